@@ -1,0 +1,122 @@
+package org.embrec.sequence;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.embrec.data.IdMap;
+
+/**
+ * Per-user item sequences in CSR form: sequence {@code s} is
+ * {@code items[offsets[s] .. offsets[s+1])}, belongs to dense user {@code user(s)}, and holds
+ * dense item ids (of {@link #itemIds()}) in time order.
+ *
+ * <p>Also used for random walks (then {@code users} is null and {@link #user(int)} returns -1).
+ * Immutable; accessors return the backing arrays for fast reads: callers must not modify them.
+ */
+public final class Sequences {
+    private final int[] offsets;
+    private final int[] items;
+    private final int[] users;
+    private final IdMap itemIds;
+    private final IdMap userIds;
+
+    /**
+     * @param offsets {@code count()+1} non-decreasing offsets into {@code items}, starting at 0
+     * @param users dense user id per sequence, or null
+     * @param userIds the users' id map, or null when {@code users} is null
+     */
+    public Sequences(int[] offsets, int[] items, int[] users, IdMap itemIds, IdMap userIds) {
+        this.offsets = Objects.requireNonNull(offsets, "offsets");
+        this.items = Objects.requireNonNull(items, "items");
+        this.itemIds = Objects.requireNonNull(itemIds, "itemIds");
+        if (offsets.length == 0 || offsets[0] != 0 || offsets[offsets.length - 1] != items.length) {
+            throw new IllegalArgumentException("offsets must start at 0 and end at items.length");
+        }
+        if (users != null && users.length != offsets.length - 1) {
+            throw new IllegalArgumentException("users.length must equal the sequence count");
+        }
+        this.users = users;
+        this.userIds = userIds;
+    }
+
+    /** Number of sequences. */
+    public int count() {
+        return offsets.length - 1;
+    }
+
+    /** Total number of tokens (items) over all sequences. */
+    public long tokens() {
+        return items.length;
+    }
+
+    public int start(int s) {
+        return offsets[s];
+    }
+
+    public int end(int s) {
+        return offsets[s + 1];
+    }
+
+    public int length(int s) {
+        return offsets[s + 1] - offsets[s];
+    }
+
+    /** Dense user id of sequence {@code s}, or -1 for walks. */
+    public int user(int s) {
+        return users == null ? -1 : users[s];
+    }
+
+    /** A copy of sequence {@code s}. */
+    public int[] sequence(int s) {
+        return Arrays.copyOfRange(items, offsets[s], offsets[s + 1]);
+    }
+
+    /** Backing offsets (read-only view). */
+    public int[] offsets() {
+        return offsets;
+    }
+
+    /** Backing items (read-only view). */
+    public int[] items() {
+        return items;
+    }
+
+    /** Backing user ids per sequence, or null (read-only view). */
+    public int[] users() {
+        return users;
+    }
+
+    public IdMap itemIds() {
+        return itemIds;
+    }
+
+    /** The users' id map, or null for walks. */
+    public IdMap userIds() {
+        return userIds;
+    }
+
+    /** Number of sequences containing each item at least once, indexed by dense item id. */
+    public int[] sequenceCounts() {
+        int[] counts = new int[itemIds.size()];
+        int[] lastSeen = new int[itemIds.size()];
+        Arrays.fill(lastSeen, -1);
+        for (int s = 0; s < count(); s++) {
+            for (int p = offsets[s]; p < offsets[s + 1]; p++) {
+                int it = items[p];
+                if (lastSeen[it] != s) {
+                    lastSeen[it] = s;
+                    counts[it]++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Number of occurrences of each item over all sequences, indexed by dense item id. */
+    public long[] tokenCounts() {
+        long[] counts = new long[itemIds.size()];
+        for (int it : items) {
+            counts[it]++;
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,71 @@
+package org.embrec.vectors;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link VectorMath} on the Vector API with the preferred species (512 bits on AVX-512), fused
+ * multiply-add, and a scalar tail. Loaded only when {@code jdk.incubator.vector} is present.
+ */
+final class PanamaMath implements VectorMath {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private PanamaMath() {}
+
+    static VectorMath create() {
+        return new PanamaMath();
+    }
+
+    @Override
+    public float dot(float[] a, int ao, float[] b, int bo, int n) {
+        int i = 0;
+        float s = 0f;
+        if (n >= L) {
+            FloatVector acc = FloatVector.zero(S);
+            int bound = S.loopBound(n);
+            for (; i < bound; i += L) {
+                acc = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), acc);
+            }
+            s = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            s += a[ao + i] * b[bo + i];
+        }
+        return s;
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        if (bound > 0) {
+            FloatVector va = FloatVector.broadcast(S, alpha);
+            for (; i < bound; i += L) {
+                FloatVector.fromArray(S, x, xo + i).fma(va, FloatVector.fromArray(S, y, yo + i))
+                        .intoArray(y, yo + i);
+            }
+        }
+        for (; i < n; i++) {
+            y[yo + i] += alpha * x[xo + i];
+        }
+    }
+
+    @Override
+    public void scale(float alpha, float[] x, int xo, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xo + i).mul(alpha).intoArray(x, xo + i);
+        }
+        for (; i < n; i++) {
+            x[xo + i] *= alpha;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "vector-api(" + S.vectorBitSize() + " bit)";
+    }
+}

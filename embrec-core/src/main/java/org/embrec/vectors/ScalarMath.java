@@ -1,0 +1,36 @@
+package org.embrec.vectors;
+
+/** Plain-loop {@link VectorMath}: the oracle for the SIMD implementation. */
+final class ScalarMath implements VectorMath {
+    static final ScalarMath INSTANCE = new ScalarMath();
+
+    private ScalarMath() {}
+
+    @Override
+    public float dot(float[] a, int ao, float[] b, int bo, int n) {
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            s += a[ao + i] * b[bo + i];
+        }
+        return s;
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yo + i] += alpha * x[xo + i];
+        }
+    }
+
+    @Override
+    public void scale(float alpha, float[] x, int xo, int n) {
+        for (int i = 0; i < n; i++) {
+            x[xo + i] *= alpha;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+}

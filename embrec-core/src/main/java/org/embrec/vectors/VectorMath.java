@@ -1,0 +1,65 @@
+package org.embrec.vectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dense float kernels used in hot loops (training, exact search), on slices of flat arrays.
+ *
+ * <p>{@link #get()} returns the fastest implementation the running JVM supports: the Vector API
+ * ({@code jdk.incubator.vector}) when the module is present, else the scalar one, which is also
+ * the test oracle. Implementations are stateless and thread-safe.
+ */
+public interface VectorMath {
+    /** Dot product of {@code a[ao..ao+n)} and {@code b[bo..bo+n)}. */
+    float dot(float[] a, int ao, float[] b, int bo, int n);
+
+    /** {@code y[yo..yo+n) += alpha * x[xo..xo+n)}. */
+    void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
+
+    /** {@code x[xo..xo+n) *= alpha}. */
+    void scale(float alpha, float[] x, int xo, int n);
+
+    /** Short name for logs: "vector-api(512 bit)" or "scalar". */
+    String name();
+
+    /** Euclidean norm of a slice. */
+    default float norm(float[] a, int ao, int n) {
+        return (float) Math.sqrt(dot(a, ao, a, ao, n));
+    }
+
+    /** The process-wide best implementation (chosen once, logged at debug level). */
+    static VectorMath get() {
+        return Holder.INSTANCE;
+    }
+
+    /** The scalar reference implementation. */
+    static VectorMath scalar() {
+        return ScalarMath.INSTANCE;
+    }
+
+    /** Lazy, thread-safe selection of the implementation. */
+    final class Holder {
+        static final VectorMath INSTANCE = choose();
+
+        private Holder() {}
+
+        private static VectorMath choose() {
+            Logger log = LoggerFactory.getLogger(VectorMath.class);
+            boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+            if (present && !Boolean.getBoolean("embrec.scalar")) {
+                try {
+                    VectorMath m = PanamaMath.create();
+                    log.debug("vector math: {}", m.name());
+                    return m;
+                } catch (LinkageError | RuntimeException e) {
+                    log.warn("Vector API unavailable ({}); using scalar math", e.toString());
+                }
+            } else if (!present) {
+                log.warn("jdk.incubator.vector is not enabled (start the JVM with --add-modules jdk.incubator.vector);"
+                        + " using slower scalar math");
+            }
+            return ScalarMath.INSTANCE;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.embrec.train;
+
+import org.embrec.EmbrecException;
+
+/**
+ * Settings of the word2vec trainer, with gensim's names and defaults where they apply (gensim
+ * 4 {@code Word2Vec}: vector_size, window, negative, ns_exponent, sample, min_count, epochs,
+ * alpha, min_alpha, workers, seed; sg=1 is our default).
+ *
+ * <p>Validated on construction (the message names the CLI flag); saved inside the model's
+ * manifest so a model says how it was made.
+ *
+ * @param architecture skip-gram (default) or CBOW with the mean of the context vectors
+ * @param dim vector size ({@code --dim})
+ * @param window maximum distance between centre and context; {@link #WHOLE_SEQUENCE} means
+ *     the window spans the whole sequence ({@code --window all}: order-free baskets)
+ * @param shrinkWindows draw a reduced window 1..window per centre position (gensim's default)
+ * @param negative noise items per positive pair
+ * @param nsExponent exponent of the noise distribution count^e (any real, negative too)
+ * @param sample down-sampling threshold of frequent items (0 disables)
+ * @param minCount items with fewer training occurrences get no vector
+ * @param maxVocab keep at most this many most frequent items (0 = no limit)
+ * @param epochs passes over the corpus
+ * @param alpha initial learning rate, decaying linearly to {@code minAlpha} over all epochs
+ * @param minAlpha final learning rate
+ * @param threads lock-free (hogwild) worker threads
+ * @param seed random seed; with {@code threads == 1} training is bit-for-bit reproducible
+ * @param computeLoss compute the mean SGNS loss per epoch (slightly slower)
+ */
+public record Word2VecConfig(
+        Architecture architecture,
+        int dim,
+        int window,
+        boolean shrinkWindows,
+        int negative,
+        double nsExponent,
+        double sample,
+        int minCount,
+        int maxVocab,
+        int epochs,
+        double alpha,
+        double minAlpha,
+        int threads,
+        long seed,
+        boolean computeLoss) {
+
+    /** The model architecture. */
+    public enum Architecture { SKIP_GRAM, CBOW }
+
+    /** {@code window} value meaning "the whole sequence". */
+    public static final int WHOLE_SEQUENCE = Integer.MAX_VALUE;
+
+    public Word2VecConfig {
+        if (architecture == null) {
+            throw new EmbrecException("--architecture must be skip-gram or cbow");
+        }
+        require(dim >= 1 && dim <= 4096, "--dim must be in 1..4096, got " + dim);
+        require(window >= 1, "--window must be >= 1 or 'all', got " + window);
+        require(negative >= 1 && negative <= 100, "--negative must be in 1..100, got " + negative);
+        require(Double.isFinite(nsExponent), "--ns-exponent must be a finite number, got " + nsExponent);
+        require(sample >= 0 && sample < 1, "--sample must be in [0, 1), got " + sample);
+        require(minCount >= 1, "--min-count must be >= 1, got " + minCount);
+        require(maxVocab >= 0, "--max-vocab must be >= 0 (0 = no limit), got " + maxVocab);
+        require(epochs >= 1 && epochs <= 10_000, "--epochs must be in 1..10000, got " + epochs);
+        require(alpha > 0 && alpha <= 1, "--alpha must be in (0, 1], got " + alpha);
+        require(minAlpha >= 0 && minAlpha <= alpha, "--min-alpha must be in [0, alpha], got " + minAlpha);
+        require(threads >= 1 && threads <= 1024, "--threads must be in 1..1024, got " + threads);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new EmbrecException(message);
+        }
+    }
+
+    /** gensim's defaults with skip-gram, all available cores and seed 2020. */
+    public static Word2VecConfig defaults() {
+        return new Word2VecConfig(Architecture.SKIP_GRAM, 100, 5, true, 5, 0.75, 1e-3, 5, 0, 5,
+                0.025, 0.0001, Runtime.getRuntime().availableProcessors(), 2020L, false);
+    }
+
+    /**
+     * The seed notebook's settings: gensim {@code Word2Vec(size=16, sg=1, window=10,
+     * min_count=5, iter=10, seed=2020)}.
+     */
+    public static Word2VecConfig notebook() {
+        return defaults().withDim(16).withWindow(10).withEpochs(10);
+    }
+
+    public boolean wholeSequence() {
+        return window == WHOLE_SEQUENCE;
+    }
+
+    public Word2VecConfig withDim(int v) {
+        return new Word2VecConfig(architecture, v, window, shrinkWindows, negative, nsExponent, sample, minCount,
+                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
+    }
+
+    public Word2VecConfig withWindow(int v) {
+        return new Word2VecConfig(architecture, dim, v, shrinkWindows, negative, nsExponent, sample, minCount,
+                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
+    }
+
+    public Word2VecConfig withEpochs(int v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount,
+                maxVocab, v, alpha, minAlpha, threads, seed, computeLoss);
+    }
+
+    public Word2VecConfig withThreads(int v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount,
+                maxVocab, epochs, alpha, minAlpha, v, seed, computeLoss);
+    }
+
+    public Word2VecConfig withSeed(long v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount,
+                maxVocab, epochs, alpha, minAlpha, threads, v, computeLoss);
+    }
+
+    public Word2VecConfig withMinCount(int v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, v,
+                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
+    }
+
+    public Word2VecConfig withSample(double v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, v, minCount,
+                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
+    }
+
+    public Word2VecConfig withNsExponent(double v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, v, sample, minCount,
+                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
+    }
+
+    public Word2VecConfig withNegative(int v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, v, nsExponent, sample, minCount,
+                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
+    }
+
+    public Word2VecConfig withArchitecture(Architecture v) {
+        return new Word2VecConfig(v, dim, window, shrinkWindows, negative, nsExponent, sample, minCount,
+                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
+    }
+
+    public Word2VecConfig withComputeLoss(boolean v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount,
+                maxVocab, epochs, alpha, minAlpha, threads, seed, v);
+    }
+}

@@ -1,0 +1,167 @@
+package org.embrec.vectors;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntPredicate;
+import org.embrec.data.IdMap;
+
+/**
+ * Immutable set of item vectors keyed by external id (gensim's {@code KeyedVectors}): only items
+ * that have a vector are present, never zero placeholders. Cosine search is exact (a scan of
+ * pre-normalised rows with a bounded heap) and excludes the query item(s) by id.
+ *
+ * <p>Thread-safe: nothing changes after construction. Rows are dense ints {@code 0..size()-1}
+ * in the order of {@link #ids()}.
+ */
+public final class EmbeddingStore {
+    private final IdMap ids;
+    private final int dim;
+    private final float[] vectors;
+    private final float[] unit;
+    private final VectorMath math = VectorMath.get();
+
+    private EmbeddingStore(IdMap ids, int dim, float[] vectors) {
+        this.ids = ids;
+        this.dim = dim;
+        this.vectors = vectors;
+        this.unit = normalisedCopy(vectors, dim);
+    }
+
+    /**
+     * A store over {@code ids.size()} rows of {@code dim} floats, row-major in {@code vectors}
+     * (copied).
+     *
+     * @throws IllegalArgumentException on size mismatch or a non-finite component
+     */
+    public static EmbeddingStore of(IdMap ids, float[] vectors, int dim) {
+        Objects.requireNonNull(ids, "ids");
+        if (dim < 1) {
+            throw new IllegalArgumentException("dim must be >= 1, got " + dim);
+        }
+        if ((long) ids.size() * dim != vectors.length) {
+            throw new IllegalArgumentException("expected " + ids.size() + " x " + dim + " floats, got " + vectors.length);
+        }
+        for (int i = 0; i < vectors.length; i++) {
+            if (!Float.isFinite(vectors[i])) {
+                throw new IllegalArgumentException("non-finite value in vector of '" + ids.external(i / dim) + "'");
+            }
+        }
+        return new EmbeddingStore(ids, dim, vectors.clone());
+    }
+
+    public int size() {
+        return ids.size();
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    /** External ids of the rows, in row order. */
+    public IdMap ids() {
+        return ids;
+    }
+
+    public String id(int row) {
+        return ids.external(row);
+    }
+
+    /** Row of an external id, or -1 when the item has no vector. */
+    public int indexOf(String id) {
+        return ids.indexOf(id);
+    }
+
+    public boolean contains(String id) {
+        return ids.indexOf(id) >= 0;
+    }
+
+    /** A copy of the raw (unnormalised) vector of a row. */
+    public float[] vector(int row) {
+        return Arrays.copyOfRange(vectors, row * dim, (row + 1) * dim);
+    }
+
+    /** Adds the raw vector of {@code row}, times {@code weight}, into {@code acc[0..dim)}. */
+    public void addTo(int row, float weight, float[] acc) {
+        math.axpy(weight, vectors, row * dim, acc, 0, dim);
+    }
+
+    /** Adds the unit-length vector of {@code row}, times {@code weight}, into {@code acc}. */
+    public void addUnitTo(int row, float weight, float[] acc) {
+        math.axpy(weight, unit, row * dim, acc, 0, dim);
+    }
+
+    /** Raw row-major matrix (read-only view: do not modify). */
+    public float[] matrix() {
+        return vectors;
+    }
+
+    /** Row-major matrix of unit-length rows; zero rows stay zero (read-only view). */
+    public float[] unitMatrix() {
+        return unit;
+    }
+
+    /** Cosine similarity of two rows (0 when either is a zero vector). */
+    public float cosine(int a, int b) {
+        return math.dot(unit, a * dim, unit, b * dim, dim);
+    }
+
+    /**
+     * The {@code k} rows most cosine-similar to item {@code id}, best first, without the item
+     * itself and without rows the filter rejects ({@code filter} may be null).
+     *
+     * @throws IllegalArgumentException when the id has no vector
+     */
+    public List<Neighbor> mostSimilar(String id, int k, IntPredicate filter) {
+        int row = indexOf(id);
+        if (row < 0) {
+            throw new IllegalArgumentException("no vector for item '" + id + "'");
+        }
+        return mostSimilar(vector(row), k, filter, row);
+    }
+
+    /**
+     * The {@code k} rows most cosine-similar to {@code query}, best first, skipping the
+     * {@code exclude}d rows and rows the filter rejects. Equal scores: lower row first.
+     */
+    public List<Neighbor> mostSimilar(float[] query, int k, IntPredicate filter, int... exclude) {
+        if (query.length != dim) {
+            throw new IllegalArgumentException("query has " + query.length + " dimensions, store has " + dim);
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        float qn = math.norm(query, 0, dim);
+        float inv = qn > 0 ? 1f / qn : 0f;
+        int[] excluded = exclude.clone();
+        Arrays.sort(excluded);
+        TopK top = new TopK(Math.min(k, size()));
+        int n = size();
+        for (int r = 0; r < n; r++) {
+            if ((excluded.length > 0 && Arrays.binarySearch(excluded, r) >= 0) || (filter != null && !filter.test(r))) {
+                continue;
+            }
+            top.offer(r, math.dot(query, 0, unit, r * dim, dim) * inv);
+        }
+        int[] rows = top.rowsBestFirst();
+        float[] scores = top.scoresBestFirst();
+        List<Neighbor> out = new ArrayList<>(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            out.add(new Neighbor(rows[i], ids.external(rows[i]), scores[i]));
+        }
+        return out;
+    }
+
+    private static float[] normalisedCopy(float[] v, int dim) {
+        VectorMath m = VectorMath.get();
+        float[] u = v.clone();
+        for (int off = 0; off < u.length; off += dim) {
+            float norm = m.norm(u, off, dim);
+            if (norm > 0) {
+                m.scale(1f / norm, u, off, dim);
+            }
+        }
+        return u;
+    }
+}

@@ -62,6 +62,10 @@ public final class KnnResult {
     }
 
     void set(int q, Hits hits) {
-        set(q, hits.rows(), hits.scores(), hits.size());
+        int n = Math.min(hits.size(), k);
+        for (int i = 0; i < n; i++) {
+            rows[q * k + i] = hits.row(i);
+            scores[q * k + i] = hits.score(i);
+        }
     }
 }

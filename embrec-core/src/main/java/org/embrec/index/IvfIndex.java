@@ -22,17 +22,22 @@ public final class IvfIndex implements VectorIndex {
     private final EmbeddingStore store;
     private final ItemAttributes attributes;
     private final TileKernel kernel;
+    private final float[] centroidVectors;
+    private final int[] assignment;
     private final TiledVectors centroids;
     private final TiledVectors cells;
     private final int[] cellStartTile;
     private final int[] layoutToRow;
     private final int nprobe;
 
-    private IvfIndex(EmbeddingStore store, ItemAttributes attributes, TileKernel kernel, TiledVectors centroids,
-            TiledVectors cells, int[] cellStartTile, int[] layoutToRow, int nprobe) {
+    private IvfIndex(EmbeddingStore store, ItemAttributes attributes, TileKernel kernel, float[] centroidVectors,
+            int[] assignment, TiledVectors centroids, TiledVectors cells, int[] cellStartTile, int[] layoutToRow,
+            int nprobe) {
         this.store = store;
         this.attributes = attributes;
         this.kernel = kernel;
+        this.centroidVectors = centroidVectors;
+        this.assignment = assignment;
         this.centroids = centroids;
         this.cells = cells;
         this.cellStartTile = cellStartTile;
@@ -44,15 +49,32 @@ public final class IvfIndex implements VectorIndex {
     public static IvfIndex build(EmbeddingStore store, ItemAttributes attributes, IvfParams params, int threads,
             Progress progress) {
         Objects.requireNonNull(store, "store");
-        int n = store.size();
-        int dim = store.dim();
-        int nlist = params.nlistFor(n);
-        Clustering clustering = KMeans.fit(store.unitMatrix(), dim,
+        int nlist = params.nlistFor(store.size());
+        Clustering clustering = KMeans.fit(store.unitMatrix(), store.dim(),
                 new KMeansConfig(nlist, TRAIN_ITERATIONS, 2020, KMeansConfig.DEFAULT_POINTS_PER_CLUSTER, threads),
                 progress);
+        int[] assignment = new int[store.size()];
+        for (int r = 0; r < assignment.length; r++) {
+            assignment[r] = clustering.cluster(r);
+        }
+        return of(store, attributes, clustering.centroids(), assignment, params.nprobe());
+    }
+
+    /**
+     * An index over given cells: {@code centroids} ({@code nlist x dim}, row-major) and the cell
+     * of every row; arrays are retained, not copied.
+     */
+    static IvfIndex of(EmbeddingStore store, ItemAttributes attributes, float[] centroids, int[] assignment,
+            int nprobe) {
+        int dim = store.dim();
+        int n = store.size();
+        int nlist = centroids.length / dim;
         TileKernel kernel = TileKernel.get();
         int groupRows = kernel.lanes() * TiledVectors.TILE_GROUP;
-        int[] sizes = clustering.sizes();
+        int[] sizes = new int[nlist];
+        for (int c : assignment) {
+            sizes[c]++;
+        }
         int[] start = new int[nlist + 1];
         for (int c = 0; c < nlist; c++) {
             start[c + 1] = start[c] + (sizes[c] + groupRows - 1) / groupRows * groupRows;
@@ -63,7 +85,7 @@ public final class IvfIndex implements VectorIndex {
         float[] reordered = new float[Math.multiplyExact(layout.length, dim)];
         float[] unit = store.unitMatrix();
         for (int r = 0; r < n; r++) {
-            int slot = fill[clustering.cluster(r)]++;
+            int slot = fill[assignment[r]]++;
             layout[slot] = r;
             System.arraycopy(unit, r * dim, reordered, slot * dim, dim);
         }
@@ -72,9 +94,9 @@ public final class IvfIndex implements VectorIndex {
             startTile[c] = start[c] / kernel.lanes();
         }
         TiledVectors cellTiles = TiledVectors.normalised(reordered, layout.length, dim, kernel.lanes());
-        TiledVectors centroidTiles = TiledVectors.normalised(clustering.centroids(), nlist, dim, kernel.lanes());
-        return new IvfIndex(store, attributes, kernel, centroidTiles, cellTiles, startTile, layout,
-                Math.min(params.nprobe(), nlist));
+        TiledVectors centroidTiles = TiledVectors.normalised(centroids, nlist, dim, kernel.lanes());
+        return new IvfIndex(store, attributes, kernel, centroids, assignment, centroidTiles, cellTiles, startTile,
+                layout, Math.min(nprobe, nlist));
     }
 
     /** The same cells, searched with another {@code nprobe} (capped at nlist). */
@@ -82,8 +104,18 @@ public final class IvfIndex implements VectorIndex {
         if (probes < 1) {
             throw new IllegalArgumentException("nprobe must be >= 1, got " + probes);
         }
-        return new IvfIndex(store, attributes, kernel, centroids, cells, cellStartTile, layoutToRow,
-                Math.min(probes, nlist()));
+        return new IvfIndex(store, attributes, kernel, centroidVectors, assignment, centroids, cells, cellStartTile,
+                layoutToRow, Math.min(probes, nlist()));
+    }
+
+    /** The centroids, row-major (read-only view, for persisting). */
+    float[] centroidVectors() {
+        return centroidVectors;
+    }
+
+    /** The cell of every row (read-only view, for persisting). */
+    int[] assignment() {
+        return assignment;
     }
 
     public int nlist() {

@@ -29,6 +29,11 @@ public final class TrainingOptions {
     @Option(names = "--negative", paramLabel = "N", description = "Noise items per positive pair (default 5).")
     Integer negative;
 
+    @Option(names = "--shared-negatives", negatable = true, fallbackValue = "true",
+            description = "Skip-gram: share each centre's noise items across its window (default on; faster,"
+                    + " same quality); --no-shared-negatives draws them per pair as gensim does.")
+    Boolean sharedNegatives;
+
     @Option(names = "--ns-exponent", paramLabel = "X",
             description = "Noise distribution count^X; any real, negative favours rare items (default 0.75).")
     Double nsExponent;
@@ -84,7 +89,8 @@ public final class TrainingOptions {
                 minAlpha != null ? minAlpha : base.minAlpha(),
                 threads != null ? threads : base.threads(),
                 seed != null ? seed : base.seed(),
-                loss || base.computeLoss());
+                loss || base.computeLoss(),
+                sharedNegatives != null ? sharedNegatives : base.sharedNegatives());
     }
 
     /** The seed given with --seed, or null. */

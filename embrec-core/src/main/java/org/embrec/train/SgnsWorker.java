@@ -25,7 +25,12 @@ final class SgnsWorker {
     private final int negative;
     private final boolean computeLoss;
     private final NoiseSampler noise;
+    private final boolean shared;
     private int[] buf = new int[256];
+    /** Shared-negatives scratch: targets of the current centre, and gradients per (context, target). */
+    private final int[] targets;
+    private final float[] labels;
+    private float[] grads = new float[64];
     private double lossSum;
     private long lossPairs;
 
@@ -40,6 +45,9 @@ final class SgnsWorker {
         this.negative = state.negative;
         this.computeLoss = state.computeLoss;
         this.noise = state.noise;
+        this.shared = state.sharedNegatives && !state.cbow;
+        this.targets = new int[negative + 1];
+        this.labels = new float[negative + 1];
     }
 
     /** Trains sequences {@code [from, to)} of the corpus at learning rate {@code alpha}. */
@@ -67,6 +75,8 @@ final class SgnsWorker {
             }
             if (s.cbow) {
                 trainCbow(m, alpha);
+            } else if (shared) {
+                trainSkipGramShared(m, alpha);
             } else {
                 trainSkipGram(m, alpha);
             }
@@ -91,6 +101,64 @@ final class SgnsWorker {
                 if (j != i) {
                     trainPair(centre, buf[j], alpha);
                 }
+            }
+        }
+    }
+
+    /**
+     * Skip-gram with the centre's noise items shared across its window (Ji et al. 2016): one set
+     * of draws per centre instead of one per pair, all scores of the window computed before any
+     * update (independent dot products pipeline well), then the pairs updated in window order.
+     */
+    private void trainSkipGramShared(int m, float alpha) {
+        final int d = dim;
+        for (int i = 0; i < m; i++) {
+            int b = reducedWindow(m);
+            int lo = Math.max(0, i - b);
+            int hi = (int) Math.min(m - 1L, (long) i + b);
+            if (hi == lo) {
+                continue;
+            }
+            int centre = buf[i];
+            int nt = 0;
+            targets[nt] = centre;
+            labels[nt++] = 1f;
+            for (int k = 0; k < negative; k++) {
+                int t = noise.sample(rng.nextLong());
+                if (t != centre) {
+                    targets[nt] = t;
+                    labels[nt++] = 0f;
+                }
+            }
+            int pairs = (hi - lo + 1) * nt;
+            if (grads.length < pairs) {
+                grads = new float[Integer.highestOneBit(pairs) << 1];
+            }
+            int gi = 0;
+            for (int j = lo; j <= hi; j++) {
+                if (j == i) {
+                    continue;
+                }
+                int l1 = buf[j] * d;
+                for (int k = 0; k < nt; k++) {
+                    float f = math.dot(syn0, l1, syn1, targets[k] * d, d);
+                    if (computeLoss) {
+                        accumulateLoss(labels[k] == 1f ? f : -f);
+                    }
+                    grads[gi++] = (labels[k] - SigmoidTable.sigmoid(f)) * alpha;
+                }
+            }
+            gi = 0;
+            for (int j = lo; j <= hi; j++) {
+                if (j == i) {
+                    continue;
+                }
+                int l1 = buf[j] * d;
+                java.util.Arrays.fill(neu1e, 0f);
+                for (int k = 0; k < nt; k++) {
+                    math.sgdStep(grads[gi++], syn0, l1, syn1, targets[k] * d, neu1e, 0, d);
+                }
+                math.axpy(1f, neu1e, 0, syn0, l1, d);
             }
         }
     }

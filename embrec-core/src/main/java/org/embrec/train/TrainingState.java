@@ -21,6 +21,7 @@ final class TrainingState {
     final int negative;
     final boolean cbow;
     final boolean computeLoss;
+    final boolean sharedNegatives;
 
     TrainingState(Sequences corpus, Vocabulary vocab, Word2VecConfig c, float[] syn0, float[] syn1) {
         this.offsets = corpus.offsets();
@@ -36,6 +37,7 @@ final class TrainingState {
         this.negative = c.negative();
         this.cbow = c.architecture() == Word2VecConfig.Architecture.CBOW;
         this.computeLoss = c.computeLoss();
+        this.sharedNegatives = c.sharedNegatives();
     }
 
     /**

@@ -50,7 +50,7 @@ class SkipGramTrainerTest {
         // Guards the check above: one epoch at a vanishing learning rate leaves the random init.
         Sequences corpus = Corpora.clustered(5, 20, 1000, 15, 2);
         Word2VecConfig c = new Word2VecConfig(Word2VecConfig.Architecture.SKIP_GRAM, 16, 3, true, 5, 0.75, 0, 1, 0, 1,
-                1e-9, 0, 1, 5, false);
+                1e-9, 0, 1, 5, false, false);
         assertThat(sameClusterShare(SkipGramTrainer.train(corpus, c, Progress.NONE).vectors())).isLessThan(0.6);
     }
 
@@ -100,7 +100,7 @@ class SkipGramTrainerTest {
     void divergenceIsReportedNotSaved() {
         Sequences corpus = Corpora.clustered(2, 3, 200, 30, 6);
         Word2VecConfig wild = new Word2VecConfig(Word2VecConfig.Architecture.CBOW, 4, 30, false, 20, 0.75, 0, 1, 0,
-                50, 1.0, 1.0, 1, 1, false);
+                50, 1.0, 1.0, 1, 1, false, false);
         // Either it stays finite (then the store is valid) or it fails loudly; never NaN vectors.
         try {
             EmbeddingStore v = SkipGramTrainer.train(corpus, wild, Progress.NONE).vectors();

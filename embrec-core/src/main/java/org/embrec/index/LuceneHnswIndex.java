@@ -191,6 +191,16 @@ public final class LuceneHnswIndex implements VectorIndex {
         }
     }
 
+    /** Segments in the index (1 after a build). */
+    int segments() {
+        return reader.leaves().size();
+    }
+
+    /** Nodes the graph search visits for a unit query asking for {@code want} candidates (a graph visits few). */
+    long visitedNodes(float[] unitQuery, int want) {
+        return candidates(unitQuery, want, null).totalHits.value();
+    }
+
     /** Exact cosine of each candidate with the unit query {@code q}; best {@code k}, minus the excluded row. */
     private Hits rescore(float[] q, ScoreDoc[] docs, int k, int excludeRow) {
         int dim = dim();

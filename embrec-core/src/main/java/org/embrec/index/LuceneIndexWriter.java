@@ -14,6 +14,7 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.Directory;
@@ -23,10 +24,9 @@ import org.embrec.vectors.EmbeddingStore;
 
 /**
  * Writes the Lucene directory of a {@link LuceneHnswIndex}: one document per row with the unit
- * vector, the row, genres and year. Rows are added by several threads (each Lucene indexing thread
- * builds the graph of its own segment), then the segments are force-merged into one, the merge
- * inserting into the largest segment's graph with the same threads. One segment means one graph to
- * search per query. Not thread-safe; stateless apart from the call.
+ * vector, the row, genres and year. Rows are added without graphs (see {@link VectorCodec}) in two
+ * flushed halves, then force-merged into one segment: the merge builds the single HNSW graph with
+ * all threads. One segment means one graph to search per query. Stateless.
  */
 final class LuceneIndexWriter {
     /** Rows per progress report and per work item of the indexing threads. */
@@ -42,13 +42,20 @@ final class LuceneIndexWriter {
             t.setDaemon(true);
             return t;
         }) : null;
+        VectorCodec codec = VectorCodec.of(type, params, workers, merges);
         try (Directory directory = FSDirectory.open(dir);
-                IndexWriter writer = new IndexWriter(directory, config(type, params, workers, merges, store))) {
-            addAll(writer, store, attrs, workers, progress);
-            progress.update("merge", 0, 1, "one segment");
+                IndexWriter writer = new IndexWriter(directory, config(codec, params, store))) {
+            int half = store.size() / 2;
+            addRows(writer, store, attrs, 0, half, workers, progress);
+            writer.flush(); // two segments, so that the force-merge below always runs and builds the graph
+            addRows(writer, store, attrs, half, store.size(), workers, progress);
+            writer.commit();
+            progress.update("graph", 0, 1, "building the HNSW graph on " + workers + " threads");
+            codec.enableGraphs();
+            writer.getConfig().setMergePolicy(mergePolicy());
             writer.forceMerge(1);
             writer.commit();
-            progress.update("merge", 1, 1, "one segment");
+            progress.done("graph", "");
         } catch (IOException e) {
             throw new UncheckedIOException("writing index " + dir, e);
         } finally {
@@ -58,33 +65,37 @@ final class LuceneIndexWriter {
         }
     }
 
-    private static IndexWriterConfig config(IndexType type, HnswParams params, int workers, ExecutorService merges,
-            EmbeddingStore store) {
+    private static IndexWriterConfig config(VectorCodec codec, HnswParams params, EmbeddingStore store) {
         IndexWriterConfig cfg = new IndexWriterConfig();
         cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-        cfg.setCodec(VectorCodec.of(type, params, workers, merges));
-        // Flush by size only, and late: every flushed segment is a graph that merging must redo.
+        cfg.setCodec(codec);
+        // Flush by size only, and late: few segments make a cheap merge of their vectors.
         long vectorMb = (long) store.size() * (store.dim() * 4L + 16L * params.m()) >> 20;
         cfg.setRAMBufferSizeMB(Math.min(1800, Math.max(64, 2 * vectorMb + 64)));
         cfg.setMaxBufferedDocs(IndexWriterConfig.DISABLE_AUTO_FLUSH);
         cfg.setUseCompoundFile(false);
-        TieredMergePolicy policy = new TieredMergePolicy();
-        policy.setNoCFSRatio(0.0);
-        cfg.setMergePolicy(policy);
+        cfg.setMergePolicy(NoMergePolicy.INSTANCE); // no merges (graphs) before the final one
         return cfg;
     }
 
-    private static void addAll(IndexWriter writer, EmbeddingStore store, ItemAttributes attrs, int workers,
-            Progress progress) {
+    private static TieredMergePolicy mergePolicy() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setNoCFSRatio(0.0);
+        return policy;
+    }
+
+    private static void addRows(IndexWriter writer, EmbeddingStore store, ItemAttributes attrs, int from, int to,
+            int workers, Progress progress) {
         int n = store.size();
         int dim = store.dim();
         float[] unit = store.unitMatrix();
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        AtomicLong done = new AtomicLong();
+        int chunks = (to - from + CHUNK - 1) / CHUNK;
+        AtomicLong done = new AtomicLong(from);
         FieldType vectorType = KnnFloatVectorField.createFieldType(dim, VectorSimilarityFunction.DOT_PRODUCT);
         Parallel.forEach(chunks, workers, () -> c -> {
-            int to = Math.min(n, (c + 1) * CHUNK);
-            for (int row = c * CHUNK; row < to; row++) {
+            int first = from + c * CHUNK;
+            int last = Math.min(to, first + CHUNK);
+            for (int row = first; row < last; row++) {
                 Document doc = new Document();
                 doc.add(new KnnFloatVectorField(LuceneFields.VECTOR,
                         java.util.Arrays.copyOfRange(unit, row * dim, (row + 1) * dim), vectorType));
@@ -101,7 +112,7 @@ final class LuceneIndexWriter {
                     throw new UncheckedIOException(e);
                 }
             }
-            progress.update("index", done.addAndGet(to - c * CHUNK), n, "");
+            progress.update("index", done.addAndGet(last - first), n, "");
         });
     }
 }

@@ -59,6 +59,14 @@ class LuceneHnswIndexTest {
     }
 
     @Test
+    void buildMakesOneSegmentWhoseGraphVisitsFewNodes() {
+        assertThat(hnsw.segments()).isEqualTo(1);
+        float[] q = store.unitMatrix();
+        long visited = hnsw.visitedNodes(Arrays.copyOf(q, DIM), 32);
+        assertThat(visited).as("nodes visited by one graph search").isPositive().isLessThan(N / 4);
+    }
+
+    @Test
     void scoresAreExactCosinesBestFirst() {
         for (int q = 0; q < 20; q++) {
             float[] query = Arrays.copyOfRange(queries, q * DIM, (q + 1) * DIM);

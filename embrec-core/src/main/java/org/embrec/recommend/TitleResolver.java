@@ -37,8 +37,11 @@ public final class TitleResolver {
     /** The item is the only best fuzzy match; tell the user which title was used. */
     public record BestGuess(Catalog.Item item) implements Resolution {}
 
-    /** Several items fit; up to {@link #MAX_CANDIDATES}, best first (items with vectors first). */
-    public record Ambiguous(List<Catalog.Item> candidates) implements Resolution {}
+    /**
+     * Several items fit: the best {@link #MAX_CANDIDATES} of them, best first (items with vectors
+     * before those without), and how many fit in all.
+     */
+    public record Ambiguous(List<Catalog.Item> candidates, int total) implements Resolution {}
 
     /** Nothing resembles the query. */
     public record NotFound() implements Resolution {}
@@ -106,7 +109,7 @@ public final class TitleResolver {
         if (!exact.isEmpty()) {
             return new Ambiguous(exact.stream().sorted(Comparator.comparing((Entry e) -> !e.hasVector())
                     .thenComparingInt(Entry::year).thenComparingInt(Entry::order))
-                    .limit(MAX_CANDIDATES).map(Entry::item).toList());
+                    .limit(MAX_CANDIDATES).map(Entry::item).toList(), exact.size());
         }
         return fuzzy(key.split(" "));
     }
@@ -140,7 +143,7 @@ public final class TitleResolver {
         if (complete && unique) {
             return new BestGuess(best.entry().item());
         }
-        return new Ambiguous(scored.stream().limit(MAX_CANDIDATES).map(s -> s.entry().item()).toList());
+        return new Ambiguous(scored.stream().limit(MAX_CANDIDATES).map(s -> s.entry().item()).toList(), scored.size());
     }
 
     /** Quality of the best match of one query word in an entry's title (0: none). */

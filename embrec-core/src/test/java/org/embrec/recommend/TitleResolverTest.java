@@ -71,7 +71,8 @@ class TitleResolverTest {
 
     @Test
     void severalExactMatchesPreferTheOneWithAVectorElseAreAmbiguous() {
-        assertThat(candidates(all.resolve("hamlet"))).containsExactlyInAnyOrder("1411", "1941", "2820", "3598", "3723");
+        assertThat(candidates(all.resolve("hamlet"))).containsExactly("1941", "2820", "3723", "1411", "3598");
+        assertThat(((Ambiguous) all.resolve("hamlet")).total()).isEqualTo(5);
         assertThat(exact(all.resolve("hamlet (1964)"))).isEqualTo("2820");
         TitleResolver only1411 = new TitleResolver(movies, Set.of("1411")::contains);
         assertThat(exact(only1411.resolve("Hamlet"))).isEqualTo("1411");
@@ -95,6 +96,7 @@ class TitleResolverTest {
     @Test
     void severalEqualMatchesAreListedBestFirst() {
         List<String> starWars = candidates(all.resolve("star wars"));
+        assertThat(((Ambiguous) all.resolve("star wars")).total()).isGreaterThan(TitleResolver.MAX_CANDIDATES);
         assertThat(starWars).hasSizeLessThanOrEqualTo(TitleResolver.MAX_CANDIDATES).contains("260", "1196", "1210", "2628");
         for (String id : starWars) {
             assertThat(TitleText.normalise(movies.titleOf(id))).contains("star").contains("wars");

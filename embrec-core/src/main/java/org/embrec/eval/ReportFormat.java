@@ -62,7 +62,7 @@ public final class ReportFormat {
         sb.append(String.format(Locale.ROOT, "%s, %s, %d test users, K = %d%n", report.dataset(), report.protocol(),
                 report.testUsers(), k));
         String hrHead = "HR@" + k;
-        String header = String.format(Locale.ROOT, "%-14s %-4s %-5s %6s  %-24s %-16s %8s %8s%n", "model", "task",
+        String header = String.format(Locale.ROOT, "%-14s %-4s %-5s %6s  %-29s %-15s %8s %8s%n", "model", "task",
                 "slice", "cases", hrHead + " (95% CI)", "NDCG@" + k, "coverage", "train s");
         sb.append(header);
         sb.append("-".repeat(header.length() - System.lineSeparator().length())).append(System.lineSeparator());
@@ -75,7 +75,7 @@ public final class ReportFormat {
             }
             hr += String.format(Locale.ROOT, " [%.3f,%.3f]", r.hrCi95()[0], r.hrCi95()[1]);
             String train = r.slice() == null ? String.format(Locale.ROOT, "%.2f", r.trainSeconds()) : "";
-            sb.append(String.format(Locale.ROOT, "%-14s %-4s %-5s %6d  %-24s %-16s %8.3f %8s%n", r.model(),
+            sb.append(String.format(Locale.ROOT, "%-14s %-4s %-5s %6d  %-29s %-15s %8.3f %8s%n", r.model(),
                     r.task(), r.slice() == null ? "all" : r.slice(), r.cases(), hr, ndcg, r.coverage(), train));
         }
         boolean multi = report.results().stream().anyMatch(r -> r.seeds() > 1);

@@ -78,7 +78,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelDirectory.write(out, model);
         summary.put("vocab", model.vectors().size());
         summary.put("dim", model.vectors().dim());
-        summary.put("items_without_vector", Math.max(0, liked.itemIds().size() - model.vectors().size()));
+        summary.put("items_without_vector", likedItems(liked) - model.vectors().size());
         summary.put("model", out.toString());
         summary.put("algo", algo);
         PrintWriter o = spec.commandLine().getOut();
@@ -94,6 +94,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** Distinct items that occur in the liked sequences. */
+    private static int likedItems(Sequences liked) {
+        int n = 0;
+        for (long c : liked.tokenCounts()) {
+            if (c > 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static double round(double seconds) {

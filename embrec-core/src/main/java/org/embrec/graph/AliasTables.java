@@ -140,16 +140,23 @@ public final class AliasTables {
         }
     }
 
-    /** Per-thread work arrays of {@link #fill}, sized for the largest distribution. */
+    /**
+     * Per-thread work arrays of {@link #fill}, sized for the largest distribution; a table can
+     * also be filled into its own {@code threshold} and {@code alias} at base 0.
+     */
     static final class Scratch {
         final double[] weight;
         final int[] small;
         final int[] large;
+        final int[] threshold;
+        final int[] alias;
 
         Scratch(int capacity) {
             weight = new double[capacity];
             small = new int[capacity];
             large = new int[capacity];
+            threshold = new int[capacity];
+            alias = new int[capacity];
         }
     }
 }

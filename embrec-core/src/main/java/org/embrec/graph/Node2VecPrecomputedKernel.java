@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * {@link Node2VecStrategy} bounds. The first step uses the first-order tables. Immutable and
  * thread-safe.
  */
-final class Node2VecPrecomputedKernel implements WalkKernel {
+final class Node2VecPrecomputedKernel extends SingleWalkKernel {
     private static final int NODE_CHUNK = 256;
 
     private final int[] offsets;
@@ -72,7 +72,7 @@ final class Node2VecPrecomputedKernel implements WalkKernel {
     }
 
     @Override
-    public int walk(int start, SplittableRandom rng, int[] out, int pos, int maxNodes) {
+    int walkOne(int start, SplittableRandom rng, int[] out, int pos, int maxNodes) {
         int cur = start;
         out[pos] = cur;
         int base = offsets[cur];

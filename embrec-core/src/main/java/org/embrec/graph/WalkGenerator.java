@@ -73,11 +73,12 @@ public final class WalkGenerator {
         AtomicLong stepsDone = new AtomicLong();
         Parallel.forEach(threads, chunks, c -> {
             SplittableRandom rng = new SplittableRandom(mix(seed ^ WALK_SALT, c));
+            int from = c * CHUNK;
+            int end = Math.min(walks, from + CHUNK);
+            kernel.walk(order, from, end, rng, buffer, maxNodes, lengths);
             long steps = 0;
-            for (int w = c * CHUNK, end = Math.min(walks, w + CHUNK); w < end; w++) {
-                int len = kernel.walk(order[w], rng, buffer, w * maxNodes, maxNodes);
-                lengths[w] = len;
-                steps += len - 1;
+            for (int w = from; w < end; w++) {
+                steps += lengths[w] - 1;
             }
             long total = stepsDone.addAndGet(steps);
             if ((c & 63) == 0) {
@@ -104,10 +105,10 @@ public final class WalkGenerator {
 
     static WalkKernel kernel(ItemGraph graph, WalkConfig config, Node2VecStrategy strategy, long walkSteps,
             int threads) {
-        AliasTables tables = AliasTables.build(graph.offsets(), graph.weights(), threads);
         if (config.firstOrder() && strategy == Node2VecStrategy.AUTO) {
-            return new DeepWalkKernel(graph, tables);
+            return new DeepWalkKernel(graph, threads);
         }
+        AliasTables tables = AliasTables.build(graph.offsets(), graph.weights(), threads);
         Node2VecStrategy chosen = strategy.resolve(graph, walkSteps);
         if (chosen == Node2VecStrategy.PRECOMPUTED) {
             long entries = Node2VecStrategy.precomputedEntries(graph);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.sequence.Sequences;
@@ -71,11 +72,15 @@ class WalkGeneratorTest {
     @ParameterizedTest
     @EnumSource(value = Node2VecStrategy.class, names = {"REJECTION", "PRECOMPUTED"})
     void node2vecSecondOrderTransitionsFollowTheBiasedWeights(Node2VecStrategy strategy) {
-        ItemGraph g = TestGraphs.randomGraph(4, 14, 60, 6);
-        for (double[] pq : new double[][] {{0.5, 2.0}, {3.0, 0.3}}) {
-            WalkConfig config = DEFAULTS.withWalksPerNode(2000).withPQ(pq[0], pq[1]);
-            Sequences walks = WalkGenerator.generate(g, config, strategy, 5, 2, Progress.NONE);
-            assertSecondOrder(g, walks, pq[0], pq[1]);
+        ItemGraph undirected = TestGraphs.randomGraph(4, 14, 60, 6);
+        ItemGraph directed = ItemGraphBuilder.build(
+                TestGraphs.randomSequences(new SplittableRandom(4), 14, 80, 6), 2, true, 1, Progress.NONE);
+        for (ItemGraph g : new ItemGraph[] {undirected, directed}) {
+            for (double[] pq : new double[][] {{0.5, 2.0}, {3.0, 0.3}, {0.2, 0.5}}) {
+                WalkConfig config = DEFAULTS.withWalksPerNode(2000).withPQ(pq[0], pq[1]);
+                Sequences walks = WalkGenerator.generate(g, config, strategy, 5, 2, Progress.NONE);
+                assertSecondOrder(g, walks, pq[0], pq[1]);
+            }
         }
     }
 

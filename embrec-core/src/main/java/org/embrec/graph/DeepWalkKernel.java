@@ -78,7 +78,10 @@ final class DeepWalkKernel implements WalkKernel {
                     }
                     long r = rng.nextLong(); // the draw of AliasTables.pick, on the packed layout
                     int b = 3 * (base + (int) (((r >>> 32) * degree) >>> 32));
-                    c = ((int) r & AliasTables.FULL) < step[b] ? step[b + 1] : step[b + 2];
+                    // Branch-free choice (coin < threshold: own target at b+1, else alias at b+2):
+                    // a 50/50 branch on a cache-missing load would mispredict and flush the other
+                    // lanes' loads in flight. Both values are 31-bit, so the difference cannot overflow.
+                    c = step[b + 2 + ((((int) r & AliasTables.FULL) - step[b]) >> 31)];
                     cur[l] = c;
                     out[pos[l] + n] = c;
                     lengths[group + l] = n + 1;

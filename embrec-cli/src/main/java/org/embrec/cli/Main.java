@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Embedding-based related-item recommendations: item2vec, DeepWalk, vector search, evaluation.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            SimilarCommand.class,
+            ExportCommand.class
         })
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

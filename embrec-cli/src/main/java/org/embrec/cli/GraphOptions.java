@@ -1,5 +1,6 @@
 package org.embrec.cli;
 
+import org.embrec.graph.WalkConfig;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,8 +17,9 @@ public final class GraphOptions {
             description = "Item graph: link only an earlier item to a later one (default: undirected).")
     boolean directed;
 
-    /** True when a flag was given. */
-    boolean given() {
-        return graphWindow != null || directed;
+    /** {@code base} with the given flags applied, validated. */
+    public WalkConfig apply(WalkConfig base) {
+        return base.withGraphWindow(graphWindow != null ? graphWindow : base.graphWindow())
+                .withDirected(directed || base.directed());
     }
 }

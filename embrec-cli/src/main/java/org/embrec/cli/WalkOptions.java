@@ -37,10 +37,8 @@ public final class WalkOptions {
 
     /** The walk settings: defaults with every given flag applied, validated. */
     public WalkConfig config() {
-        WalkConfig d = WalkConfig.defaults();
-        return new WalkConfig(
-                graph.graphWindow != null ? graph.graphWindow : d.graphWindow(),
-                graph.directed || d.directed(),
+        WalkConfig d = graph.apply(WalkConfig.defaults());
+        return new WalkConfig(d.graphWindow(), d.directed(),
                 walksPerNode != null ? walksPerNode : d.walksPerNode(),
                 walkLength != null ? walkLength : d.walkLength(),
                 p != null ? p : d.p(),

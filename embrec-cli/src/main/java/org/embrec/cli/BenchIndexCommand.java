@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
-import org.embrec.index.HnswParams;
 import org.embrec.index.IndexBenchmark;
 import org.embrec.index.IndexType;
 import org.embrec.index.IvfParams;
@@ -23,6 +22,7 @@ import org.embrec.index.SyntheticVectors;
 import org.embrec.vectors.EmbeddingStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -63,19 +63,8 @@ final class BenchIndexCommand implements Callable<Integer> {
             description = "nprobe values for ivf (default: ${DEFAULT-VALUE}).")
     int[] nprobe;
 
-    @Option(names = "--m", defaultValue = "16", description = "HNSW links per node (default: ${DEFAULT-VALUE}).")
-    int m;
-
-    @Option(names = "--ef-construction", defaultValue = "100",
-            description = "HNSW beam width while building (default: ${DEFAULT-VALUE}).")
-    int efConstruction;
-
-    @Option(names = "--nlist", defaultValue = "0", description = "IVF cells, 0 = 4 sqrt(n) (default: ${DEFAULT-VALUE}).")
-    int nlist;
-
-    @Option(names = "--threads", defaultValue = "0",
-            description = "Threads for batch search and building, 0 = all processors (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    IndexBuildOptions build;
 
     @Option(names = "--repeat", defaultValue = "3", description = "Timed passes per figure; the median is reported (default: ${DEFAULT-VALUE}).")
     int repeat;
@@ -96,7 +85,7 @@ final class BenchIndexCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         Progress progress = ConsoleProgress.stderr(quiet);
-        int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        int workers = build.threads() == 0 ? Runtime.getRuntime().availableProcessors() : build.threads();
         BenchData data = source.synth != null ? synthetic(workers) : BenchData.fromModel(source.model, queries, seed);
         List<IndexType> parsed = new ArrayList<>();
         for (String t : types) {
@@ -106,7 +95,7 @@ final class BenchIndexCommand implements Callable<Integer> {
         List<IndexBenchmark.Row> rows;
         try {
             IndexBenchmark.Options options = new IndexBenchmark.Options(parsed, k, ef, nprobe,
-                    new HnswParams(m, efConstruction, ef[0]), new IvfParams(nlist, IvfParams.DEFAULT_NPROBE), workers,
+                    build.hnsw(ef[0]), build.ivf(IvfParams.DEFAULT_NPROBE), workers,
                     repeat, work);
             rows = new IndexBenchmark(data.store(), data.queries(), data.exclude(), options, progress).run();
         } finally {
@@ -131,9 +120,6 @@ final class BenchIndexCommand implements Callable<Integer> {
         }
         if (repeat < 1) {
             throw new EmbrecException("--repeat must be >= 1, got " + repeat);
-        }
-        if (threads < 0) {
-            throw new EmbrecException("--threads must be >= 0, got " + threads);
         }
         for (int e : ef) {
             if (e < 1) {

@@ -90,13 +90,13 @@ public final class ExactIndex implements VectorIndex {
         if (nq == 0 || kk == 0) {
             return out;
         }
-        int workers = Math.min(Parallel.threads(threads), nq);
+        int workers = Math.min(Workers.count(threads), nq);
         int block = QueryBlock.roundUp(Math.min(MAX_BLOCK, (nq + workers - 1) / workers));
         int blocks = (nq + block - 1) / block;
         IntPredicate pred = predicate(filter);
         AtomicLong done = new AtomicLong();
         Progress p = progress == null ? Progress.NONE : progress;
-        Parallel.forEach(blocks, workers, () -> {
+        Workers.forEach(blocks, workers, () -> {
             QueryBlock qb = new QueryBlock(block, dim(), kk);
             return b -> {
                 int first = b * block;

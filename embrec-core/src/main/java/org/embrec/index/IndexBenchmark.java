@@ -55,7 +55,7 @@ public final class IndexBenchmark {
         this.exclude = exclude;
         this.options = options;
         this.progress = progress == null ? Progress.NONE : progress;
-        this.threads = Parallel.threads(options.threads());
+        this.threads = Workers.count(options.threads());
     }
 
     /** Runs every requested type (exact first: it is the reference for recall). */

@@ -158,7 +158,7 @@ public final class IvfIndex implements VectorIndex {
         int chunk = 256;
         AtomicLong done = new AtomicLong();
         Progress p = progress == null ? Progress.NONE : progress;
-        Parallel.forEach((nq + chunk - 1) / chunk, threads, () -> {
+        Workers.forEach((nq + chunk - 1) / chunk, threads, () -> {
             Scratch s = new Scratch(1, kk);
             return c -> {
                 int to = Math.min(nq, (c + 1) * chunk);

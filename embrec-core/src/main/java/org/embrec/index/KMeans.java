@@ -116,7 +116,7 @@ public final class KMeans {
         for (int c = 0; c < k; c++) {
             System.arraycopy(train, pick * dim, centroids, c * dim, dim);
             int centre = c;
-            Parallel.forEach((m + 4095) / 4096, config.threads(), () -> b -> {
+            Workers.forEach((m + 4095) / 4096, config.threads(), () -> b -> {
                 int to = Math.min(m, (b + 1) * 4096);
                 for (int i = b * 4096; i < to; i++) {
                     float s = math.dot(train, i * dim, centroids, centre * dim, dim);
@@ -158,7 +158,7 @@ public final class KMeans {
         TileKernel kernel = TileKernel.get();
         TiledVectors tiles = TiledVectors.normalised(centroids, k, dim, kernel.lanes());
         AtomicInteger changed = new AtomicInteger();
-        Parallel.forEach((m + BLOCK - 1) / BLOCK, config.threads(), () -> {
+        Workers.forEach((m + BLOCK - 1) / BLOCK, config.threads(), () -> {
             QueryBlock block = new QueryBlock(BLOCK, dim, 1);
             return b -> {
                 int first = b * BLOCK;

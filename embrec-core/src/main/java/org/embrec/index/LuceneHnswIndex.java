@@ -226,7 +226,7 @@ public final class LuceneHnswIndex implements VectorIndex {
         int chunk = 256;
         AtomicLong done = new AtomicLong();
         Progress p = progress == null ? Progress.NONE : progress;
-        Parallel.forEach((nq + chunk - 1) / chunk, threads, () -> c -> {
+        Workers.forEach((nq + chunk - 1) / chunk, threads, () -> c -> {
             int to = Math.min(nq, (c + 1) * chunk);
             for (int q = c * chunk; q < to; q++) {
                 float[] query = java.util.Arrays.copyOfRange(queries, q * dim, (q + 1) * dim);

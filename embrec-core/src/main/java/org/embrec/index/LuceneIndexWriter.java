@@ -36,7 +36,7 @@ final class LuceneIndexWriter {
 
     static void write(EmbeddingStore store, ItemAttributes attrs, IndexType type, HnswParams params, Path dir,
             int threads, Progress progress) {
-        int workers = Parallel.threads(threads);
+        int workers = Workers.count(threads);
         ExecutorService merges = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "embrec-hnsw-merge");
             t.setDaemon(true);
@@ -92,7 +92,7 @@ final class LuceneIndexWriter {
         int chunks = (to - from + CHUNK - 1) / CHUNK;
         AtomicLong done = new AtomicLong(from);
         FieldType vectorType = KnnFloatVectorField.createFieldType(dim, VectorSimilarityFunction.DOT_PRODUCT);
-        Parallel.forEach(chunks, workers, () -> c -> {
+        Workers.forEach(chunks, workers, () -> c -> {
             int first = from + c * CHUNK;
             int last = Math.min(to, first + CHUNK);
             for (int row = first; row < last; row++) {

@@ -5,10 +5,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
+import org.embrec.model.EmbeddingModel;
 import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.Neighbor;
 
 /**
  * The vector index kept in a model directory, under {@code index/}: {@code index.json}
@@ -38,7 +42,7 @@ public final class ModelIndex {
         Progress p = progress == null ? Progress.NONE : progress;
         long t0 = System.nanoTime();
         try {
-            IndexDirectories.replace(modelDir.resolve(DIR), tmp -> {
+            AtomicFiles.replaceDirectory(modelDir.resolve(DIR), tmp -> {
                 VectorIndex built = switch (spec.type()) {
                     case EXACT -> null;
                     case IVF -> IvfIndex.build(store, attrs, spec.ivf(), threads, p);
@@ -54,7 +58,7 @@ public final class ModelIndex {
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 IndexManifest m = new IndexManifest(spec, store.size(), store.dim(), VectorChecksum.of(store), seconds,
-                        Parallel.threads(threads));
+                        Workers.count(threads));
                 Files.write(tmp.resolve(MANIFEST), m.toJson());
             });
         } catch (IOException e) {
@@ -97,6 +101,26 @@ public final class ModelIndex {
             default -> openLucene(dir, spec, store);
         };
         return Optional.of(index);
+    }
+
+    /**
+     * The {@code k} items most similar to item {@code id} of {@code model} (read from
+     * {@code modelDir}), never the item itself: through the model's index when it has one, else by
+     * exact search ({@link EmbeddingModel#similar}).
+     *
+     * @throws EmbrecException when the model does not know the item or it has no vector
+     */
+    public static List<Neighbor> similar(Path modelDir, EmbeddingModel model, String id, int k) {
+        EmbeddingStore store = model.vectors();
+        if (!exists(modelDir) || !store.contains(id)) {
+            return model.similar(id, k); // exact, or the model's message about the id
+        }
+        if (k < 1) {
+            throw new EmbrecException("k must be >= 1, got " + k);
+        }
+        try (VectorIndex index = open(modelDir, store, ItemAttributes.of(store.ids(), model.catalog())).orElseThrow()) {
+            return index.searchItem(store.indexOf(id), k, ItemFilter.NONE).toNeighbors(store.ids());
+        }
     }
 
     private static VectorIndex openLucene(Path dir, IndexSpec spec, EmbeddingStore store) {

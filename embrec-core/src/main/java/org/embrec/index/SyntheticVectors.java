@@ -72,7 +72,7 @@ public final class SyntheticVectors {
     public float[] sample(int n, long seed, int threads) {
         float[] out = new float[Math.multiplyExact(n, dim)];
         int blocks = (n + BLOCK - 1) / BLOCK;
-        Parallel.forEach(blocks, threads, () -> b -> {
+        Workers.forEach(blocks, threads, () -> b -> {
             SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + b);
             int to = Math.min(n, (b + 1) * BLOCK);
             for (int r = b * BLOCK; r < to; r++) {

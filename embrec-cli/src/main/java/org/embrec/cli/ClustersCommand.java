@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code embrec clusters}: spherical k-means over a model's item vectors, described by titles and genres. */
-@Command(name = "clusters", mixinStandardHelpOptions = true,
+@Command(name = "clusters", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cluster the model's items with spherical k-means (cosine, k-means++ start) and show each "
                 + "cluster's size, most central titles and dominant genres, largest first.")
 final class ClustersCommand implements Callable<Integer> {

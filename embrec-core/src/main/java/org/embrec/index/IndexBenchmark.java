@@ -25,6 +25,8 @@ import org.embrec.vectors.EmbeddingStore;
 public final class IndexBenchmark {
     /** A single-thread timing pass stops after this long (exact search on 1M rows is slow). */
     private static final double PASS_SECONDS = 2.0;
+    /** Untimed single-query passes run at least this long before each configuration is timed. */
+    private static final double WARM_UP_SECONDS = 1.5;
 
     /**
      * What to measure: HNSW types at each {@code efSearch}, IVF at each {@code nprobe}.
@@ -143,7 +145,10 @@ public final class IndexBenchmark {
         double[] cpu = new double[options.repeats()];
         double[] batch = new double[options.repeats()];
         double[] batchCpu = new double[options.repeats()];
-        singleQps(index); // warm-up
+        long warm = System.nanoTime();
+        do { // warm-up: let the JIT compile the search path before anything is timed
+            singleQps(index);
+        } while (seconds(warm) < WARM_UP_SECONDS);
         for (int r = 0; r < options.repeats(); r++) {
             double[] wallAndCpu = singleQps(index);
             single[r] = wallAndCpu[0];

@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             InfoCommand.class,
-            SynthCommand.class
+            SynthCommand.class,
+            TrainCommand.class,
+            SimilarCommand.class,
+            ExportCommand.class
         })
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -1,14 +1,14 @@
 package org.embrec.cli;
 
+import org.embrec.EmbrecVersion;
 import picocli.CommandLine;
 
-/** Reports the embrec version (from the jar manifest) and the running JVM. */
+/** Reports the embrec version (see {@link EmbrecVersion}) and the running JVM. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
         return new String[] {
-            "embrec " + (v == null ? "dev" : v),
+            "embrec " + EmbrecVersion.get(),
             "JVM " + System.getProperty("java.vm.name") + " " + Runtime.version()
         };
     }

@@ -26,7 +26,7 @@ class BadInputTest {
     }
 
     private static void assertUserError(CliRun run, String message) {
-        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("embrec: error: " + message + System.lineSeparator());
         assertThat(run.out()).isEmpty();
     }
@@ -66,7 +66,7 @@ class BadInputTest {
         }
         Path f = file("s.csv", sb.toString());
         CliRun run = CliRun.of("info", "--quiet", "--json", "--skip-bad-rows", "--data", f.toString());
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"rows\" : 13");
         assertThat(run.err()).contains("embrec: warning: skipped 7 bad rows; the first 5:",
                 "embrec: warning:   " + f + ":2: rating '?' is not a number",
@@ -113,7 +113,7 @@ class BadInputTest {
     void allRowsSkipped() throws IOException {
         Path f = file("a.csv", "userId,movieId,rating,timestamp\n1,2,x,3\n");
         CliRun run = CliRun.of("info", "--quiet", "--skip-bad-rows", "--data", f.toString());
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).endsWith("embrec: error: " + f + ": no valid rows (1 bad rows skipped)" + System.lineSeparator());
     }
 
@@ -154,7 +154,7 @@ class BadInputTest {
     @Test
     void debugShowsTheStackTrace() {
         CliRun run = CliRun.of("info", "--quiet", "--debug", "--liked", "median");
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).startsWith("embrec: error: --liked must be").contains("at org.embrec.");
     }
 }

@@ -17,7 +17,7 @@ class InfoCommandTest {
     @Test
     void jsonOnTheBundledDataHasTheReferenceFigures() throws IOException {
         CliRun run = CliRun.of("info", "--json", "--quiet");
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(run.out()); // stdout is JSON only
         assertThat(j.get("dataset").asText()).isEqualTo("ml-latest-small");
         assertThat(j.get("rows").asInt()).isEqualTo(100_836);
@@ -35,7 +35,7 @@ class InfoCommandTest {
     @Test
     void tableNamesEveryFigure() {
         CliRun run = CliRun.of("info", "--quiet", "--liked", ">=4.5");
-        assertThat(run.exit()).isZero();
+        assertThat(run.code()).isZero();
         assertThat(run.out()).contains("rows                         100,836", "mean rating                  3.5016",
                 "liked rows                   21,762 (--liked >=4.5)", "users with >= 3 liked items",
                 "liked sequence length", "time range                   1996-03-29T18:36:55Z .. 2018-09-24T14:27:30Z",
@@ -47,7 +47,7 @@ class InfoCommandTest {
         Path f = dir.resolve("plays.txt");
         Files.writeString(f, "who;what;when\nann;x;2020-01-01\nann;y;2020-01-02\nann;z;2020-01-03\nbob;x;2020-01-01\n");
         CliRun run = CliRun.of("info", "--json", "--quiet", "--data", f.toString(), "--columns", "user=who,item=what,time=when");
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"rows\" : 4", "\"liked_rows\" : 4", "\"mean_rating\" : null",
                 "\"users_with_3_liked\" : 1", "\"time_max\" : \"2020-01-03T00:00:00Z\"");
     }

@@ -26,6 +26,9 @@ import org.embrec.EmbrecException;
  * @param threads lock-free (hogwild) worker threads
  * @param seed random seed; with {@code threads == 1} training is bit-for-bit reproducible
  * @param computeLoss compute the mean SGNS loss per epoch (slightly slower)
+ * @param sharedNegatives skip-gram only: draw the noise items once per centre position and share
+ *     them across its context window (Ji et al. 2016, "Parallelizing Word2Vec in Shared and
+ *     Distributed Memory"), which makes negatives several times cheaper; off = gensim's per-pair draws
  */
 public record Word2VecConfig(
         Architecture architecture,
@@ -42,7 +45,8 @@ public record Word2VecConfig(
         double minAlpha,
         int threads,
         long seed,
-        boolean computeLoss) {
+        boolean computeLoss,
+        boolean sharedNegatives) {
 
     /** The model architecture. */
     public enum Architecture { SKIP_GRAM, CBOW }
@@ -76,7 +80,7 @@ public record Word2VecConfig(
     /** gensim's defaults with skip-gram, all available cores and seed 2020. */
     public static Word2VecConfig defaults() {
         return new Word2VecConfig(Architecture.SKIP_GRAM, 100, 5, true, 5, 0.75, 1e-3, 5, 0, 5,
-                0.025, 0.0001, Runtime.getRuntime().availableProcessors(), 2020L, false);
+                0.025, 0.0001, Runtime.getRuntime().availableProcessors(), 2020L, false, true);
     }
 
     /**
@@ -91,58 +95,67 @@ public record Word2VecConfig(
         return window == WHOLE_SEQUENCE;
     }
 
+    public Word2VecConfig withArchitecture(Architecture v) {
+        return new Word2VecConfig(v, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+    }
+
     public Word2VecConfig withDim(int v) {
-        return new Word2VecConfig(architecture, v, window, shrinkWindows, negative, nsExponent, sample, minCount,
-                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
+        return new Word2VecConfig(architecture, v, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
     }
 
     public Word2VecConfig withWindow(int v) {
-        return new Word2VecConfig(architecture, dim, v, shrinkWindows, negative, nsExponent, sample, minCount,
-                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
+        return new Word2VecConfig(architecture, dim, v, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
     }
 
-    public Word2VecConfig withEpochs(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount,
-                maxVocab, v, alpha, minAlpha, threads, seed, computeLoss);
-    }
-
-    public Word2VecConfig withThreads(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount,
-                maxVocab, epochs, alpha, minAlpha, v, seed, computeLoss);
-    }
-
-    public Word2VecConfig withSeed(long v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount,
-                maxVocab, epochs, alpha, minAlpha, threads, v, computeLoss);
-    }
-
-    public Word2VecConfig withMinCount(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, v,
-                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
-    }
-
-    public Word2VecConfig withSample(double v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, v, minCount,
-                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
-    }
-
-    public Word2VecConfig withNsExponent(double v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, v, sample, minCount,
-                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
+    public Word2VecConfig withShrinkWindows(boolean v) {
+        return new Word2VecConfig(architecture, dim, window, v, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
     }
 
     public Word2VecConfig withNegative(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, v, nsExponent, sample, minCount,
-                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, v, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
     }
 
-    public Word2VecConfig withArchitecture(Architecture v) {
-        return new Word2VecConfig(v, dim, window, shrinkWindows, negative, nsExponent, sample, minCount,
-                maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss);
+    public Word2VecConfig withNsExponent(double v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, v, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+    }
+
+    public Word2VecConfig withSample(double v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, v, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+    }
+
+    public Word2VecConfig withMinCount(int v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, v, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+    }
+
+    public Word2VecConfig withMaxVocab(int v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, v, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+    }
+
+    public Word2VecConfig withEpochs(int v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, v, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+    }
+
+    public Word2VecConfig withAlpha(double v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, v, minAlpha, threads, seed, computeLoss, sharedNegatives);
+    }
+
+    public Word2VecConfig withMinAlpha(double v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, v, threads, seed, computeLoss, sharedNegatives);
+    }
+
+    public Word2VecConfig withThreads(int v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, v, seed, computeLoss, sharedNegatives);
+    }
+
+    public Word2VecConfig withSeed(long v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, v, computeLoss, sharedNegatives);
     }
 
     public Word2VecConfig withComputeLoss(boolean v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount,
-                maxVocab, epochs, alpha, minAlpha, threads, seed, v);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, v, sharedNegatives);
+    }
+
+    public Word2VecConfig withSharedNegatives(boolean v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, v);
     }
 }

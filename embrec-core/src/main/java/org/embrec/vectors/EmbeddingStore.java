@@ -51,6 +51,17 @@ public final class EmbeddingStore {
         return new EmbeddingStore(ids, dim, vectors.clone());
     }
 
+    /**
+     * A store that takes ownership of {@code vectors} (no copy): for readers that allocate the
+     * matrix themselves and have checked that every value is finite.
+     */
+    static EmbeddingStore wrap(IdMap ids, float[] vectors, int dim) {
+        if (dim < 1 || (long) ids.size() * dim != vectors.length) {
+            throw new IllegalArgumentException("expected " + ids.size() + " x " + dim + " floats, got " + vectors.length);
+        }
+        return new EmbeddingStore(ids, dim, vectors);
+    }
+
     public int size() {
         return ids.size();
     }

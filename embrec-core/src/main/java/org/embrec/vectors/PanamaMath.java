@@ -53,6 +53,25 @@ final class PanamaMath implements VectorMath {
     }
 
     @Override
+    public void sgdStep(float g, float[] x, int xo, float[] y, int yo, float[] acc, int ao, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        if (bound > 0) {
+            FloatVector vg = FloatVector.broadcast(S, g);
+            for (; i < bound; i += L) {
+                FloatVector vy = FloatVector.fromArray(S, y, yo + i);
+                vy.fma(vg, FloatVector.fromArray(S, acc, ao + i)).intoArray(acc, ao + i);
+                FloatVector.fromArray(S, x, xo + i).fma(vg, vy).intoArray(y, yo + i);
+            }
+        }
+        for (; i < n; i++) {
+            float yi = y[yo + i];
+            acc[ao + i] += g * yi;
+            y[yo + i] = yi + g * x[xo + i];
+        }
+    }
+
+    @Override
     public void scale(float alpha, float[] x, int xo, int n) {
         int i = 0;
         int bound = S.loopBound(n);

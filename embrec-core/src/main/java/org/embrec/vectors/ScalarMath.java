@@ -23,6 +23,15 @@ final class ScalarMath implements VectorMath {
     }
 
     @Override
+    public void sgdStep(float g, float[] x, int xo, float[] y, int yo, float[] acc, int ao, int n) {
+        for (int i = 0; i < n; i++) {
+            float yi = y[yo + i];
+            acc[ao + i] += g * yi;
+            y[yo + i] = yi + g * x[xo + i];
+        }
+    }
+
+    @Override
     public void scale(float alpha, float[] x, int xo, int n) {
         for (int i = 0; i < n; i++) {
             x[xo + i] *= alpha;

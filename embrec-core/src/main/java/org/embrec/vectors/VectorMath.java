@@ -17,6 +17,13 @@ public interface VectorMath {
     /** {@code y[yo..yo+n) += alpha * x[xo..xo+n)}. */
     void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
 
+    /**
+     * The two updates of one SGD step on a pair of rows, fused into one pass (word2vec's inner
+     * step): {@code acc[ao..ao+n) += g * y[yo..]} using the old {@code y}, then
+     * {@code y[yo..yo+n) += g * x[xo..]}.
+     */
+    void sgdStep(float g, float[] x, int xo, float[] y, int yo, float[] acc, int ao, int n);
+
     /** {@code x[xo..xo+n) *= alpha}. */
     void scale(float alpha, float[] x, int xo, int n);
 

@@ -1,0 +1,100 @@
+package org.embrec.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.embrec.EmbrecException;
+import org.embrec.data.Catalog;
+import org.embrec.model.EmbeddingModel;
+import org.embrec.recommend.TitleResolver;
+import org.embrec.vectors.Neighbor;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code embrec similar}: the items whose vectors are most cosine-similar to one item's, never
+ * the item itself. The item is given by id or by a forgiving title lookup.
+ */
+@Command(name = "similar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "List the items most similar to one item (cosine of the model's item vectors).")
+final class SimilarCommand implements Callable<Integer> {
+    @Mixin
+    ModelOption model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Query query;
+
+    /** Exactly one way to name the query item. */
+    static final class Query {
+        @Option(names = "--item", paramLabel = "ID", description = "Item id, e.g. 4018.")
+        String item;
+
+        @Option(names = "--title", paramLabel = "TEXT",
+                description = "Title, case-insensitive and forgiving: \"what women want\", \"the matrix\".")
+        String title;
+    }
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Number of items to list (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--json", description = "Print JSON on stdout: {\"query\": {...}, \"results\": [...]}.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (k < 1) {
+            throw new EmbrecException("--k must be >= 1, got " + k);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EmbeddingModel m = model.load();
+        String id = query.item != null ? query.item : resolveTitle(m, query.title, err);
+        if (id == null) {
+            return EmbrecException.EXIT_CODE;
+        }
+        List<Neighbor> results = m.similar(id, k);
+        if (json) {
+            out.println(ItemListPrinter.json(id, m.catalog(), results));
+            out.flush();
+        } else {
+            String header = String.format(Locale.ROOT, "Items similar to %s  (%s model, %,d items with vectors)",
+                    ItemListPrinter.describe(id, m.catalog()), m.manifest().algo(), m.vectors().size());
+            ItemListPrinter.table(out, header, "cosine", results, m.catalog());
+        }
+        return 0;
+    }
+
+    /** The id the title names, or null after listing candidates on stderr. */
+    private static String resolveTitle(EmbeddingModel m, String title, PrintWriter err) {
+        Catalog catalog = m.catalog();
+        TitleResolver.Resolution r = new TitleResolver(catalog, m.vectors()::contains).resolve(title);
+        return switch (r) {
+            case TitleResolver.Exact e -> e.item().id();
+            case TitleResolver.BestGuess g -> {
+                err.println("embrec: --title \"" + title + "\": using " + g.item().id() + " " + g.item().title());
+                err.flush();
+                yield g.item().id();
+            }
+            case TitleResolver.Ambiguous a -> {
+                err.println("embrec: error: --title \"" + title + "\" matches " + a.total() + " titles; use --item ID"
+                        + (a.total() > a.candidates().size() ? " or more words; the best " + a.candidates().size() + ":" : " with one of:"));
+                for (Catalog.Item item : a.candidates()) {
+                    err.printf(Locale.ROOT, "  %-8s %s%s%n", item.id(), item.title(),
+                            m.vectors().contains(item.id()) ? "" : "  (no vector)");
+                }
+                err.flush();
+                yield null;
+            }
+            case TitleResolver.NotFound n -> throw new EmbrecException("--title \"" + title
+                    + "\": no item title matches (try fewer words, or --item ID)");
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package org.embrec.cli;
+
+import java.util.Locale;
+import org.embrec.EmbrecException;
+import org.embrec.train.Word2VecConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The word2vec flags shared by {@code train}, {@code evaluate} and friends; each maps 1:1 to a
+ * {@link Word2VecConfig} field. Flags not given keep the defaults of
+ * {@link Word2VecConfig#defaults()}.
+ */
+public final class TrainingOptions {
+    @Option(names = "--architecture", paramLabel = "skip-gram|cbow",
+            description = "skip-gram (default) or cbow (mean of the context vectors).")
+    String architecture;
+
+    @Option(names = "--dim", paramLabel = "N", description = "Vector size (gensim vector_size; default 100).")
+    Integer dim;
+
+    @Option(names = "--window", paramLabel = "N|all",
+            description = "Max distance between centre and context (default 5); 'all' spans the whole sequence.")
+    String window;
+
+    @Option(names = "--shrink-windows", negatable = true, fallbackValue = "true",
+            description = "Draw a reduced window 1..window per centre (default on).")
+    Boolean shrinkWindows;
+
+    @Option(names = "--negative", paramLabel = "N", description = "Noise items per positive pair (default 5).")
+    Integer negative;
+
+    @Option(names = "--shared-negatives", negatable = true, fallbackValue = "true",
+            description = "Skip-gram: share each centre's noise items across its window (default on; faster,"
+                    + " same quality); --no-shared-negatives draws them per pair as gensim does.")
+    Boolean sharedNegatives;
+
+    @Option(names = "--ns-exponent", paramLabel = "X",
+            description = "Noise distribution count^X; any real, negative favours rare items (default 0.75).")
+    Double nsExponent;
+
+    @Option(names = "--sample", paramLabel = "X", description = "Down-sampling threshold; 0 disables (default 1e-3).")
+    Double sample;
+
+    @Option(names = "--min-count", paramLabel = "N",
+            description = "Items with fewer training occurrences get no vector (default 5).")
+    Integer minCount;
+
+    @Option(names = "--max-vocab", paramLabel = "N", description = "Keep the N most frequent items (default 0: all).")
+    Integer maxVocab;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the corpus (default 5).")
+    Integer epochs;
+
+    @Option(names = "--alpha", paramLabel = "X", description = "Initial learning rate (default 0.025).")
+    Double alpha;
+
+    @Option(names = "--min-alpha", paramLabel = "X", description = "Final learning rate (default 0.0001).")
+    Double minAlpha;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default 2020).")
+    Long seed;
+
+    @Option(names = "--loss", description = "Compute and print the loss of every epoch.")
+    boolean loss;
+
+    /** The config: defaults with every given flag applied, validated. */
+    public Word2VecConfig config() {
+        return apply(Word2VecConfig.defaults());
+    }
+
+    /** {@code base} with every given flag applied, validated. */
+    public Word2VecConfig apply(Word2VecConfig base) {
+        Word2VecConfig.Architecture arch = architecture == null ? base.architecture() : parseArchitecture(architecture);
+        return new Word2VecConfig(
+                arch,
+                dim != null ? dim : base.dim(),
+                window != null ? parseWindow(window) : base.window(),
+                shrinkWindows != null ? shrinkWindows : base.shrinkWindows(),
+                negative != null ? negative : base.negative(),
+                nsExponent != null ? nsExponent : base.nsExponent(),
+                sample != null ? sample : base.sample(),
+                minCount != null ? minCount : base.minCount(),
+                maxVocab != null ? maxVocab : base.maxVocab(),
+                epochs != null ? epochs : base.epochs(),
+                alpha != null ? alpha : base.alpha(),
+                minAlpha != null ? minAlpha : base.minAlpha(),
+                threads != null ? threads : base.threads(),
+                seed != null ? seed : base.seed(),
+                loss || base.computeLoss(),
+                sharedNegatives != null ? sharedNegatives : base.sharedNegatives());
+    }
+
+    /** The seed given with --seed, or null. */
+    public Long seed() {
+        return seed;
+    }
+
+    static Word2VecConfig.Architecture parseArchitecture(String text) {
+        return switch (text.toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "skip-gram", "skipgram", "sg" -> Word2VecConfig.Architecture.SKIP_GRAM;
+            case "cbow" -> Word2VecConfig.Architecture.CBOW;
+            default -> throw new EmbrecException("--architecture must be skip-gram or cbow, got '" + text + "'");
+        };
+    }
+
+    static int parseWindow(String text) {
+        if (text.equalsIgnoreCase("all")) {
+            return Word2VecConfig.WHOLE_SEQUENCE;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new EmbrecException("--window must be a positive integer or 'all', got '" + text + "'");
+        }
+    }
+}

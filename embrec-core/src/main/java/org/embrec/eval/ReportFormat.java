@@ -1,0 +1,88 @@
+package org.embrec.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+
+/**
+ * Renders an {@link EvaluationReport}: PROTOCOL.md's JSON object (keys fixed there; optional
+ * keys only when they apply) or an aligned table for people.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ReportFormat {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReportFormat() {}
+
+    /** The report as one JSON object (no trailing newline). */
+    public static String json(EvaluationReport report) {
+        return toTree(report).toString();
+    }
+
+    /** The report as a Jackson tree, in PROTOCOL.md's key order. */
+    public static ObjectNode toTree(EvaluationReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("dataset", report.dataset());
+        root.put("protocol", report.protocol());
+        root.put("k", report.k());
+        root.put("test_users", report.testUsers());
+        ArrayNode results = root.putArray("results");
+        for (ResultRow r : report.results()) {
+            ObjectNode o = results.addObject();
+            o.put("model", r.model());
+            o.put("task", r.task());
+            if (r.slice() != null) {
+                o.put("slice", r.slice());
+            }
+            o.put("hr", r.hr());
+            o.put("ndcg", r.ndcg());
+            o.put("coverage", r.coverage());
+            if (r.slice() == null) {
+                o.put("train_seconds", r.trainSeconds());
+            }
+            o.put("cases", r.cases());
+            if (r.seeds() > 1) {
+                o.put("hr_std", r.hrStd());
+                o.put("ndcg_std", r.ndcgStd());
+                o.put("seeds", r.seeds());
+            }
+            ArrayNode ci = o.putArray("hr_ci95");
+            ci.add(r.hrCi95()[0]);
+            ci.add(r.hrCi95()[1]);
+        }
+        return root;
+    }
+
+    /** The report as a table: one line per row, with a header naming the dataset and K. */
+    public static String table(EvaluationReport report) {
+        int k = report.k();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s, %s, %d test users, K = %d%n", report.dataset(), report.protocol(),
+                report.testUsers(), k));
+        String hrHead = "HR@" + k;
+        String header = String.format(Locale.ROOT, "%-14s %-4s %-5s %6s  %-29s %-15s %8s %8s%n", "model", "task",
+                "slice", "cases", hrHead + " (95% CI)", "NDCG@" + k, "coverage", "train s");
+        sb.append(header);
+        sb.append("-".repeat(header.length() - System.lineSeparator().length())).append(System.lineSeparator());
+        for (ResultRow r : report.results()) {
+            String hr = String.format(Locale.ROOT, "%.4f", r.hr());
+            String ndcg = String.format(Locale.ROOT, "%.4f", r.ndcg());
+            if (r.seeds() > 1) {
+                hr += String.format(Locale.ROOT, "±%.4f", r.hrStd());
+                ndcg += String.format(Locale.ROOT, "±%.4f", r.ndcgStd());
+            }
+            hr += String.format(Locale.ROOT, " [%.3f,%.3f]", r.hrCi95()[0], r.hrCi95()[1]);
+            String train = r.slice() == null ? String.format(Locale.ROOT, "%.2f", r.trainSeconds()) : "";
+            sb.append(String.format(Locale.ROOT, "%-14s %-4s %-5s %6d  %-29s %-15s %8.3f %8s%n", r.model(),
+                    r.task(), r.slice() == null ? "all" : r.slice(), r.cases(), hr, ndcg, r.coverage(), train));
+        }
+        boolean multi = report.results().stream().anyMatch(r -> r.seeds() > 1);
+        if (multi) {
+            sb.append("± : standard deviation over seeds; rows without it are deterministic.")
+                    .append(System.lineSeparator());
+        }
+        return sb.toString();
+    }
+}

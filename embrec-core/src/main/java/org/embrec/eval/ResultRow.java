@@ -1,0 +1,20 @@
+package org.embrec.eval;
+
+/**
+ * One row of an evaluation report: a model on a task, over all test cases or a slice.
+ *
+ * @param model the {@code --algo} value or a baseline's name
+ * @param task {@code i2i} or {@code u2i}
+ * @param slice null for all test cases, else the slice's name ({@code cold})
+ * @param hr HR@K (mean over seeds when {@code seeds > 1})
+ * @param ndcg NDCG@K (mean over seeds when {@code seeds > 1})
+ * @param coverage share of cases not forced to miss (mean over seeds)
+ * @param trainSeconds seconds to train or build the model (mean over seeds); NaN on slice rows
+ * @param cases test cases counted
+ * @param seeds seeds averaged (1: a single run, no standard deviations)
+ * @param hrStd sample standard deviation of HR over seeds (n - 1 denominator); NaN when seeds == 1
+ * @param ndcgStd as {@code hrStd} for NDCG
+ * @param hrCi95 Wilson 95% interval of HR over test cases, {@code [low, high]}
+ */
+public record ResultRow(String model, String task, String slice, double hr, double ndcg, double coverage,
+        double trainSeconds, int cases, int seeds, double hrStd, double ndcgStd, double[] hrCi95) {}

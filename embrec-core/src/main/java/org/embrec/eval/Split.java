@@ -1,0 +1,65 @@
+package org.embrec.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.embrec.data.Catalog;
+import org.embrec.data.IdMap;
+import org.embrec.sequence.Sequences;
+
+/**
+ * A leave-last-out split (PROTOCOL.md, "Split"): the training sequences every model and
+ * baseline learns from, and the held-out test cases.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param training one sequence per input sequence, without the held-out targets, with the
+ *     input's id maps
+ * @param cases one case per input sequence of length >= 3
+ */
+public record Split(Sequences training, TestCases cases) {
+    public Split {
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(cases, "cases");
+        if (cases.training() != training) {
+            throw new IllegalArgumentException("cases must refer to the training sequences");
+        }
+    }
+
+    /** Number of test cases (PROTOCOL.md's {@code test_users}). */
+    public int testUsers() {
+        return cases.size();
+    }
+
+    /** Occurrences of each item in the training sequences (what min-count compares against). */
+    public long[] trainingCounts() {
+        return training.tokenCounts();
+    }
+
+    /**
+     * The tags without those a test user put on their own target (PROTOCOL.md: content features
+     * must not see the test targets). Tags of unknown users or items are kept.
+     */
+    public List<Catalog.Tag> withoutTargetTags(List<Catalog.Tag> tags) {
+        IdMap users = training.userIds();
+        if (users == null || cases.size() == 0) {
+            return List.copyOf(tags);
+        }
+        int[] targetOfUser = new int[users.size()];
+        Arrays.fill(targetOfUser, -1);
+        for (int c = 0; c < cases.size(); c++) {
+            targetOfUser[cases.user(c)] = cases.target(c);
+        }
+        IdMap items = training.itemIds();
+        List<Catalog.Tag> kept = new ArrayList<>(tags.size());
+        for (Catalog.Tag t : tags) {
+            int u = users.indexOf(t.user());
+            boolean leak = u >= 0 && targetOfUser[u] >= 0 && targetOfUser[u] == items.indexOf(t.item());
+            if (!leak) {
+                kept.add(t);
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,179 @@
+package org.embrec.model;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.embrec.EmbrecException;
+import org.embrec.data.Catalog;
+
+/**
+ * The {@code catalog.tsv} file of a model directory: UTF-8, a header line
+ * {@code id\ttitle\tgenres\tyear}, then one line per catalog item in catalog order. Fields are
+ * escaped with {@code \\}, {@code \t}, {@code \n} and {@code \r}; genres are joined with
+ * {@code |} (a {@code |} inside a genre is written {@code \|}); an unknown year is an empty
+ * field. Readers ignore columns after the fourth, so later versions may add some. Tags are not
+ * stored. Stateless and thread-safe.
+ */
+public final class CatalogTsv {
+    /** The header line (without the newline). */
+    public static final String HEADER = "id\ttitle\tgenres\tyear";
+
+    private CatalogTsv() {}
+
+    /** Writes the catalog's items (flushed, not closed). */
+    public static void write(Catalog catalog, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        StringBuilder line = new StringBuilder();
+        w.write(HEADER);
+        w.write('\n');
+        for (Catalog.Item it : catalog.items()) {
+            line.setLength(0);
+            escape(it.id(), line, false);
+            line.append('\t');
+            escape(it.title() == null ? "" : it.title(), line, false);
+            line.append('\t');
+            for (int g = 0; g < it.genres().size(); g++) {
+                if (g > 0) {
+                    line.append('|');
+                }
+                escape(it.genres().get(g), line, true);
+            }
+            line.append('\t');
+            if (it.year() != 0) {
+                line.append(it.year());
+            }
+            line.append('\n');
+            w.append(line);
+        }
+        w.flush();
+    }
+
+    /**
+     * Reads a catalog written by {@link #write}, naming {@code source} in error messages.
+     *
+     * @throws EmbrecException with {@code source:line} when the content is malformed
+     */
+    public static Catalog read(InputStream in, String source) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)), 1 << 16);
+        Map<String, Catalog.Item> items = new LinkedHashMap<>();
+        long lineNo = 1;
+        try {
+            String header = r.readLine();
+            if (header == null || !(header.equals(HEADER) || header.startsWith(HEADER + "\t"))) {
+                throw new EmbrecException(source + ":1: expected the header '" + HEADER.replace("\t", "\\t") + "'");
+            }
+            List<String> fields = new ArrayList<>(4);
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                lineNo++;
+                split(line, '\t', fields);
+                if (fields.size() < 4) {
+                    throw new EmbrecException(source + ":" + lineNo + ": expected 4 tab-separated fields, got "
+                            + fields.size());
+                }
+                Catalog.Item item = item(fields, source + ":" + lineNo);
+                if (items.putIfAbsent(item.id(), item) != null) {
+                    throw new EmbrecException(source + ":" + lineNo + ": duplicate id '" + item.id() + "'");
+                }
+            }
+        } catch (MalformedInputException e) {
+            throw new EmbrecException(source + ":" + (lineNo + 1) + ": not valid UTF-8");
+        }
+        return new Catalog(items, List.of());
+    }
+
+    private static Catalog.Item item(List<String> fields, String where) {
+        String id = unescape(fields.get(0), where);
+        if (id.isEmpty()) {
+            throw new EmbrecException(where + ": empty id");
+        }
+        String title = unescape(fields.get(1), where);
+        List<String> genres = new ArrayList<>();
+        if (!fields.get(2).isEmpty()) {
+            List<String> raw = new ArrayList<>();
+            split(fields.get(2), '|', raw);
+            for (String g : raw) {
+                genres.add(unescape(g, where));
+            }
+        }
+        int year = 0;
+        String y = fields.get(3);
+        if (!y.isEmpty()) {
+            try {
+                year = Integer.parseInt(y);
+            } catch (NumberFormatException e) {
+                throw new EmbrecException(where + ": year '" + y + "' is not a whole number");
+            }
+        }
+        return new Catalog.Item(id, title.isEmpty() ? null : title, genres, year);
+    }
+
+    private static void escape(String s, StringBuilder out, boolean genre) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '|' -> out.append(genre ? "\\|" : "|");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    private static String unescape(String s, String where) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (++i == s.length()) {
+                throw new EmbrecException(where + ": field ends with a lone backslash");
+            }
+            char e = s.charAt(i);
+            out.append(switch (e) {
+                case '\\' -> '\\';
+                case 't' -> '\t';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case '|' -> '|';
+                default -> throw new EmbrecException(where + ": unknown escape '\\" + e + "'");
+            });
+        }
+        return out.toString();
+    }
+
+    /** Splits on {@code sep} not preceded by an escaping backslash (escapes are kept). */
+    private static void split(String s, char sep, List<String> out) {
+        out.clear();
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == sep) {
+                out.add(s.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(s.substring(start));
+    }
+}

@@ -1,0 +1,116 @@
+package org.embrec.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.embrec.EmbrecException;
+import org.embrec.data.Catalog;
+import org.embrec.data.Dataset;
+import org.embrec.train.TrainedModel;
+import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.Neighbor;
+
+/**
+ * A trained model as stored in a model directory: the item vectors, the catalog of item
+ * metadata (including items without a vector) and the manifest saying how it was made.
+ *
+ * <p>Immutable and thread-safe. The manifest's counts always agree with the vectors and the
+ * catalog.
+ */
+public final class EmbeddingModel {
+    private final ModelManifest manifest;
+    private final EmbeddingStore vectors;
+    private final Catalog catalog;
+
+    /**
+     * @throws IllegalArgumentException when the manifest's counts disagree with the vectors or
+     *     the catalog
+     */
+    public EmbeddingModel(ModelManifest manifest, EmbeddingStore vectors, Catalog catalog) {
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.vectors = Objects.requireNonNull(vectors, "vectors");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        ModelManifest.Counts c = manifest.counts();
+        if (c.vectors() != vectors.size() || c.dim() != vectors.dim() || c.catalogItems() != catalog.size()) {
+            throw new IllegalArgumentException("manifest counts " + c + " disagree with " + vectors.size() + " x "
+                    + vectors.dim() + " vectors and " + catalog.size() + " catalog items");
+        }
+    }
+
+    /**
+     * A new model from any vectors.
+     *
+     * @param algo the {@code --algo} name
+     * @param config the algorithm's settings as JSON values (see {@link ModelManifest#configOf})
+     * @param training figures of the training run, may be empty
+     */
+    public static EmbeddingModel of(String algo, EmbeddingStore vectors, Map<String, Object> config, Catalog catalog,
+            ModelManifest.DataSource data, Map<String, Object> training) {
+        ModelManifest.Counts counts = new ModelManifest.Counts(vectors.size(), vectors.dim(), catalog.size());
+        return new EmbeddingModel(ModelManifest.create(algo, config, data, counts, training), vectors, catalog);
+    }
+
+    /**
+     * A new model from a word2vec training run: its config, and as training figures
+     * {@code train_seconds}, {@code raw_tokens}, {@code tokens_per_second} and, when computed,
+     * {@code epoch_loss}.
+     */
+    public static EmbeddingModel of(String algo, TrainedModel trained, Catalog catalog, ModelManifest.DataSource data) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("train_seconds", trained.trainSeconds());
+        figures.put("raw_tokens", trained.rawTokens());
+        figures.put("tokens_per_second", trained.tokensPerSecond());
+        if (trained.epochLoss() != null && trained.epochLoss().length > 0) {
+            figures.put("epoch_loss", trained.epochLoss().clone());
+        }
+        return of(algo, trained.vectors(), ModelManifest.configOf(trained.config()), catalog, data, figures);
+    }
+
+    /** A new model from a word2vec run on a dataset (its catalog, name and fingerprint). */
+    public static EmbeddingModel of(String algo, TrainedModel trained, Dataset dataset) {
+        return of(algo, trained, dataset.catalog(), new ModelManifest.DataSource(dataset.name(), dataset.fingerprint()));
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    public EmbeddingStore vectors() {
+        return vectors;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** This model with the given quality figures in its manifest. */
+    public EmbeddingModel withMetrics(Map<String, Object> metrics) {
+        return new EmbeddingModel(manifest.withMetrics(metrics), vectors, catalog);
+    }
+
+    /** True when the item is in the catalog or has a vector. */
+    public boolean knows(String id) {
+        return vectors.contains(id) || catalog.get(id) != null;
+    }
+
+    /**
+     * The {@code k} items most cosine-similar to item {@code id}, best first, never the item
+     * itself.
+     *
+     * @throws EmbrecException when the model does not know the item or it has no vector
+     */
+    public List<Neighbor> similar(String id, int k) {
+        if (k < 1) {
+            throw new EmbrecException("k must be >= 1, got " + k);
+        }
+        if (!vectors.contains(id)) {
+            if (catalog.get(id) == null) {
+                throw new EmbrecException("unknown item id '" + id + "' (not in the model's catalog or vectors)");
+            }
+            throw new EmbrecException("item " + id + " (" + catalog.titleOf(id) + ") has no vector: too few"
+                    + " interactions in the training data (see min_count in the model's manifest.json)");
+        }
+        return vectors.mostSimilar(id, k, null);
+    }
+}

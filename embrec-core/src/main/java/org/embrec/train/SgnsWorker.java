@@ -1,0 +1,256 @@
+package org.embrec.train;
+
+import org.embrec.vectors.VectorMath;
+
+/**
+ * One training thread's state and inner loops: skip-gram or CBOW with negative sampling
+ * (Mikolov et al. 2013), updating the shared weight matrices without locks (hogwild, Recht et
+ * al. 2011). Scratch buffers and the random source are per worker and reused, so the loops do
+ * not allocate.
+ *
+ * <p>Follows gensim's conventions: frequent items are down-sampled per occurrence before windows
+ * are formed; the window is reduced to a random 1..window per centre; in skip-gram the
+ * <em>context</em> item's input vector is trained against the <em>centre</em> item's output
+ * vector and {@code negative} noise items. Not thread-safe: one instance per thread.
+ */
+final class SgnsWorker {
+    private final TrainingState s;
+    private final VectorMath math = VectorMath.get();
+    private final Rng rng;
+    private final int dim;
+    private final float[] syn0;
+    private final float[] syn1;
+    private final float[] neu1e;
+    private final float[] hidden;
+    private final int negative;
+    private final boolean computeLoss;
+    private final NoiseSampler noise;
+    private final boolean shared;
+    private int[] buf = new int[256];
+    /** Shared-negatives scratch: targets of the current centre, and gradients per (context, target). */
+    private final int[] targets;
+    private final float[] labels;
+    private float[] grads = new float[64];
+    private double lossSum;
+    private long lossPairs;
+
+    SgnsWorker(TrainingState state, long seed) {
+        this.s = state;
+        this.rng = new Rng(seed);
+        this.dim = state.dim;
+        this.syn0 = state.syn0;
+        this.syn1 = state.syn1;
+        this.neu1e = new float[dim];
+        this.hidden = new float[dim];
+        this.negative = state.negative;
+        this.computeLoss = state.computeLoss;
+        this.noise = state.noise;
+        this.shared = state.sharedNegatives && !state.cbow;
+        this.targets = new int[negative + 1];
+        this.labels = new float[negative + 1];
+    }
+
+    /** Trains sequences {@code [from, to)} of the corpus at learning rate {@code alpha}. */
+    void trainSequences(int from, int to, float alpha) {
+        int[] offsets = s.offsets;
+        int[] items = s.items;
+        int[] vocabOf = s.vocabOf;
+        long[] keep = s.keepBelow;
+        for (int q = from; q < to; q++) {
+            int start = offsets[q];
+            int end = offsets[q + 1];
+            if (buf.length < end - start) {
+                buf = new int[Integer.highestOneBit(end - start) << 1];
+            }
+            // Retained tokens of this sequence: in the vocabulary and surviving down-sampling.
+            int m = 0;
+            for (int p = start; p < end; p++) {
+                int v = vocabOf[items[p]];
+                if (v >= 0 && (keep[v] > 0xFFFFFFFFL || rng.next32() < keep[v])) {
+                    buf[m++] = v;
+                }
+            }
+            if (m < 2) {
+                continue;
+            }
+            if (s.cbow) {
+                trainCbow(m, alpha);
+            } else if (shared) {
+                trainSkipGramShared(m, alpha);
+            } else {
+                trainSkipGram(m, alpha);
+            }
+        }
+    }
+
+    /** Window for one centre: the whole sequence, or (gensim's default) uniform in 1..window. */
+    private int reducedWindow(int m) {
+        if (s.window == Word2VecConfig.WHOLE_SEQUENCE) {
+            return m;
+        }
+        return s.shrink ? 1 + rng.nextInt(s.window) : s.window;
+    }
+
+    private void trainSkipGram(int m, float alpha) {
+        for (int i = 0; i < m; i++) {
+            int b = reducedWindow(m);
+            int lo = Math.max(0, i - b);
+            int hi = (int) Math.min(m - 1L, (long) i + b);
+            int centre = buf[i];
+            for (int j = lo; j <= hi; j++) {
+                if (j != i) {
+                    trainPair(centre, buf[j], alpha);
+                }
+            }
+        }
+    }
+
+    /**
+     * Skip-gram with the centre's noise items shared across its window (Ji et al. 2016): one set
+     * of draws per centre instead of one per pair, all scores of the window computed before any
+     * update (independent dot products pipeline well), then the pairs updated in window order.
+     */
+    private void trainSkipGramShared(int m, float alpha) {
+        final int d = dim;
+        for (int i = 0; i < m; i++) {
+            int b = reducedWindow(m);
+            int lo = Math.max(0, i - b);
+            int hi = (int) Math.min(m - 1L, (long) i + b);
+            if (hi == lo) {
+                continue;
+            }
+            int centre = buf[i];
+            int nt = 0;
+            targets[nt] = centre;
+            labels[nt++] = 1f;
+            for (int k = 0; k < negative; k++) {
+                int t = noise.sample(rng.nextLong());
+                if (t != centre) {
+                    targets[nt] = t;
+                    labels[nt++] = 0f;
+                }
+            }
+            int pairs = (hi - lo + 1) * nt;
+            if (grads.length < pairs) {
+                grads = new float[Integer.highestOneBit(pairs) << 1];
+            }
+            int gi = 0;
+            for (int j = lo; j <= hi; j++) {
+                if (j == i) {
+                    continue;
+                }
+                int l1 = buf[j] * d;
+                for (int k = 0; k < nt; k++) {
+                    float f = math.dot(syn0, l1, syn1, targets[k] * d, d);
+                    if (computeLoss) {
+                        accumulateLoss(labels[k] == 1f ? f : -f);
+                    }
+                    grads[gi++] = (labels[k] - SigmoidTable.sigmoid(f)) * alpha;
+                }
+            }
+            gi = 0;
+            for (int j = lo; j <= hi; j++) {
+                if (j == i) {
+                    continue;
+                }
+                int l1 = buf[j] * d;
+                java.util.Arrays.fill(neu1e, 0f);
+                for (int k = 0; k < nt; k++) {
+                    math.sgdStep(grads[gi++], syn0, l1, syn1, targets[k] * d, neu1e, 0, d);
+                }
+                math.axpy(1f, neu1e, 0, syn0, l1, d);
+            }
+        }
+    }
+
+    /** One (centre, context) pair: the context's input row against centre + noise output rows. */
+    private void trainPair(int centre, int context, float alpha) {
+        final int d = dim;
+        final int l1 = context * d;
+        java.util.Arrays.fill(neu1e, 0f);
+        for (int k = 0; k <= negative; k++) {
+            int target;
+            float label;
+            if (k == 0) {
+                target = centre;
+                label = 1f;
+            } else {
+                target = noise.sample(rng.nextLong());
+                if (target == centre) {
+                    continue;
+                }
+                label = 0f;
+            }
+            int l2 = target * d;
+            float f = math.dot(syn0, l1, syn1, l2, d);
+            float g = (label - SigmoidTable.sigmoid(f)) * alpha;
+            if (computeLoss) {
+                accumulateLoss(label == 1f ? f : -f);
+            }
+            math.sgdStep(g, syn0, l1, syn1, l2, neu1e, 0, d);
+        }
+        math.axpy(1f, neu1e, 0, syn0, l1, d);
+    }
+
+    private void trainCbow(int m, float alpha) {
+        final int d = dim;
+        for (int i = 0; i < m; i++) {
+            int b = reducedWindow(m);
+            int lo = Math.max(0, i - b);
+            int hi = (int) Math.min(m - 1L, (long) i + b);
+            int count = hi - lo;
+            if (count <= 0) {
+                continue;
+            }
+            java.util.Arrays.fill(hidden, 0f);
+            for (int j = lo; j <= hi; j++) {
+                if (j != i) {
+                    math.axpy(1f, syn0, buf[j] * d, hidden, 0, d);
+                }
+            }
+            math.scale(1f / count, hidden, 0, d);
+            java.util.Arrays.fill(neu1e, 0f);
+            int centre = buf[i];
+            for (int k = 0; k <= negative; k++) {
+                int target;
+                float label;
+                if (k == 0) {
+                    target = centre;
+                    label = 1f;
+                } else {
+                    target = noise.sample(rng.nextLong());
+                    if (target == centre) {
+                        continue;
+                    }
+                    label = 0f;
+                }
+                int l2 = target * d;
+                float f = math.dot(hidden, 0, syn1, l2, d);
+                float g = (label - SigmoidTable.sigmoid(f)) * alpha;
+                if (computeLoss) {
+                    accumulateLoss(label == 1f ? f : -f);
+                }
+                math.sgdStep(g, hidden, 0, syn1, l2, neu1e, 0, d);
+            }
+            for (int j = lo; j <= hi; j++) {
+                if (j != i) {
+                    math.axpy(1f, neu1e, 0, syn0, buf[j] * d, d);
+                }
+            }
+        }
+    }
+
+    /** Adds -log(sigma(x)) to the loss, computed exactly (only when loss is requested). */
+    private void accumulateLoss(float x) {
+        lossSum += x > 0 ? Math.log1p(Math.exp(-x)) : -x + Math.log1p(Math.exp(x));
+        lossPairs++;
+    }
+
+    /** Loss accumulated since the last call, and resets it: {sum, terms}. */
+    double[] drainLoss() {
+        double[] out = {lossSum, lossPairs};
+        lossSum = 0;
+        lossPairs = 0;
+        return out;
+    }
+}

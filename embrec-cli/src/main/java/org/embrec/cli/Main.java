@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
             SynthCommand.class,
             TrainCommand.class,
             SimilarCommand.class,
-            ExportCommand.class
+            ExportCommand.class,
+            EvaluateCommand.class
         })
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -54,7 +54,6 @@ final class GraphInfoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         ItemGraph g = ItemGraphBuilder.build(liked, config, t, progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        progress.done("graph", "");
         GraphStats s = GraphStats.of(g);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -1,6 +1,7 @@
 package org.embrec.graph;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.sequence.Sequences;
@@ -46,6 +47,7 @@ public final class ItemGraphBuilder {
             throw new EmbrecException("the liked set is empty: there is no liked sequence to build the item graph"
                     + " from (check the data file and --liked)");
         }
+        long started = System.nanoTime();
         int n = liked.itemIds().size();
         int[] ranges = splitByTokens(liked, threads);
         int parts = ranges.length - 1;
@@ -99,8 +101,10 @@ public final class ItemGraphBuilder {
                 merge(raw, rawOffsets[v], rawOffsets[v + 1], targets, weights, offsets[v]);
             }
         });
-        progress.update("graph", 4, 4, "done");
-        return new ItemGraph(offsets, targets, weights, directed, window, liked.itemIds());
+        ItemGraph graph = new ItemGraph(offsets, targets, weights, directed, window, liked.itemIds());
+        progress.done("graph", String.format(Locale.ROOT, "%,d items, %,d %s in %.2f s", n, graph.edgeCount(),
+                directed ? "arcs" : "edges", (System.nanoTime() - started) / 1e9));
+        return graph;
     }
 
     /**

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
             InfoCommand.class,
             SynthCommand.class,
             TrainCommand.class,
+            GraphInfoCommand.class,
             SimilarCommand.class,
             ExportCommand.class,
             EvaluateCommand.class

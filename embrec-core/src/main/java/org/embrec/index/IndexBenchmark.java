@@ -2,6 +2,8 @@ package org.embrec.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,11 +34,13 @@ public final class IndexBenchmark {
             int threads, int repeats, Path workDir) {}
 
     /**
-     * One measured configuration. {@code dotsPerSecond} only for exact search, {@code diskBytesPerVector}
-     * only for on-disk indexes (else null).
+     * One measured configuration. {@code qps} is wall-clock single-query throughput on one
+     * thread; {@code cpuQps} the same queries per second of that thread's CPU time (robust when
+     * other processes compete for the cores). {@code dotsPerSecond} only for exact search,
+     * {@code diskBytesPerVector} only for on-disk indexes (else null).
      */
-    public record Row(IndexType type, Map<String, Object> params, double recall, double qps, double batchQps,
-            double buildSeconds, long bytesPerVector, Long diskBytesPerVector, Double dotsPerSecond) {}
+    public record Row(IndexType type, Map<String, Object> params, double recall, double qps, double cpuQps,
+            double batchQps, double buildSeconds, long bytesPerVector, Long diskBytesPerVector, Double dotsPerSecond) {}
 
     private final EmbeddingStore store;
     private final float[] queries;
@@ -123,25 +127,33 @@ public final class IndexBenchmark {
         KnnResult got = index.searchBatch(queries, exclude, options.k(), ItemFilter.NONE, threads, null);
         double recall = recall(truth, got);
         double[] single = new double[options.repeats()];
+        double[] cpu = new double[options.repeats()];
         double[] batch = new double[options.repeats()];
         singleQps(index); // warm-up
         for (int r = 0; r < options.repeats(); r++) {
-            single[r] = singleQps(index);
+            double[] wallAndCpu = singleQps(index);
+            single[r] = wallAndCpu[0];
+            cpu[r] = wallAndCpu[1];
             long t0 = System.nanoTime();
             index.searchBatch(queries, exclude, options.k(), ItemFilter.NONE, threads, null);
             batch[r] = queryCount() / seconds(t0);
         }
         double batchQps = median(batch);
         Double dots = index.type() == IndexType.EXACT ? batchQps * store.size() : null;
-        return new Row(index.type(), params, recall, median(single), batchQps, build, index.searchBytesPerVector(),
-                disk, dots);
+        return new Row(index.type(), params, recall, median(single), median(cpu), batchQps, build,
+                index.searchBytesPerVector(), disk, dots);
     }
 
-    /** Queries per second answering one query at a time on this thread (a pass of at most {@value #PASS_SECONDS}s). */
-    private double singleQps(VectorIndex index) {
+    /**
+     * {queries per wall second, per CPU second} answering one query at a time on this thread (a
+     * pass of at most {@value #PASS_SECONDS}s).
+     */
+    private double[] singleQps(VectorIndex index) {
         int dim = store.dim();
         int nq = queryCount();
         float[] q = new float[dim];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         int done = 0;
         long sink = 0;
@@ -150,10 +162,12 @@ public final class IndexBenchmark {
             sink += index.search(q, options.k(), ItemFilter.NONE, exclude == null ? -1 : exclude[done]).size();
             done++;
         }
+        double wall = seconds(t0);
+        double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         if (sink < 0) {
             throw new AssertionError(); // keeps the results alive
         }
-        return done / seconds(t0);
+        return new double[] {done / wall, cpu > 0 ? done / cpu : Double.NaN};
     }
 
     private int queryCount() {

@@ -36,6 +36,9 @@ public final class ReportFormat {
             if (r.slice() != null) {
                 o.put("slice", r.slice());
             }
+            if (r.userVectors() != null) {
+                o.put("user_vectors", r.userVectors());
+            }
             o.put("hr", r.hr());
             o.put("ndcg", r.ndcg());
             o.put("coverage", r.coverage());
@@ -55,15 +58,24 @@ public final class ReportFormat {
         return root;
     }
 
-    /** The report as a table: one line per row, with a header naming the dataset and K. */
+    /**
+     * The report as a table: one line per row, with a header naming the dataset and K. When u2i
+     * rows of several user-vector rules are present, the rule follows the model's name.
+     */
     public static String table(EvaluationReport report) {
         int k = report.k();
+        boolean rules = report.results().stream().map(ResultRow::userVectors).filter(java.util.Objects::nonNull)
+                .distinct().count() > 1;
+        int modelWidth = 14;
+        for (ResultRow r : report.results()) {
+            modelWidth = Math.max(modelWidth, label(r, rules).length());
+        }
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s, %s, %d test users, K = %d%n", report.dataset(), report.protocol(),
                 report.testUsers(), k));
         String hrHead = "HR@" + k;
-        String header = String.format(Locale.ROOT, "%-14s %-4s %-5s %6s  %-29s %-15s %8s %8s%n", "model", "task",
-                "slice", "cases", hrHead + " (95% CI)", "NDCG@" + k, "coverage", "train s");
+        String header = String.format(Locale.ROOT, "%-" + modelWidth + "s %-4s %-5s %6s  %-29s %-15s %8s %8s%n",
+                "model", "task", "slice", "cases", hrHead + " (95% CI)", "NDCG@" + k, "coverage", "train s");
         sb.append(header);
         sb.append("-".repeat(header.length() - System.lineSeparator().length())).append(System.lineSeparator());
         for (ResultRow r : report.results()) {
@@ -75,8 +87,9 @@ public final class ReportFormat {
             }
             hr += String.format(Locale.ROOT, " [%.3f,%.3f]", r.hrCi95()[0], r.hrCi95()[1]);
             String train = r.slice() == null ? String.format(Locale.ROOT, "%.2f", r.trainSeconds()) : "";
-            sb.append(String.format(Locale.ROOT, "%-14s %-4s %-5s %6d  %-29s %-15s %8.3f %8s%n", r.model(),
-                    r.task(), r.slice() == null ? "all" : r.slice(), r.cases(), hr, ndcg, r.coverage(), train));
+            sb.append(String.format(Locale.ROOT, "%-" + modelWidth + "s %-4s %-5s %6d  %-29s %-15s %8.3f %8s%n",
+                    label(r, rules), r.task(), r.slice() == null ? "all" : r.slice(), r.cases(), hr, ndcg,
+                    r.coverage(), train));
         }
         boolean multi = report.results().stream().anyMatch(r -> r.seeds() > 1);
         if (multi) {
@@ -84,5 +97,9 @@ public final class ReportFormat {
                     .append(System.lineSeparator());
         }
         return sb.toString();
+    }
+
+    private static String label(ResultRow r, boolean rules) {
+        return rules && r.userVectors() != null ? r.model() + " [" + r.userVectors() + "]" : r.model();
     }
 }

@@ -16,18 +16,18 @@ import org.embrec.sequence.Sequences;
  * The bundled ml-latest-small ratings as liked sequences, read with a minimal parser (the file
  * has no quoted fields), so evaluation tests do not depend on the data package's readers.
  */
-final class MovieLensFixture {
+public final class MovieLensFixture {
     private static Sequences liked;
 
     private MovieLensFixture() {}
 
-    static Path repo() {
+    public static Path repo() {
         String repo = System.getProperty("embrec.repo");
         return Path.of(repo == null ? "." : repo);
     }
 
     /** Liked sequences (rating above the global mean, ordered by time then file row). */
-    static synchronized Sequences liked() {
+    public static synchronized Sequences liked() {
         if (liked == null) {
             liked = SequenceBuilder.build(load(repo().resolve("data/ml-latest-small/ratings.csv")), LikedFilter.DEFAULT);
         }

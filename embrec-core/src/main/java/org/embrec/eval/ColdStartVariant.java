@@ -1,0 +1,49 @@
+package org.embrec.eval;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.embrec.Progress;
+import org.embrec.content.ContentConfig;
+import org.embrec.content.ContentCorpus;
+import org.embrec.content.ContentEmbedder;
+import org.embrec.recommend.ColdStart;
+import org.embrec.vectors.EmbeddingStore;
+
+/**
+ * {@code --cold-start content} under evaluation: trains the content model on the training data's
+ * catalog (whose tags exclude the test targets') and adds a vector, mapped from content, for
+ * every item the behaviour model left without one ({@link ColdStart}).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ColdStartVariant implements StoreVariant {
+    /** The suffix of its rows: {@code item2vec+cold-start}. */
+    public static final String SUFFIX = "+cold-start";
+
+    private final ContentConfig content;
+    private final double lambda;
+
+    public ColdStartVariant(ContentConfig content, double lambda) {
+        this.content = Objects.requireNonNull(content, "content");
+        this.lambda = lambda;
+    }
+
+    @Override
+    public String suffix() {
+        return SUFFIX;
+    }
+
+    @Override
+    public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
+        ContentCorpus corpus = ContentCorpus.build(data.catalog(), content.fields());
+        if (corpus.documents().count() == 0) {
+            return fitted;
+        }
+        ContentConfig seeded = content.withWord2Vec(content.word2vec().withSeed(seed));
+        EmbeddingStore items = ContentEmbedder.train(corpus, seeded, progress).items();
+        ColdStart.Result r = ColdStart.apply(fitted, items, lambda);
+        progress.done("cold-start", String.format(Locale.ROOT, "%d cold items mapped from content (fitted on %d warm"
+                + " items, lambda %s)", r.coldCount(), r.trainedOn(), lambda));
+        return r.vectors();
+    }
+}

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             SynthCommand.class,
             TrainCommand.class,
             SimilarCommand.class,
+            RecommendCommand.class,
             ExportCommand.class
         })
 public final class Main implements Runnable {

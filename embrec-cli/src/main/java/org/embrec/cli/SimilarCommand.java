@@ -62,12 +62,12 @@ final class SimilarCommand implements Callable<Integer> {
         }
         List<Neighbor> results = m.similar(id, k);
         if (json) {
-            out.println(ItemListPrinter.json(id, m.catalog(), results));
+            out.println(ItemListPrinter.json(id, m.catalog(), results, m::isCold));
             out.flush();
         } else {
             String header = String.format(Locale.ROOT, "Items similar to %s  (%s model, %,d items with vectors)",
                     ItemListPrinter.describe(id, m.catalog()), m.manifest().algo(), m.vectors().size());
-            ItemListPrinter.table(out, header, "cosine", results, m.catalog());
+            ItemListPrinter.table(out, header, "cosine", results, m.catalog(), m::isCold);
         }
         return 0;
     }

@@ -4,8 +4,6 @@ import java.util.Locale;
 import java.util.Objects;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
-import org.embrec.content.ContentCorpus;
-import org.embrec.content.ContentEmbedder;
 import org.embrec.recommend.ColdStart;
 import org.embrec.vectors.EmbeddingStore;
 
@@ -21,11 +19,11 @@ public final class ColdStartVariant implements StoreVariant {
     public static final String SUFFIX = "+cold-start";
 
     private final ContentConfig content;
-    private final double lambda;
+    private final ColdStart.Config config;
 
-    public ColdStartVariant(ContentConfig content, double lambda) {
+    public ColdStartVariant(ContentConfig content, ColdStart.Config config) {
         this.content = Objects.requireNonNull(content, "content");
-        this.lambda = lambda;
+        this.config = Objects.requireNonNull(config, "config");
     }
 
     @Override
@@ -35,15 +33,10 @@ public final class ColdStartVariant implements StoreVariant {
 
     @Override
     public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
-        ContentCorpus corpus = ContentCorpus.build(data.catalog(), content.fields());
-        if (corpus.documents().count() == 0) {
-            return fitted;
-        }
         ContentConfig seeded = content.withWord2Vec(content.word2vec().withSeed(seed));
-        EmbeddingStore items = ContentEmbedder.train(corpus, seeded, progress).items();
-        ColdStart.Result r = ColdStart.apply(fitted, items, lambda);
+        ColdStart.Result r = ColdStart.fromContent(fitted, data.catalog(), seeded, config, progress);
         progress.done("cold-start", String.format(Locale.ROOT, "%d cold items mapped from content (fitted on %d warm"
-                + " items, lambda %s)", r.coldCount(), r.trainedOn(), lambda));
+                + " items, lambda %s, spread x%.2f)", r.coldCount(), r.trainedOn(), config.lambda(), r.spread()));
         return r.vectors();
     }
 }

@@ -11,6 +11,7 @@ import org.embrec.data.Dataset;
 import org.embrec.content.ContentConfig;
 import org.embrec.eval.ContentAlgorithm;
 import org.embrec.eval.EmbeddingAlgorithm;
+import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.eval.Item2VecAlgorithm;
 import org.embrec.eval.TrainingData;
 import org.embrec.model.EmbeddingModel;
@@ -81,11 +82,14 @@ final class TrainCommand implements Callable<Integer> {
             EmbeddingStore vectors = algorithmImpl.fit(new TrainingData(liked, dataset.catalog()), config.seed(), progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> figures = Map.of("train_seconds", seconds);
-            Map<String, Object> described = new LinkedHashMap<>(ModelManifest.configOf(config));
-            if (algorithmImpl instanceof ContentAlgorithm c) {
-                described.putAll(c.config().describe());
+            Map<String, Object> manifestConfig = new LinkedHashMap<>(ModelManifest.configOf(config));
+            if (algorithmImpl instanceof GraphWalkAlgorithm graphWalks) {
+                manifestConfig.put("walks", ModelManifest.configOf(graphWalks.walks()));
             }
-            model = EmbeddingModel.of(algo, vectors, described, dataset.catalog(), source, figures);
+            if (algorithmImpl instanceof ContentAlgorithm c) {
+                manifestConfig.putAll(c.config().describe());
+            }
+            model = EmbeddingModel.of(algo, vectors, manifestConfig, dataset.catalog(), source, figures);
             summary.put("train_seconds", round(seconds));
         }
         if (content.coldStart(algo, dataset.catalog())) {

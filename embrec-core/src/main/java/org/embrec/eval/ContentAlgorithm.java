@@ -21,9 +21,23 @@ public final class ContentAlgorithm implements EmbeddingAlgorithm {
     public static final String NAME = "content";
 
     private final ContentConfig config;
+    private final int coldThreshold;
 
+    /** A content model whose cold slice is that of the behaviour models' default min-count. */
     public ContentAlgorithm(ContentConfig config) {
+        this(config, org.embrec.train.Word2VecConfig.defaults().minCount());
+    }
+
+    /**
+     * @param coldThreshold targets with fewer training occurrences form the {@code cold} slice
+     *     (to compare with a behaviour model of that min-count on the same cases)
+     */
+    public ContentAlgorithm(ContentConfig config, int coldThreshold) {
         this.config = Objects.requireNonNull(config, "config");
+        if (coldThreshold < 1) {
+            throw new IllegalArgumentException("coldThreshold must be >= 1, got " + coldThreshold);
+        }
+        this.coldThreshold = coldThreshold;
     }
 
     @Override
@@ -39,6 +53,12 @@ public final class ContentAlgorithm implements EmbeddingAlgorithm {
     @Override
     public EmbeddingStore fit(Sequences training, long seed, Progress progress) {
         throw new EmbrecException("--algo content needs item metadata (titles, genres, tags), and none was given");
+    }
+
+    /** The content model has no min-count on items; the slice matches behaviour models'. */
+    @Override
+    public int coldThreshold() {
+        return coldThreshold;
     }
 
     @Override

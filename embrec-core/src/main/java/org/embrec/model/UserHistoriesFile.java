@@ -108,7 +108,8 @@ public final class UserHistoriesFile {
                         + VERSION + ")");
             }
             int itemCount = varint(data, source);
-            IdMap.Builder items = new IdMap.Builder(itemCount);
+            // Capacities start small and grow: counts from a corrupt file must not allocate gigabytes.
+            IdMap.Builder items = new IdMap.Builder(Math.min(itemCount, 1 << 16));
             for (int i = 0; i < itemCount; i++) {
                 String id = text(data, source);
                 if (items.add(id) != i) {
@@ -116,8 +117,8 @@ public final class UserHistoriesFile {
                 }
             }
             int userCount = varint(data, source);
-            IdMap.Builder users = new IdMap.Builder(userCount);
-            int[] offsets = new int[userCount + 1];
+            IdMap.Builder users = new IdMap.Builder(Math.min(userCount, 1 << 16));
+            int[] offsets = new int[Math.min(userCount, 1 << 16) + 1];
             int[] seq = new int[1024];
             int size = 0;
             for (int u = 0; u < userCount; u++) {
@@ -129,16 +130,21 @@ public final class UserHistoriesFile {
                 if (size + (long) length > Integer.MAX_VALUE - 16) {
                     throw new EmbrecException(source + ": too many items");
                 }
-                if (size + length > seq.length) {
-                    seq = Arrays.copyOf(seq, Math.max(seq.length * 2, size + length));
-                }
                 for (int p = 0; p < length; p++) {
                     int it = varint(data, source);
+                    // Grow as items arrive (not by the declared length: a corrupt length must not
+                    // allocate gigabytes before the end of the file is found).
+                    if (size == seq.length) {
+                        seq = Arrays.copyOf(seq, (int) Math.min(Integer.MAX_VALUE - 16, seq.length * 2L));
+                    }
                     if (it >= itemCount) {
                         throw new EmbrecException(source + ": item index " + it + " out of range (" + itemCount
                                 + " items)");
                     }
                     seq[size++] = it;
+                }
+                if (u + 1 == offsets.length) {
+                    offsets = Arrays.copyOf(offsets, (int) Math.min(userCount + 1L, offsets.length * 2L));
                 }
                 offsets[u + 1] = size;
             }
@@ -152,7 +158,8 @@ public final class UserHistoriesFile {
             }
             int[] userOfSeq = new int[userCount];
             Arrays.setAll(userOfSeq, i -> i);
-            return new Sequences(offsets, Arrays.copyOf(seq, size), userOfSeq, items.build(), users.build());
+            return new Sequences(Arrays.copyOf(offsets, userCount + 1), Arrays.copyOf(seq, size), userOfSeq,
+                    items.build(), users.build());
         } catch (EOFException e) {
             throw new EmbrecException(source + ": truncated (unexpected end of file)");
         }

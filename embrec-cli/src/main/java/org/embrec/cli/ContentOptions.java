@@ -64,13 +64,8 @@ public final class ContentOptions {
      * @throws EmbrecException on a bad {@code --cold-start} value, or {@code content} without items
      */
     public boolean coldStart(String algo, Catalog catalog) {
-        String mode = coldStart == null ? "" : coldStart.trim().toLowerCase(Locale.ROOT);
-        boolean asked = switch (mode) {
-            case "" -> false;
-            case "off", "none" -> false;
-            case "content" -> true;
-            default -> throw new EmbrecException("--cold-start must be off or content, got '" + coldStart + "'");
-        };
+        String mode = mode();
+        boolean asked = mode.equals("content");
         if (algo.equals(org.embrec.eval.ContentAlgorithm.NAME)) {
             return false;
         }
@@ -78,6 +73,28 @@ public final class ContentOptions {
             throw new EmbrecException("--cold-start content needs item metadata (e.g. movies.csv, or --items FILE)");
         }
         return asked || (mode.isEmpty() && catalog.size() > 0);
+    }
+
+    /**
+     * Checks the flags' values before any data is read (cheap).
+     *
+     * @throws EmbrecException naming the flag
+     */
+    public void validate() {
+        mode();
+        ContentField.parse(fields);
+        ContentConfig.Weighting.parse(weighting);
+        coldStartConfig();
+    }
+
+    /** {@code --cold-start} lower-cased: "", "off" or "content". */
+    private String mode() {
+        String mode = coldStart == null ? "" : coldStart.trim().toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "", "off", "content" -> mode;
+            case "none" -> "off";
+            default -> throw new EmbrecException("--cold-start must be off or content, got '" + coldStart + "'");
+        };
     }
 
     /** The cold-start settings as manifest config entries. */

@@ -77,6 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        content.validate();
         // The content model's token documents are bags: its word2vec defaults differ (ContentConfig).
         Word2VecConfig config = algorithm.isContent() ? training.apply(ContentConfig.defaultWord2Vec()) : training.config();
         EmbeddingAlgorithm model = algorithm.isContent() ? new ContentAlgorithm(content.config(config))

@@ -61,6 +61,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String algo = algorithm.name();
+        content.validate();
         // The content model's token documents are bags: its word2vec defaults differ (ContentConfig).
         Word2VecConfig config = algorithm.isContent() ? training.apply(ContentConfig.defaultWord2Vec()) : training.config();
         EmbeddingAlgorithm algorithmImpl = algorithm.isContent() ? new ContentAlgorithm(content.config(config))

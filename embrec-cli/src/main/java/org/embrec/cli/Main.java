@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             TrainCommand.class,
             EvaluateCommand.class,
             SimilarCommand.class,
+            RecommendCommand.class,
             ExportCommand.class,
             IndexCommand.class,
             NeighborsCommand.class,

@@ -9,18 +9,18 @@ import org.embrec.sequence.SequenceBuilder;
 import org.embrec.sequence.Sequences;
 
 /** The bundled ml-latest-small as liked sequences, loaded as {@code evaluate} loads it. */
-final class MovieLensFixture {
+public final class MovieLensFixture {
     private static Sequences liked;
 
     private MovieLensFixture() {}
 
-    static Path repo() {
+    public static Path repo() {
         String repo = System.getProperty("embrec.repo");
         return Path.of(repo == null ? "." : repo);
     }
 
-    /** Liked sequences: rating above the global mean, first of duplicate pairs, (time, row) order. */
-    static synchronized Sequences liked() {
+    /** Liked sequences (rating above the global mean, ordered by time then file row). */
+    public static synchronized Sequences liked() {
         if (liked == null) {
             DataSpec spec = DataSpec.of(repo().resolve("data/ml-latest-small"));
             liked = SequenceBuilder.build(DataLoader.load(spec, Progress.NONE).interactions(), LikedFilter.DEFAULT);

@@ -1,0 +1,99 @@
+package org.embrec.server;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.embrec.data.Catalog;
+import org.embrec.data.IdMap;
+
+/**
+ * The catalog facts of each row of a vector store that filters and the map need: release year
+ * (0 = unknown), the rows of each genre and each row's first genre. Immutable and thread-safe.
+ */
+final class RowMetadata {
+    /** Genre index of rows without a genre. */
+    static final int NO_GENRE = -1;
+
+    private final int[] years;
+    private final int[] firstGenre;
+    private final List<String> genreNames;
+    private final Map<String, BitSet> rowsOfGenre;
+
+    private RowMetadata(int[] years, int[] firstGenre, List<String> genreNames, Map<String, BitSet> rowsOfGenre) {
+        this.years = years;
+        this.firstGenre = firstGenre;
+        this.genreNames = genreNames;
+        this.rowsOfGenre = rowsOfGenre;
+    }
+
+    /** Metadata of every row of {@code ids}; rows unknown to the catalog have no genre and year 0. */
+    static RowMetadata of(IdMap ids, Catalog catalog) {
+        int n = ids.size();
+        int[] years = new int[n];
+        int[] first = new int[n];
+        List<String> names = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, BitSet> rows = new HashMap<>();
+        for (int r = 0; r < n; r++) {
+            first[r] = NO_GENRE;
+            Catalog.Item item = catalog.get(ids.external(r));
+            if (item == null) {
+                continue;
+            }
+            years[r] = Math.max(0, item.year());
+            for (String g : item.genres()) {
+                String key = key(g);
+                if (key.isEmpty() || key.equals("(no genres listed)")) {
+                    continue;
+                }
+                Integer gi = index.get(key);
+                if (gi == null) {
+                    gi = names.size();
+                    index.put(key, gi);
+                    names.add(g.strip());
+                }
+                if (first[r] == NO_GENRE) {
+                    first[r] = gi;
+                }
+                rows.computeIfAbsent(key, k -> new BitSet(n)).set(r);
+            }
+        }
+        return new RowMetadata(years, first, List.copyOf(names), Map.copyOf(rows));
+    }
+
+    private static String key(String genre) {
+        return genre.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Genre names in first-seen order (as the catalog spells them). */
+    List<String> genreNames() {
+        return genreNames;
+    }
+
+    /** Index in {@link #genreNames()} of the row's first genre, or {@link #NO_GENRE}. */
+    int firstGenre(int row) {
+        return firstGenre[row];
+    }
+
+    /** True when some row has this genre (case-insensitive). */
+    boolean knowsGenre(String genre) {
+        return rowsOfGenre.containsKey(key(genre));
+    }
+
+    /** The filter as a test of rows; null when it keeps every row. */
+    IntPredicate predicate(ResultFilter filter) {
+        if (filter.isNone()) {
+            return null;
+        }
+        BitSet genre = filter.genre() == null ? null : rowsOfGenre.getOrDefault(filter.genre(), new BitSet());
+        int lo = filter.yearFrom() == null ? Integer.MIN_VALUE : filter.yearFrom();
+        int hi = filter.yearTo() == null ? Integer.MAX_VALUE : filter.yearTo();
+        boolean years = filter.yearFrom() != null || filter.yearTo() != null;
+        return row -> (genre == null || genre.get(row))
+                && (!years || (this.years[row] != 0 && this.years[row] >= lo && this.years[row] <= hi));
+    }
+}

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             SimilarCommand.class,
-            ExportCommand.class
+            ExportCommand.class,
+            ServeCommand.class
         })
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

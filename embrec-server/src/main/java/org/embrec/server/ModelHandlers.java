@@ -23,7 +23,8 @@ final class ModelHandlers {
     /** A served model as {@code /api/models} lists it. */
     record ModelInfo(String name, String algo, String source, String createdAt, String embrecVersion,
             ModelManifest.DataSource data, ModelManifest.Counts counts, Map<String, Object> config,
-            Map<String, Object> training, Map<String, Object> metrics, Map<String, Object> supports) {}
+            Map<String, Object> training, Map<String, Object> metrics, Map<String, Object> supports,
+            List<String> genres) {}
 
     record ModelsResponse(String defaultModel, int items, List<ModelInfo> models) {}
 
@@ -46,7 +47,8 @@ final class ModelHandlers {
             supports.put("search", "exact");
             infos.add(new ModelInfo(m.name(), man.algo(),
                     m.source() == null ? null : String.valueOf(m.source().getFileName()), man.createdAt(),
-                    man.embrecVersion(), man.data(), man.counts(), man.config(), man.training(), man.metrics(), supports));
+                    man.embrecVersion(), man.data(), man.counts(), man.config(), man.training(), man.metrics(), supports,
+                    m.genres()));
         }
         ctx.json(new ModelsResponse(models.defaultModel().name(), models.itemCount(), infos));
     }

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.function.Function;
 import org.embrec.EmbrecException;
 import org.embrec.eval.EmbeddingAlgorithm;
+import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.eval.Item2VecAlgorithm;
 import org.embrec.train.Word2VecConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,11 +23,16 @@ public final class AlgorithmOption {
 
     static {
         REGISTRY.put(Item2VecAlgorithm.NAME, Item2VecAlgorithm::new);
+        REGISTRY.put(GraphWalkAlgorithm.DEEPWALK, GraphWalkAlgorithm::deepWalk);
+        REGISTRY.put(GraphWalkAlgorithm.NODE2VEC, GraphWalkAlgorithm::node2vec);
     }
 
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "item2vec",
-            description = "Embedding algorithm: item2vec (default).")
+            description = "Embedding algorithm: item2vec (default), deepwalk, node2vec.")
     String algo;
+
+    @Mixin
+    WalkOptions walks;
 
     /** The chosen algorithm's name, lower-cased and checked. */
     public String name() {
@@ -37,8 +44,8 @@ public final class AlgorithmOption {
         return n;
     }
 
-    /** The chosen algorithm built from {@code config}. */
+    /** The chosen algorithm built from {@code config} (and the walk flags, for deepwalk and node2vec). */
     public EmbeddingAlgorithm create(Word2VecConfig config) {
-        return REGISTRY.get(name()).apply(config);
+        return walks.applyTo(REGISTRY.get(name()).apply(config));
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code embrec export}: a model's vectors as a word2vec text or binary file (gensim, fastText
  * tools) or as a TensorBoard Embedding Projector directory. Output is written atomically.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Write a model's vectors for other tools: word2vec text or binary, or the Embedding Projector.")
 final class ExportCommand implements Callable<Integer> {
     @Mixin

@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
         description = "Embedding-based related-item recommendations: item2vec, DeepWalk, vector search, evaluation.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InfoCommand.class,
+            SynthCommand.class,
+            TrainCommand.class,
             SimilarCommand.class,
             ExportCommand.class,
             ServeCommand.class

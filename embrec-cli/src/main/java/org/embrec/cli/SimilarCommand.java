@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code embrec similar}: the items whose vectors are most cosine-similar to one item's, never
  * the item itself. The item is given by id or by a forgiving title lookup.
  */
-@Command(name = "similar", mixinStandardHelpOptions = true,
+@Command(name = "similar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "List the items most similar to one item (cosine of the model's item vectors).")
 final class SimilarCommand implements Callable<Integer> {
     @Mixin

@@ -31,6 +31,15 @@ public final class IdMap {
         return b.build();
     }
 
+    /** An id map over distinct external ids, taking ownership of the array (not checked). */
+    static IdMap ofDistinct(String[] externals) {
+        HashMap<String, Integer> dense = new HashMap<>(Math.max(16, (int) (externals.length / 0.75f) + 1));
+        for (int i = 0; i < externals.length; i++) {
+            dense.put(externals[i], i);
+        }
+        return new IdMap(externals, dense);
+    }
+
     public int size() {
         return externals.length;
     }

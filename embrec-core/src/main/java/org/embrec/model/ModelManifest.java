@@ -50,6 +50,8 @@ public record ModelManifest(
     }
 
     /**
+     * What a model holds; reading checks the files against it.
+     *
      * @param vectors items with a vector (the trained vocabulary)
      * @param dim vector dimension
      * @param catalogItems items in the stored catalog, with or without a vector

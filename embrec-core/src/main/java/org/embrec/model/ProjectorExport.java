@@ -68,7 +68,10 @@ public final class ProjectorExport {
             for (int row = 0; row < store.size(); row++) {
                 line.setLength(0);
                 for (int j = 0; j < dim; j++) {
-                    line.append(j == 0 ? "" : "\t").append(m[row * dim + j]);
+                    if (j > 0) {
+                        line.append('\t');
+                    }
+                    line.append(m[row * dim + j]);
                 }
                 w.append(line).append('\n');
             }

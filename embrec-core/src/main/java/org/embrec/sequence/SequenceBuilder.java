@@ -1,13 +1,17 @@
 package org.embrec.sequence;
 
 import org.embrec.EmbrecException;
+import org.embrec.Parallel;
 import org.embrec.data.Interactions;
 
 /**
  * Builds per-user liked sequences: keeps the rows a {@link LikedFilter} accepts, groups them by
  * user and orders each user's items by (time ascending, file row ascending), a stable sort.
  *
- * <p>Users without a liked row get no sequence. Stateless and thread-safe.
+ * <p>Rows are grouped by user without moving them when the file already is (MovieLens files
+ * are: dense user ids then never decrease), else by a counting sort that keeps file order;
+ * users are then sorted by time on all cores. Users without a liked row get no sequence.
+ * Stateless and thread-safe.
  */
 public final class SequenceBuilder {
     private SequenceBuilder() {}
@@ -22,50 +26,52 @@ public final class SequenceBuilder {
 
     /** As {@link #build(Interactions, LikedFilter)} with an explicit row mask. */
     public static Sequences build(Interactions data, boolean[] keep, String filterName) {
+        return build(data, keep, filterName, Parallel.defaultThreads());
+    }
+
+    /** As {@link #build(Interactions, boolean[], String)} on {@code threads} threads. */
+    public static Sequences build(Interactions data, boolean[] keep, String filterName, int threads) {
         int n = data.size();
         int users = data.userIds().size();
         int[] u = data.userColumn();
-        int[] count = new int[users + 1];
+        int[] start = new int[users + 1];
         int kept = 0;
+        boolean grouped = true;
         for (int r = 0; r < n; r++) {
             if (keep[r]) {
-                count[u[r] + 1]++;
+                start[u[r] + 1]++;
                 kept++;
+            }
+            if (r > 0 && u[r] < u[r - 1]) {
+                grouped = false;
             }
         }
         if (kept == 0) {
             throw new EmbrecException("--liked " + filterName + " leaves no rows out of " + n
                     + (n == 0 ? "" : " (try --liked all, or a lower threshold)"));
         }
-        // Counting sort by user keeps file order within a user (the tie-breaker).
-        int[] start = new int[users + 1];
         for (int i = 0; i < users; i++) {
-            start[i + 1] = start[i] + count[i + 1];
+            start[i + 1] += start[i];
         }
+        // rows[start[user] .. start[user+1]) = the user's liked rows, in file order.
         int[] rows = new int[kept];
-        int[] fill = start.clone();
-        for (int r = 0; r < n; r++) {
-            if (keep[r]) {
-                rows[fill[u[r]]++] = r;
+        if (grouped) {
+            int k = 0;
+            for (int r = 0; r < n; r++) {
+                if (keep[r]) {
+                    rows[k++] = r;
+                }
             }
-        }
-        long[] times = data.timeColumn();
-        if (times != null) {
-            long[] keyScratch = new long[0];
-            int[] rowScratch = new int[0];
-            for (int user = 0; user < users; user++) {
-                int from = start[user];
-                int to = start[user + 1];
-                if (!sortedByTime(rows, times, from, to)) {
-                    int len = to - from;
-                    if (keyScratch.length < len) {
-                        keyScratch = new long[len];
-                        rowScratch = new int[len];
-                    }
-                    StableSort.byKey(rows, times, from, to, keyScratch, rowScratch);
+        } else {
+            int[] fill = java.util.Arrays.copyOf(start, users);
+            for (int r = 0; r < n; r++) {
+                if (keep[r]) {
+                    rows[fill[u[r]]++] = r;
                 }
             }
         }
+        int[] items = new int[kept];
+        sortAndGather(data, rows, start, items, Math.max(1, threads));
         int seqCount = 0;
         for (int user = 0; user < users; user++) {
             if (start[user + 1] > start[user]) {
@@ -74,20 +80,49 @@ public final class SequenceBuilder {
         }
         int[] offsets = new int[seqCount + 1];
         int[] seqUsers = new int[seqCount];
-        int[] items = new int[kept];
-        int[] itemCol = data.itemColumn();
         int s = 0;
         for (int user = 0; user < users; user++) {
             if (start[user + 1] > start[user]) {
                 seqUsers[s] = user;
-                offsets[s + 1] = start[user + 1];
-                s++;
+                offsets[++s] = start[user + 1];
             }
         }
-        for (int i = 0; i < kept; i++) {
-            items[i] = itemCol[rows[i]];
-        }
         return new Sequences(offsets, items, seqUsers, data.itemIds(), data.userIds());
+    }
+
+    /** Sorts each user's rows by time (when there are times) and writes their items, in parallel. */
+    private static void sortAndGather(Interactions data, int[] rows, int[] start, int[] items, int threads) {
+        long[] times = data.timeColumn();
+        int[] itemCol = data.itemColumn();
+        int users = start.length - 1;
+        // Parts of about equal row counts, a few per thread for balance.
+        int parts = Math.max(1, Math.min(users, threads * 8));
+        int[] cut = new int[parts + 1];
+        int user = 0;
+        for (int p = 1; p < parts; p++) {
+            long target = (long) rows.length * p / parts;
+            while (user < users && start[user] < target) {
+                user++;
+            }
+            cut[p] = user;
+        }
+        cut[parts] = users;
+        StableSort[] sorters = new StableSort[threads];
+        Parallel.run(parts, threads, (p, w) -> {
+            if (times != null) {
+                if (sorters[w] == null) {
+                    sorters[w] = new StableSort();
+                }
+                for (int us = cut[p]; us < cut[p + 1]; us++) {
+                    if (!sortedByTime(rows, times, start[us], start[us + 1])) {
+                        sorters[w].byKey(rows, times, start[us], start[us + 1]);
+                    }
+                }
+            }
+            for (int i = start[cut[p]]; i < start[cut[p + 1]]; i++) {
+                items[i] = itemCol[rows[i]];
+            }
+        });
     }
 
     private static boolean sortedByTime(int[] rows, long[] times, int from, int to) {

@@ -1,28 +1,71 @@
 package org.embrec.sequence;
 
-/** Stable merge sort of row indices by a long key, on primitive arrays (no boxing). */
+import java.util.Arrays;
+
+/**
+ * Sorts a segment of row indices by a long key per row, ties by row index (rows enter a segment
+ * in ascending order, so this is a stable sort), on primitive arrays with reusable scratch.
+ *
+ * <p>Fast path: when (key - min) and the position in the segment fit together in 63 bits, they
+ * are packed into one long and sorted with {@link Arrays#sort(long[], int, int)}: the packed
+ * keys are distinct, so the unstable primitive sort gives the stable order. Otherwise a merge
+ * sort. One instance per thread; not thread-safe.
+ */
 final class StableSort {
     private static final int INSERTION_LIMIT = 24;
 
-    private StableSort() {}
+    private long[] k = new long[16];
+    private int[] r = new int[16];
+    private long[] ks = new long[16];
+    private int[] rs = new int[16];
 
-    /**
-     * Sorts {@code rows[from..to)} stably by {@code key[rows[i]]}, using the scratch arrays
-     * (length >= to - from).
-     */
-    static void byKey(int[] rows, long[] key, int from, int to, long[] keyScratch, int[] rowScratch) {
+    /** Sorts {@code rows[from..to)} by {@code key[rows[i]]}, ties in the current (ascending row) order. */
+    void byKey(int[] rows, long[] key, int from, int to) {
         int len = to - from;
-        long[] k = new long[len];
-        int[] r = new int[len];
-        for (int i = 0; i < len; i++) {
-            r[i] = rows[from + i];
-            k[i] = key[r[i]];
+        if (len < 2) {
+            return;
         }
-        sort(k, r, 0, len, keyScratch, rowScratch);
+        ensure(len);
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = from; i < to; i++) {
+            long t = key[rows[i]];
+            min = Math.min(min, t);
+            max = Math.max(max, t);
+        }
+        int indexBits = 32 - Integer.numberOfLeadingZeros(len - 1);
+        long range = max - min;
+        if (range >= 0 && 64 - Long.numberOfLeadingZeros(range) + indexBits <= 63) {
+            for (int j = 0; j < len; j++) {
+                r[j] = rows[from + j];
+                k[j] = ((key[r[j]] - min) << indexBits) | j;
+            }
+            Arrays.sort(k, 0, len);
+            long mask = (1L << indexBits) - 1;
+            for (int j = 0; j < len; j++) {
+                rows[from + j] = r[(int) (k[j] & mask)];
+            }
+            return;
+        }
+        for (int j = 0; j < len; j++) {
+            r[j] = rows[from + j];
+            k[j] = key[r[j]];
+        }
+        mergeSort(0, len);
         System.arraycopy(r, 0, rows, from, len);
     }
 
-    private static void sort(long[] k, int[] r, int lo, int hi, long[] ks, int[] rs) {
+    private void ensure(int len) {
+        if (k.length < len) {
+            int n = Math.max(len, k.length * 2);
+            k = new long[n];
+            r = new int[n];
+            ks = new long[n];
+            rs = new int[n];
+        }
+    }
+
+    private void mergeSort(int lo, int hi) {
         if (hi - lo <= INSERTION_LIMIT) {
             for (int i = lo + 1; i < hi; i++) {
                 long kk = k[i];
@@ -39,8 +82,8 @@ final class StableSort {
             return;
         }
         int mid = (lo + hi) >>> 1;
-        sort(k, r, lo, mid, ks, rs);
-        sort(k, r, mid, hi, ks, rs);
+        mergeSort(lo, mid);
+        mergeSort(mid, hi);
         if (k[mid - 1] <= k[mid]) {
             return;
         }

@@ -55,15 +55,21 @@ final class ByteInput {
      * stream ends without one (the rest is then in {@code buf[pos..limit)}).
      */
     int find(byte b) throws IOException {
+        return find(b, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #find(byte)}, but gives up (-1) after looking at {@code max} bytes. */
+    int find(byte b, int max) throws IOException {
         int scanned = pos;
         while (true) {
-            for (int i = scanned; i < limit; i++) {
+            int end = (int) Math.min(limit, (long) pos + max);
+            for (int i = scanned; i < end; i++) {
                 if (buf[i] == b) {
                     return i;
                 }
             }
             int seen = limit - pos;
-            if (!require(seen + 1)) {
+            if (seen >= max || !require(seen + 1)) {
                 return -1;
             }
             scanned = pos + seen;

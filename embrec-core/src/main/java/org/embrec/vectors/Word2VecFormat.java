@@ -39,7 +39,7 @@ public enum Word2VecFormat {
      */
     public EmbeddingStore read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return new Word2VecReader(in, file.toString(), Files.size(file)).read(this == BINARY);
         } catch (NoSuchFileException e) {
             throw new EmbrecException(file + ": no such file");
         } catch (AccessDeniedException e) {
@@ -54,7 +54,7 @@ public enum Word2VecFormat {
      * error messages.
      */
     public EmbeddingStore read(InputStream in, String source) throws IOException {
-        return new Word2VecReader(in, source).read(this == BINARY);
+        return new Word2VecReader(in, source, -1).read(this == BINARY);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.embrec.EmbrecException;
 import org.embrec.data.IdMap;
 
@@ -17,11 +18,18 @@ import org.embrec.data.IdMap;
 final class Word2VecReader {
     /** Largest float array a JVM allocates reliably. */
     static final long MAX_FLOATS = Integer.MAX_VALUE - 16;
+    /** Longest header line looked at ("<count> <dim>" needs a few dozen bytes). */
+    private static final int MAX_HEADER = 256;
     private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class,
             ByteOrder.LITTLE_ENDIAN);
 
+    /** Rows allocated up front when the stream's size is unknown (the header is not trusted). */
+    private static final int INITIAL_ROWS = 1 << 16;
+
     private final ByteInput in;
     private final String source;
+    private final long size;
+    private float[] vectors;
     private final Word2VecKeys keys = new Word2VecKeys();
     private int count;
     private int dim;
@@ -30,28 +38,42 @@ final class Word2VecReader {
     private int row;
     private long recordOffset;
 
-    Word2VecReader(InputStream in, String source) {
+    /**
+     * @param size the stream's length in bytes, or -1 when unknown; when known, a header that
+     *     announces more vectors than the bytes can hold is rejected before allocating them
+     */
+    Word2VecReader(InputStream in, String source, long size) {
         this.in = new ByteInput(in, 1 << 16);
         this.source = source;
+        this.size = size;
     }
 
     EmbeddingStore read(boolean binaryFormat) throws IOException {
         this.binary = binaryFormat;
         readHeader();
-        IdMap.Builder ids = new IdMap.Builder(count);
-        float[] vectors = new float[count * dim];
+        int rows = size >= 0 ? count : Math.min(count, INITIAL_ROWS);
+        IdMap.Builder ids = new IdMap.Builder(rows);
+        vectors = new float[rows * dim];
         if (binary) {
-            readBinary(ids, vectors);
+            readBinary(ids);
         } else {
-            readText(ids, vectors);
+            readText(ids);
         }
         return EmbeddingStore.wrap(ids.build(), vectors, dim);
     }
 
+    /** Room for row {@code row}: grows the matrix (doubling, at most to the header's count). */
+    private void ensureRow(int row) {
+        if ((long) (row + 1) * dim > vectors.length) {
+            int rows = (int) Math.min(count, Math.max(row + 1L, 2L * vectors.length / dim));
+            vectors = Arrays.copyOf(vectors, rows * dim);
+        }
+    }
+
     private void readHeader() throws IOException {
-        int eol = in.find((byte) '\n');
+        int eol = in.find((byte) '\n', MAX_HEADER);
         int end = eol < 0 ? in.limit : eol;
-        String header = new String(in.buf, in.pos, Math.min(end - in.pos, 200), StandardCharsets.ISO_8859_1).strip();
+        String header = new String(in.buf, in.pos, Math.min(end - in.pos, MAX_HEADER), StandardCharsets.ISO_8859_1).strip();
         String[] parts = header.split("[ \t]+");
         long n;
         long d;
@@ -66,7 +88,8 @@ final class Word2VecReader {
                     + Word2VecKeys.printable(header) + "'");
         }
         if (n < 0 || d < 1 || d > 1_000_000) {
-            throw new EmbrecException(source + ":1: invalid header '" + header + "' (count must be >= 0, dimension >= 1)");
+            throw new EmbrecException(source + ":1: invalid header '" + Word2VecKeys.printable(header)
+                    + "' (count must be >= 0, dimension >= 1)");
         }
         if (n * d > MAX_FLOATS) {
             throw new EmbrecException(source + ":1: " + n + " x " + d + " vectors exceed " + MAX_FLOATS
@@ -75,9 +98,16 @@ final class Word2VecReader {
         count = (int) n;
         dim = (int) d;
         in.pos = eol + 1;
+        // Smallest record: a one-byte key, then " x" per value (text) or a space and the floats (binary).
+        long minRecord = binary ? 2L + 4L * dim : 2L + 2L * dim;
+        long remaining = size - in.offset();
+        if (size >= 0 && count > 0 && remaining < count * minRecord - 1) {
+            throw new EmbrecException(source + ":1: the header announces " + count + " vectors of dimension " + dim
+                    + ", but the file's remaining " + remaining + " bytes cannot hold them");
+        }
     }
 
-    private void readText(IdMap.Builder ids, float[] vectors) throws IOException {
+    private void readText(IdMap.Builder ids) throws IOException {
         for (row = 0; row < count; row++) {
             int eol = in.find((byte) '\n');
             if (eol < 0 && in.pos == in.limit) {
@@ -87,13 +117,14 @@ final class Word2VecReader {
             if (end > in.pos && in.buf[end - 1] == '\r') {
                 end--;
             }
-            parseTextRecord(in.buf, in.pos, end, ids, vectors);
+            ensureRow(row);
+            parseTextRecord(in.buf, in.pos, end, ids);
             in.pos = eol < 0 ? in.limit : eol + 1;
         }
         requireOnlyWhitespaceLeft();
     }
 
-    private void parseTextRecord(byte[] b, int from, int to, IdMap.Builder ids, float[] vectors) {
+    private void parseTextRecord(byte[] b, int from, int to, IdMap.Builder ids) {
         int i = from;
         while (i < to && b[i] != ' ' && b[i] != '\t') {
             i++;
@@ -139,7 +170,7 @@ final class Word2VecReader {
         return v;
     }
 
-    private void readBinary(IdMap.Builder ids, float[] vectors) throws IOException {
+    private void readBinary(IdMap.Builder ids) throws IOException {
         int bytesPerVector = dim * Float.BYTES;
         for (row = 0; row < count; row++) {
             // Writers differ: the C tool ends each vector with '\n', gensim 4 does not. Both read.
@@ -159,7 +190,9 @@ final class Word2VecReader {
                 throw error("file ends inside the vector of key '" + Word2VecKeys.printable(key) + "' ("
                         + (in.limit - in.pos) + " of " + bytesPerVector + " bytes)");
             }
+            ensureRow(row);
             byte[] b = in.buf;
+            float[] out = vectors;
             int p = in.pos;
             int base = row * dim;
             for (int j = 0; j < dim; j++, p += Float.BYTES) {
@@ -168,7 +201,7 @@ final class Word2VecReader {
                     throw error("vector of key '" + Word2VecKeys.printable(key)
                             + "' holds a non-finite value (is this really the binary format?)");
                 }
-                vectors[base + j] = v;
+                out[base + j] = v;
             }
             in.pos = p;
         }
@@ -184,10 +217,11 @@ final class Word2VecReader {
     }
 
     private void addKey(IdMap.Builder ids, String key) {
-        if (ids.indexOf(key) >= 0) {
+        int before = ids.size();
+        ids.add(key);
+        if (ids.size() == before) {
             throw error("duplicate key '" + Word2VecKeys.printable(key) + "'");
         }
-        ids.add(key);
     }
 
     /** Rejects data after the announced records (a sign of a wrong count or a damaged file). */

@@ -217,6 +217,23 @@ class Word2VecFormatTest {
     }
 
     @Test
+    void aHeaderPromisingMoreThanTheFileHoldsIsRejectedBeforeAllocating() throws IOException {
+        Path file = tmp.resolve("lying.bin");
+        Files.write(file, "30000000 64\na 1 2\n".getBytes(StandardCharsets.US_ASCII));
+        for (Word2VecFormat f : Word2VecFormat.values()) {
+            assertThatThrownBy(() -> f.read(file)).isInstanceOf(EmbrecException.class).hasMessage(file
+                    + ":1: the header announces 30000000 vectors of dimension 64, but the file's remaining 6 bytes cannot hold them");
+        }
+        // A stream of unknown length: the matrix grows as records arrive, and the count is checked.
+        assertThatThrownBy(() -> read(Word2VecFormat.TEXT, "30000000 64\n".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessage("v:2: file ends after 0 of the 30000000 vectors the header announces");
+        Path header = tmp.resolve("header");
+        Files.write(header, "x".repeat(10_000).getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> Word2VecFormat.TEXT.read(header)).isInstanceOf(EmbrecException.class)
+                .hasMessageStartingWith(header + ":1: expected a word2vec header '<count> <dimension>', got 'xxxx");
+    }
+
+    @Test
     void readingAMissingFileSaysSo() {
         Path missing = tmp.resolve("nope.bin");
         assertThatThrownBy(() -> Word2VecFormat.BINARY.read(missing)).isInstanceOf(EmbrecException.class)
@@ -227,15 +244,15 @@ class Word2VecFormatTest {
     void aKeyPerLineIsReadInOrderAtScale() throws IOException {
         SplittableRandom rnd = new SplittableRandom(10);
         List<String> keys = new ArrayList<>();
-        int n = 20_000;
+        int n = 70_000; // more rows than a stream reader allocates before it trusts the header
         for (int i = 0; i < n; i++) {
             keys.add(Long.toString(rnd.nextLong() >>> 1));
         }
-        float[] v = new float[n * 16];
+        float[] v = new float[n * 3];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) rnd.nextGaussian();
         }
-        EmbeddingStore s = EmbeddingStore.of(IdMap.of(keys.toArray(String[]::new)), v, 16);
+        EmbeddingStore s = EmbeddingStore.of(IdMap.of(keys.toArray(String[]::new)), v, 3);
         for (Word2VecFormat f : Word2VecFormat.values()) {
             assertSameVectors(read(f, write(f, s)), s);
         }

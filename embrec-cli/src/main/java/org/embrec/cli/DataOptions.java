@@ -1,0 +1,118 @@
+package org.embrec.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.embrec.EmbrecException;
+import org.embrec.Parallel;
+import org.embrec.Progress;
+import org.embrec.data.ColumnSpec;
+import org.embrec.data.DataFormat;
+import org.embrec.data.DataLoader;
+import org.embrec.data.DataSpec;
+import org.embrec.data.Dataset;
+import org.embrec.sequence.LikedFilter;
+import org.embrec.sequence.SequenceBuilder;
+import org.embrec.sequence.Sequences;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The data flags every command that reads interactions shares ({@code @Mixin DataOptions data}):
+ * where the data is, how to read it, and which rows are liked. Parses flags into a
+ * {@link DataSpec} and {@link LikedFilter}; loading is done by {@link DataLoader}. Warnings
+ * about skipped rows go to the command's stderr.
+ */
+public final class DataOptions {
+    /** The bundled dataset, relative to the repository root. */
+    public static final String BUNDLED = "data/ml-latest-small";
+
+    @Option(names = "--data", paramLabel = "DIR|FILE",
+            description = {"Dataset directory (MovieLens CSV, .dat or 100k layout) or an interaction file.",
+                "Default: the bundled " + BUNDLED + "."})
+    Path data;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Layout: movielens, movielens-dat, movielens-100k or delimited (default: detected).")
+    String format;
+
+    @Option(names = "--columns", paramLabel = "SPEC",
+            description = {"Interaction columns by header name or 1-based number:",
+                "user=NAME|N,item=NAME|N[,rating=NAME|N][,time=NAME|N][,header=auto|yes|no]."})
+    String columns;
+
+    @Option(names = "--delimiter", paramLabel = "D",
+            description = "Field separator: tab, comma, semicolon, pipe, space or the characters (e.g. ::). Default: detected.")
+    String delimiter;
+
+    @Option(names = "--items", paramLabel = "FILE", description = "Item metadata file (needs --item-columns).")
+    Path items;
+
+    @Option(names = "--item-columns", paramLabel = "SPEC",
+            description = "Columns of --items: id=NAME|N,title=NAME|N[,genres=NAME|N] (genres separated by |).")
+    String itemColumns;
+
+    @Option(names = "--dedupe", paramLabel = "MODE", defaultValue = "first",
+            description = "Repeated (user, item) rows: first (keep the first, default) or none (keep all).")
+    String dedupe;
+
+    @Option(names = "--liked", paramLabel = "RULE", defaultValue = "mean",
+            description = "Liked rows: mean (rating > global mean, default), user-mean, >=X, >X or all.")
+    String liked;
+
+    @Option(names = "--skip-bad-rows", description = "Skip malformed rows (reporting how many and the first few) instead of stopping.")
+    boolean skipBadRows;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** The flags as a validated spec (errors name the flag). */
+    public DataSpec spec() {
+        Path path = data != null ? data : defaultData();
+        return new DataSpec(path,
+                format == null ? null : DataFormat.parse(format),
+                columns == null ? null : ColumnSpec.parseInteractions(columns),
+                delimiter == null ? null : DataSpec.parseDelimiter(delimiter),
+                items,
+                itemColumns == null ? null : ColumnSpec.parseItems(itemColumns),
+                DataSpec.Dedupe.parse(dedupe),
+                skipBadRows);
+    }
+
+    /** The {@code --liked} rule. */
+    public LikedFilter likedFilter() {
+        return LikedFilter.parse(liked);
+    }
+
+    /** Loads the dataset on all cores, reporting progress and skipped rows. */
+    public Dataset load(Progress progress) {
+        DataSpec spec = spec();
+        likedFilter(); // fail on a bad --liked before reading gigabytes
+        PrintWriter err = mixee == null ? new PrintWriter(System.err, true) : mixee.commandLine().getErr();
+        return DataLoader.load(spec, progress, w -> err.println("embrec: warning: " + w), Parallel.defaultThreads());
+    }
+
+    /** The liked sequences of {@code dataset} under {@code --liked}. */
+    public Sequences liked(Dataset dataset) {
+        return SequenceBuilder.build(dataset.interactions(), likedFilter());
+    }
+
+    /**
+     * The bundled dataset: under the {@code embrec.home} system property (set by the launcher),
+     * else under the current directory or one of its parents.
+     */
+    public static Path defaultData() {
+        String home = System.getProperty("embrec.home");
+        if (home != null && Files.isDirectory(Path.of(home, BUNDLED))) {
+            return Path.of(home, BUNDLED);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(BUNDLED))) {
+                return dir.resolve(BUNDLED);
+            }
+        }
+        throw new EmbrecException("--data not given and the bundled " + BUNDLED + " was not found"
+                + (home == null ? "" : " under " + home) + "; give --data DIR|FILE");
+    }
+}

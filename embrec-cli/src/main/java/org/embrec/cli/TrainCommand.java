@@ -1,0 +1,113 @@
+package org.embrec.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.embrec.Progress;
+import org.embrec.data.Dataset;
+import org.embrec.eval.EmbeddingAlgorithm;
+import org.embrec.eval.Item2VecAlgorithm;
+import org.embrec.model.EmbeddingModel;
+import org.embrec.model.ModelDirectory;
+import org.embrec.model.ModelManifest;
+import org.embrec.sequence.Sequences;
+import org.embrec.train.SkipGramTrainer;
+import org.embrec.train.TrainedModel;
+import org.embrec.train.Word2VecConfig;
+import org.embrec.vectors.EmbeddingStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code embrec train}: loads the data, trains item vectors on all liked sequences and writes a
+ * model directory (atomically) that {@code similar}, {@code index} and {@code serve} read.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train item embeddings on the liked sequences and write a model directory.")
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    AlgorithmOption algorithm;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "Model directory to write (replaced atomically if it exists).")
+    Path out;
+
+    @Option(names = "--json", description = "Print a JSON summary on stdout (train_seconds, tokens_per_second, vocab, dim, ...).")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Word2VecConfig config = training.config();
+        String algo = algorithm.name();
+        EmbeddingAlgorithm algorithmImpl = algorithm.create(config);
+        Progress progress = ConsoleProgress.stderr(false);
+        Dataset dataset = data.load(progress);
+        Sequences liked = data.liked(dataset);
+        ModelManifest.DataSource source = new ModelManifest.DataSource(dataset.name(), dataset.fingerprint());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        EmbeddingModel model;
+        if (algorithmImpl instanceof Item2VecAlgorithm) {
+            TrainedModel trained = SkipGramTrainer.train(liked, config, progress);
+            model = EmbeddingModel.of(algo, trained, dataset.catalog(), source);
+            summary.put("train_seconds", round(trained.trainSeconds()));
+            summary.put("tokens_per_second", Math.round(trained.tokensPerSecond()));
+            summary.put("raw_tokens", trained.rawTokens());
+        } else {
+            long t0 = System.nanoTime();
+            EmbeddingStore vectors = algorithmImpl.fit(liked, config.seed(), progress);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> figures = Map.of("train_seconds", seconds);
+            model = EmbeddingModel.of(algo, vectors, ModelManifest.configOf(config), dataset.catalog(), source, figures);
+            summary.put("train_seconds", round(seconds));
+        }
+        ModelDirectory.write(out, model);
+        summary.put("vocab", model.vectors().size());
+        summary.put("dim", model.vectors().dim());
+        summary.put("items_without_vector", likedItems(liked) - model.vectors().size());
+        summary.put("model", out.toString());
+        summary.put("algo", algo);
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(Json.write(summary));
+        } else {
+            o.printf(Locale.ROOT, "Trained %s: %,d items x %d dims in %.2fs%s; %,d liked items below --min-count %d have no"
+                    + " vector.%nModel written to %s%nTry: ./embrec similar --model %s --title \"What Women Want\"%n",
+                    algo, model.vectors().size(), model.vectors().dim(), (double) summary.get("train_seconds"),
+                    summary.containsKey("tokens_per_second")
+                            ? String.format(Locale.ROOT, " (%,d tokens/s)", (long) summary.get("tokens_per_second")) : "",
+                    summary.get("items_without_vector"), config.minCount(), out, out);
+        }
+        o.flush();
+        return 0;
+    }
+
+    /** Distinct items that occur in the liked sequences. */
+    private static int likedItems(Sequences liked) {
+        int n = 0;
+        for (long c : liked.tokenCounts()) {
+            if (c > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}

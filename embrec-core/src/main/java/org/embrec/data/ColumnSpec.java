@@ -1,0 +1,119 @@
+package org.embrec.data;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.embrec.EmbrecException;
+
+/**
+ * Which columns of a delimited file hold which role, as given on the command line:
+ * {@code user=userId,item=2,rating=score,time=ts[,header=auto|yes|no]}. Values are header
+ * names or 1-based column numbers ({@link ColumnRef}). With any name the file has a header;
+ * with numbers only, {@code header=auto} lets the reader decide (see docs/DATA.md). Immutable.
+ */
+public record ColumnSpec(Map<String, ColumnRef> columns, Header header) {
+    /** Whether line 1 is a header. */
+    public enum Header { AUTO, YES, NO }
+
+    /** Roles of {@code --columns}: user and item are required. */
+    public static final List<String> INTERACTION_ROLES = List.of("user", "item", "rating", "time");
+    /** Roles of {@code --item-columns}: id and title are required. */
+    public static final List<String> ITEM_ROLES = List.of("id", "title", "genres");
+
+    public ColumnSpec {
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+    }
+
+    /** The columns of a MovieLens ratings file. */
+    public static ColumnSpec movieLensRatings() {
+        return new ColumnSpec(Map.of("user", new ColumnRef("userId", 0), "item", new ColumnRef("movieId", 0),
+                "rating", new ColumnRef("rating", 0), "time", new ColumnRef("timestamp", 0)), Header.YES);
+    }
+
+    /** Columns 1-4 as user, item, rating, time (ratings.dat, u.data), no header. */
+    public static ColumnSpec positional() {
+        return new ColumnSpec(Map.of("user", new ColumnRef(null, 1), "item", new ColumnRef(null, 2),
+                "rating", new ColumnRef(null, 3), "time", new ColumnRef(null, 4)), Header.NO);
+    }
+
+    /** Parses {@code --columns} (roles {@link #INTERACTION_ROLES}). */
+    public static ColumnSpec parseInteractions(String text) {
+        return parse(text, "--columns", INTERACTION_ROLES, 2);
+    }
+
+    /** Parses {@code --item-columns} (roles {@link #ITEM_ROLES}). */
+    public static ColumnSpec parseItems(String text) {
+        return parse(text, "--item-columns", ITEM_ROLES, 2);
+    }
+
+    /**
+     * Parses {@code key=value} pairs separated by commas; the first {@code required} roles must
+     * be present; {@code header=auto|yes|no} is allowed besides the roles.
+     */
+    static ColumnSpec parse(String text, String flag, List<String> roles, int required) {
+        Map<String, ColumnRef> map = new LinkedHashMap<>();
+        Header header = Header.AUTO;
+        boolean headerSeen = false;
+        for (String part : text.split(",", -1)) {
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                throw new EmbrecException(flag + ": expected KEY=COLUMN pairs separated by commas, got '" + part.trim()
+                        + "' in '" + text + "'");
+            }
+            String key = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String value = part.substring(eq + 1);
+            if (key.equals("header")) {
+                if (headerSeen) {
+                    throw new EmbrecException(flag + ": header= given twice");
+                }
+                headerSeen = true;
+                header = switch (value.trim().toLowerCase(Locale.ROOT)) {
+                    case "auto" -> Header.AUTO;
+                    case "yes", "true" -> Header.YES;
+                    case "no", "false" -> Header.NO;
+                    default -> throw new EmbrecException(flag + ": header= must be auto, yes or no, got '" + value.trim() + "'");
+                };
+                continue;
+            }
+            if (!roles.contains(key)) {
+                throw new EmbrecException(flag + ": unknown key '" + key + "' (expected " + String.join(", ", roles)
+                        + " or header)");
+            }
+            if (map.containsKey(key)) {
+                throw new EmbrecException(flag + ": " + key + "= given twice");
+            }
+            map.put(key, ColumnRef.parse(value, flag, key));
+        }
+        for (String role : roles.subList(0, required)) {
+            if (!map.containsKey(role)) {
+                throw new EmbrecException(flag + ": missing " + role + "=NAME|NUMBER (got '" + text + "')");
+            }
+        }
+        if (header == Header.NO && map.values().stream().anyMatch(ColumnRef::byName)) {
+            throw new EmbrecException(flag + ": header=no but columns are given by name; use column numbers (1 = first)");
+        }
+        return new ColumnSpec(map, header);
+    }
+
+    /** The column of a role, or null when not given. */
+    public ColumnRef get(String role) {
+        return columns.get(role);
+    }
+
+    /** True when any column is named (the file then needs a header). */
+    public boolean anyByName() {
+        return columns.values().stream().anyMatch(ColumnRef::byName);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        columns.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ",").append(k).append('=').append(v));
+        if (header != Header.AUTO) {
+            sb.append(",header=").append(header.name().toLowerCase(Locale.ROOT));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,235 @@
+package org.embrec.data;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.embrec.EmbrecException;
+
+/**
+ * Resolves a {@link DataSpec} against the files present: the layout (detected unless
+ * {@code --format} says), the interaction file with its delimiter, header and columns
+ * ({@code --columns} always wins), the time format, and the catalog files. Every failure is an
+ * {@link EmbrecException} with a one-line message. Immutable result.
+ *
+ * @param name a short dataset name for reports (directory or file name)
+ * @param files the source files, for the fingerprint
+ */
+record DataLayout(String name, DataFormat format, InteractionSource interactions, CatalogPlan catalog, List<Path> files) {
+
+    static DataLayout resolve(DataSpec spec) throws IOException {
+        Path path = spec.path();
+        if (!Files.exists(path)) {
+            throw new EmbrecException("--data " + path + ": no such file or directory");
+        }
+        DataFormat format = spec.format();
+        Path ratings;
+        Path dir;
+        String name;
+        if (Files.isDirectory(path)) {
+            if (format == null) {
+                format = detectDirectory(path);
+            }
+            ratings = path.resolve(switch (format) {
+                case MOVIELENS -> "ratings.csv";
+                case MOVIELENS_DAT -> "ratings.dat";
+                case MOVIELENS_100K -> "u.data";
+                case DELIMITED -> throw new EmbrecException("--format delimited reads one file: give --data FILE, not the directory "
+                        + path);
+            });
+            if (!Files.isRegularFile(ratings)) {
+                throw new EmbrecException("--data " + path + ": no " + ratings.getFileName() + " (expected by --format "
+                        + format + ")");
+            }
+            dir = path;
+            name = fileName(path);
+        } else {
+            ratings = path;
+            dir = path.toAbsolutePath().getParent();
+            if (format == null) {
+                format = detectFile(path);
+            }
+            name = format == DataFormat.DELIMITED || dir == null ? stripExtension(fileName(path)) : fileName(dir);
+        }
+        Charset charset = format == DataFormat.MOVIELENS_DAT || format == DataFormat.MOVIELENS_100K
+                ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
+        String label = ratings.toString();
+        Sniff sniff = Sniff.of(ratings, charset);
+        if (sniff.blank()) {
+            throw new EmbrecException(label + ": the file is empty");
+        }
+        InteractionSource source = interactionSource(spec, format, ratings, label, charset, sniff);
+        CatalogPlan catalog = catalogPlan(spec, format, ratings, dir);
+        List<Path> files = new ArrayList<>();
+        files.add(ratings);
+        for (Path p : new Path[] {catalog.items(), catalog.tags(), catalog.genres()}) {
+            if (p != null) {
+                files.add(p);
+            }
+        }
+        return new DataLayout(name, format, source, catalog, List.copyOf(files));
+    }
+
+    private static DataFormat detectDirectory(Path dir) {
+        if (Files.isRegularFile(dir.resolve("ratings.csv"))) {
+            return DataFormat.MOVIELENS;
+        }
+        if (Files.isRegularFile(dir.resolve("ratings.dat"))) {
+            return DataFormat.MOVIELENS_DAT;
+        }
+        if (Files.isRegularFile(dir.resolve("u.data"))) {
+            return DataFormat.MOVIELENS_100K;
+        }
+        throw new EmbrecException("--data " + dir + ": unrecognised directory (no ratings.csv, ratings.dat or u.data);"
+                + " for another file give --data FILE --columns user=...,item=...");
+    }
+
+    private static DataFormat detectFile(Path file) throws IOException {
+        String n = fileName(file).toLowerCase(Locale.ROOT);
+        if (n.equals("u.data")) {
+            return DataFormat.MOVIELENS_100K;
+        }
+        if (n.endsWith(".dat")) {
+            Sniff s = Sniff.of(file, StandardCharsets.ISO_8859_1);
+            if (!s.lines().isEmpty() && s.lines().get(0).contains("::")) {
+                return DataFormat.MOVIELENS_DAT;
+            }
+        }
+        return n.equals("ratings.csv") ? DataFormat.MOVIELENS : DataFormat.DELIMITED;
+    }
+
+    private static InteractionSource interactionSource(DataSpec spec, DataFormat format, Path file, String label,
+            Charset charset, Sniff sniff) {
+        String delimiter = spec.delimiter();
+        if (delimiter == null) {
+            delimiter = switch (format) {
+                case MOVIELENS -> ",";
+                case MOVIELENS_DAT -> "::";
+                case MOVIELENS_100K -> "\t";
+                case DELIMITED -> Sniff.detectDelimiter(firstNonBlank(sniff));
+            };
+            if (delimiter == null) {
+                throw new EmbrecException(label + ":1: cannot detect the delimiter (none of tab , ; | :: on line 1);"
+                        + " give --delimiter");
+            }
+        }
+        byte[] delimiterBytes = delimiter.getBytes(charset);
+        if (delimiterBytes.length > 2) {
+            throw new EmbrecException("--delimiter must be one or two characters, got '" + delimiter + "'");
+        }
+        List<String> line1 = Sniff.split(sniff.lines().get(0), delimiter);
+        ColumnSpec columns = spec.columns();
+        boolean required4 = false;
+        if (columns == null) {
+            columns = switch (format) {
+                case MOVIELENS -> ColumnSpec.movieLensRatings();
+                case MOVIELENS_DAT, MOVIELENS_100K -> ColumnSpec.positional();
+                case DELIMITED -> movieLensHeaderColumns(line1, label);
+            };
+            required4 = format != DataFormat.DELIMITED;
+        }
+        boolean header = switch (columns.header()) {
+            case YES -> true;
+            case NO -> false;
+            case AUTO -> columns.anyByName() || format == DataFormat.MOVIELENS
+                    || (format == DataFormat.DELIMITED && Header.looksLikeHeader(sniff, delimiter, columns));
+        };
+        int[] cols = new int[4];
+        List<String> roles = ColumnSpec.INTERACTION_ROLES;
+        for (int k = 0; k < 4; k++) {
+            ColumnRef ref = columns.get(roles.get(k));
+            if (ref == null) {
+                cols[k] = -1;
+                continue;
+            }
+            if (ref.byName() && !header) {
+                throw new EmbrecException("--columns " + roles.get(k) + "=" + ref + ": " + label
+                        + " has no header to name columns by; use column numbers (1 = first)");
+            }
+            cols[k] = ref.indexIn(line1);
+            if (cols[k] < 0) {
+                throw new EmbrecException(label + ":1: no column '" + ref.name() + "' for " + roles.get(k) + " in the header ("
+                        + String.join(", ", line1) + ")" + (required4 ? "" : "; check --columns"));
+            }
+            if (header && cols[k] >= line1.size()) {
+                throw new EmbrecException(label + ":1: column " + ref.position() + " for " + roles.get(k) + " is past the "
+                        + line1.size() + " columns of the header");
+            }
+            for (int j = 0; j < k; j++) {
+                if (cols[j] == cols[k]) {
+                    throw new EmbrecException("--columns: " + roles.get(j) + " and " + roles.get(k) + " are the same column ("
+                            + (cols[k] + 1) + ")");
+                }
+            }
+        }
+        InteractionSource.TimeKind timeKind = cols[3] < 0 ? null : Header.timeKind(sniff, delimiter, cols[3], header);
+        return new InteractionSource(file, label, charset, delimiterBytes, sniff.dataStart(), header,
+                cols[0], cols[1], cols[2], cols[3], timeKind);
+    }
+
+    /** Columns of a file whose header is the MovieLens ratings header (user and item at least). */
+    private static ColumnSpec movieLensHeaderColumns(List<String> header, String label) {
+        ColumnSpec ml = ColumnSpec.movieLensRatings();
+        java.util.Map<String, ColumnRef> found = new java.util.LinkedHashMap<>();
+        for (String role : ColumnSpec.INTERACTION_ROLES) {
+            if (ml.get(role).indexIn(header) >= 0) {
+                found.put(role, ml.get(role));
+            }
+        }
+        if (!found.containsKey("user") || !found.containsKey("item")) {
+            throw new EmbrecException(label + ": cannot tell which columns hold users and items (header: "
+                    + String.join(", ", header) + "); give --columns user=NAME|NUMBER,item=NAME|NUMBER[,rating=...][,time=...]");
+        }
+        return new ColumnSpec(found, ColumnSpec.Header.YES);
+    }
+
+    private static CatalogPlan catalogPlan(DataSpec spec, DataFormat format, Path ratings, Path dir) {
+        Path tags = null;
+        if (dir != null && format == DataFormat.MOVIELENS) {
+            tags = existing(dir.resolve("tags.csv"));
+        } else if (dir != null && format == DataFormat.MOVIELENS_DAT) {
+            tags = existing(dir.resolve("tags.dat"));
+        }
+        if (spec.itemsFile() != null) {
+            if (!Files.isRegularFile(spec.itemsFile())) {
+                throw new EmbrecException("--items " + spec.itemsFile() + ": no such file");
+            }
+            return new CatalogPlan(CatalogPlan.Kind.ITEMS_FILE, spec.itemsFile(), tags, null, spec.itemColumns(),
+                    StandardCharsets.UTF_8);
+        }
+        if (dir == null) {
+            return CatalogPlan.none();
+        }
+        return switch (format) {
+            case MOVIELENS -> new CatalogPlan(CatalogPlan.Kind.MOVIELENS_CSV, existing(dir.resolve("movies.csv")), tags, null,
+                    null, StandardCharsets.UTF_8);
+            case MOVIELENS_DAT -> new CatalogPlan(CatalogPlan.Kind.MOVIELENS_DAT, existing(dir.resolve("movies.dat")), tags,
+                    null, null, StandardCharsets.ISO_8859_1);
+            case MOVIELENS_100K -> new CatalogPlan(CatalogPlan.Kind.MOVIELENS_100K, existing(dir.resolve("u.item")), null,
+                    existing(dir.resolve("u.genre")), null, StandardCharsets.ISO_8859_1);
+            case DELIMITED -> CatalogPlan.none();
+        };
+    }
+
+    private static Path existing(Path p) {
+        return Files.isRegularFile(p) ? p : null;
+    }
+
+    private static String firstNonBlank(Sniff sniff) {
+        return sniff.lines().stream().filter(l -> !l.isBlank()).findFirst().orElse("");
+    }
+
+    private static String fileName(Path p) {
+        Path f = p.toAbsolutePath().normalize().getFileName();
+        return f == null ? p.toString() : f.toString();
+    }
+
+    private static String stripExtension(String n) {
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

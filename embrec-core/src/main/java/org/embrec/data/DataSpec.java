@@ -1,0 +1,104 @@
+package org.embrec.data;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import org.embrec.EmbrecException;
+
+/**
+ * What to load and how: the command line's data flags as one validated value. Null means
+ * "detect" for {@code format}, {@code columns} and {@code delimiter}, and "none" for
+ * {@code itemsFile}. The delimiter is stored literally ({@link #parseDelimiter} turns names
+ * such as {@code tab} into characters). Immutable.
+ *
+ * @param path a dataset directory or an interaction file ({@code --data})
+ * @param format the layout ({@code --format}), or null to detect it from the files present
+ * @param columns the interaction columns ({@code --columns}); they win over the layout's own
+ * @param delimiter the interaction file's field separator ({@code --delimiter}), or null to detect
+ * @param itemsFile an item metadata file ({@code --items}), or null
+ * @param itemColumns its columns ({@code --item-columns}); required with {@code itemsFile}
+ * @param dedupe what to do with repeated (user, item) rows ({@code --dedupe})
+ * @param skipBadRows skip malformed rows, reporting them, instead of stopping ({@code --skip-bad-rows})
+ */
+public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String delimiter, Path itemsFile,
+        ColumnSpec itemColumns, Dedupe dedupe, boolean skipBadRows) {
+
+    /** Repeated (user, item) rows: keep the first occurrence (default) or keep all. */
+    public enum Dedupe {
+        FIRST, NONE;
+
+        /** Parses a {@code --dedupe} value. */
+        public static Dedupe parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "first" -> FIRST;
+                case "none" -> NONE;
+                default -> throw new EmbrecException("--dedupe must be first or none, got '" + text + "'");
+            };
+        }
+    }
+
+    public DataSpec {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(dedupe, "dedupe");
+        if (delimiter != null && delimiter.isEmpty()) {
+            throw new EmbrecException("--delimiter must not be empty");
+        }
+        if (itemsFile != null && itemColumns == null) {
+            throw new EmbrecException("--items needs --item-columns id=NAME|NUMBER,title=NAME|NUMBER[,genres=...]");
+        }
+        if (itemsFile == null && itemColumns != null) {
+            throw new EmbrecException("--item-columns needs --items FILE");
+        }
+    }
+
+    /** Everything detected, first-row dedupe, stop at the first bad row. */
+    public static DataSpec of(Path path) {
+        return new DataSpec(path, null, null, null, null, null, Dedupe.FIRST, false);
+    }
+
+    public DataSpec withFormat(DataFormat f) {
+        return new DataSpec(path, f, columns, delimiter, itemsFile, itemColumns, dedupe, skipBadRows);
+    }
+
+    public DataSpec withColumns(ColumnSpec c) {
+        return new DataSpec(path, format, c, delimiter, itemsFile, itemColumns, dedupe, skipBadRows);
+    }
+
+    public DataSpec withDelimiter(String d) {
+        return new DataSpec(path, format, columns, d, itemsFile, itemColumns, dedupe, skipBadRows);
+    }
+
+    public DataSpec withItems(Path file, ColumnSpec cols) {
+        return new DataSpec(path, format, columns, delimiter, file, cols, dedupe, skipBadRows);
+    }
+
+    public DataSpec withDedupe(Dedupe d) {
+        return new DataSpec(path, format, columns, delimiter, itemsFile, itemColumns, d, skipBadRows);
+    }
+
+    public DataSpec withSkipBadRows(boolean skip) {
+        return new DataSpec(path, format, columns, delimiter, itemsFile, itemColumns, dedupe, skip);
+    }
+
+    /**
+     * Turns a {@code --delimiter} value into the separator: {@code tab} / {@code \t},
+     * {@code comma}, {@code semicolon}, {@code pipe}, {@code space}, or the literal characters
+     * (such as {@code ::}).
+     */
+    public static String parseDelimiter(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "tab", "\\t" -> "\t";
+            case "comma" -> ",";
+            case "semicolon" -> ";";
+            case "pipe" -> "|";
+            case "space" -> " ";
+            default -> {
+                if (text.isEmpty() || text.contains("\n") || text.contains("\r") || text.contains("\"")) {
+                    throw new EmbrecException("--delimiter must be tab, comma, semicolon, pipe, space or literal "
+                            + "characters other than quotes and line breaks, got '" + text + "'");
+                }
+                yield text;
+            }
+        };
+    }
+}

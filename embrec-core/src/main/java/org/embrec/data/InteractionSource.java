@@ -1,0 +1,36 @@
+package org.embrec.data;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+
+/**
+ * A resolved interaction file: where it is, how to split it, and which 0-based columns hold
+ * user, item, rating and time (-1 when absent). Immutable.
+ *
+ * @param label the file as named in messages ({@code label:line: ...})
+ * @param dataStart byte offset of line 1 (after a UTF-8 byte order mark, if any)
+ * @param header true when line 1 is a header and not a row
+ * @param timeKind how the time column is written (null without a time column)
+ */
+record InteractionSource(Path file, String label, Charset charset, byte[] delimiter, long dataStart, boolean header,
+        int userCol, int itemCol, int ratingCol, int timeCol, TimeKind timeKind) {
+
+    /** How times are written; detected from the first data rows. */
+    enum TimeKind {
+        /** Integer epoch seconds or milliseconds (told apart by magnitude over the whole file). */
+        EPOCH,
+        /** ISO-8601 dates or date-times. */
+        ISO
+    }
+
+    /** Number of fields a row needs: one past the largest used column. */
+    int fieldsNeeded() {
+        return Math.max(Math.max(userCol, itemCol), Math.max(ratingCol, timeCol)) + 1;
+    }
+
+    /** The delimiter as text, for messages. */
+    String delimiterText() {
+        String d = new String(delimiter, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return d.equals("\t") ? "tab" : "'" + d + "'";
+    }
+}

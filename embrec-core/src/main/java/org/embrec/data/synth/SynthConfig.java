@@ -1,0 +1,38 @@
+package org.embrec.data.synth;
+
+import org.embrec.EmbrecException;
+
+/**
+ * Parameters of a synthetic dataset: {@code users} users rate {@code rows} (user, item) pairs,
+ * all distinct, over {@code items} items grouped into {@code clusters} clusters; {@code seed}
+ * fixes every random choice, so the same config always writes the same bytes.
+ */
+public record SynthConfig(int users, int items, long rows, int clusters, long seed) {
+    /** Largest row count: {@code Interactions} indexes rows with an int. */
+    public static final long MAX_ROWS = Integer.MAX_VALUE - 8;
+
+    /** Validates the fields; messages name the command-line flag. */
+    public SynthConfig {
+        if (users < 1) {
+            throw new EmbrecException("--users must be >= 1, got " + users);
+        }
+        if (items < 2) {
+            throw new EmbrecException("--items must be >= 2, got " + items);
+        }
+        if (rows < 1 || rows > MAX_ROWS) {
+            throw new EmbrecException("--rows must be between 1 and " + MAX_ROWS + ", got " + rows);
+        }
+        if (clusters < 1 || clusters > items) {
+            throw new EmbrecException("--clusters must be between 1 and --items (" + items + "), got " + clusters);
+        }
+        if (rows > (long) users * items) {
+            throw new EmbrecException("--rows " + rows + " is more than --users x --items (" + (long) users * items
+                    + "): each user rates an item at most once");
+        }
+    }
+
+    /** The default cluster count for {@code items} items: about the square root. */
+    public static int defaultClusters(int items) {
+        return (int) Math.max(1, Math.min(items, Math.round(Math.sqrt(items))));
+    }
+}

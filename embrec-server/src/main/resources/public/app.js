@@ -504,7 +504,7 @@
     }
     const ev = data.explained_variance || [0, 0];
     info.textContent = num(data.points.length) + ' items of model ' + data.model + ', projected on their first two principal components ('
-      + Math.round(100 * (ev[0] + ev[1])) + '% of the variance); colour = first genre.';
+      + Math.round(100 * (ev[0] + ev[1])) + '% of the variance); colour = the movie’s most specific (rarest) genre.';
     cleanup = drawMap(canvas, tip, legend, data, focusId);
   }
 

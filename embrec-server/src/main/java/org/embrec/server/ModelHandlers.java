@@ -28,7 +28,7 @@ final class ModelHandlers {
 
     record ModelsResponse(String defaultModel, int items, List<ModelInfo> models) {}
 
-    /** A point of the map: an item, its first genre (index into {@code genres}, -1: none) and x, y. */
+    /** A point of the map: an item, its main genre (index into {@code genres}, -1: none) and x, y. */
     record Point(String id, String title, int genre, float x, float y) {}
 
     record MapResponse(String model, String method, double[] explainedVariance, List<String> genres,
@@ -62,7 +62,7 @@ final class ModelHandlers {
         List<Point> points = new ArrayList<>(store.size());
         for (int r = 0; r < store.size(); r++) {
             String id = store.id(r);
-            points.add(new Point(id, ApiJson.item(models, id).title(), model.firstGenre(r), round(p.x()[r]),
+            points.add(new Point(id, ApiJson.item(models, id).title(), model.mainGenre(r), round(p.x()[r]),
                     round(p.y()[r])));
         }
         ctx.json(new MapResponse(model.name(), "pca", p.explained(), model.genres(), points));

@@ -1,6 +1,7 @@
 package org.embrec.server;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -12,20 +13,23 @@ import org.embrec.data.IdMap;
 
 /**
  * The catalog facts of each row of a vector store that filters and the map need: release year
- * (0 = unknown), the rows of each genre and each row's first genre. Immutable and thread-safe.
+ * (0 = unknown), the rows of each genre, and each row's main genre: its rarest one, the most
+ * telling for colouring a map ("Comedy|Romance" is a romance; MovieLens lists genres
+ * alphabetically, so the first would mostly say "Action" or "Adventure"). Immutable and
+ * thread-safe.
  */
 final class RowMetadata {
     /** Genre index of rows without a genre. */
     static final int NO_GENRE = -1;
 
     private final int[] years;
-    private final int[] firstGenre;
+    private final int[] mainGenre;
     private final List<String> genreNames;
     private final Map<String, BitSet> rowsOfGenre;
 
-    private RowMetadata(int[] years, int[] firstGenre, List<String> genreNames, Map<String, BitSet> rowsOfGenre) {
+    private RowMetadata(int[] years, int[] mainGenre, List<String> genreNames, Map<String, BitSet> rowsOfGenre) {
         this.years = years;
-        this.firstGenre = firstGenre;
+        this.mainGenre = mainGenre;
         this.genreNames = genreNames;
         this.rowsOfGenre = rowsOfGenre;
     }
@@ -34,16 +38,18 @@ final class RowMetadata {
     static RowMetadata of(IdMap ids, Catalog catalog) {
         int n = ids.size();
         int[] years = new int[n];
-        int[] first = new int[n];
+        int[][] genresOfRow = new int[n][];
         List<String> names = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         Map<String, BitSet> rows = new HashMap<>();
         for (int r = 0; r < n; r++) {
-            first[r] = NO_GENRE;
+            genresOfRow[r] = new int[0];
             Catalog.Item item = catalog.get(ids.external(r));
             if (item == null) {
                 continue;
             }
+            int[] own = new int[item.genres().size()];
+            int count = 0;
             years[r] = Math.max(0, item.year());
             for (String g : item.genres()) {
                 String key = key(g);
@@ -56,13 +62,25 @@ final class RowMetadata {
                     index.put(key, gi);
                     names.add(g.strip());
                 }
-                if (first[r] == NO_GENRE) {
-                    first[r] = gi;
-                }
+                own[count++] = gi;
                 rows.computeIfAbsent(key, k -> new BitSet(n)).set(r);
             }
+            genresOfRow[r] = Arrays.copyOf(own, count);
         }
-        return new RowMetadata(years, first, List.copyOf(names), Map.copyOf(rows));
+        int[] size = new int[names.size()];
+        for (int g = 0; g < size.length; g++) {
+            size[g] = rows.get(key(names.get(g))).cardinality();
+        }
+        int[] main = new int[n];
+        for (int r = 0; r < n; r++) {
+            main[r] = NO_GENRE;
+            for (int g : genresOfRow[r]) {
+                if (main[r] == NO_GENRE || size[g] < size[main[r]]) {
+                    main[r] = g;
+                }
+            }
+        }
+        return new RowMetadata(years, main, List.copyOf(names), Map.copyOf(rows));
     }
 
     private static String key(String genre) {
@@ -74,9 +92,9 @@ final class RowMetadata {
         return genreNames;
     }
 
-    /** Index in {@link #genreNames()} of the row's first genre, or {@link #NO_GENRE}. */
-    int firstGenre(int row) {
-        return firstGenre[row];
+    /** Index in {@link #genreNames()} of the row's main (rarest) genre, or {@link #NO_GENRE}. */
+    int mainGenre(int row) {
+        return mainGenre[row];
     }
 
     /** True when some row has this genre (case-insensitive). */

@@ -73,9 +73,9 @@ public final class ServedModel {
         return rows.genreNames();
     }
 
-    /** Index in {@link #genres()} of a row's first genre, or -1. */
-    public int firstGenre(int row) {
-        return rows.firstGenre(row);
+    /** Index in {@link #genres()} of a row's main (rarest) genre, or -1 when it has none. */
+    public int mainGenre(int row) {
+        return rows.mainGenre(row);
     }
 
     /** The {@code k} rows most cosine-similar to {@code row} that pass the filter, never {@code row}. */

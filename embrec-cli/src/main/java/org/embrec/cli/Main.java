@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         description = "Embedding-based related-item recommendations: item2vec, DeepWalk, vector search, evaluation.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             InfoCommand.class,
             SynthCommand.class,
             TrainCommand.class,

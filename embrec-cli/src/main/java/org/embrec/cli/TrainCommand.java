@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.embrec.Progress;
 import org.embrec.data.Dataset;
 import org.embrec.eval.EmbeddingAlgorithm;
+import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.eval.Item2VecAlgorithm;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
@@ -72,7 +73,11 @@ final class TrainCommand implements Callable<Integer> {
             EmbeddingStore vectors = algorithmImpl.fit(liked, config.seed(), progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> figures = Map.of("train_seconds", seconds);
-            model = EmbeddingModel.of(algo, vectors, ModelManifest.configOf(config), dataset.catalog(), source, figures);
+            Map<String, Object> manifestConfig = new LinkedHashMap<>(ModelManifest.configOf(config));
+            if (algorithmImpl instanceof GraphWalkAlgorithm graphWalks) {
+                manifestConfig.put("walks", ModelManifest.configOf(graphWalks.walks()));
+            }
+            model = EmbeddingModel.of(algo, vectors, manifestConfig, dataset.catalog(), source, figures);
             summary.put("train_seconds", round(seconds));
         }
         ModelDirectory.write(out, model);

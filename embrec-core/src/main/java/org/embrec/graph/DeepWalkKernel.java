@@ -1,6 +1,7 @@
 package org.embrec.graph;
 
 import java.util.SplittableRandom;
+import org.embrec.Parallel;
 
 /**
  * DeepWalk's first-order walk (Perozzi et al. 2014) on a weighted graph: the next node is a
@@ -32,7 +33,7 @@ final class DeepWalkKernel implements WalkKernel {
         }
         int scratchSize = maxDegree;
         step = new int[3 * targets.length];
-        Parallel.forEach(threads, Parallel.chunks(nodes, NODE_CHUNK), c -> {
+        Parallel.run(Math.ceilDiv(nodes, NODE_CHUNK), threads, (c, worker) -> {
             AliasTables.Scratch scratch = new AliasTables.Scratch(scratchSize);
             for (int v = c * NODE_CHUNK, end = Math.min(nodes, v + NODE_CHUNK); v < end; v++) {
                 int base = offsets[v];

@@ -1,6 +1,7 @@
 package org.embrec.graph;
 
 import java.util.SplittableRandom;
+import org.embrec.Parallel;
 
 /**
  * node2vec's second-order walk (Grover and Leskovec 2016) with precomputed tables, as in the
@@ -47,7 +48,7 @@ final class Node2VecPrecomputedKernel extends SingleWalkKernel {
         float[] weights = graph.weights();
         double returnFactor = 1.0 / p;
         double outFactor = 1.0 / q;
-        Parallel.forEach(threads, Parallel.chunks(nodes, NODE_CHUNK), c -> {
+        Parallel.run(Math.ceilDiv(nodes, NODE_CHUNK), threads, (c, worker) -> {
             AliasTables.Scratch scratch = new AliasTables.Scratch(scratchSize);
             for (int prev = c * NODE_CHUNK, end = Math.min(nodes, prev + NODE_CHUNK); prev < end; prev++) {
                 for (int e = offsets[prev]; e < offsets[prev + 1]; e++) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.embrec.EmbrecException;
+import org.embrec.Parallel;
 import org.embrec.Progress;
 import org.embrec.sequence.Sequences;
 
@@ -64,14 +65,14 @@ public final class WalkGenerator {
         WalkKernel kernel = kernel(graph, config, strategy, walkCount * config.walkLength(), threads);
         int walks = (int) walkCount;
         int[] order = new int[walks];
-        Parallel.forEach(threads, config.walksPerNode(), pass -> shuffledCopy(starts, order, pass * starts.length,
+        Parallel.run(config.walksPerNode(), threads, (pass, worker) -> shuffledCopy(starts, order, pass * starts.length,
                 new SplittableRandom(mix(seed ^ SHUFFLE_SALT, pass))));
 
         int[] buffer = new int[(int) capacity];
         int[] lengths = new int[walks];
-        int chunks = Parallel.chunks(walks, CHUNK);
+        int chunks = Math.ceilDiv(walks, CHUNK);
         AtomicLong stepsDone = new AtomicLong();
-        Parallel.forEach(threads, chunks, c -> {
+        Parallel.run(chunks, threads, (c, worker) -> {
             SplittableRandom rng = new SplittableRandom(mix(seed ^ WALK_SALT, c));
             int from = c * CHUNK;
             int end = Math.min(walks, from + CHUNK);

@@ -44,7 +44,7 @@ final class ModelHandlers {
             supports.put("similar", true);
             supports.put("users", false);
             supports.put("filters", List.of("genre", "yearFrom", "yearTo"));
-            supports.put("search", "exact");
+            supports.put("index", m.indexType());
             infos.add(new ModelInfo(m.name(), man.algo(),
                     m.source() == null ? null : String.valueOf(m.source().getFileName()), man.createdAt(),
                     man.embrecVersion(), man.data(), man.counts(), man.config(), man.training(), man.metrics(), supports,

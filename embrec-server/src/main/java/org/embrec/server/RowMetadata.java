@@ -7,37 +7,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.IntPredicate;
 import org.embrec.data.Catalog;
 import org.embrec.data.IdMap;
 
 /**
- * The catalog facts of each row of a vector store that filters and the map need: release year
- * (0 = unknown), the rows of each genre, and each row's main genre: its rarest one, the most
- * telling for colouring a map ("Comedy|Romance" is a romance; MovieLens lists genres
- * alphabetically, so the first would mostly say "Action" or "Adventure"). Immutable and
- * thread-safe.
+ * The catalog facts of each row of a vector store that genre checks and the map need: the rows
+ * of each genre, and each row's main genre: its rarest one, the most telling for colouring a map
+ * ("Comedy|Romance" is a romance; MovieLens lists genres alphabetically, so the first would
+ * mostly say "Action" or "Adventure"). Immutable and thread-safe.
  */
 final class RowMetadata {
     /** Genre index of rows without a genre. */
     static final int NO_GENRE = -1;
 
-    private final int[] years;
     private final int[] mainGenre;
     private final List<String> genreNames;
     private final Map<String, BitSet> rowsOfGenre;
 
-    private RowMetadata(int[] years, int[] mainGenre, List<String> genreNames, Map<String, BitSet> rowsOfGenre) {
-        this.years = years;
+    private RowMetadata(int[] mainGenre, List<String> genreNames, Map<String, BitSet> rowsOfGenre) {
         this.mainGenre = mainGenre;
         this.genreNames = genreNames;
         this.rowsOfGenre = rowsOfGenre;
     }
 
-    /** Metadata of every row of {@code ids}; rows unknown to the catalog have no genre and year 0. */
+    /** Metadata of every row of {@code ids}; rows unknown to the catalog have no genre. */
     static RowMetadata of(IdMap ids, Catalog catalog) {
         int n = ids.size();
-        int[] years = new int[n];
         int[][] genresOfRow = new int[n][];
         List<String> names = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
@@ -50,7 +45,6 @@ final class RowMetadata {
             }
             int[] own = new int[item.genres().size()];
             int count = 0;
-            years[r] = Math.max(0, item.year());
             for (String g : item.genres()) {
                 String key = key(g);
                 if (key.isEmpty() || key.equals("(no genres listed)")) {
@@ -80,7 +74,7 @@ final class RowMetadata {
                 }
             }
         }
-        return new RowMetadata(years, main, List.copyOf(names), Map.copyOf(rows));
+        return new RowMetadata(main, List.copyOf(names), Map.copyOf(rows));
     }
 
     private static String key(String genre) {
@@ -100,18 +94,5 @@ final class RowMetadata {
     /** True when some row has this genre (case-insensitive). */
     boolean knowsGenre(String genre) {
         return rowsOfGenre.containsKey(key(genre));
-    }
-
-    /** The filter as a test of rows; null when it keeps every row. */
-    IntPredicate predicate(ResultFilter filter) {
-        if (filter.isNone()) {
-            return null;
-        }
-        BitSet genre = filter.genre() == null ? null : rowsOfGenre.getOrDefault(filter.genre(), new BitSet());
-        int lo = filter.yearFrom() == null ? Integer.MIN_VALUE : filter.yearFrom();
-        int hi = filter.yearTo() == null ? Integer.MAX_VALUE : filter.yearTo();
-        boolean years = filter.yearFrom() != null || filter.yearTo() != null;
-        return row -> (genre == null || genre.get(row))
-                && (!years || (this.years[row] != 0 && this.years[row] >= lo && this.years[row] <= hi));
     }
 }

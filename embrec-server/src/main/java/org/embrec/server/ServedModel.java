@@ -1,38 +1,54 @@
 package org.embrec.server;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.IntPredicate;
+import org.embrec.index.ExactIndex;
+import org.embrec.index.ItemAttributes;
+import org.embrec.index.ItemFilter;
+import org.embrec.index.ModelIndex;
+import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
 
 /**
- * One model as the server serves it: a name, the model (vectors, catalog, manifest), the catalog
- * facts filters need per vector row, and its 2D map, computed on first use and then kept.
+ * One model as the server serves it: a name, the model (vectors, catalog, manifest), the vector
+ * index that answers its searches (the model directory's {@code index/} when it has one, else
+ * exact search), the catalog facts of its rows, and its 2D map, computed on first use and kept.
  *
  * <p>Thread-safe: everything is immutable except the lazily computed map, which is published
- * safely and computed at most once.
+ * safely and computed at most once. {@link #close()} releases the index's files; call it only
+ * when no request uses the model any more.
  */
-public final class ServedModel {
+public final class ServedModel implements AutoCloseable {
     private final String name;
     private final Path source;
     private final EmbeddingModel model;
+    private final ItemAttributes attributes;
+    private final VectorIndex index;
     private final RowMetadata rows;
     private final BitSet coldRows;
     private volatile Pca2d.Projection projection;
 
     /**
      * @param name the name requests use ({@code ?model=NAME})
-     * @param source the directory the model was read from, or null for a model built in memory
+     * @param source the directory the model was read from (its index is used when present), or
+     *     null for a model built in memory
+     * @throws org.embrec.EmbrecException when the directory's index is damaged or belongs to
+     *     other vectors
      */
     public ServedModel(String name, Path source, EmbeddingModel model) {
         this.name = Objects.requireNonNull(name, "name");
         this.source = source;
         this.model = Objects.requireNonNull(model, "model");
-        this.rows = RowMetadata.of(model.vectors().ids(), model.catalog());
+        EmbeddingStore store = model.vectors();
+        this.attributes = ItemAttributes.of(store.ids(), model.catalog());
+        VectorIndex stored = source == null ? null : ModelIndex.open(source, store, attributes).orElse(null);
+        this.index = stored != null ? stored : ExactIndex.of(store, attributes);
+        this.rows = RowMetadata.of(store.ids(), model.catalog());
         this.coldRows = new BitSet();
     }
 
@@ -51,6 +67,11 @@ public final class ServedModel {
 
     public EmbeddingStore vectors() {
         return model.vectors();
+    }
+
+    /** The index searches go through ({@code exact}, {@code hnsw}, ...). */
+    public String indexType() {
+        return index.type().cliName();
     }
 
     /** Row of an item's vector, or -1 when the model has no vector for it. */
@@ -80,7 +101,7 @@ public final class ServedModel {
 
     /** The {@code k} rows most cosine-similar to {@code row} that pass the filter, never {@code row}. */
     public List<Neighbor> similar(int row, int k, ResultFilter filter) {
-        return model.vectors().mostSimilar(model.vectors().vector(row), k, rows.predicate(filter), row);
+        return index.searchItem(row, k, itemFilter(filter)).toNeighbors(model.vectors().ids());
     }
 
     /**
@@ -96,11 +117,27 @@ public final class ServedModel {
         }
         EmbeddingStore store = model.vectors();
         float[] mean = new float[store.dim()];
+        List<String> seen = new ArrayList<>(liked.length);
         for (int r : liked) {
             store.addTo(r, 1f / liked.length, mean);
+            seen.add(store.id(r));
         }
-        IntPredicate predicate = rows.predicate(filter);
-        return store.mostSimilar(mean, k, predicate, liked);
+        return index.search(mean, k, itemFilter(filter).andDeny(seen)).toNeighbors(store.ids());
+    }
+
+    private static ItemFilter itemFilter(ResultFilter f) {
+        if (f.isNone()) {
+            return ItemFilter.NONE;
+        }
+        ItemFilter.Builder b = ItemFilter.builder();
+        if (f.genre() != null) {
+            b.genres(List.of(f.genre()));
+        }
+        if (f.yearFrom() != null || f.yearTo() != null) {
+            b.years(f.yearFrom() == null ? Integer.MIN_VALUE : f.yearFrom(),
+                    f.yearTo() == null ? Integer.MAX_VALUE : f.yearTo());
+        }
+        return b.build();
     }
 
     /** The 2D principal-component map of the item vectors (computed on first call, then cached). */
@@ -117,5 +154,11 @@ public final class ServedModel {
             }
         }
         return p;
+    }
+
+    /** Releases the index (files of a stored Lucene index); searches fail afterwards. */
+    @Override
+    public void close() {
+        index.close();
     }
 }

@@ -12,9 +12,10 @@ import org.embrec.data.Catalog;
  * over it. A reload builds a new snapshot and swaps it in, so a request that took this one keeps
  * a consistent view until it finishes.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. {@link #close()} releases the models' indexes: only once no
+ * request uses this set.
  */
-public final class ServedModels {
+public final class ServedModels implements AutoCloseable {
     private final List<ServedModel> models;
     private final Map<String, ServedModel> byName;
     private final Map<String, Catalog.Item> items;
@@ -87,5 +88,13 @@ public final class ServedModels {
 
     public TitleSearch titles() {
         return titles;
+    }
+
+    /** Closes every model's index. */
+    @Override
+    public void close() {
+        for (ServedModel m : models) {
+            m.close();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.embrec.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -30,6 +31,7 @@ class ApiTest {
     @AfterAll
     static void stop() {
         server.close();
+        server.registry.close();
     }
 
     static void assertJsonError(TestServer.Reply r, int status, String messagePart) {
@@ -85,7 +87,7 @@ class ApiTest {
         for (int i = 0; i < 10; i++) {
             JsonNode row = results.get(i);
             assertThat(row.get("id").asText()).isEqualTo(expected.get(i).id());
-            assertThat((float) row.get("score").asDouble()).isEqualTo(expected.get(i).score());
+            assertThat(row.get("score").asDouble()).isCloseTo(expected.get(i).score(), within(1e-5));
             assertThat(row.get("title").asText()).isNotEmpty();
             assertThat(row.has("genres")).isTrue();
             assertThat(row.get("cold").asBoolean()).isFalse();

@@ -26,9 +26,11 @@ final class TestServer implements AutoCloseable {
     }
 
     final Javalin app;
+    final ModelRegistry registry;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestServer(ServerConfig config, ModelRegistry registry) {
+        this.registry = registry;
         this.app = EmbrecApp.create(config.withHost("127.0.0.1").withPort(0), registry).start();
     }
 
@@ -44,9 +46,13 @@ final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET());
     }
 
-    Reply post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    Reply post(String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b);
     }
 
     Reply send(HttpRequest.Builder request) {

@@ -31,6 +31,7 @@ public final class ServedModel implements AutoCloseable {
     private final VectorIndex index;
     private final RowMetadata rows;
     private final BitSet coldRows;
+    private final NeighborCache neighbors;
     private volatile Pca2d.Projection projection;
 
     /**
@@ -50,6 +51,7 @@ public final class ServedModel implements AutoCloseable {
         this.index = stored != null ? stored : ExactIndex.of(store, attributes);
         this.rows = RowMetadata.of(store.ids(), model.catalog());
         this.coldRows = new BitSet();
+        this.neighbors = new NeighborCache(store.ids());
     }
 
     public String name() {
@@ -99,9 +101,19 @@ public final class ServedModel implements AutoCloseable {
         return rows.mainGenre(row);
     }
 
-    /** The {@code k} rows most cosine-similar to {@code row} that pass the filter, never {@code row}. */
+    /**
+     * The {@code k} rows most cosine-similar to {@code row} that pass the filter, never {@code row}.
+     * Unfiltered lists of up to {@link NeighborCache#DEPTH} items come from a per-item cache.
+     */
     public List<Neighbor> similar(int row, int k, ResultFilter filter) {
-        return index.searchItem(row, k, itemFilter(filter)).toNeighbors(model.vectors().ids());
+        if (filter.isNone() && neighbors.covers(k)) {
+            return neighbors.top(row, k, r -> search(r, NeighborCache.DEPTH, ItemFilter.NONE));
+        }
+        return search(row, k, itemFilter(filter));
+    }
+
+    private List<Neighbor> search(int row, int k, ItemFilter filter) {
+        return index.searchItem(row, k, filter).toNeighbors(model.vectors().ids());
     }
 
     /**

@@ -781,17 +781,19 @@
     const chartW = 520;
     const max = Math.max(...rows.map((r) => Math.max(r.hr, (r.hr_ci95 || [0, 0])[1], r.ndcg)), 0.01);
     const scale = (v) => (v / max) * chartW;
-    const svg = s('svg', { class: 'chart', viewBox: `0 0 ${labelW + chartW + 70} ${rows.length * rowH + 30}`, role: 'img', 'aria-label': 'HR@' + k + ' and NDCG@' + k + ' per model' });
+    const svg = s('svg', { class: 'chart', viewBox: `0 0 ${labelW + chartW + 90} ${rows.length * rowH + 10}`, role: 'img', 'aria-label': 'HR@' + k + ' and NDCG@' + k + ' per model' });
     rows.forEach((r, i) => {
       const y = i * rowH + 8;
       const isModel = served.includes(r.model) || !['popularity', 'cooccurrence', 'random'].includes(r.model);
       svg.append(s('text', { x: labelW - 8, y: y + barH + 4, 'text-anchor': 'end', class: isModel ? 'label model' : 'label baseline' }, r.model));
       svg.append(s('rect', { x: labelW, y, width: Math.max(1, scale(r.hr)), height: barH, class: 'bar hr' }));
-      svg.append(s('text', { x: labelW + scale(r.hr) + 6, y: y + barH - 3, class: 'value' }, 'HR ' + fmt(r.hr)));
+      let hrEnd = r.hr;
       if (Array.isArray(r.hr_ci95)) {
         const [lo, hi] = r.hr_ci95;
+        hrEnd = Math.max(hrEnd, hi);
         svg.append(s('line', { x1: labelW + scale(lo), x2: labelW + scale(hi), y1: y + barH / 2, y2: y + barH / 2, class: 'whisker' }));
       }
+      svg.append(s('text', { x: labelW + scale(hrEnd) + 6, y: y + barH - 3, class: 'value' }, 'HR ' + fmt(r.hr)));
       svg.append(s('rect', { x: labelW, y: y + barH + 2, width: Math.max(1, scale(r.ndcg)), height: barH, class: 'bar ndcg' }));
       svg.append(s('text', { x: labelW + scale(r.ndcg) + 6, y: y + 2 * barH - 1, class: 'value' }, 'NDCG ' + fmt(r.ndcg)));
     });

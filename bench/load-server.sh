@@ -62,3 +62,13 @@ p99="$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")"
 non2xx="$(sed -n 's/.*Non-2xx or 3xx responses: *//p' "$WORK/wrk.txt")"
 sockerr="$(sed -n 's/.*Socket errors: *//p' "$WORK/wrk.txt")"
 echo "summary: ${rps} requests/s, p50 ${p50}, p99 ${p99}, non-2xx ${non2xx:-0}, socket errors: ${sockerr:-none}"
+
+# Server-side view (time inside the server, from its own histogram; includes the warm-up).
+curl -fs "$BASE/metrics" >"$WORK/metrics.txt"
+grep '^embrec_http_request_duration_seconds_bucket{method="GET",route="/api/items/{id}/similar"' "$WORK/metrics.txt" \
+  | sed 's/.*le="\([^"]*\)"} \([0-9]*\)$/\1 \2/' \
+  | awk '{ b[NR] = $1; n[NR] = $2 } END { total = n[NR]; p50 = ""; p99 = "";
+      for (i = 1; i <= NR; i++) { if (p50 == "" && n[i] >= 0.5 * total) p50 = b[i]; if (p99 == "" && n[i] >= 0.99 * total) p99 = b[i] }
+      printf "server side (own histogram, warm-up included): %d requests, p50 <= %s s, p99 <= %s s\n", total, p50, p99 }'
+echo "server-side errors (the 503s are /ready polls while the model loaded):"
+grep '^embrec_http_errors_total' "$WORK/metrics.txt" | sed 's/^/  /' || echo "  none"

@@ -57,6 +57,7 @@ public final class EmbrecApp {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
             cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.http.prefer405over404 = true;
             cfg.http.asyncTimeout = timeoutMs;
             cfg.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
             cfg.staticFiles.add(files -> {

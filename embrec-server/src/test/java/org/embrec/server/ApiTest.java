@@ -264,6 +264,11 @@ class ApiTest {
     }
 
     @Test
+    void wrongMethodIs405() {
+        assertJsonError(server.post("/api/items/1/similar", "{}"), 405, "not allowed");
+    }
+
+    @Test
     void adminReloadIsRefusedWithoutAToken() {
         assertJsonError(server.post("/api/admin/reload", ""), 403, "start the server with --admin-token");
     }

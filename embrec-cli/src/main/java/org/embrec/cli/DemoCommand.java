@@ -83,6 +83,9 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig serverConfig = server.config(); // bad --port or --host fail before minutes of work
+        if (!noServe) {
+            ServerRunner.checkPortAvailable(serverConfig);
+        }
         Word2VecConfig config = training.config();
         List<EmbeddingAlgorithm> algorithms = algorithms(config);
         Progress progress = ConsoleProgress.stderr(false);

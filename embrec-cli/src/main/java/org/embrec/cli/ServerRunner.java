@@ -2,7 +2,10 @@ package org.embrec.cli;
 
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.embrec.EmbrecException;
@@ -24,14 +27,34 @@ final class ServerRunner {
 
     private ServerRunner() {}
 
+    /**
+     * Fails now, with the message {@link #serveForever} would give later, when the port cannot be
+     * bound (so {@code demo} does not train for a minute and then fail).
+     */
+    static void checkPortAvailable(ServerConfig config) {
+        if (config.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(config.host(), config.port()));
+        } catch (IOException e) {
+            throw portUnavailable(config);
+        }
+    }
+
+    private static EmbrecException portUnavailable(ServerConfig config) {
+        return new EmbrecException("--port " + config.port() + " on " + config.host()
+                + " is not available (in use, or not an address of this machine); choose another with --port or --host");
+    }
+
     /** Never returns normally: the JVM exits when interrupted. */
     static int serveForever(ServerConfig config, ModelRegistry registry, PrintWriter out, PrintWriter err) {
         Javalin app = EmbrecApp.create(config, registry);
         try {
             app.start();
         } catch (JavalinBindException e) {
-            throw new EmbrecException("--port " + config.port() + " on " + config.host()
-                    + " is not available (in use, or not an address of this machine); choose another with --port or --host");
+            throw portUnavailable(config);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -43,6 +43,16 @@ class DemoAndServeCommandTest {
     }
 
     @Test
+    void demoRefusesABusyPortBeforeTraining() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun r = CliRun.of("demo", "--port", Integer.toString(busy.getLocalPort()), "--data", bundled());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("--port " + busy.getLocalPort() + " on 127.0.0.1 is not available")
+                    .doesNotContain("training");
+        }
+    }
+
+    @Test
     void serveChecksItsArgumentsBeforeBinding() {
         CliRun missing = CliRun.of("serve", "--model", tmp.resolve("nope").toString(), "--port", "0");
         assertThat(missing.code()).isEqualTo(2);

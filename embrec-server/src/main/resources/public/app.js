@@ -294,14 +294,15 @@
     if (!results.length) return h('p', { class: 'muted', text: emptyText || 'No items pass the filters.' });
     const best = Math.max(...results.map((r) => r.score), 1e-9);
     return h('ol', { class: 'results' }, results.map((r) => h('li', { class: 'result', 'data-id': r.id },
-      h('a', { href: movieHref(r.id), class: 'result-title', text: r.title }),
-      h('div', { class: 'result-meta' },
-        h('span', { class: 'year', text: yearText(r) }),
-        genreChips(r.genres),
-        r.cold ? h('span', { class: 'badge cold', title: 'Vector inferred by cold start (content), not learned from ratings', text: 'cold start' }) : null),
-      h('div', { class: 'score', title: 'cosine similarity ' + fmt(r.score, 4) },
-        h('meter', { min: '0', max: '1', value: String(Math.max(0, r.score / best)), 'aria-label': 'score' }),
-        h('span', { class: 'score-value', text: fmt(r.score, 3) })))));
+      h('div', { class: 'result-row' },
+        h('a', { href: movieHref(r.id), class: 'result-title', text: r.title }),
+        h('div', { class: 'score', title: 'cosine similarity ' + fmt(r.score, 4) },
+          h('meter', { min: '0', max: '1', value: String(Math.max(0, r.score / best)), 'aria-label': 'score relative to the best' }),
+          h('span', { class: 'score-value', text: fmt(r.score, 3) })),
+        h('div', { class: 'result-meta' },
+          r.year && !r.title.includes('(' + r.year + ')') ? h('span', { class: 'year', text: String(r.year) }) : null,
+          genreChips(r.genres),
+          r.cold ? h('span', { class: 'badge cold', title: 'Vector inferred by cold start (content), not learned from ratings', text: 'cold start' }) : null)))));
   }
 
   function filterForm(allGenres, p, onApply) {

@@ -14,6 +14,8 @@ import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EvaluationOptions;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.EvaluationSuite;
+import org.embrec.eval.TrainingData;
+import org.embrec.eval.UserVectorRule;
 import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.eval.Item2VecAlgorithm;
 import org.embrec.eval.LeaveLastOutSplit;
@@ -44,7 +46,7 @@ final class DemoTraining {
         List<EmbeddingModel> models = new ArrayList<>();
         for (EmbeddingAlgorithm algorithm : algorithms) {
             long t0 = System.nanoTime();
-            EmbeddingStore vectors = algorithm.fit(liked, seed, progress);
+            EmbeddingStore vectors = algorithm.fit(new TrainingData(liked, dataset.catalog()), seed, progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
             models.add(model(algorithm, vectors, dataset, seconds, "all liked sequences"));
         }
@@ -60,7 +62,8 @@ final class DemoTraining {
         Split split = LeaveLastOutSplit.split(liked);
         EvaluationOptions options = new EvaluationOptions(EvaluationOptions.DEFAULT_K, seed, 1,
                 Runtime.getRuntime().availableProcessors());
-        EvaluationSuite suite = new EvaluationSuite(split, options);
+        EvaluationSuite suite = new EvaluationSuite(split, options, List.of(UserVectorRule.MEAN_RAW),
+                dataset.catalog(), List.of());
         List<ResultRow> rows = new ArrayList<>();
         List<ResultRow> baselines = new ArrayList<>();
         List<EmbeddingModel> unrated = new ArrayList<>();
@@ -128,8 +131,13 @@ final class DemoTraining {
 
         @Override
         public EmbeddingStore fit(Sequences training, long seed, Progress progress) {
+            return fit(TrainingData.of(training), seed, progress);
+        }
+
+        @Override
+        public EmbeddingStore fit(TrainingData data, long seed, Progress progress) {
             long t0 = System.nanoTime();
-            vectors = inner.fit(training, seed, progress);
+            vectors = inner.fit(data, seed, progress);
             progress.done("train", String.format(Locale.ROOT, "%s: %,d items with vectors in %.1f s", inner.name(),
                     vectors.size(), (System.nanoTime() - t0) / 1e9));
             return vectors;

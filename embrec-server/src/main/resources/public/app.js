@@ -409,7 +409,7 @@
     if (userId && userModels.length) {
       const history = h('div', { class: 'history' });
       const columns = h('div', { class: 'columns' });
-      userSection.append(history, h('h3', { text: 'Recommended' }), columns);
+      userSection.append(h('h3', { text: 'Recommended for user ' + userId }), columns, history);
       let shownHistory = false;
       for (const model of userModels) {
         const body = h('div', { class: 'column-body' }, h('p', { class: 'muted', text: 'Loading…' }));
@@ -419,8 +419,14 @@
             body.replaceChildren(resultList(model, r.results));
             if (!shownHistory && r.query && r.query.history) {
               shownHistory = true;
-              history.replaceChildren(h('h3', { text: 'History (' + r.query.history.length + ' liked, most recent last)' }),
-                h('ol', { class: 'history-list' }, r.query.history.map((it) => h('li', {}, h('a', { href: movieHref(it.id), text: it.title })))));
+              const total = r.query.history_size || r.query.history.length;
+              const shown = r.query.history.length;
+              history.replaceChildren(h('details', { class: 'history-box' },
+                h('summary', { text: 'History: ' + num(total) + ' liked movies' + (shown < total ? ' (the ' + shown + ' most recent shown, oldest first)' : ' (oldest first)') }),
+                h('ol', { class: 'history-list' }, r.query.history.map((it) => h('li', {}, h('a', { href: movieHref(it.id), text: it.title }))))));
+            }
+            if (r.fallback === 'popularity') {
+              body.prepend(h('p', { class: 'muted small', text: 'None of this user\u2019s movies has a vector in this model: the most popular movies instead.' }));
             }
           })
           .catch((e) => body.replaceChildren(h('p', { class: 'muted', text: e.message })));
@@ -458,7 +464,12 @@
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ items: liked.map((x) => x.id), k: 10, model: model.name }),
-      }).then((r) => col.replaceChildren(resultList(model, r.results, 'None of my movies has a vector in this model.')))
+      }).then((r) => {
+        col.replaceChildren(resultList(model, r.results, 'None of my movies has a vector in this model.'));
+        if (r.fallback === 'popularity') {
+          col.prepend(h('p', { class: 'muted small', text: 'None of my movies has a vector in this model: the most popular movies instead.' }));
+        }
+      })
         .catch((e) => col.replaceChildren(h('p', { class: 'muted', text: e.message })));
     }
   }

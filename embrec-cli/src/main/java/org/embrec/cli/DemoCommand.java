@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
+import org.embrec.content.ContentConfig;
 import org.embrec.data.Catalog;
 import org.embrec.data.Dataset;
+import org.embrec.eval.ContentAlgorithm;
 import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.GraphWalkAlgorithm;
@@ -87,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
             ServerRunner.checkPortAvailable(serverConfig);
         }
         Word2VecConfig config = training.config();
-        List<EmbeddingAlgorithm> algorithms = algorithms(config);
+        List<EmbeddingAlgorithm> algorithms = algorithms(training, walks);
         Progress progress = ConsoleProgress.stderr(false);
         Dataset dataset = data.load(progress);
         Sequences liked = data.liked(dataset);
@@ -99,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
         DemoTraining.Result trained = noEvaluate
                 ? DemoTraining.trainOnly(algorithms, dataset, liked, config.seed(), progress)
                 : DemoTraining.trainAndEvaluate(algorithms, dataset, liked, config.seed(), progress);
-        List<EmbeddingModel> models = trained.models();
+        List<EmbeddingModel> models = DemoTraining.forServing(trained.models(), liked);
         EvaluationReport report = trained.report();
         List<Path> dirs = new ArrayList<>();
         for (EmbeddingModel model : models) {
@@ -123,21 +125,23 @@ final class DemoCommand implements Callable<Integer> {
         return ServerRunner.serveForever(serverConfig, ModelRegistry.of(dirs), o, err);
     }
 
-    /** The algorithms of {@link #ALGORITHMS} that exist, built from the flags. */
-    static List<EmbeddingAlgorithm> algorithms(Word2VecConfig config, WalkOptions walks) {
+    /**
+     * The algorithms of {@link #ALGORITHMS} that exist, built from the flags: the word2vec flags
+     * apply to each algorithm's own defaults (the content model's differ, as in {@code train}),
+     * the walk flags to graph algorithms.
+     */
+    static List<EmbeddingAlgorithm> algorithms(TrainingOptions training, WalkOptions walks) {
         List<EmbeddingAlgorithm> out = new ArrayList<>();
         for (String name : ALGORITHMS) {
             var factory = AlgorithmOption.REGISTRY.get(name);
             if (factory != null) {
+                Word2VecConfig config = name.equals(ContentAlgorithm.NAME)
+                        ? training.apply(ContentConfig.defaultWord2Vec()) : training.config();
                 EmbeddingAlgorithm a = factory.apply(config);
                 out.add(a instanceof GraphWalkAlgorithm g ? g.withWalks(walks.config()) : a);
             }
         }
         return out;
-    }
-
-    private List<EmbeddingAlgorithm> algorithms(Word2VecConfig config) {
-        return algorithms(config, walks);
     }
 
     private void printSimilar(PrintWriter o, PrintWriter err, List<EmbeddingModel> models, Catalog catalog) {

@@ -10,29 +10,34 @@ import java.util.Map;
 import java.util.Objects;
 import org.embrec.Progress;
 import org.embrec.data.Dataset;
+import org.embrec.eval.ContentAlgorithm;
 import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EvaluationOptions;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.EvaluationSuite;
-import org.embrec.eval.TrainingData;
-import org.embrec.eval.UserVectorRule;
 import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.eval.Item2VecAlgorithm;
 import org.embrec.eval.LeaveLastOutSplit;
 import org.embrec.eval.ReportFormat;
 import org.embrec.eval.ResultRow;
 import org.embrec.eval.Split;
+import org.embrec.eval.TrainingData;
+import org.embrec.eval.UserVectorRule;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelManifest;
+import org.embrec.recommend.ColdStart;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
  * Trains the demo's models, evaluated or not. Evaluated (the default), each algorithm is trained
- * once, on the leave-last-out training sequences, and that very model is both measured
- * (PROTOCOL.md, beside the baselines) and served, so the figures on the page describe the models
- * on the page; each manifest carries the whole report as its metrics. Not evaluated, each
- * algorithm is trained on all liked sequences.
+ * once, on the leave-last-out training sequences (and the catalog without the test targets'
+ * tags), and that very model is both measured (PROTOCOL.md, beside the baselines) and served, so
+ * the figures on the page describe the models on the page; each manifest carries the whole
+ * report as its metrics. Not evaluated, each algorithm is trained on all liked sequences. Then,
+ * when a content model was trained, the behaviour models get cold-start vectors for the items
+ * they left out ({@link ColdStart}, mapped from the content vectors), and every model keeps the
+ * users' liked sequences so that the server can recommend for them.
  */
 final class DemoTraining {
     /** The trained models, in algorithm order, and the evaluation report (null when not evaluated). */
@@ -62,8 +67,8 @@ final class DemoTraining {
         Split split = LeaveLastOutSplit.split(liked);
         EvaluationOptions options = new EvaluationOptions(EvaluationOptions.DEFAULT_K, seed, 1,
                 Runtime.getRuntime().availableProcessors());
-        EvaluationSuite suite = new EvaluationSuite(split, options, List.of(UserVectorRule.MEAN_RAW),
-                dataset.catalog(), List.of());
+        EvaluationSuite suite = new EvaluationSuite(split, options, List.of(UserVectorRule.MEAN_RAW), dataset.catalog(),
+                List.of());
         List<ResultRow> rows = new ArrayList<>();
         List<ResultRow> baselines = new ArrayList<>();
         List<EmbeddingModel> unrated = new ArrayList<>();
@@ -103,7 +108,31 @@ final class DemoTraining {
                 new ModelManifest.DataSource(dataset.name(), dataset.fingerprint()), training);
     }
 
-    /** The algorithm's settings for the manifest: the word2vec config, and the walks of graph algorithms. */
+    /**
+     * The models ready to serve: behaviour models with cold-start vectors from the content model
+     * (when one was trained), and every model with the users' liked sequences.
+     */
+    static List<EmbeddingModel> forServing(List<EmbeddingModel> models, Sequences liked) {
+        EmbeddingModel content = models.stream().filter(m -> m.manifest().algo().equals(ContentAlgorithm.NAME))
+                .findFirst().orElse(null);
+        List<EmbeddingModel> out = new ArrayList<>(models.size());
+        for (EmbeddingModel m : models) {
+            EmbeddingModel served = m;
+            if (content != null && m != content) {
+                ColdStart.Result cold = ColdStart.apply(m.vectors(), content.vectors(), ColdStart.Config.defaults());
+                if (cold.coldCount() > 0) {
+                    Map<String, Object> config = new LinkedHashMap<>(m.manifest().config());
+                    config.put("cold_start", "content");
+                    config.put("cold_items", cold.coldCount());
+                    served = m.withVectors(cold.vectors(), cold.coldIds()).withConfig(config);
+                }
+            }
+            out.add(served.withHistories(liked));
+        }
+        return out;
+    }
+
+    /** The algorithm's settings for the manifest: word2vec, walks (graph algorithms), content fields. */
     static Map<String, Object> configOf(EmbeddingAlgorithm algorithm) {
         Map<String, Object> c = new LinkedHashMap<>();
         if (algorithm instanceof Item2VecAlgorithm a) {
@@ -111,6 +140,9 @@ final class DemoTraining {
         } else if (algorithm instanceof GraphWalkAlgorithm g) {
             c.putAll(ModelManifest.configOf(g.config()));
             c.put("walks", ModelManifest.configOf(g.walks()));
+        } else if (algorithm instanceof ContentAlgorithm content) {
+            c.putAll(ModelManifest.configOf(content.config().word2vec()));
+            c.putAll(content.config().describe());
         }
         return c;
     }

@@ -37,11 +37,22 @@ final class ApiJson {
     /** Answer of {@code GET /api/items?q=}. */
     record SearchResponse(String query, List<Found> results) {}
 
-    /** Answer of {@code similar} and the recommendation endpoints. */
-    record ListResponse(Object query, String model, ResultFilter filter, List<Scored> results) {}
+    /**
+     * Answer of {@code similar} and the recommendation endpoints; {@code fallback} is
+     * {@code "popularity"} when no given item had a vector, so the most popular items came back
+     * (their score is then a number of users).
+     */
+    record ListResponse(Object query, String model, ResultFilter filter, String fallback, List<Scored> results) {
+        ListResponse(Object query, String model, ResultFilter filter, List<Scored> results) {
+            this(query, model, filter, null, results);
+        }
+    }
 
-    /** The query of {@code POST /api/recommendations}: the items used and those ignored. */
+    /** The query of {@code POST /api/recommendations}: the items used and those without a vector. */
     record ItemsQuery(List<Item> items, List<String> ignored) {}
+
+    /** The query of a stored user's recommendations: the most recent liked items, oldest first. */
+    record UserQuery(String user, int historySize, List<Item> history) {}
 
     /** Every error: one line saying what is wrong. */
     record Error(String error) {}

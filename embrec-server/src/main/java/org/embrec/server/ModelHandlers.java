@@ -42,7 +42,9 @@ final class ModelHandlers {
             ModelManifest man = m.model().manifest();
             Map<String, Object> supports = new LinkedHashMap<>();
             supports.put("similar", true);
-            supports.put("users", false);
+            supports.put("users", m.hasUsers());
+            supports.put("user_count", m.userCount());
+            supports.put("cold_items", m.coldCount());
             supports.put("filters", List.of("genre", "yearFrom", "yearTo"));
             supports.put("index", m.indexType());
             infos.add(new ModelInfo(m.name(), man.algo(),

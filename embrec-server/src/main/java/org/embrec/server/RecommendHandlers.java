@@ -6,15 +6,16 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.embrec.recommend.Recommendations;
 
 /**
  * Handlers of the recommendation endpoints: for a stored user ({@code GET
- * /api/users/{id}/recommendations}) and for a list of liked items ({@code POST
- * /api/recommendations}, a user the models have never seen). Thread-safe.
+ * /api/users/{id}/recommendations}, models that keep the users' liked sequences) and for a list
+ * of liked items ({@code POST /api/recommendations}, a user the models have never seen). Both
+ * use PROTOCOL.md's user vector and never return a given item. Thread-safe.
  */
 final class RecommendHandlers {
     /** Most items a recommendation request may list. */
@@ -28,14 +29,30 @@ final class RecommendHandlers {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    /** {@code GET /api/users/{id}/recommendations?k=&model=}. */
+    /** Most history items a user response lists (the most recent ones). */
+    static final int MAX_HISTORY_SHOWN = 100;
+
+    /** {@code GET /api/users/{id}/recommendations?k=&model=&genre=&yearFrom=&yearTo=}. */
     void forUser(Context ctx) {
         ServedModels models = Params.models(registry);
         String user = Params.pathId(ctx, "user");
         ServedModel model = Params.model(ctx, models);
-        Params.k(ctx);
-        throw new NotFoundResponse("model " + model.name() + " has no user histories, so user '" + Params.clip(user)
-                + "' is unknown; POST /api/recommendations with the user's items instead");
+        int k = Params.k(ctx);
+        ResultFilter filter = Params.filter(ctx, model);
+        if (!model.hasUsers()) {
+            throw new NotFoundResponse("model " + model.name() + " has no user histories, so user '" + Params.clip(user)
+                    + "' is unknown; POST /api/recommendations with the user's items instead");
+        }
+        List<String> history = model.history(user);
+        if (history == null) {
+            throw new NotFoundResponse("unknown user id '" + Params.clip(user) + "' in model " + model.name());
+        }
+        Recommendations r = model.recommend(history, k, filter);
+        List<ApiJson.Item> shown = history.subList(Math.max(0, history.size() - MAX_HISTORY_SHOWN), history.size())
+                .stream().map(id -> ApiJson.item(models, id)).toList();
+        ctx.json(new ApiJson.ListResponse(new ApiJson.UserQuery(user, history.size(), shown), model.name(),
+                ApiJson.filterOrNull(filter), r.popularityFallback() ? "popularity" : null,
+                ApiJson.scored(models, model, r.items())));
     }
 
     /**
@@ -48,18 +65,11 @@ final class RecommendHandlers {
         ServedModel model = Params.model(text(body, "model"), models);
         int k = Params.intParam("k", text(body, "k"), Params.DEFAULT_K, 1, Params.MAX_K);
         ResultFilter filter = Params.filter(text(body, "genre"), text(body, "yearFrom"), text(body, "yearTo"), model);
-        List<String> ids = items(body);
-        List<String> used = new ArrayList<>();
-        List<String> ignored = new ArrayList<>();
-        for (String id : ids) {
-            (model.row(id) >= 0 ? used : ignored).add(id);
-        }
-        int[] rows = used.stream().mapToInt(model::row).toArray();
-        List<ApiJson.Scored> results = rows.length == 0 ? List.of()
-                : ApiJson.scored(models, model, model.forRows(rows, k, filter));
-        List<ApiJson.Item> query = used.stream().map(id -> ApiJson.item(models, id)).toList();
-        ctx.json(new ApiJson.ListResponse(new ApiJson.ItemsQuery(query, ignored), model.name(),
-                ApiJson.filterOrNull(filter), results));
+        Recommendations r = model.recommend(items(body), k, filter);
+        List<ApiJson.Item> used = r.used().stream().map(id -> ApiJson.item(models, id)).toList();
+        ctx.json(new ApiJson.ListResponse(new ApiJson.ItemsQuery(used, r.withoutVector()), model.name(),
+                ApiJson.filterOrNull(filter), r.popularityFallback() ? "popularity" : null,
+                ApiJson.scored(models, model, r.items())));
     }
 
     private static JsonNode parse(byte[] body) {

@@ -2,7 +2,9 @@ package org.embrec.server;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import org.embrec.index.ExactIndex;
@@ -11,11 +13,15 @@ import org.embrec.index.ItemFilter;
 import org.embrec.index.ModelIndex;
 import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
+import org.embrec.recommend.Popularity;
+import org.embrec.recommend.Recommendations;
+import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
 
 /**
- * One model as the server serves it: a name, the model (vectors, catalog, manifest), the vector
+ * One model as the server serves it: a name, the model (vectors, catalog, manifest, and when
+ * stored the users' liked sequences and the items given a vector by cold start), the vector
  * index that answers its searches (the model directory's {@code index/} when it has one, else
  * exact search), the catalog facts of its rows, and its 2D map, computed on first use and kept.
  *
@@ -31,6 +37,9 @@ public final class ServedModel implements AutoCloseable {
     private final VectorIndex index;
     private final RowMetadata rows;
     private final BitSet coldRows;
+    private final Sequences histories;
+    private final Popularity popularity;
+    private final int[] sequenceOfUser;
     private final NeighborCache neighbors;
     private volatile Pca2d.Projection projection;
 
@@ -50,7 +59,13 @@ public final class ServedModel implements AutoCloseable {
         VectorIndex stored = source == null ? null : ModelIndex.open(source, store, attributes).orElse(null);
         this.index = stored != null ? stored : ExactIndex.of(store, attributes);
         this.rows = RowMetadata.of(store.ids(), model.catalog());
-        this.coldRows = new BitSet();
+        this.coldRows = new BitSet(store.size());
+        for (String id : model.coldItems()) {
+            coldRows.set(store.indexOf(id));
+        }
+        this.histories = model.histories();
+        this.popularity = histories == null ? Popularity.empty() : Popularity.of(histories, store);
+        this.sequenceOfUser = histories == null ? new int[0] : sequenceOfUser(histories);
         this.neighbors = new NeighborCache(store.ids());
     }
 
@@ -86,6 +101,55 @@ public final class ServedModel implements AutoCloseable {
         return coldRows.get(row);
     }
 
+    /** Number of items whose vector came from cold start. */
+    public int coldCount() {
+        return coldRows.cardinality();
+    }
+
+    /** True when the model stores users' liked sequences. */
+    public boolean hasUsers() {
+        return histories != null;
+    }
+
+    /** Number of stored users (0 without histories). */
+    public int userCount() {
+        return histories == null ? 0 : histories.count();
+    }
+
+    /**
+     * The user's liked items, oldest first, or null when the model does not know the user (or
+     * stores no users).
+     */
+    public List<String> history(String user) {
+        if (histories == null) {
+            return null;
+        }
+        int u = histories.userIds().indexOf(user);
+        if (u < 0) {
+            return null;
+        }
+        int s = sequenceOfUser[u];
+        if (s < 0) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>(histories.length(s));
+        for (int i = histories.start(s); i < histories.end(s); i++) {
+            items.add(histories.itemIds().external(histories.items()[i]));
+        }
+        return items;
+    }
+
+    /** Sequence index of each user id (-1: a user without liked items has no sequence). */
+    private static int[] sequenceOfUser(Sequences histories) {
+        int[] map = new int[histories.userIds().size()];
+        Arrays.fill(map, -1);
+        int[] users = histories.users();
+        for (int s = 0; s < users.length; s++) {
+            map[users[s]] = s;
+        }
+        return map;
+    }
+
     /** True when some item of this model has the genre (case-insensitive). */
     public boolean knowsGenre(String genre) {
         return rows.knowsGenre(genre);
@@ -117,24 +181,36 @@ public final class ServedModel implements AutoCloseable {
     }
 
     /**
-     * Recommendations for someone who liked the given rows (a user without a stored history): the
-     * {@code k} rows most cosine-similar to the mean of their raw vectors (PROTOCOL.md's user
-     * vector), excluding the rows themselves.
-     *
-     * @param liked rows with vectors, at least one
+     * Recommendations for someone who liked the given items (a stored user's history, or any
+     * list): the {@code k} items most cosine-similar to the mean of the raw vectors of the items
+     * that have one (PROTOCOL.md's user vector), never an item of the list. When none has a
+     * vector, the most popular items of the stored users instead (marked as such), or none
+     * without stored users.
      */
-    public List<Neighbor> forRows(int[] liked, int k, ResultFilter filter) {
-        if (liked.length == 0) {
-            throw new IllegalArgumentException("no rows");
-        }
+    public Recommendations recommend(List<String> liked, int k, ResultFilter filter) {
         EmbeddingStore store = model.vectors();
-        float[] mean = new float[store.dim()];
-        List<String> seen = new ArrayList<>(liked.length);
-        for (int r : liked) {
-            store.addTo(r, 1f / liked.length, mean);
-            seen.add(store.id(r));
+        float[] sum = new float[store.dim()];
+        List<String> used = new ArrayList<>();
+        List<String> without = new ArrayList<>();
+        for (String id : liked) {
+            int r = store.indexOf(id);
+            if (r >= 0) {
+                store.addTo(r, 1f, sum);
+                used.add(id);
+            } else {
+                without.add(id);
+            }
         }
-        return index.search(mean, k, itemFilter(filter).andDeny(seen)).toNeighbors(store.ids());
+        ItemFilter f = itemFilter(filter);
+        if (used.isEmpty()) {
+            List<Neighbor> popular = popularity.top(k, new HashSet<>(liked), f.toPredicate(store.ids(), attributes));
+            return new Recommendations(popular, popularity.available(), used, without);
+        }
+        for (int j = 0; j < sum.length; j++) {
+            sum[j] /= used.size();
+        }
+        List<Neighbor> top = index.search(sum, k, f.andDeny(liked)).toNeighbors(store.ids());
+        return new Recommendations(top, false, used, without);
     }
 
     private static ItemFilter itemFilter(ResultFilter f) {

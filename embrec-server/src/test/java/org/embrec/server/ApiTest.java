@@ -21,7 +21,7 @@ class ApiTest {
 
     @BeforeAll
     static void start() {
-        item2vec = ServerFixtures.clustered("item2vec", N, 16, 1);
+        item2vec = ServerFixtures.withUsers(ServerFixtures.clustered("item2vec", N, 16, 1), Integer.toString(N + 1));
         EmbeddingModel deepwalk = ServerFixtures.clustered("deepwalk", N - 20, 16, 2);
         ModelRegistry registry = ModelRegistry.ofModels(List.of(new ServedModel("item2vec", null, item2vec),
                 new ServedModel("deepwalk", null, deepwalk)));
@@ -90,7 +90,7 @@ class ApiTest {
             assertThat(row.get("score").asDouble()).isCloseTo(expected.get(i).score(), within(1e-5));
             assertThat(row.get("title").asText()).isNotEmpty();
             assertThat(row.has("genres")).isTrue();
-            assertThat(row.get("cold").asBoolean()).isFalse();
+            assertThat(row.get("cold").asBoolean()).isEqualTo(ServerFixtures.COLD.contains(row.get("id").asText()));
             assertThat(row.get("id").asText()).isNotEqualTo("1");
         }
         // Same cluster: ids 1, 5, 9, ... (all Comedy).
@@ -173,9 +173,53 @@ class ApiTest {
     }
 
     @Test
-    void userRecommendationsNeedUserHistories() {
-        assertJsonError(server.get("/api/users/1/recommendations"), 404, "has no user histories");
-        assertJsonError(server.get("/api/users/1/recommendations?k=0"), 400, "k must be in 1..1000");
+    void userRecommendationsFromStoredHistories() {
+        JsonNode r = server.get("/api/users/u2/recommendations?k=5").json();
+        assertThat(r.get("model").asText()).isEqualTo("item2vec");
+        assertThat(r.get("query").get("user").asText()).isEqualTo("u2");
+        assertThat(r.get("query").get("history_size").asInt()).isEqualTo(5);
+        assertThat(r.get("query").get("history").get(4).get("title").asText()).isEqualTo("What Women Want (2000)");
+        assertThat(r.has("fallback")).isFalse();
+        List<String> ids = new ArrayList<>();
+        r.get("results").forEach(n -> ids.add(n.get("id").asText()));
+        assertThat(ids).hasSize(5).doesNotContainAnyElementsOf(ServerFixtures.USERS.get("u2"));
+        // Same as a POST of the same items.
+        JsonNode posted = server.post("/api/recommendations", "{\"items\": [\"2\", \"6\", \"10\", \"14\", \"1\"], \"k\": 5}").json();
+        assertThat(posted.get("results")).isEqualTo(r.get("results"));
+
+        JsonNode filtered = server.get("/api/users/u1/recommendations?k=3&genre=horror").json();
+        filtered.get("results").forEach(n -> assertThat(n.get("genres").get(0).asText()).isEqualTo("Horror"));
+    }
+
+    @Test
+    void usersWithoutVectorsGetPopularItems() {
+        JsonNode r = server.get("/api/users/u9/recommendations?k=3").json();
+        assertThat(r.get("fallback").asText()).isEqualTo("popularity");
+        // Item 1 is liked by four of the five users: the most popular.
+        assertThat(r.get("results").get(0).get("id").asText()).isEqualTo("1");
+        assertThat(r.get("results").get(0).get("score").asDouble()).isEqualTo(4.0);
+        JsonNode posted = server.post("/api/recommendations", "{\"items\": [\"1\"], \"model\": \"item2vec\", \"k\": 2}").json();
+        assertThat(posted.has("fallback")).isFalse();
+    }
+
+    @Test
+    void userRecommendationsErrors() {
+        assertJsonError(server.get("/api/users/u1/recommendations?model=deepwalk"), 404, "has no user histories");
+        assertJsonError(server.get("/api/users/nobody/recommendations"), 404, "unknown user id 'nobody'");
+        assertJsonError(server.get("/api/users/u1/recommendations?k=0"), 400, "k must be in 1..1000");
+        assertJsonError(server.get("/api/users/..%2Fx/recommendations"), 400, "");
+    }
+
+    @Test
+    void coldItemsAreMarked() {
+        JsonNode r = server.get("/api/items/2/similar?k=1000").json();
+        int cold = 0;
+        for (JsonNode row : r.get("results")) {
+            boolean expected = ServerFixtures.COLD.contains(row.get("id").asText());
+            assertThat(row.get("cold").asBoolean()).as(row.get("id").asText()).isEqualTo(expected);
+            cold += expected ? 1 : 0;
+        }
+        assertThat(cold).isEqualTo(2);
     }
 
     @Test
@@ -191,6 +235,11 @@ class ApiTest {
         assertThat(m.get("config").get("dim").asInt()).isEqualTo(16);
         assertThat(m.get("metrics").get("results").get(0).get("hr").asDouble()).isEqualTo(0.1);
         assertThat(m.get("supports").get("similar").asBoolean()).isTrue();
+        assertThat(m.get("supports").get("users").asBoolean()).isTrue();
+        assertThat(m.get("supports").get("user_count").asInt()).isEqualTo(5);
+        assertThat(m.get("supports").get("cold_items").asInt()).isEqualTo(2);
+        assertThat(m.get("supports").get("index").asText()).isEqualTo("exact");
+        assertThat(r.get("models").get(1).get("supports").get("users").asBoolean()).isFalse();
         assertThat(r.get("models").get(1).get("name").asText()).isEqualTo("deepwalk");
     }
 

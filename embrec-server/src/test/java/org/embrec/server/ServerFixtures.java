@@ -47,6 +47,42 @@ final class ServerFixtures {
                 .withMetrics(metrics);
     }
 
+    /** Users of {@link #withUsers}: their liked items, oldest first. */
+    static final Map<String, List<String>> USERS = new java.util.LinkedHashMap<>();
+
+    static {
+        USERS.put("u1", List.of("1", "5", "9"));
+        USERS.put("u2", List.of("2", "6", "10", "14", "1"));
+        USERS.put("u3", List.of("3", "1"));
+        USERS.put("u4", List.of("2", "1", "5"));
+    }
+
+    /** Items {@link #withUsers} marks as given a vector by cold start. */
+    static final List<String> COLD = List.of("13", "17");
+
+    /**
+     * The model with {@link #USERS}' histories, plus user "u9" whose only item ({@code extra},
+     * a catalog item without a vector) cannot make a user vector; and {@link #COLD} marked cold.
+     */
+    static EmbeddingModel withUsers(EmbeddingModel model, String extra) {
+        IdMap.Builder items = new IdMap.Builder();
+        IdMap.Builder users = new IdMap.Builder();
+        List<Integer> flat = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>(List.of(0));
+        List<Integer> owner = new ArrayList<>();
+        Map<String, List<String>> all = new java.util.LinkedHashMap<>(USERS);
+        all.put("u9", List.of(extra));
+        all.forEach((user, liked) -> {
+            owner.add(users.add(user));
+            liked.forEach(id -> flat.add(items.add(id)));
+            offsets.add(flat.size());
+        });
+        org.embrec.sequence.Sequences histories = new org.embrec.sequence.Sequences(
+                offsets.stream().mapToInt(Integer::intValue).toArray(), flat.stream().mapToInt(Integer::intValue).toArray(),
+                owner.stream().mapToInt(Integer::intValue).toArray(), items.build(), users.build());
+        return model.withHistories(histories).withVectors(model.vectors(), COLD);
+    }
+
     static Catalog catalog(int n) {
         Map<String, Catalog.Item> items = new LinkedHashMap<>();
         for (int i = 1; i <= n + 3; i++) {

@@ -36,26 +36,34 @@ public final class LoadBenchmark {
         double[] rates = new double[runs];
         for (int run = 0; run < runs; run++) {
             resetPeaks();
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             Dataset d = DataLoader.load(DataSpec.of(data), Progress.NONE, System.err::println, threads);
             long t1 = System.nanoTime();
             Sequences liked = SequenceBuilder.build(d.interactions(), LikedFilter.DEFAULT.apply(d.interactions()),
                     LikedFilter.DEFAULT.toString(), threads);
             long t2 = System.nanoTime();
+            double cpu = (processCpuNanos() - cpu0) / 1e9;
             int rows = d.interactions().size();
             double seconds = (t2 - t0) / 1e9;
             rates[run] = rows / seconds;
             System.out.printf(Locale.ROOT,
                     "run %d: %,d rows, %,d liked, %,d sequences: load %.2f s + liked/sequences %.2f s = %.2f s"
-                            + " = %.2fM rows/s (threads %d, heap peak <= %d MB)%n",
+                            + " = %.2fM rows/s (threads %d, heap peak <= %d MB, process CPU %.2f s)%n",
                     run + 1, rows, liked.tokens(), liked.count(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, seconds,
-                    rates[run] / 1e6, threads, peakHeapMb());
+                    rates[run] / 1e6, threads, peakHeapMb(), cpu);
         }
         if (runs > 1) {
             double[] sorted = rates.clone();
             Arrays.sort(sorted);
             System.out.printf(Locale.ROOT, "median of %d runs: %.2fM rows/s%n", runs, sorted[runs / 2] / 1e6);
         }
+    }
+
+    /** CPU time of the whole JVM (all threads: parser workers, JIT compilers, GC), or 0 if unknown. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static void resetPeaks() {

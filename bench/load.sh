@@ -3,7 +3,8 @@
 # `embrec synth`), then times parse + columnar + liked filter + sequences in fresh JVMs limited
 # to -Xmx1500m, and prints each run, the median rows/s and the peak heap seen by the GC.
 #
-#   bench/load.sh [RUNS]          (default 3; data in $EMBREC_BENCH_DATA or /tmp/embrec-bench/synth-25m)
+#   bench/load.sh [RUNS]          (default 3; data in $EMBREC_BENCH_DATA or /tmp/embrec-bench/synth-25m;
+#                                  extra JVM flags in $EMBREC_JAVA_OPTS, as for ./embrec)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-3}"
@@ -23,11 +24,11 @@ echo "bench: building embrec-bench ..." >&2
 JAR="$ROOT/embrec-bench/target/benchmarks.jar"
 LOGDIR="$(mktemp -d)"
 trap 'rm -rf "$LOGDIR"' EXIT
-echo "data: $DATA ($(du -h "$DATA/ratings.csv" | cut -f1)), $(nproc) cores, -Xmx1500m"
+echo "data: $DATA ($(du -h "$DATA/ratings.csv" | cut -f1)), $(nproc) cores, -Xmx1500m ${EMBREC_JAVA_OPTS:-}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 rates=()
 for i in $(seq 1 "$RUNS"); do
   line="$("$JDK/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-      -Xmx1500m -XX:+UseParallelGC -Xlog:gc:file="$LOGDIR/gc-$i.log" \
+      -Xmx1500m -XX:+UseParallelGC ${EMBREC_JAVA_OPTS:-} -Xlog:gc:file="$LOGDIR/gc-$i.log" \
       -cp "$JAR" org.embrec.bench.LoadBenchmark "$DATA" 1 2>/dev/null | grep '^run ')"
   # Largest heap occupancy before any collection (e.g. "Pause Young ... 704M->566M(974M)").
   peak="$(grep -o '[0-9]*M->[0-9]*M' "$LOGDIR/gc-$i.log" | sed 's/M->.*//' | sort -n | tail -1)"

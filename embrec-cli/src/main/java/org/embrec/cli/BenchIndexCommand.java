@@ -151,6 +151,8 @@ final class BenchIndexCommand implements Callable<Integer> {
         root.put("queries", data.queries().length / data.store().dim());
         root.put("k", k);
         root.put("threads", workers);
+        root.put("load_average", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage(), 2));
         ArrayNode results = root.putArray("results");
         for (IndexBenchmark.Row r : rows) {
             ObjectNode o = results.addObject();
@@ -161,8 +163,11 @@ final class BenchIndexCommand implements Callable<Integer> {
             }
             o.put("recall", round(r.recall(), 4));
             o.put("qps", round(r.qps(), 1));
+            o.put("cpu_qps", round(r.cpuQps(), 1));
             o.put("batch_qps", round(r.batchQps(), 1));
+            o.put("batch_cpu_qps", round(r.batchCpuQps(), 1));
             o.put("build_seconds", round(r.buildSeconds(), 3));
+            o.put("build_cpu_seconds", round(r.buildCpuSeconds(), 3));
             o.put("bytes_per_vector", r.bytesPerVector());
             if (r.diskBytesPerVector() != null) {
                 o.put("disk_bytes_per_vector", r.diskBytesPerVector());
@@ -182,13 +187,17 @@ final class BenchIndexCommand implements Callable<Integer> {
         int nq = data.queries().length / data.store().dim();
         out.printf(Locale.ROOT, "%d vectors x %d dims (%s), %d queries, recall@%d against exact, batch on %d threads%n",
                 data.store().size(), data.store().dim(), data.description(), nq, k, workers);
-        out.printf(Locale.ROOT, "%-9s %-30s %9s %12s %12s %9s %10s%n", "index", "params", "recall", "q/s 1 thr",
-                "batch q/s", "build s", "bytes/vec");
+        out.printf(Locale.ROOT, "q/s 1 thr: one query at a time, wall clock; q/s cpu: the same per second of that thread's CPU"
+                + " time; build cpu: process CPU seconds of the build (load average now %.1f)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf(Locale.ROOT, "%-9s %-40s %8s %10s %10s %10s %9s %9s %9s%n", "index", "params", "recall",
+                "q/s 1 thr", "q/s cpu", "batch q/s", "build s", "build cpu", "bytes/vec");
         for (IndexBenchmark.Row r : rows) {
             StringBuilder params = new StringBuilder();
             r.params().forEach((key, v) -> params.append(params.isEmpty() ? "" : " ").append(key).append('=').append(v));
-            out.printf(Locale.ROOT, "%-9s %-30s %9.4f %12.0f %12.0f %9.2f %10d%n", r.type().cliName(), params,
-                    r.recall(), r.qps(), r.batchQps(), r.buildSeconds(), r.bytesPerVector());
+            out.printf(Locale.ROOT, "%-9s %-40s %8.4f %10.0f %10.0f %10.0f %9.2f %9.2f %9d%n", r.type().cliName(),
+                    params, r.recall(), r.qps(), r.cpuQps(), r.batchQps(), r.buildSeconds(), r.buildCpuSeconds(),
+                    r.bytesPerVector());
             if (r.dotsPerSecond() != null) {
                 out.printf(Locale.ROOT, "%-9s exact batch: %.1fM dot products/s%n", "", r.dotsPerSecond() / 1e6);
             }

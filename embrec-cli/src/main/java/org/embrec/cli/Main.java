@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         description = "Embedding-based related-item recommendations: item2vec, DeepWalk, vector search, evaluation.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             InfoCommand.class,
             SynthCommand.class,
             TrainCommand.class,
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
             NeighborsCommand.class,
             ClustersCommand.class,
             BenchIndexCommand.class,
-            GraphInfoCommand.class
+            GraphInfoCommand.class,
+            ServeCommand.class
         })
 public final class Main implements Runnable {
     /** Lucene announces its SIMD setup at INFO via java.util.logging: keep stderr for our messages. */

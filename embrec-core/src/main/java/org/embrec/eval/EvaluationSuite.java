@@ -180,6 +180,7 @@ public final class EvaluationSuite {
             ItemScorer scorer = build.apply(seed);
             seconds += (System.nanoTime() - t0) / 1e9;
             StringBuilder summary = new StringBuilder(model + (seeds > 1 ? " seed " + seed : "") + ":");
+            long r0 = System.nanoTime();
             for (int t = 0; t < tasks.length; t++) {
                 CaseRanks ranks = evaluator.rank(scorer, tasks[t], progress);
                 Metrics m = Metrics.of(ranks, options.k());
@@ -189,6 +190,8 @@ public final class EvaluationSuite {
                 }
                 summary.append(String.format(Locale.ROOT, " %s HR@%d %.4f", tasks[t].key(), options.k(), m.hr()));
             }
+            summary.append(String.format(Locale.ROOT, " (%.1fs to build, %.1fs to rank)", (r0 - t0) / 1e9,
+                    (System.nanoTime() - r0) / 1e9));
             progress.done("evaluate", summary.toString());
         }
         List<ResultRow> rows = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.embrec.Parallel;
  * thread-safe.
  */
 final class Node2VecPrecomputedKernel extends SingleWalkKernel {
+    static final String DESCRIPTION = "node2vec (second order, precomputed alias tables)";
     private static final int NODE_CHUNK = 256;
 
     private final int[] offsets;
@@ -31,7 +32,8 @@ final class Node2VecPrecomputedKernel extends SingleWalkKernel {
         this.alias = tables.aliases();
         long entries = Node2VecStrategy.precomputedEntries(graph);
         if (entries > ItemGraphBuilder.MAX_ARRAY) {
-            throw new IllegalArgumentException("second-order tables need " + entries + " entries");
+            throw new IllegalArgumentException("second-order tables need " + entries + " entries, more than an"
+                    + " array holds: use rejection sampling");
         }
         int arcs = graph.arcCount();
         secondOffsets = new int[arcs + 1];
@@ -100,6 +102,6 @@ final class Node2VecPrecomputedKernel extends SingleWalkKernel {
 
     @Override
     public String describe() {
-        return "node2vec (second order, precomputed alias tables)";
+        return DESCRIPTION;
     }
 }

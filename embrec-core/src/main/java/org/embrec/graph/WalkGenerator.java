@@ -96,12 +96,12 @@ public final class WalkGenerator {
     /** Describes the walker {@link #generate} would use for these arguments. */
     public static String describe(ItemGraph graph, WalkConfig config, Node2VecStrategy strategy) {
         if (config.firstOrder() && strategy == Node2VecStrategy.AUTO) {
-            return "DeepWalk (first order, alias tables)";
+            return DeepWalkKernel.DESCRIPTION;
         }
         long steps = (long) config.walksPerNode() * startNodes(graph).length * config.walkLength();
         return strategy.resolve(graph, steps) == Node2VecStrategy.PRECOMPUTED
-                ? "node2vec (second order, precomputed alias tables)"
-                : "node2vec (second order, rejection sampling)";
+                ? Node2VecPrecomputedKernel.DESCRIPTION
+                : Node2VecRejectionKernel.DESCRIPTION;
     }
 
     static WalkKernel kernel(ItemGraph graph, WalkConfig config, Node2VecStrategy strategy, long walkSteps,
@@ -112,11 +112,6 @@ public final class WalkGenerator {
         AliasTables tables = AliasTables.build(graph.offsets(), graph.weights(), threads);
         Node2VecStrategy chosen = strategy.resolve(graph, walkSteps);
         if (chosen == Node2VecStrategy.PRECOMPUTED) {
-            long entries = Node2VecStrategy.precomputedEntries(graph);
-            if (entries > ItemGraphBuilder.MAX_ARRAY) {
-                throw new EmbrecException("node2vec's precomputed tables would need " + entries
-                        + " entries, more than an array holds; use rejection sampling");
-            }
             return new Node2VecPrecomputedKernel(graph, tables, config.p(), config.q(), threads);
         }
         return new Node2VecRejectionKernel(graph, tables, config.p(), config.q());

@@ -2,6 +2,8 @@ package org.embrec.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,11 +34,23 @@ public final class IndexBenchmark {
             int threads, int repeats, Path workDir) {}
 
     /**
-     * One measured configuration. {@code dotsPerSecond} only for exact search, {@code diskBytesPerVector}
-     * only for on-disk indexes (else null).
+     * One measured configuration. {@code qps} is wall-clock single-query throughput on one
+     * thread; {@code cpuQps} the same queries per second of that thread's CPU time (robust when
+     * other processes compete for the cores); {@code batchCpuQps} the batch throughput per CPU
+     * second of the process times the threads, i.e. with a full core per thread. {@code
+     * buildCpuSeconds} is the process CPU time of the build. {@code dotsPerSecond} (wall clock) only
+     * for exact search, {@code diskBytesPerVector} only for on-disk indexes (else null).
      */
-    public record Row(IndexType type, Map<String, Object> params, double recall, double qps, double batchQps,
-            double buildSeconds, long bytesPerVector, Long diskBytesPerVector, Double dotsPerSecond) {}
+    public record Row(IndexType type, Map<String, Object> params, double recall, double qps, double cpuQps,
+            double batchQps, double batchCpuQps, double buildSeconds, double buildCpuSeconds, long bytesPerVector,
+            Long diskBytesPerVector, Double dotsPerSecond) {}
+
+    /** Wall and process CPU seconds of some work. */
+    private record Timing(double wall, double cpu) {
+        static Timing since(long wall0, long cpu0) {
+            return new Timing((System.nanoTime() - wall0) / 1e9, (processCpu() - cpu0) / 1e9);
+        }
+    }
 
     private final EmbeddingStore store;
     private final float[] queries;
@@ -62,8 +76,9 @@ public final class IndexBenchmark {
     public List<Row> run() {
         List<Row> rows = new ArrayList<>();
         long t0 = System.nanoTime();
+        long c0 = processCpu();
         ExactIndex exact = ExactIndex.of(store);
-        double exactBuild = seconds(t0);
+        Timing exactBuild = Timing.since(t0, c0);
         progress.update("bench", 0, 1, "exact ground truth");
         KnnResult truth = exact.searchBatch(queries, exclude, options.k(), ItemFilter.NONE, threads, null);
         for (IndexType type : options.types()) {
@@ -82,10 +97,11 @@ public final class IndexBenchmark {
         List<Row> rows = new ArrayList<>();
         progress.update("bench", 0, 1, "building " + type);
         long t0 = System.nanoTime();
+        long c0 = processCpu();
         HnswParams base = options.hnsw();
         try (LuceneHnswIndex built = LuceneHnswIndex.build(store, ItemAttributes.none(store.size()), type, base, dir,
                 threads, progress)) {
-            double build = seconds(t0);
+            Timing build = Timing.since(t0, c0);
             for (int ef : options.efSearch()) {
                 HnswParams p = base.withEfSearch(ef);
                 try (LuceneHnswIndex index = LuceneHnswIndex.open(dir, type, p, store)) {
@@ -106,8 +122,9 @@ public final class IndexBenchmark {
         List<Row> rows = new ArrayList<>();
         progress.update("bench", 0, 1, "building ivf");
         long t0 = System.nanoTime();
+        long c0 = processCpu();
         IvfIndex built = IvfIndex.build(store, ItemAttributes.none(store.size()), options.ivf(), threads, progress);
-        double build = seconds(t0);
+        Timing build = Timing.since(t0, c0);
         for (int nprobe : options.nprobe()) {
             IvfIndex index = built.withNprobe(Math.min(nprobe, built.nlist()));
             Map<String, Object> params = new LinkedHashMap<>();
@@ -118,30 +135,42 @@ public final class IndexBenchmark {
         return rows;
     }
 
-    private Row measure(VectorIndex index, Map<String, Object> params, KnnResult truth, double build, Long disk) {
+    private Row measure(VectorIndex index, Map<String, Object> params, KnnResult truth, Timing build, Long disk) {
         progress.update("bench", 0, 1, index.type() + " " + params);
         KnnResult got = index.searchBatch(queries, exclude, options.k(), ItemFilter.NONE, threads, null);
         double recall = recall(truth, got);
         double[] single = new double[options.repeats()];
+        double[] cpu = new double[options.repeats()];
         double[] batch = new double[options.repeats()];
+        double[] batchCpu = new double[options.repeats()];
         singleQps(index); // warm-up
         for (int r = 0; r < options.repeats(); r++) {
-            single[r] = singleQps(index);
+            double[] wallAndCpu = singleQps(index);
+            single[r] = wallAndCpu[0];
+            cpu[r] = wallAndCpu[1];
             long t0 = System.nanoTime();
+            long c0 = processCpu();
             index.searchBatch(queries, exclude, options.k(), ItemFilter.NONE, threads, null);
-            batch[r] = queryCount() / seconds(t0);
+            Timing t = Timing.since(t0, c0);
+            batch[r] = queryCount() / t.wall();
+            batchCpu[r] = queryCount() / t.cpu() * threads;
         }
         double batchQps = median(batch);
         Double dots = index.type() == IndexType.EXACT ? batchQps * store.size() : null;
-        return new Row(index.type(), params, recall, median(single), batchQps, build, index.searchBytesPerVector(),
-                disk, dots);
+        return new Row(index.type(), params, recall, median(single), median(cpu), batchQps, median(batchCpu),
+                build.wall(), build.cpu(), index.searchBytesPerVector(), disk, dots);
     }
 
-    /** Queries per second answering one query at a time on this thread (a pass of at most {@value #PASS_SECONDS}s). */
-    private double singleQps(VectorIndex index) {
+    /**
+     * {queries per wall second, per CPU second} answering one query at a time on this thread (a
+     * pass of at most {@value #PASS_SECONDS}s).
+     */
+    private double[] singleQps(VectorIndex index) {
         int dim = store.dim();
         int nq = queryCount();
         float[] q = new float[dim];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         int done = 0;
         long sink = 0;
@@ -150,10 +179,12 @@ public final class IndexBenchmark {
             sink += index.search(q, options.k(), ItemFilter.NONE, exclude == null ? -1 : exclude[done]).size();
             done++;
         }
+        double wall = seconds(t0);
+        double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         if (sink < 0) {
             throw new AssertionError(); // keeps the results alive
         }
-        return done / seconds(t0);
+        return new double[] {done / wall, cpu > 0 ? done / cpu : Double.NaN};
     }
 
     private int queryCount() {
@@ -187,6 +218,12 @@ public final class IndexBenchmark {
         double[] s = xs.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** CPU time of this process (all threads) in nanoseconds. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double seconds(long t0) {

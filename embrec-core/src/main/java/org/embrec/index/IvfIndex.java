@@ -10,8 +10,9 @@ import org.embrec.vectors.EmbeddingStore;
  * Approximate cosine search with an inverted file (Faiss's {@code IndexIVFFlat}): spherical
  * k-means splits the unit vectors into {@code nlist} cells; a query scores the centroids exactly,
  * then scans only the {@code nprobe} best cells with the SIMD kernel of {@link ExactIndex}. Cells
- * are stored contiguously (each padded to whole tile groups) with a map back to rows. Scores are
- * exact cosines; recall depends on {@code nprobe}.
+ * are stored contiguously with a map back to rows. Scores are
+ * exact cosines; recall depends on {@code nprobe}. Cells are padded to whole tiles (16 rows with
+ * 512-bit vectors).
  *
  * <p>Immutable and thread-safe; {@link #withNprobe} shares the cells.
  */
@@ -70,7 +71,7 @@ public final class IvfIndex implements VectorIndex {
         int n = store.size();
         int nlist = centroids.length / dim;
         TileKernel kernel = TileKernel.get();
-        int groupRows = kernel.lanes() * TiledVectors.TILE_GROUP;
+        int groupRows = kernel.lanes(); // cells are padded to whole tiles
         int[] sizes = new int[nlist];
         for (int c : assignment) {
             sizes[c]++;

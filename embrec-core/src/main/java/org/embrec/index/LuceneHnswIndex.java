@@ -22,7 +22,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.embrec.Progress;
 import org.embrec.vectors.EmbeddingStore;
-import org.embrec.vectors.TopK;
 import org.embrec.vectors.VectorMath;
 
 /**
@@ -201,17 +200,33 @@ public final class LuceneHnswIndex implements VectorIndex {
         return candidates(unitQuery, want, null).totalHits.value();
     }
 
-    /** Exact cosine of each candidate with the unit query {@code q}; best {@code k}, minus the excluded row. */
+    /**
+     * Exact cosine of each candidate with the unit query {@code q}; the best {@code k} without the
+     * excluded row, best first (ties: lower row). Candidates arrive nearly sorted, so an insertion
+     * sort is linear in practice.
+     */
     private Hits rescore(float[] q, ScoreDoc[] docs, int k, int excludeRow) {
         int dim = dim();
-        TopK top = new TopK(k);
+        int[] rows = new int[docs.length];
+        float[] scores = new float[docs.length];
+        int m = 0;
         for (ScoreDoc sd : docs) {
             int row = docToRow[sd.doc];
-            if (row != excludeRow) {
-                top.offer(row, math.dot(q, 0, unit, row * dim, dim));
+            if (row == excludeRow) {
+                continue;
             }
+            float s = math.dot(q, 0, unit, row * dim, dim);
+            int i = m++;
+            while (i > 0 && (scores[i - 1] < s || (scores[i - 1] == s && rows[i - 1] > row))) {
+                rows[i] = rows[i - 1];
+                scores[i] = scores[i - 1];
+                i--;
+            }
+            rows[i] = row;
+            scores[i] = s;
         }
-        return new Hits(top.rowsBestFirst(), top.scoresBestFirst());
+        int n = Math.min(k, m);
+        return new Hits(java.util.Arrays.copyOf(rows, n), java.util.Arrays.copyOf(scores, n));
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class NeighborsExport {
                 self[i] = from + i;
             }
             KnnResult res = index.searchBatch(Arrays.copyOfRange(all, from * dim, to * dim), self, k, filter, threads,
-                    null);
+                    offset(p, from, n));
             for (int q = 0; q < self.length; q++) {
                 if (json != null) {
                     writeJson(json, store, res, q, from + q);
@@ -112,6 +112,19 @@ public final class NeighborsExport {
             w.write(Float.toString(res.score(q, i)));
             w.write('\n');
         }
+    }
+
+    /** Reports a chunk's search progress as progress over all {@code n} items. */
+    private static Progress offset(Progress p, int from, int n) {
+        return new Progress() {
+            @Override
+            public void update(String task, long done, long total, String detail) {
+                p.update("neighbors", from + done, n, detail);
+            }
+
+            @Override
+            public void done(String task, String summary) {}
+        };
     }
 
     /** RFC 4180 quoting when the field needs it. */

@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link TileKernel} on the Vector API. A batch is register-blocked 4 queries x 2 tiles: per
+ * {@link TileKernel} on the Vector API; any tile range. A batch is register-blocked 4 queries x 2 tiles: per
  * dimension, 2 tile loads and 4 broadcasts feed 8 independent fused multiply-adds (enough
  * accumulators to hide FMA latency), so each tile loaded from memory serves every query of the
  * block. A lone query takes 4 tiles at a time instead. Scores are compared to each query's heap
@@ -38,15 +38,25 @@ final class PanamaTileKernel extends TileKernel {
         int dim = tiles.dim();
         int stride = dim * L;
         if (block.count() == 1) {
-            for (int t = tileFrom; t < tileTo; t += 4) {
+            int t = tileFrom;
+            for (; t + 4 <= tileTo; t += 4) {
                 oneByFour(data, t * stride, stride, dim, block, t * L, scratch);
+            }
+            for (; t < tileTo; t++) {
+                oneByOne(data, t * stride, dim, block, t * L, scratch);
             }
             return;
         }
         int padded = block.paddedCount();
-        for (int t = tileFrom; t < tileTo; t += 2) {
+        int t = tileFrom;
+        for (; t + 2 <= tileTo; t += 2) {
             for (int qi = 0; qi < padded; qi += 4) {
                 fourByTwo(data, t * stride, t * stride + stride, dim, block, qi, t * L, scratch);
+            }
+        }
+        if (t < tileTo) {
+            for (int qi = 0; qi < padded; qi += 4) {
+                fourByOne(data, t * stride, dim, block, qi, t * L, scratch);
             }
         }
     }
@@ -99,6 +109,38 @@ final class PanamaTileKernel extends TileKernel {
         check(a21, block, qi + 2, row1, thr, scratch);
         check(a30, block, qi + 3, row0, thr, scratch);
         check(a31, block, qi + 3, row1, thr, scratch);
+    }
+
+    /** Queries {@code qi..qi+3} against the single tile at {@code b0} (the odd tile of a range). */
+    private static void fourByOne(float[] data, int b0, int dim, QueryBlock block, int qi, int row, float[] scratch) {
+        float[] q = block.queries;
+        int q0 = qi * dim;
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        for (int d = 0, o = 0; d < dim; d++, o += L) {
+            FloatVector t0 = FloatVector.fromArray(S, data, b0 + o);
+            a0 = t0.fma(FloatVector.broadcast(S, q[q0 + d]), a0);
+            a1 = t0.fma(FloatVector.broadcast(S, q[q0 + dim + d]), a1);
+            a2 = t0.fma(FloatVector.broadcast(S, q[q0 + 2 * dim + d]), a2);
+            a3 = t0.fma(FloatVector.broadcast(S, q[q0 + 3 * dim + d]), a3);
+        }
+        float[] thr = block.thresholds;
+        check(a0, block, qi, row, thr, scratch);
+        check(a1, block, qi + 1, row, thr, scratch);
+        check(a2, block, qi + 2, row, thr, scratch);
+        check(a3, block, qi + 3, row, thr, scratch);
+    }
+
+    /** The block's only query against the single tile at {@code b0}. */
+    private static void oneByOne(float[] data, int b0, int dim, QueryBlock block, int row, float[] scratch) {
+        float[] q = block.queries;
+        FloatVector a = FloatVector.zero(S);
+        for (int d = 0, o = 0; d < dim; d++, o += L) {
+            a = FloatVector.fromArray(S, data, b0 + o).fma(FloatVector.broadcast(S, q[d]), a);
+        }
+        check(a, block, 0, row, block.thresholds, scratch);
     }
 
     /** The block's only query against the 4 tiles from {@code b0} on. */

@@ -12,7 +12,7 @@ abstract class TileKernel {
     /** Rows per tile this kernel expects. */
     abstract int lanes();
 
-    /** Scans tiles {@code [tileFrom, tileTo)} (multiples of {@link TiledVectors#TILE_GROUP}). */
+    /** Scans tiles {@code [tileFrom, tileTo)} (any range; whole groups of {@link TiledVectors#TILE_GROUP} are fastest). */
     abstract void scan(TiledVectors tiles, QueryBlock block, int tileFrom, int tileTo);
 
     /** Short name for logs and benchmark output. */

@@ -7,6 +7,7 @@ import org.embrec.EmbrecException;
 import org.embrec.content.ContentConfig;
 import org.embrec.content.ContentField;
 import org.embrec.data.Catalog;
+import org.embrec.eval.ContentAlgorithm;
 import org.embrec.recommend.ColdStart;
 import org.embrec.train.Word2VecConfig;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ public final class ContentOptions {
                     + " (default: content when item metadata is loaded, else off).")
     String coldStart;
 
-    @Option(names = "--cold-lambda", paramLabel = "X", defaultValue = "10",
+    @Option(names = "--cold-lambda", paramLabel = "X", defaultValue = "1000",
             description = "Ridge penalty of the content-to-behaviour map (default: ${DEFAULT-VALUE}).")
     double coldLambda;
 
@@ -66,7 +67,7 @@ public final class ContentOptions {
     public boolean coldStart(String algo, Catalog catalog) {
         String mode = mode();
         boolean asked = mode.equals("content");
-        if (algo.equals(org.embrec.eval.ContentAlgorithm.NAME)) {
+        if (algo.equals(ContentAlgorithm.NAME)) {
             return false;
         }
         if (asked && catalog.size() == 0) {

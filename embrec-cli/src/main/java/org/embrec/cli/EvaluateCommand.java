@@ -63,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
     String userVector;
 
     @Option(names = "--half-life", paramLabel = "N",
-            description = "Recency rule: an item N places before the newest weighs half (default 10).")
+            description = "Recency rule: an item N places before the newest weighs half (default 1).")
     Double halfLife;
 
     @Option(names = "--json", description = "Print PROTOCOL.md's JSON object on stdout (and nothing else).")

@@ -72,6 +72,9 @@ final class ItemListPrinter {
         ObjectNode query = root.putObject("query");
         query.put("id", queryId);
         query.put("title", catalog.titleOf(queryId));
+        if (cold.test(queryId)) {
+            query.put("cold", true);
+        }
         addResults(root, catalog, results, cold);
         return root.toString();
     }

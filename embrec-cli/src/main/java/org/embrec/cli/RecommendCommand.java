@@ -56,7 +56,7 @@ final class RecommendCommand implements Callable<Integer> {
     String userVectors;
 
     @Option(names = "--half-life", paramLabel = "N",
-            description = "With --user-vectors recency: an item N places before the newest weighs half (default 10).")
+            description = "With --user-vectors recency: an item N places before the newest weighs half (default 1).")
     Double halfLife;
 
     @Option(names = "--json", description = "Print JSON on stdout: {\"query\": {...}, \"results\": [...]}.")

@@ -68,6 +68,9 @@ final class SimilarCommand implements Callable<Integer> {
         } else {
             String header = String.format(Locale.ROOT, "Items similar to %s  (%s model, %,d items with vectors)",
                     ItemListPrinter.describe(id, m.catalog()), m.manifest().algo(), m.vectors().size());
+            if (m.isCold(id)) {
+                header += System.lineSeparator() + "(cold: too few interactions; this item's vector comes from its content)";
+            }
             ItemListPrinter.table(out, header, "cosine", results, m.catalog(), m::isCold);
         }
         return 0;

@@ -112,7 +112,7 @@ class ContentCommandsTest {
             }
         }
         assertThat(rows).startsWith("content/i2i", "content/u2i/mean", "content/u2i/normalised-mean",
-                "content/u2i/recency(half-life 10)", "popularity/i2i");
+                "content/u2i/recency(half-life 1)", "popularity/i2i");
 
         CliRun item2vec = run(args("evaluate", "--json", "--quiet"));
         assertThat(item2vec.code()).as(item2vec.err()).isZero();

@@ -148,6 +148,11 @@ class RecommendCommandTest {
         assertThat(table.out().lines().filter(l -> l.endsWith("  cold")).count()).isEqualTo(4);
         CliRun similar = CliRun.of("similar", "--model", model.toString(), "--item", "36", "--k", "39", "--json");
         assertThat(JSON.readTree(similar.out()).get("results").findValues("cold")).hasSize(4);
+        JsonNode coldQuery = JSON.readTree(CliRun.of("similar", "--model", model.toString(), "--item", "38", "--json")
+                .out()).get("query");
+        assertThat(coldQuery.get("cold").asBoolean()).isTrue();
+        assertThat(CliRun.of("similar", "--model", model.toString(), "--item", "38").out().lines().skip(1).findFirst())
+                .hasValue("(cold: too few interactions; this item's vector comes from its content)");
     }
 
     @Test

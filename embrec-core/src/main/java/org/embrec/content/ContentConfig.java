@@ -1,6 +1,7 @@
 package org.embrec.content;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,7 +34,7 @@ public record ContentConfig(Set<ContentField> fields, Weighting weighting, doubl
 
         /** Parses {@code mean} or {@code sif}. */
         public static Weighting parse(String text) {
-            return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
                 case "mean" -> MEAN;
                 case "sif" -> SIF;
                 default -> throw new EmbrecException("--content-weighting must be mean or sif, got '" + text + "'");
@@ -41,7 +42,7 @@ public record ContentConfig(Set<ContentField> fields, Weighting weighting, doubl
         }
 
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -7,6 +7,7 @@ import org.embrec.content.ContentConfig;
 import org.embrec.content.ContentCorpus;
 import org.embrec.content.ContentEmbedder;
 import org.embrec.sequence.Sequences;
+import org.embrec.train.Word2VecConfig;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
@@ -25,7 +26,7 @@ public final class ContentAlgorithm implements EmbeddingAlgorithm {
 
     /** A content model whose cold slice is that of the behaviour models' default min-count. */
     public ContentAlgorithm(ContentConfig config) {
-        this(config, org.embrec.train.Word2VecConfig.defaults().minCount());
+        this(config, Word2VecConfig.defaults().minCount());
     }
 
     /**

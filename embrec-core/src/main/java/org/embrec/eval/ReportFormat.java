@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Renders an {@link EvaluationReport}: PROTOCOL.md's JSON object (keys fixed there; optional
@@ -66,7 +67,7 @@ public final class ReportFormat {
     public static String table(EvaluationReport report) {
         int k = report.k();
         String nl = System.lineSeparator();
-        boolean rules = report.results().stream().map(ResultRow::userVectors).filter(java.util.Objects::nonNull)
+        boolean rules = report.results().stream().map(ResultRow::userVectors).filter(Objects::nonNull)
                 .distinct().count() > 1;
         int width = 14;
         for (ResultRow r : report.results()) {

@@ -1,5 +1,7 @@
 package org.embrec.eval;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.embrec.data.Catalog;
 import org.embrec.sequence.Sequences;
@@ -36,8 +38,8 @@ public record TrainingData(Sequences sequences, Catalog catalog) {
                 new Catalog(itemMap(catalog), split.withoutTargetTags(catalog.tags())));
     }
 
-    private static java.util.Map<String, Catalog.Item> itemMap(Catalog catalog) {
-        java.util.Map<String, Catalog.Item> m = new java.util.LinkedHashMap<>();
+    private static Map<String, Catalog.Item> itemMap(Catalog catalog) {
+        Map<String, Catalog.Item> m = new LinkedHashMap<>();
         for (Catalog.Item it : catalog.items()) {
             m.put(it.id(), it);
         }

@@ -1,6 +1,7 @@
 package org.embrec.model;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class EmbeddingModel {
             throw new IllegalArgumentException("histories need user ids");
         }
         this.histories = histories;
-        this.coldItems = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(coldItems));
+        this.coldItems = Collections.unmodifiableSet(new LinkedHashSet<>(coldItems));
         for (String id : this.coldItems) {
             if (!vectors.contains(id)) {
                 throw new IllegalArgumentException("cold item '" + id + "' has no vector");

@@ -1,20 +1,26 @@
 package org.embrec.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.stream.Stream;
 import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
 import org.embrec.data.Catalog;
+import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Word2VecFormat;
 
@@ -106,30 +112,30 @@ public final class ModelDirectory {
         return new EmbeddingModel(manifest, vectors, catalog, readHistories(dir), readColdItems(dir, vectors));
     }
 
-    private static org.embrec.sequence.Sequences readHistories(Path dir) {
+    private static Sequences readHistories(Path dir) {
         Path file = dir.resolve(USERS);
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return UserHistoriesFile.read(in, file.toString());
         } catch (IOException e) {
             throw new EmbrecException(file + ": cannot read (" + e + ")", e);
         }
     }
 
-    private static java.util.List<String> readColdItems(Path dir, EmbeddingStore vectors) {
+    private static List<String> readColdItems(Path dir, EmbeddingStore vectors) {
         Path file = dir.resolve(COLD_ITEMS);
         if (!Files.isRegularFile(file)) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.util.List<String> ids;
+        List<String> ids;
         try {
-            ids = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+            ids = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new EmbrecException(file + ": cannot read (" + e + ")", e);
         }
-        java.util.List<String> out = new java.util.ArrayList<>(ids.size());
+        List<String> out = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             if (id.isEmpty()) {
@@ -143,9 +149,9 @@ public final class ModelDirectory {
         return out;
     }
 
-    private static void writeLines(java.util.Collection<String> lines, OutputStream out) throws IOException {
+    private static void writeLines(Collection<String> lines, OutputStream out) throws IOException {
         for (String line : lines) {
-            out.write(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(line.getBytes(StandardCharsets.UTF_8));
             out.write('\n');
         }
     }

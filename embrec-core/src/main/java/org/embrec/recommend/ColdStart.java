@@ -3,6 +3,7 @@ package org.embrec.recommend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
 import org.embrec.content.ContentCorpus;
@@ -38,13 +39,13 @@ public final class ColdStart {
     public record Config(double lambda, boolean matchSpread, boolean center) {
         public Config {
             if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-                throw new org.embrec.EmbrecException("--cold-lambda must be >= 0, got " + lambda);
+                throw new EmbrecException("--cold-lambda must be >= 0, got " + lambda);
             }
         }
 
         /** The settings chosen on the validation split of the bundled data (docs/CONTENT.md). */
         public static Config defaults() {
-            return new Config(10, true, true);
+            return new Config(1000, true, true);
         }
 
         public Config withLambda(double v) {

@@ -1,6 +1,7 @@
 package org.embrec.recommend;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class Recommender {
         }
         float[] user = new float[vectors.dim()];
         rule.userVector(vectors, rows, length, user);
-        int[] exclude = java.util.Arrays.copyOf(rows, length);
+        int[] exclude = Arrays.copyOf(rows, length);
         List<Neighbor> top = vectors.mostSimilar(user, k, filter, exclude);
         return new Recommendations(top, false, used, List.copyOf(withoutVector));
     }

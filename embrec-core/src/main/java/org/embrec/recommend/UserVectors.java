@@ -34,8 +34,11 @@ public final class UserVectors {
     public static final UserVectors MEAN = new UserVectors(Kind.MEAN, 0);
     /** Mean of the unit-length vectors: every item weighs the same whatever its vector's norm. */
     public static final UserVectors NORMALISED_MEAN = new UserVectors(Kind.NORMALISED_MEAN, 0);
-    /** Half-life of {@code --user-vectors recency} when {@code --half-life} is not given. */
-    public static final double DEFAULT_HALF_LIFE = 10;
+    /**
+     * Half-life of {@code --user-vectors recency} when {@code --half-life} is not given: the best
+     * of 0.5..20 for item2vec u2i on the validation split of the bundled data (docs/CONTENT.md).
+     */
+    public static final double DEFAULT_HALF_LIFE = 1;
 
     private final Kind kind;
     private final double halfLife;

@@ -29,8 +29,8 @@ public final class DataOptions {
     public static final String BUNDLED = "data/ml-latest-small";
 
     @Option(names = "--data", paramLabel = "DIR|FILE",
-            description = {"Dataset directory (MovieLens CSV, .dat or 100k layout) or an interaction file.",
-                "Default: the bundled " + BUNDLED + "."})
+            description = "Dataset directory (MovieLens CSV, .dat or 100k layout) or an interaction file. "
+                    + "Default: the bundled " + BUNDLED + ".")
     Path data;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -38,8 +38,8 @@ public final class DataOptions {
     String format;
 
     @Option(names = "--columns", paramLabel = "SPEC",
-            description = {"Interaction columns by header name or 1-based number:",
-                "user=NAME|N,item=NAME|N[,rating=NAME|N][,time=NAME|N][,header=auto|yes|no]."})
+            description = "Interaction columns by header name or 1-based number: "
+                    + "user=NAME|N,item=NAME|N[,rating=NAME|N][,time=NAME|N][,header=auto|yes|no].")
     String columns;
 
     @Option(names = "--delimiter", paramLabel = "D",

@@ -17,15 +17,20 @@ import picocli.CommandLine.Option;
         description = "Embedding-based related-item recommendations: item2vec, DeepWalk, vector search, evaluation.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             InfoCommand.class,
             SynthCommand.class,
             TrainCommand.class,
+            EvaluateCommand.class,
             SimilarCommand.class,
+            RecommendCommand.class,
             ExportCommand.class,
             IndexCommand.class,
             NeighborsCommand.class,
             ClustersCommand.class,
-            BenchIndexCommand.class
+            BenchIndexCommand.class,
+            GraphInfoCommand.class,
+            ServeCommand.class
         })
 public final class Main implements Runnable {
     /** Lucene announces its SIMD setup at INFO via java.util.logging: keep stderr for our messages. */

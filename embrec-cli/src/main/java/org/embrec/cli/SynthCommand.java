@@ -12,9 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code embrec synth}: writes a synthetic MovieLens-layout dataset with planted structure. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Write a synthetic dataset in the MovieLens CSV layout (ratings.csv, movies.csv) with planted",
-            "structure: items in clusters, users drifting between favourite clusters, Zipf popularity,",
-            "favourites rated 4-5. Same seed, same bytes."})
+        description = "Write a synthetic dataset in the MovieLens CSV layout (ratings.csv, movies.csv) with planted "
+                + "structure: items in clusters, users drifting between favourite clusters, Zipf popularity, "
+                + "favourites rated 4-5. Same arguments, same bytes.")
 final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "New directory to write (must not exist, or be empty).")
     Path out;

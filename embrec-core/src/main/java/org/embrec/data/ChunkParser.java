@@ -3,6 +3,7 @@ package org.embrec.data;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * Parses the rows of one chunk of an interaction file straight from bytes into the shared
@@ -74,8 +75,10 @@ final class ChunkParser {
      * and parses every line. Returns the buffer in use. Stops early after the first bad row
      * when bad rows are not skipped.
      */
-    byte[] parse(FileChannel ch, long from, long to, byte[] buf, java.util.function.BooleanSupplier cancelled)
-            throws IOException {
+    byte[] parse(FileChannel ch, long from, long to, byte[] buf, BooleanSupplier cancelled) throws IOException {
+        if (buf.length < 16) {
+            buf = new byte[16];
+        }
         long pos = from;
         int have = 0;
         int p = 0;
@@ -113,7 +116,7 @@ final class ChunkParser {
                 System.arraycopy(buf, p, buf, 0, have - p);
                 have -= p;
                 p = 0;
-            } else if (have == buf.length - 1) {
+            } else if (have >= buf.length - 1) {
                 buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
             }
         }

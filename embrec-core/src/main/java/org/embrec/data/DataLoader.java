@@ -1,10 +1,13 @@
 package org.embrec.data;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.embrec.EmbrecException;
 import org.embrec.Parallel;
@@ -15,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads a dataset described by a {@link DataSpec}: resolves the layout ({@link DataLayout}),
  * parses the interaction file on all cores ({@link InteractionReader}), drops repeated (user,
- * item) rows when asked ({@link Deduper}), reads the catalog ({@link CatalogReader}) and
- * fingerprints the sources. See docs/DATA.md for layouts, flags and detection rules.
+ * item) rows when asked ({@link Deduper}), and meanwhile, on another thread, reads the catalog
+ * ({@link CatalogReader}) and fingerprints the sources. See docs/DATA.md for layouts, flags and
+ * detection rules.
  *
  * <p>User errors (missing or malformed files, bad flags) are {@link EmbrecException}s with a
  * one-line message; a malformed row is reported as {@code file:line: what is wrong} unless
@@ -42,6 +46,10 @@ public final class DataLoader {
         try {
             DataLayout layout = DataLayout.resolve(spec);
             InteractionSource src = layout.interactions();
+            // Metadata (FastCSV, cold JIT) and the fingerprint are read on their own thread while
+            // the interaction file is parsed; their bad rows are reported after the file's.
+            CompletableFuture<CatalogAndFingerprint> side = CompletableFuture.supplyAsync(
+                    () -> CatalogAndFingerprint.read(layout), DataLoader::startDaemon);
             InteractionReader.Result parsed = InteractionReader.read(src, spec.skipBadRows(), Math.max(1, threads), progress);
             long parsedAt = System.nanoTime();
             BadRows bad = parsed.bad();
@@ -51,8 +59,8 @@ public final class DataLoader {
             }
             Interactions interactions = dedupe(parsed, spec.dedupe(), threads);
             long dedupedAt = System.nanoTime();
-            Catalog catalog = CatalogReader.read(layout.catalog(), bad);
-            long catalogAt = System.nanoTime();
+            CatalogAndFingerprint meta = join(side);
+            bad.addAll(meta.bad());
             if (!spec.skipBadRows() && !bad.isEmpty()) {
                 throw new EmbrecException(bad.first() + " (--skip-bad-rows skips such rows)");
             }
@@ -61,24 +69,61 @@ public final class DataLoader {
                         + (bad.count() > BadRows.SAMPLES ? "; the first " + BadRows.SAMPLES + ":" : ":"));
                 bad.samples().forEach(s -> warnings.accept("  " + s));
             }
-            String fingerprint = Fingerprint.of(layout.files());
             long end = System.nanoTime();
-            LOG.debug("{}: resolve+parse {} s, dedupe {} s, catalog {} s, fingerprint {} s", layout.name(),
-                    secs(started, parsedAt), secs(parsedAt, dedupedAt), secs(dedupedAt, catalogAt), secs(catalogAt, end));
+            LOG.debug("{}: resolve+parse {} s, dedupe {} s, waiting for catalog {} s (read in {} s)", layout.name(),
+                    secs(started, parsedAt), secs(parsedAt, dedupedAt), secs(dedupedAt, end), secs(0, meta.nanos()));
             double seconds = (end - started) / 1e9;
             progress.done("load", String.format(Locale.ROOT, "%s: %,d rows, %,d users, %,d items in %.2f s",
                     layout.name(), interactions.size(), interactions.userIds().size(), interactions.itemIds().size(),
                     seconds));
-            return new Dataset(layout.name(), interactions, catalog, fingerprint);
-        } catch (NoSuchFileException e) {
-            throw new EmbrecException(e.getFile() + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new EmbrecException(e.getFile() + ": permission denied");
+            return new Dataset(layout.name(), interactions, meta.catalog(), meta.fingerprint());
+        } catch (UncheckedIOException e) {
+            throw userError(spec, e.getCause());
         } catch (IOException e) {
-            throw new EmbrecException("--data " + spec.path() + ": cannot read: " + e.getMessage(), e);
+            throw userError(spec, e);
         }
     }
 
+    /** The catalog, its bad rows and the fingerprint, read together off the parsing threads. */
+    private record CatalogAndFingerprint(Catalog catalog, BadRows bad, String fingerprint, long nanos) {
+        static CatalogAndFingerprint read(DataLayout layout) {
+            long t0 = System.nanoTime();
+            try {
+                BadRows bad = new BadRows();
+                Catalog catalog = CatalogReader.read(layout.catalog(), bad);
+                return new CatalogAndFingerprint(catalog, bad, Fingerprint.of(layout.files()), System.nanoTime() - t0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void startDaemon(Runnable r) {
+        Thread t = new Thread(r, "embrec-catalog");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    private static EmbrecException userError(DataSpec spec, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new EmbrecException(((NoSuchFileException) e).getFile() + ": no such file");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new EmbrecException(((AccessDeniedException) e).getFile() + ": permission denied");
+        }
+        return new EmbrecException("--data " + spec.path() + ": cannot read: " + e.getMessage(), e);
+    }
     private static String secs(long from, long to) {
         return String.format(Locale.ROOT, "%.3f", (to - from) / 1e9);
     }

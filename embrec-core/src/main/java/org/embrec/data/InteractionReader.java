@@ -39,11 +39,17 @@ final class InteractionReader {
      *     {@code file:line}
      */
     static Result read(InteractionSource src, boolean skipBadRows, int threads, Progress progress) throws IOException {
+        return read(src, skipBadRows, threads, progress, TARGET_CHUNK_BYTES, READ_BUFFER);
+    }
+
+    /** As above with explicit chunk and buffer sizes (tests use tiny ones to stress boundaries). */
+    static Result read(InteractionSource src, boolean skipBadRows, int threads, Progress progress, long chunkBytes,
+            int bufferBytes) throws IOException {
         try (FileChannel ch = FileChannel.open(src.file(), StandardOpenOption.READ)) {
             long size = ch.size();
             long dataBytes = size - src.dataStart();
-            int chunks = (int) Math.clamp((dataBytes + TARGET_CHUNK_BYTES - 1) / TARGET_CHUNK_BYTES,
-                    Math.min(threads * 4L, Math.max(1, dataBytes >> 20)), MAX_CHUNKS);
+            int chunks = (int) Math.clamp((dataBytes + chunkBytes - 1) / chunkBytes,
+                    Math.min(threads * 4L, Math.max(1, dataBytes >> 20)), Math.max(MAX_CHUNKS, dataBytes / chunkBytes + 1));
             FileChunks fc = FileChunks.split(ch, src.dataStart(), size, Math.max(1, chunks), threads);
             int headerLines = src.header() ? 1 : 0;
             long slotCount = Math.max(0, fc.totalLines() - headerLines);
@@ -69,7 +75,7 @@ final class InteractionReader {
                     return; // an earlier chunk already has the error we will report
                 }
                 if (buffers[w] == null) {
-                    buffers[w] = new byte[READ_BUFFER];
+                    buffers[w] = new byte[bufferBytes];
                 }
                 ChunkParser p = new ChunkParser(src, !skipBadRows, users, items, ratings, times, base[c],
                         fc.firstLine[c], c == 0 ? headerLines : 0);

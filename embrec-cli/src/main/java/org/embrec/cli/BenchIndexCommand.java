@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code embrec bench-index}: recall and speed of every index type on a model's or synthetic vectors. */
 @Command(name = "bench-index", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Measure vector indexes: recall@k against exact search, queries/s on one thread and in batch "
-                + "on all threads, build seconds and bytes per vector, for each type and each efSearch/nprobe.",
-            "Synthetic data (--synth N,D[,CENTRES]): N random unit vectors, or a Gaussian mixture of CENTRES "
-                + "centres (point = centre + 0.35 N(0,I), normalised); queries are drawn the same way."})
+        description = "Measure vector indexes: recall@k against exact search, queries/s on one thread and in batch "
+                + "on all threads, build seconds and bytes per vector, for each type and each efSearch/nprobe. "
+                + "Synthetic data (--synth N,D[,CENTRES]): N random unit vectors, or a Gaussian mixture of CENTRES "
+                + "centres (point = centre + 0.35 N(0,I), normalised); queries are drawn the same way.")
 final class BenchIndexCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;

@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code embrec index}: builds a vector index for a model and stores it in the model directory. */
 @Command(name = "index", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Build a vector index over a model's item vectors and store it in DIR/index "
-                + "(replacing any previous one); 'similar' and 'neighbors' then use it.",
-            "Types: exact (brute force, SIMD), hnsw (Lucene HNSW graph), hnsw-sq8 / hnsw-sq4 (HNSW over 7-bit / "
-                + "4-bit quantized vectors), ivf (k-means cells). Measure them with 'embrec bench-index'."})
+        description = "Build a vector index over a model's item vectors and store it in DIR/index "
+                + "(replacing any previous one); 'similar' and 'neighbors' then use it. "
+                + "Types: exact (brute force, SIMD), hnsw (Lucene HNSW graph), hnsw-sq8 / hnsw-sq4 (HNSW over 7-bit / "
+                + "4-bit quantized vectors), ivf (k-means cells). Measure them with 'embrec bench-index'.")
 final class IndexCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;

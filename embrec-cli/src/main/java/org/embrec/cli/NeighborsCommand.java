@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code embrec neighbors}: the top-k similar items of every item, written to a file. */
 @Command(name = "neighbors", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Write the k most similar items of every item (never the item itself) to a file, using the "
-                + "model's index when it has one (see 'embrec index'), else exact search.",
-            "jsonl: {\"id\": \"4018\", \"neighbors\": [{\"id\": \"...\", \"score\": 0.93}, ...]} per line; "
-                + "csv: id,rank,neighbor_id,score with a header."})
+        description = "Write the k most similar items of every item (never the item itself) to a file, using the "
+                + "model's index when it has one (see 'embrec index'), else exact search. "
+                + "jsonl: {\"id\": \"4018\", \"neighbors\": [{\"id\": \"...\", \"score\": 0.93}, ...]} per line; "
+                + "csv: id,rank,neighbor_id,score with a header.")
 final class NeighborsCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;

@@ -34,6 +34,6 @@ done
 
 for threads in 1 2; do
   # shellcheck disable=SC2086
-  "$E" evaluate --data "$SYNTH" $FLAGS --threads "$threads" --seeds 3 --json 2>/dev/null \
+  "$E" evaluate --data "$SYNTH" $FLAGS --threads "$threads" --seeds 2 --json 2>/dev/null \
     | python3 -c 'import json,sys; r=json.load(sys.stdin); [print("synth threads='"$threads"' %-12s %s HR@10 %.4f" % (x["model"], x["task"], x["hr"])) for x in r["results"] if x["model"]=="item2vec" and "slice" not in x]'
 done

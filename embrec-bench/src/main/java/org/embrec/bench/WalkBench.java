@@ -2,12 +2,16 @@ package org.embrec.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.embrec.Progress;
+import org.embrec.data.DataLoader;
+import org.embrec.data.DataSpec;
+import org.embrec.data.Dataset;
 import org.embrec.data.IdMap;
 import org.embrec.graph.AliasTables;
 import org.embrec.graph.GraphStats;
@@ -16,17 +20,21 @@ import org.embrec.graph.ItemGraphBuilder;
 import org.embrec.graph.Node2VecStrategy;
 import org.embrec.graph.WalkConfig;
 import org.embrec.graph.WalkGenerator;
+import org.embrec.sequence.LikedFilter;
+import org.embrec.sequence.SequenceBuilder;
 import org.embrec.sequence.Sequences;
 
 /**
- * Walk-generation benchmark (not a test): builds the item graph of a synthetic clustered corpus
- * and prints graph build time and walk steps per second for DeepWalk and node2vec, as the
- * median of several runs after one warm-up run.
+ * Walk-generation benchmark (not a test): builds the item graph of a corpus and prints graph
+ * build time and walk steps per second for DeepWalk and node2vec, as the median of several runs
+ * after one warm-up run. The corpus is a dataset's liked sequences ({@code --data DIR}, e.g. the
+ * output of {@code ./embrec synth}) or, without it, a built-in clustered generator.
  *
  * <pre>
- * java --add-modules jdk.incubator.vector -cp embrec-bench/target/benchmarks.jar \
- *     org.embrec.bench.WalkBench [--users 100000] [--items 50000] [--rows 2500000] [--threads 2]
- *     [--runs 5] [--walks-per-node 20] [--walk-length 20] [--p 0.5] [--q 2] [--seed 1]
+ * ./embrec synth --out /tmp/synth-graph --users 100000 --items 20000 --rows 4000000   # 2.4M liked
+ * bench/walks --data /tmp/synth-graph [--threads 2] [--runs 5] [--walks-per-node 20]
+ *     [--walk-length 20] [--p 0.5] [--q 2] [--seed 1]
+ * bench/walks [--users 100000] [--items 50000] [--rows 2500000] ...      # built-in generator
  * </pre>
  *
  * <p>Steps per second counts steps (walk nodes minus one per walk) over the wall-clock time of
@@ -49,6 +57,7 @@ public final class WalkBench {
         double p = 0.5;
         double q = 2.0;
         long seed = 1;
+        Path data = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -62,12 +71,21 @@ public final class WalkBench {
                 case "--p" -> p = Double.parseDouble(v);
                 case "--q" -> q = Double.parseDouble(v);
                 case "--seed" -> seed = Long.parseLong(v);
+                case "--data" -> data = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Sequences liked = clusteredCorpus(users, items, rows, seed);
-        System.out.printf(Locale.ROOT, "corpus: %,d users, %,d items, %,d liked rows (synthetic, clustered)%n",
-                liked.count(), items, liked.tokens());
+        Sequences liked;
+        if (data != null) {
+            Dataset dataset = DataLoader.load(DataSpec.of(data), Progress.NONE);
+            liked = SequenceBuilder.build(dataset.interactions(), LikedFilter.DEFAULT);
+            System.out.printf(Locale.ROOT, "corpus: %s, %,d sequences, %,d items, %,d liked rows%n", data,
+                    liked.count(), liked.itemIds().size(), liked.tokens());
+        } else {
+            liked = clusteredCorpus(users, items, rows, seed);
+            System.out.printf(Locale.ROOT, "corpus: %,d users, %,d items, %,d liked rows (built-in clustered"
+                    + " generator)%n", liked.count(), items, liked.tokens());
+        }
         System.out.printf(Locale.ROOT, "threads %d, runs %d (+1 warm-up), %d walks per node, %d steps%n", threads,
                 runs, walksPerNode, walkLength);
 

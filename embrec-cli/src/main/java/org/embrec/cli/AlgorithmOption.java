@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.embrec.EmbrecException;
+import org.embrec.content.ContentConfig;
+import org.embrec.eval.ContentAlgorithm;
 import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.eval.Item2VecAlgorithm;
@@ -25,14 +27,20 @@ public final class AlgorithmOption {
         REGISTRY.put(Item2VecAlgorithm.NAME, Item2VecAlgorithm::new);
         REGISTRY.put(GraphWalkAlgorithm.DEEPWALK, GraphWalkAlgorithm::deepWalk);
         REGISTRY.put(GraphWalkAlgorithm.NODE2VEC, GraphWalkAlgorithm::node2vec);
+        REGISTRY.put(ContentAlgorithm.NAME, c -> new ContentAlgorithm(ContentConfig.defaults().withWord2Vec(c)));
     }
 
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "item2vec",
-            description = "Embedding algorithm: item2vec (default), deepwalk, node2vec.")
+            description = "Embedding algorithm: item2vec (default), deepwalk, node2vec, content (item metadata only).")
     String algo;
 
     @Mixin
     WalkOptions walks;
+
+    /** True when the chosen algorithm is the content model (its word2vec defaults differ). */
+    public boolean isContent() {
+        return name().equals(ContentAlgorithm.NAME);
+    }
 
     /** The chosen algorithm's name, lower-cased and checked. */
     public String name() {

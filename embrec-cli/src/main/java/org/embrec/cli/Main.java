@@ -17,13 +17,25 @@ import picocli.CommandLine.Option;
         description = "Embedding-based related-item recommendations: item2vec, DeepWalk, vector search, evaluation.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             InfoCommand.class,
             SynthCommand.class,
             TrainCommand.class,
+            EvaluateCommand.class,
             SimilarCommand.class,
-            ExportCommand.class
+            RecommendCommand.class,
+            ExportCommand.class,
+            IndexCommand.class,
+            NeighborsCommand.class,
+            ClustersCommand.class,
+            BenchIndexCommand.class,
+            GraphInfoCommand.class,
+            ServeCommand.class
         })
 public final class Main implements Runnable {
+    /** Lucene announces its SIMD setup at INFO via java.util.logging: keep stderr for our messages. */
+    private static final java.util.logging.Logger LUCENE_SETUP = quiet("org.apache.lucene.internal.vectorization");
+
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces for errors.")
     boolean debug;
@@ -76,6 +88,12 @@ public final class Main implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     private static boolean isDebug(CommandLine.ParseResult parsed) {

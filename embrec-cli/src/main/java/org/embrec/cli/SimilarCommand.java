@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embrec.EmbrecException;
 import org.embrec.data.Catalog;
+import org.embrec.index.ModelIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.recommend.TitleResolver;
 import org.embrec.vectors.Neighbor;
@@ -60,14 +61,17 @@ final class SimilarCommand implements Callable<Integer> {
         if (id == null) {
             return EmbrecException.EXIT_CODE;
         }
-        List<Neighbor> results = m.similar(id, k);
+        List<Neighbor> results = ModelIndex.similar(model.dir(), m, id, k); // the model's index when it has one
         if (json) {
-            out.println(ItemListPrinter.json(id, m.catalog(), results));
+            out.println(ItemListPrinter.json(id, m.catalog(), results, m::isCold));
             out.flush();
         } else {
             String header = String.format(Locale.ROOT, "Items similar to %s  (%s model, %,d items with vectors)",
                     ItemListPrinter.describe(id, m.catalog()), m.manifest().algo(), m.vectors().size());
-            ItemListPrinter.table(out, header, "cosine", results, m.catalog());
+            if (m.isCold(id)) {
+                header += System.lineSeparator() + "(cold: too few interactions; this item's vector comes from its content)";
+            }
+            ItemListPrinter.table(out, header, "cosine", results, m.catalog(), m::isCold);
         }
         return 0;
     }

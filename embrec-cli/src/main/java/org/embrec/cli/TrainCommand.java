@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.embrec.Progress;
 import org.embrec.data.Dataset;
+import org.embrec.content.ContentConfig;
+import org.embrec.eval.ContentAlgorithm;
 import org.embrec.eval.EmbeddingAlgorithm;
+import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.eval.Item2VecAlgorithm;
+import org.embrec.eval.TrainingData;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
 import org.embrec.model.ModelManifest;
+import org.embrec.recommend.ColdStart;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.SkipGramTrainer;
 import org.embrec.train.TrainedModel;
@@ -40,6 +45,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training;
 
+    @Mixin
+    ContentOptions content;
+
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Model directory to write (replaced atomically if it exists).")
     Path out;
@@ -52,9 +60,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Word2VecConfig config = training.config();
         String algo = algorithm.name();
-        EmbeddingAlgorithm algorithmImpl = algorithm.create(config);
+        content.validate();
+        // The content model's token documents are bags: its word2vec defaults differ (ContentConfig).
+        Word2VecConfig config = algorithm.isContent() ? training.apply(ContentConfig.defaultWord2Vec()) : training.config();
+        EmbeddingAlgorithm algorithmImpl = algorithm.isContent() ? new ContentAlgorithm(content.config(config))
+                : algorithm.create(config);
         Progress progress = ConsoleProgress.stderr(false);
         Dataset dataset = data.load(progress);
         Sequences liked = data.liked(dataset);
@@ -69,16 +80,34 @@ final class TrainCommand implements Callable<Integer> {
             summary.put("raw_tokens", trained.rawTokens());
         } else {
             long t0 = System.nanoTime();
-            EmbeddingStore vectors = algorithmImpl.fit(liked, config.seed(), progress);
+            EmbeddingStore vectors = algorithmImpl.fit(new TrainingData(liked, dataset.catalog()), config.seed(), progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> figures = Map.of("train_seconds", seconds);
-            model = EmbeddingModel.of(algo, vectors, ModelManifest.configOf(config), dataset.catalog(), source, figures);
+            Map<String, Object> manifestConfig = new LinkedHashMap<>(ModelManifest.configOf(config));
+            if (algorithmImpl instanceof GraphWalkAlgorithm graphWalks) {
+                manifestConfig.put("walks", ModelManifest.configOf(graphWalks.walks()));
+            }
+            if (algorithmImpl instanceof ContentAlgorithm c) {
+                manifestConfig.putAll(c.config().describe());
+            }
+            model = EmbeddingModel.of(algo, vectors, manifestConfig, dataset.catalog(), source, figures);
             summary.put("train_seconds", round(seconds));
         }
+        if (content.coldStart(algo, dataset.catalog())) {
+            ContentConfig coldContent = content.coldStartContent(config);
+            ColdStart.Result cold = ColdStart.fromContent(model.vectors(), dataset.catalog(), coldContent,
+                    content.coldStartConfig(), progress);
+            Map<String, Object> described = new LinkedHashMap<>(model.manifest().config());
+            described.putAll(content.describeColdStart(coldContent));
+            model = model.withVectors(cold.vectors(), cold.coldIds()).withConfig(described);
+            summary.put("cold_items", cold.coldCount());
+        }
+        model = model.withHistories(liked);
         ModelDirectory.write(out, model);
         summary.put("vocab", model.vectors().size());
         summary.put("dim", model.vectors().dim());
-        summary.put("items_without_vector", likedItems(liked) - model.vectors().size());
+        summary.put("items_without_vector", likedItemsWithoutVector(liked, model.vectors()));
+        summary.put("users", liked.count());
         summary.put("model", out.toString());
         summary.put("algo", algo);
         PrintWriter o = spec.commandLine().getOut();
@@ -91,16 +120,21 @@ final class TrainCommand implements Callable<Integer> {
                     summary.containsKey("tokens_per_second")
                             ? String.format(Locale.ROOT, " (%,d tokens/s)", (long) summary.get("tokens_per_second")) : "",
                     summary.get("items_without_vector"), config.minCount(), out, out);
+            if (summary.containsKey("cold_items")) {
+                o.printf(Locale.ROOT, "Cold start: %,d items without enough interactions got a vector from their content"
+                        + " (marked cold; --cold-start off to skip).%n", (int) summary.get("cold_items"));
+            }
         }
         o.flush();
         return 0;
     }
 
-    /** Distinct items that occur in the liked sequences. */
-    private static int likedItems(Sequences liked) {
+    /** Distinct items that occur in the liked sequences and have no vector. */
+    private static int likedItemsWithoutVector(Sequences liked, EmbeddingStore vectors) {
         int n = 0;
-        for (long c : liked.tokenCounts()) {
-            if (c > 0) {
+        long[] counts = liked.tokenCounts();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0 && !vectors.contains(liked.itemIds().external(i))) {
                 n++;
             }
         }

@@ -22,6 +22,14 @@ public interface EmbeddingAlgorithm {
     EmbeddingStore fit(Sequences training, long seed, Progress progress);
 
     /**
+     * Learns vectors from the training data: the sequences and, for algorithms that use it, the
+     * items' side information. By default only the sequences are used.
+     */
+    default EmbeddingStore fit(TrainingData data, long seed, Progress progress) {
+        return fit(data.sequences(), seed, progress);
+    }
+
+    /**
      * Targets with fewer training occurrences than this form the {@code cold} slice (the
      * algorithm's min-count; 1 disables the slice).
      */

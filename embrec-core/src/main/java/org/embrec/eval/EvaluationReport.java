@@ -25,7 +25,25 @@ public record EvaluationReport(String dataset, String protocol, int k, int testU
         return row(model, task, null);
     }
 
-    /** The row of a model, task and slice (null: all cases), or null. */
+    /**
+     * The row of a model, task, slice (null: all cases) and user-vector rule name (as
+     * {@link ResultRow#userVectors()}), or null.
+     */
+    public ResultRow row(String model, Task task, String slice, String userVectors) {
+        for (ResultRow r : results) {
+            if (r.model().equals(model) && r.task().equals(task.key())
+                    && (slice == null ? r.slice() == null : slice.equals(r.slice()))
+                    && userVectors.equals(r.userVectors())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The row of a model, task and slice (null: all cases), or null; for u2i with several
+     * user-vector rules, the first (the default rule's).
+     */
     public ResultRow row(String model, Task task, String slice) {
         for (ResultRow r : results) {
             if (r.model().equals(model) && r.task().equals(task.key())

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongFunction;
 import org.embrec.Progress;
+import org.embrec.data.Catalog;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
@@ -13,6 +14,11 @@ import org.embrec.vectors.EmbeddingStore;
  * seeds S..S+N-1, builds the baselines (popularity, co-occurrence, random; the deterministic
  * ones once, random once per seed), ranks every test case for i2i and u2i, and aggregates the
  * rows of an {@link EvaluationReport}, including the {@code cold} slice.
+ *
+ * <p>Optionally: a catalog of item metadata the algorithm may learn from (its tags without the
+ * test targets' own tags, PROTOCOL.md); several user-vector rules, each giving its own u2i rows
+ * (the first also serves i2i); and {@link StoreVariant}s (such as cold start) evaluated on the
+ * same fits as the algorithm.
  *
  * <p>Immutable; {@link #run} may be called from one thread at a time per progress listener.
  */
@@ -23,12 +29,32 @@ public final class EvaluationSuite {
     private final Split split;
     private final EvaluationOptions options;
     private final UserVectorRule userVectors;
+    private final List<UserVectorRule> rules;
+    private final Catalog catalog;
+    private final List<StoreVariant> variants;
     private final Evaluator evaluator;
 
     public EvaluationSuite(Split split, EvaluationOptions options, UserVectorRule userVectors) {
+        this(split, options, List.of(userVectors), Catalog.empty(), List.of());
+    }
+
+    /**
+     * @param rules user-vector rules for u2i, at least one; the first is the default
+     * @param catalog item metadata for algorithms that use it (tags of test users on their own
+     *     targets are dropped before any algorithm sees them); may be empty
+     * @param variants models derived from each fit, reported beside the algorithm
+     */
+    public EvaluationSuite(Split split, EvaluationOptions options, List<UserVectorRule> rules, Catalog catalog,
+            List<StoreVariant> variants) {
         this.split = Objects.requireNonNull(split, "split");
         this.options = Objects.requireNonNull(options, "options");
-        this.userVectors = Objects.requireNonNull(userVectors, "userVectors");
+        this.rules = List.copyOf(rules);
+        if (this.rules.isEmpty()) {
+            throw new IllegalArgumentException("at least one user-vector rule is needed");
+        }
+        this.userVectors = this.rules.get(0);
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.variants = List.copyOf(variants);
         this.evaluator = new Evaluator(split.cases(), options.threads());
     }
 
@@ -46,10 +72,7 @@ public final class EvaluationSuite {
         List<ResultRow> rows = new ArrayList<>();
         boolean[] cold = algorithm == null ? null : coldCases(algorithm.coldThreshold());
         if (algorithm != null) {
-            rows.addAll(evaluateSeeds(algorithm.name(), seed -> {
-                EmbeddingStore store = algorithm.fit(split.training(), seed, progress);
-                return new EmbeddingScorer(algorithm.name(), store, split.training().itemIds(), userVectors);
-            }, options.seeds(), cold, progress));
+            rows.addAll(evaluateAlgorithm(algorithm, cold, progress));
         }
         rows.addAll(evaluateSeeds(PopularityBaseline.NAME, seed -> new PopularityBaseline(split.training()), 1,
                 cold, progress));
@@ -76,6 +99,71 @@ public final class EvaluationSuite {
         return any ? cold : null;
     }
 
+    /**
+     * The algorithm and its variants, fitted once per seed: i2i with the first rule, u2i with
+     * every rule (rows carry the rule's name). A variant's train time includes the fit's.
+     */
+    private List<ResultRow> evaluateAlgorithm(EmbeddingAlgorithm algorithm, boolean[] cold, Progress progress) {
+        TrainingData data = TrainingData.of(split, catalog);
+        int models = 1 + variants.size();
+        int columns = 1 + rules.size();
+        List<List<List<Metrics>>> all = new ArrayList<>();
+        List<List<List<Metrics>>> coldOnly = new ArrayList<>();
+        for (int m = 0; m < models; m++) {
+            all.add(new ArrayList<>());
+            coldOnly.add(new ArrayList<>());
+            for (int c = 0; c < columns; c++) {
+                all.get(m).add(new ArrayList<>());
+                coldOnly.get(m).add(new ArrayList<>());
+            }
+        }
+        double[] seconds = new double[models];
+        String[] names = new String[models];
+        names[0] = algorithm.name();
+        for (int v = 0; v < variants.size(); v++) {
+            names[v + 1] = algorithm.name() + variants.get(v).suffix();
+        }
+        for (int i = 0; i < options.seeds(); i++) {
+            long seed = options.seed() + i;
+            long t0 = System.nanoTime();
+            EmbeddingStore fitted = algorithm.fit(data, seed, progress);
+            double fitSeconds = (System.nanoTime() - t0) / 1e9;
+            for (int m = 0; m < models; m++) {
+                long t1 = System.nanoTime();
+                EmbeddingStore store = m == 0 ? fitted : variants.get(m - 1).derive(data, fitted, seed, progress);
+                seconds[m] += fitSeconds + (m == 0 ? 0 : (System.nanoTime() - t1) / 1e9);
+                StringBuilder summary = new StringBuilder(names[m] + (options.seeds() > 1 ? " seed " + seed : "") + ":");
+                for (int c = 0; c < columns; c++) {
+                    Task task = c == 0 ? Task.I2I : Task.U2I;
+                    UserVectorRule rule = rules.get(Math.max(0, c - 1));
+                    ItemScorer scorer = new EmbeddingScorer(names[m], store, split.training().itemIds(), rule);
+                    CaseRanks ranks = evaluator.rank(scorer, task, progress);
+                    Metrics metrics = Metrics.of(ranks, options.k());
+                    all.get(m).get(c).add(metrics);
+                    if (cold != null) {
+                        coldOnly.get(m).get(c).add(Metrics.of(ranks, options.k(), cold));
+                    }
+                    summary.append(String.format(Locale.ROOT, " %s%s HR@%d %.4f", task.key(),
+                            c > 1 ? "[" + rule + "]" : "", options.k(), metrics.hr()));
+                }
+                progress.done("evaluate", summary.toString());
+            }
+        }
+        List<ResultRow> rows = new ArrayList<>();
+        for (int m = 0; m < models; m++) {
+            for (int c = 0; c < columns; c++) {
+                String task = c == 0 ? Task.I2I.key() : Task.U2I.key();
+                String rule = c == 0 ? null : rules.get(c - 1).toString();
+                rows.add(aggregate(names[m], task, null, all.get(m).get(c), seconds[m] / options.seeds())
+                        .withUserVectors(rule));
+                if (cold != null) {
+                    rows.add(aggregate(names[m], task, COLD, coldOnly.get(m).get(c), Double.NaN).withUserVectors(rule));
+                }
+            }
+        }
+        return rows;
+    }
+
     private List<ResultRow> evaluateSeeds(String model, LongFunction<ItemScorer> build, int seeds, boolean[] cold,
             Progress progress) {
         Task[] tasks = Task.values();
@@ -92,6 +180,7 @@ public final class EvaluationSuite {
             ItemScorer scorer = build.apply(seed);
             seconds += (System.nanoTime() - t0) / 1e9;
             StringBuilder summary = new StringBuilder(model + (seeds > 1 ? " seed " + seed : "") + ":");
+            long r0 = System.nanoTime();
             for (int t = 0; t < tasks.length; t++) {
                 CaseRanks ranks = evaluator.rank(scorer, tasks[t], progress);
                 Metrics m = Metrics.of(ranks, options.k());
@@ -101,6 +190,8 @@ public final class EvaluationSuite {
                 }
                 summary.append(String.format(Locale.ROOT, " %s HR@%d %.4f", tasks[t].key(), options.k(), m.hr()));
             }
+            summary.append(String.format(Locale.ROOT, " (%.1fs to build, %.1fs to rank)", (r0 - t0) / 1e9,
+                    (System.nanoTime() - r0) / 1e9));
             progress.done("evaluate", summary.toString());
         }
         List<ResultRow> rows = new ArrayList<>();

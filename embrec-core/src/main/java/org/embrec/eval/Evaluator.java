@@ -38,7 +38,7 @@ public final class Evaluator {
 
     /** The rank of every case's target under {@code scorer} for {@code task}. */
     public CaseRanks rank(ItemScorer scorer, Task task, Progress progress) {
-        int[] tieKey = TieOrder.keys(scorer);
+        double[] tieKey = Ranking.asDoubles(TieOrder.keys(scorer));
         int[] ranks = new int[cases.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -100,11 +100,11 @@ public final class Evaluator {
     private final class CaseWorker {
         private final ItemScorer scorer;
         private final ItemScorer.Worker worker;
-        private final int[] tieKey;
+        private final double[] tieKey;
         private final double[] scores;
         private final int[] history;
 
-        CaseWorker(ItemScorer scorer, int[] tieKey) {
+        CaseWorker(ItemScorer scorer, double[] tieKey) {
             this.scorer = scorer;
             this.worker = scorer.newWorker();
             this.tieKey = tieKey;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Renders an {@link EvaluationReport}: PROTOCOL.md's JSON object (keys fixed there; optional
@@ -36,6 +37,9 @@ public final class ReportFormat {
             if (r.slice() != null) {
                 o.put("slice", r.slice());
             }
+            if (r.userVectors() != null) {
+                o.put("user_vectors", r.userVectors());
+            }
             o.put("hr", r.hr());
             o.put("ndcg", r.ndcg());
             o.put("coverage", r.coverage());
@@ -55,34 +59,63 @@ public final class ReportFormat {
         return root;
     }
 
-    /** The report as a table: one line per row, with a header naming the dataset and K. */
+    /**
+     * The report as a table: a header naming the dataset and K, one line per row over all test
+     * cases, then the slice rows (if any) in a second block. When u2i rows of several user-vector
+     * rules are present, the rule follows the model's name.
+     */
     public static String table(EvaluationReport report) {
         int k = report.k();
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s, %s, %d test users, K = %d%n", report.dataset(), report.protocol(),
-                report.testUsers(), k));
-        String hrHead = "HR@" + k;
-        String header = String.format(Locale.ROOT, "%-14s %-4s %-5s %6s  %-29s %-15s %8s %8s%n", "model", "task",
-                "slice", "cases", hrHead + " (95% CI)", "NDCG@" + k, "coverage", "train s");
-        sb.append(header);
-        sb.append("-".repeat(header.length() - System.lineSeparator().length())).append(System.lineSeparator());
+        String nl = System.lineSeparator();
+        boolean rules = report.results().stream().map(ResultRow::userVectors).filter(Objects::nonNull)
+                .distinct().count() > 1;
+        int width = 14;
         for (ResultRow r : report.results()) {
-            String hr = String.format(Locale.ROOT, "%.4f", r.hr());
-            String ndcg = String.format(Locale.ROOT, "%.4f", r.ndcg());
-            if (r.seeds() > 1) {
-                hr += String.format(Locale.ROOT, "±%.4f", r.hrStd());
-                ndcg += String.format(Locale.ROOT, "±%.4f", r.ndcgStd());
-            }
-            hr += String.format(Locale.ROOT, " [%.3f,%.3f]", r.hrCi95()[0], r.hrCi95()[1]);
-            String train = r.slice() == null ? String.format(Locale.ROOT, "%.2f", r.trainSeconds()) : "";
-            sb.append(String.format(Locale.ROOT, "%-14s %-4s %-5s %6d  %-29s %-15s %8.3f %8s%n", r.model(),
-                    r.task(), r.slice() == null ? "all" : r.slice(), r.cases(), hr, ndcg, r.coverage(), train));
+            width = Math.max(width, label(r, rules).length());
         }
-        boolean multi = report.results().stream().anyMatch(r -> r.seeds() > 1);
-        if (multi) {
-            sb.append("± : standard deviation over seeds; rows without it are deterministic.")
-                    .append(System.lineSeparator());
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s, %s, %d test users, K = %d", report.dataset(), report.protocol(),
+                report.testUsers(), k)).append(nl);
+        String header = String.format(Locale.ROOT, "%-" + width + "s %-4s %-5s %6s  %-29s %-15s %8s %8s", "model", "task",
+                "slice", "cases", "HR@" + k + " (95% CI)", "NDCG@" + k, "coverage", "train s");
+        sb.append(header).append(nl).append("-".repeat(header.length())).append(nl);
+        boolean slices = false;
+        for (ResultRow r : report.results()) {
+            if (r.slice() == null) {
+                sb.append(line(r, label(r, rules), width)).append(nl);
+            } else {
+                slices = true;
+            }
+        }
+        if (slices) {
+            sb.append(nl);
+            for (ResultRow r : report.results()) {
+                if (r.slice() != null) {
+                    sb.append(line(r, label(r, rules), width)).append(nl);
+                }
+            }
+            sb.append("cold: test cases whose target occurs fewer than --min-count times in training.").append(nl);
+        }
+        if (report.results().stream().anyMatch(r -> r.seeds() > 1)) {
+            sb.append("± : standard deviation over seeds; rows without it are deterministic.").append(nl);
         }
         return sb.toString();
+    }
+
+    private static String label(ResultRow r, boolean rules) {
+        return rules && r.userVectors() != null ? r.model() + " [" + r.userVectors() + "]" : r.model();
+    }
+
+    private static String line(ResultRow r, String label, int width) {
+        String hr = String.format(Locale.ROOT, "%.4f", r.hr());
+        String ndcg = String.format(Locale.ROOT, "%.4f", r.ndcg());
+        if (r.seeds() > 1) {
+            hr += String.format(Locale.ROOT, "±%.4f", r.hrStd());
+            ndcg += String.format(Locale.ROOT, "±%.4f", r.ndcgStd());
+        }
+        hr += String.format(Locale.ROOT, " [%.3f,%.3f]", r.hrCi95()[0], r.hrCi95()[1]);
+        String train = r.slice() == null ? String.format(Locale.ROOT, "%.2f", r.trainSeconds()) : "";
+        return String.format(Locale.ROOT, "%-" + width + "s %-4s %-5s %6d  %-29s %-15s %8.3f %8s", label, r.task(),
+                r.slice() == null ? "all" : r.slice(), r.cases(), hr, ndcg, r.coverage(), train).stripTrailing();
     }
 }

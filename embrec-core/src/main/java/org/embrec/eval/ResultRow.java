@@ -15,6 +15,21 @@ package org.embrec.eval;
  * @param hrStd sample standard deviation of HR over seeds (n - 1 denominator); NaN when seeds == 1
  * @param ndcgStd as {@code hrStd} for NDCG
  * @param hrCi95 Wilson 95% interval of HR over test cases, {@code [low, high]}
+ * @param userVectors the user-vector rule of an embedding model's u2i row ({@code mean}, ...);
+ *     null on other rows
  */
 public record ResultRow(String model, String task, String slice, double hr, double ndcg, double coverage,
-        double trainSeconds, int cases, int seeds, double hrStd, double ndcgStd, double[] hrCi95) {}
+        double trainSeconds, int cases, int seeds, double hrStd, double ndcgStd, double[] hrCi95,
+        String userVectors) {
+    /** A row without a user-vector rule. */
+    public ResultRow(String model, String task, String slice, double hr, double ndcg, double coverage,
+            double trainSeconds, int cases, int seeds, double hrStd, double ndcgStd, double[] hrCi95) {
+        this(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, seeds, hrStd, ndcgStd, hrCi95, null);
+    }
+
+    /** This row with the given user-vector rule name (null: none). */
+    public ResultRow withUserVectors(String rule) {
+        return new ResultRow(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, seeds, hrStd, ndcgStd,
+                hrCi95, rule);
+    }
+}

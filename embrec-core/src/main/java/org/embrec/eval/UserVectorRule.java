@@ -1,53 +1,39 @@
 package org.embrec.eval;
 
+import java.util.Objects;
+import org.embrec.recommend.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
  * How a user vector is made from the vectors of the user's training items (u2i). The default,
- * {@link #MEAN_RAW}, is PROTOCOL.md's and the one the reference figures use.
+ * {@link #MEAN_RAW}, is PROTOCOL.md's and the one the reference figures use. The rules
+ * themselves live in {@link UserVectors} (shared with the recommender); this is the evaluator's
+ * view of them.
  *
  * <p>Implementations are stateless and thread-safe.
  */
 public interface UserVectorRule {
     /** Arithmetic mean of the raw (not normalised) vectors: PROTOCOL.md's default. */
-    UserVectorRule MEAN_RAW = new UserVectorRule() {
-        @Override
-        public void userVector(EmbeddingStore store, int[] rows, int length, float[] out) {
-            java.util.Arrays.fill(out, 0, store.dim(), 0f);
-            for (int i = 0; i < length; i++) {
-                store.addTo(rows[i], 1f, out);
-            }
-            float inv = 1f / length;
-            for (int d = 0; d < store.dim(); d++) {
-                out[d] *= inv;
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "mean-raw";
-        }
-    };
+    UserVectorRule MEAN_RAW = of(UserVectors.MEAN);
 
     /** Mean of the unit-length vectors (every item weighs the same whatever its norm). */
-    UserVectorRule MEAN_UNIT = new UserVectorRule() {
-        @Override
-        public void userVector(EmbeddingStore store, int[] rows, int length, float[] out) {
-            java.util.Arrays.fill(out, 0, store.dim(), 0f);
-            for (int i = 0; i < length; i++) {
-                store.addUnitTo(rows[i], 1f, out);
-            }
-            float inv = 1f / length;
-            for (int d = 0; d < store.dim(); d++) {
-                out[d] *= inv;
-            }
-        }
+    UserVectorRule MEAN_UNIT = of(UserVectors.NORMALISED_MEAN);
 
-        @Override
-        public String toString() {
-            return "mean-unit";
-        }
-    };
+    /** The evaluator's view of a recommender rule; {@code toString} is the rule's name. */
+    static UserVectorRule of(UserVectors rule) {
+        Objects.requireNonNull(rule, "rule");
+        return new UserVectorRule() {
+            @Override
+            public void userVector(EmbeddingStore store, int[] rows, int length, float[] out) {
+                rule.userVector(store, rows, length, out);
+            }
+
+            @Override
+            public String toString() {
+                return rule.toString();
+            }
+        };
+    }
 
     /**
      * Writes the user vector into {@code out[0..store.dim())}.

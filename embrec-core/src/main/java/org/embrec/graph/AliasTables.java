@@ -1,5 +1,7 @@
 package org.embrec.graph;
 
+import org.embrec.Parallel;
+
 /**
  * Many discrete distributions stored back to back, each sampled in O(1) with Walker's alias
  * method (Vose's construction). Distribution {@code s} covers local indices
@@ -42,7 +44,7 @@ public final class AliasTables {
             maxSize = Math.max(maxSize, offsets[s + 1] - offsets[s]);
         }
         int scratchSize = maxSize;
-        Parallel.forEach(threads, Parallel.chunks(segments, SEGMENT_CHUNK), c -> {
+        Parallel.run(Math.ceilDiv(segments, SEGMENT_CHUNK), threads, (c, worker) -> {
             Scratch scratch = new Scratch(scratchSize);
             for (int s = c * SEGMENT_CHUNK, end = Math.min(segments, s + SEGMENT_CHUNK); s < end; s++) {
                 int base = offsets[s];

@@ -1,6 +1,9 @@
 package org.embrec.graph;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
+import org.embrec.EmbrecException;
+import org.embrec.Parallel;
 
 /**
  * DeepWalk's first-order walk (Perozzi et al. 2014) on a weighted graph: the next node is a
@@ -15,6 +18,7 @@ import java.util.SplittableRandom;
 final class DeepWalkKernel implements WalkKernel {
     /** Walks advanced together; enough independent misses in flight for an out-of-order core. */
     static final int LANES = 8;
+    static final String DESCRIPTION = "DeepWalk (first order, alias tables)";
     private static final int NODE_CHUNK = 1024;
 
     private final int[] offsets;
@@ -31,8 +35,13 @@ final class DeepWalkKernel implements WalkKernel {
             maxDegree = Math.max(maxDegree, graph.degree(v));
         }
         int scratchSize = maxDegree;
+        if (3L * targets.length > ItemGraphBuilder.MAX_ARRAY) {
+            throw new EmbrecException(String.format(Locale.ROOT, "the item graph has %,d arcs; DeepWalk's packed"
+                    + " step table holds at most %,d: lower --graph-window", targets.length,
+                    ItemGraphBuilder.MAX_ARRAY / 3));
+        }
         step = new int[3 * targets.length];
-        Parallel.forEach(threads, Parallel.chunks(nodes, NODE_CHUNK), c -> {
+        Parallel.run(Math.ceilDiv(nodes, NODE_CHUNK), threads, (c, worker) -> {
             AliasTables.Scratch scratch = new AliasTables.Scratch(scratchSize);
             for (int v = c * NODE_CHUNK, end = Math.min(nodes, v + NODE_CHUNK); v < end; v++) {
                 int base = offsets[v];
@@ -96,6 +105,6 @@ final class DeepWalkKernel implements WalkKernel {
 
     @Override
     public String describe() {
-        return "DeepWalk (first order, alias tables)";
+        return DESCRIPTION;
     }
 }

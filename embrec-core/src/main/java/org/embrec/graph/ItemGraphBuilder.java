@@ -1,7 +1,9 @@
 package org.embrec.graph;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.embrec.EmbrecException;
+import org.embrec.Parallel;
 import org.embrec.Progress;
 import org.embrec.sequence.Sequences;
 
@@ -46,13 +48,14 @@ public final class ItemGraphBuilder {
             throw new EmbrecException("the liked set is empty: there is no liked sequence to build the item graph"
                     + " from (check the data file and --liked)");
         }
+        long started = System.nanoTime();
         int n = liked.itemIds().size();
         int[] ranges = splitByTokens(liked, threads);
         int parts = ranges.length - 1;
 
         // 1. Per part, count raw arcs per source node.
         int[][] cursors = new int[parts][];
-        Parallel.forEach(threads, parts, part -> cursors[part] = countArcs(liked, ranges[part], ranges[part + 1],
+        Parallel.run(parts, threads, (part, worker) -> cursors[part] = countArcs(liked, ranges[part], ranges[part + 1],
                 window, directed, n));
         progress.update("graph", 1, 4, "arcs counted");
 
@@ -62,7 +65,7 @@ public final class ItemGraphBuilder {
         for (int v = 0; v < n; v++) {
             rawOffsets[v] = (int) pos;
             for (int part = 0; part < parts; part++) {
-                int c = cursors[part][v];
+                long c = Integer.toUnsignedLong(cursors[part][v]); // a count past 2^31 must trip the check below
                 cursors[part][v] = (int) pos;
                 pos += c;
             }
@@ -73,14 +76,14 @@ public final class ItemGraphBuilder {
         }
         rawOffsets[n] = (int) pos;
         int[] raw = new int[(int) pos];
-        Parallel.forEach(threads, parts, part -> fillArcs(liked, ranges[part], ranges[part + 1], window, directed,
+        Parallel.run(parts, threads, (part, worker) -> fillArcs(liked, ranges[part], ranges[part + 1], window, directed,
                 cursors[part], raw));
         progress.update("graph", 2, 4, "arcs written");
 
         // 3. Sort each node's raw list and count its distinct neighbours.
         int[] degree = new int[n];
-        int nodeChunks = Parallel.chunks(n, NODE_CHUNK);
-        Parallel.forEach(threads, nodeChunks, c -> {
+        int nodeChunks = Math.ceilDiv(n, NODE_CHUNK);
+        Parallel.run(nodeChunks, threads, (c, worker) -> {
             for (int v = c * NODE_CHUNK, end = Math.min(n, v + NODE_CHUNK); v < end; v++) {
                 degree[v] = sortAndCountDistinct(raw, rawOffsets[v], rawOffsets[v + 1]);
             }
@@ -94,13 +97,15 @@ public final class ItemGraphBuilder {
         }
         int[] targets = new int[offsets[n]];
         float[] weights = new float[offsets[n]];
-        Parallel.forEach(threads, nodeChunks, c -> {
+        Parallel.run(nodeChunks, threads, (c, worker) -> {
             for (int v = c * NODE_CHUNK, end = Math.min(n, v + NODE_CHUNK); v < end; v++) {
                 merge(raw, rawOffsets[v], rawOffsets[v + 1], targets, weights, offsets[v]);
             }
         });
-        progress.update("graph", 4, 4, "done");
-        return new ItemGraph(offsets, targets, weights, directed, window, liked.itemIds());
+        ItemGraph graph = new ItemGraph(offsets, targets, weights, directed, window, liked.itemIds());
+        progress.done("graph", String.format(Locale.ROOT, "%,d items, %,d %s in %.2f s", n, graph.edgeCount(),
+                directed ? "arcs" : "edges", (System.nanoTime() - started) / 1e9));
+        return graph;
     }
 
     /**

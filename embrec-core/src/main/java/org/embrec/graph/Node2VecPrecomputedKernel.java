@@ -1,6 +1,7 @@
 package org.embrec.graph;
 
 import java.util.SplittableRandom;
+import org.embrec.Parallel;
 
 /**
  * node2vec's second-order walk (Grover and Leskovec 2016) with precomputed tables, as in the
@@ -12,6 +13,7 @@ import java.util.SplittableRandom;
  * thread-safe.
  */
 final class Node2VecPrecomputedKernel extends SingleWalkKernel {
+    static final String DESCRIPTION = "node2vec (second order, precomputed alias tables)";
     private static final int NODE_CHUNK = 256;
 
     private final int[] offsets;
@@ -30,7 +32,8 @@ final class Node2VecPrecomputedKernel extends SingleWalkKernel {
         this.alias = tables.aliases();
         long entries = Node2VecStrategy.precomputedEntries(graph);
         if (entries > ItemGraphBuilder.MAX_ARRAY) {
-            throw new IllegalArgumentException("second-order tables need " + entries + " entries");
+            throw new IllegalArgumentException("second-order tables need " + entries + " entries, more than an"
+                    + " array holds: use rejection sampling");
         }
         int arcs = graph.arcCount();
         secondOffsets = new int[arcs + 1];
@@ -47,7 +50,7 @@ final class Node2VecPrecomputedKernel extends SingleWalkKernel {
         float[] weights = graph.weights();
         double returnFactor = 1.0 / p;
         double outFactor = 1.0 / q;
-        Parallel.forEach(threads, Parallel.chunks(nodes, NODE_CHUNK), c -> {
+        Parallel.run(Math.ceilDiv(nodes, NODE_CHUNK), threads, (c, worker) -> {
             AliasTables.Scratch scratch = new AliasTables.Scratch(scratchSize);
             for (int prev = c * NODE_CHUNK, end = Math.min(nodes, prev + NODE_CHUNK); prev < end; prev++) {
                 for (int e = offsets[prev]; e < offsets[prev + 1]; e++) {
@@ -99,6 +102,6 @@ final class Node2VecPrecomputedKernel extends SingleWalkKernel {
 
     @Override
     public String describe() {
-        return "node2vec (second order, precomputed alias tables)";
+        return DESCRIPTION;
     }
 }

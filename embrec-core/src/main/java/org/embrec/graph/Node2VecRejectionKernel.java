@@ -18,6 +18,8 @@ import java.util.SplittableRandom;
  * Immutable and thread-safe.
  */
 final class Node2VecRejectionKernel extends SingleWalkKernel {
+    static final String DESCRIPTION = "node2vec (second order, rejection sampling)";
+
     private final int[] offsets;
     private final int[] targets;
     private final float[] weights;
@@ -139,6 +141,6 @@ final class Node2VecRejectionKernel extends SingleWalkKernel {
 
     @Override
     public String describe() {
-        return "node2vec (second order, rejection sampling)";
+        return DESCRIPTION;
     }
 }

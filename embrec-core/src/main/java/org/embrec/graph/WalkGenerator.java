@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.embrec.EmbrecException;
+import org.embrec.Parallel;
 import org.embrec.Progress;
 import org.embrec.sequence.Sequences;
 
@@ -64,14 +65,14 @@ public final class WalkGenerator {
         WalkKernel kernel = kernel(graph, config, strategy, walkCount * config.walkLength(), threads);
         int walks = (int) walkCount;
         int[] order = new int[walks];
-        Parallel.forEach(threads, config.walksPerNode(), pass -> shuffledCopy(starts, order, pass * starts.length,
+        Parallel.run(config.walksPerNode(), threads, (pass, worker) -> shuffledCopy(starts, order, pass * starts.length,
                 new SplittableRandom(mix(seed ^ SHUFFLE_SALT, pass))));
 
         int[] buffer = new int[(int) capacity];
         int[] lengths = new int[walks];
-        int chunks = Parallel.chunks(walks, CHUNK);
+        int chunks = Math.ceilDiv(walks, CHUNK);
         AtomicLong stepsDone = new AtomicLong();
-        Parallel.forEach(threads, chunks, c -> {
+        Parallel.run(chunks, threads, (c, worker) -> {
             SplittableRandom rng = new SplittableRandom(mix(seed ^ WALK_SALT, c));
             int from = c * CHUNK;
             int end = Math.min(walks, from + CHUNK);
@@ -95,12 +96,12 @@ public final class WalkGenerator {
     /** Describes the walker {@link #generate} would use for these arguments. */
     public static String describe(ItemGraph graph, WalkConfig config, Node2VecStrategy strategy) {
         if (config.firstOrder() && strategy == Node2VecStrategy.AUTO) {
-            return "DeepWalk (first order, alias tables)";
+            return DeepWalkKernel.DESCRIPTION;
         }
         long steps = (long) config.walksPerNode() * startNodes(graph).length * config.walkLength();
         return strategy.resolve(graph, steps) == Node2VecStrategy.PRECOMPUTED
-                ? "node2vec (second order, precomputed alias tables)"
-                : "node2vec (second order, rejection sampling)";
+                ? Node2VecPrecomputedKernel.DESCRIPTION
+                : Node2VecRejectionKernel.DESCRIPTION;
     }
 
     static WalkKernel kernel(ItemGraph graph, WalkConfig config, Node2VecStrategy strategy, long walkSteps,
@@ -111,11 +112,6 @@ public final class WalkGenerator {
         AliasTables tables = AliasTables.build(graph.offsets(), graph.weights(), threads);
         Node2VecStrategy chosen = strategy.resolve(graph, walkSteps);
         if (chosen == Node2VecStrategy.PRECOMPUTED) {
-            long entries = Node2VecStrategy.precomputedEntries(graph);
-            if (entries > ItemGraphBuilder.MAX_ARRAY) {
-                throw new EmbrecException("node2vec's precomputed tables would need " + entries
-                        + " entries, more than an array holds; use rejection sampling");
-            }
             return new Node2VecPrecomputedKernel(graph, tables, config.p(), config.q(), threads);
         }
         return new Node2VecRejectionKernel(graph, tables, config.p(), config.q());

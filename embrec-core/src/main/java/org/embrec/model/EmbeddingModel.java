@@ -1,19 +1,26 @@
 package org.embrec.model;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.embrec.EmbrecException;
 import org.embrec.data.Catalog;
 import org.embrec.data.Dataset;
+import org.embrec.sequence.Sequences;
 import org.embrec.train.TrainedModel;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
 
 /**
  * A trained model as stored in a model directory: the item vectors, the catalog of item
- * metadata (including items without a vector) and the manifest saying how it was made.
+ * metadata (including items without a vector) and the manifest saying how it was made; and,
+ * optionally, the users' liked sequences (so that recommendations for a user need no data) and
+ * the ids of items whose vector came from cold start rather than from behaviour.
  *
  * <p>Immutable and thread-safe. The manifest's counts always agree with the vectors and the
  * catalog.
@@ -22,15 +29,38 @@ public final class EmbeddingModel {
     private final ModelManifest manifest;
     private final EmbeddingStore vectors;
     private final Catalog catalog;
+    private final Sequences histories;
+    private final Set<String> coldItems;
 
     /**
      * @throws IllegalArgumentException when the manifest's counts disagree with the vectors or
      *     the catalog
      */
     public EmbeddingModel(ModelManifest manifest, EmbeddingStore vectors, Catalog catalog) {
+        this(manifest, vectors, catalog, null, Set.of());
+    }
+
+    /**
+     * @param histories the users' liked sequences in time order (with user ids), or null
+     * @param coldItems ids of items whose vector came from cold start; each must have a vector
+     * @throws IllegalArgumentException when the manifest's counts disagree with the vectors or
+     *     the catalog, the histories have no user ids, or a cold item has no vector
+     */
+    public EmbeddingModel(ModelManifest manifest, EmbeddingStore vectors, Catalog catalog, Sequences histories,
+            Collection<String> coldItems) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.vectors = Objects.requireNonNull(vectors, "vectors");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        if (histories != null && histories.userIds() == null) {
+            throw new IllegalArgumentException("histories need user ids");
+        }
+        this.histories = histories;
+        this.coldItems = Collections.unmodifiableSet(new LinkedHashSet<>(coldItems));
+        for (String id : this.coldItems) {
+            if (!vectors.contains(id)) {
+                throw new IllegalArgumentException("cold item '" + id + "' has no vector");
+            }
+        }
         ModelManifest.Counts c = manifest.counts();
         if (c.vectors() != vectors.size() || c.dim() != vectors.dim() || c.catalogItems() != catalog.size()) {
             throw new IllegalArgumentException("manifest counts " + c + " disagree with " + vectors.size() + " x "
@@ -86,7 +116,42 @@ public final class EmbeddingModel {
 
     /** This model with the given quality figures in its manifest. */
     public EmbeddingModel withMetrics(Map<String, Object> metrics) {
-        return new EmbeddingModel(manifest.withMetrics(metrics), vectors, catalog);
+        return new EmbeddingModel(manifest.withMetrics(metrics), vectors, catalog, histories, coldItems);
+    }
+
+    /** This model with the users' liked sequences (with user ids; null: none). */
+    public EmbeddingModel withHistories(Sequences liked) {
+        return new EmbeddingModel(manifest, vectors, catalog, liked, coldItems);
+    }
+
+    /** This model with other vectors, some of them from cold start (counts in the manifest follow). */
+    public EmbeddingModel withVectors(EmbeddingStore newVectors, Collection<String> cold) {
+        ModelManifest.Counts c = new ModelManifest.Counts(newVectors.size(), newVectors.dim(), catalog.size());
+        ModelManifest m = new ModelManifest(manifest.formatVersion(), manifest.embrecVersion(), manifest.createdAt(),
+                manifest.algo(), manifest.config(), manifest.data(), c, manifest.training(), manifest.metrics());
+        return new EmbeddingModel(m, newVectors, catalog, histories, cold);
+    }
+
+    /** This model with another manifest configuration (e.g. with the cold-start settings added). */
+    public EmbeddingModel withConfig(Map<String, Object> config) {
+        ModelManifest m = new ModelManifest(manifest.formatVersion(), manifest.embrecVersion(), manifest.createdAt(),
+                manifest.algo(), config, manifest.data(), manifest.counts(), manifest.training(), manifest.metrics());
+        return new EmbeddingModel(m, vectors, catalog, histories, coldItems);
+    }
+
+    /** The users' liked sequences in time order, or null when the model has none. */
+    public Sequences histories() {
+        return histories;
+    }
+
+    /** Ids of the items whose vector came from cold start (unmodifiable, in vector order). */
+    public Set<String> coldItems() {
+        return coldItems;
+    }
+
+    /** True when the item's vector came from cold start. */
+    public boolean isCold(String id) {
+        return coldItems.contains(id);
     }
 
     /** True when the item is in the catalog or has a vector. */

@@ -1,26 +1,34 @@
 package org.embrec.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.stream.Stream;
 import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
 import org.embrec.data.Catalog;
+import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Word2VecFormat;
 
 /**
  * Reads and writes a model directory (docs/FORMATS.md): {@code manifest.json},
- * {@code vectors.bin} (word2vec binary, readable by gensim) and {@code catalog.tsv}. Other
+ * {@code vectors.bin} (word2vec binary, readable by gensim) and {@code catalog.tsv}; optionally
+ * {@code users.bin} (the users' liked sequences, {@link UserHistoriesFile}) and
+ * {@code cold-items.txt} (ids of items whose vector came from cold start, one per line). Other
  * entries (such as an {@code index/} directory) may sit beside them; readers ignore what they
  * do not know.
  *
@@ -36,6 +44,8 @@ public final class ModelDirectory {
     public static final String MANIFEST = "manifest.json";
     public static final String VECTORS = "vectors.bin";
     public static final String CATALOG = "catalog.tsv";
+    public static final String USERS = UserHistoriesFile.NAME;
+    public static final String COLD_ITEMS = "cold-items.txt";
 
     private ModelDirectory() {}
 
@@ -60,6 +70,12 @@ public final class ModelDirectory {
             AtomicFiles.replaceDirectory(dir, tmp -> {
                 writeFile(tmp.resolve(VECTORS), out -> Word2VecFormat.BINARY.write(model.vectors(), out));
                 writeFile(tmp.resolve(CATALOG), out -> CatalogTsv.write(model.catalog(), out));
+                if (model.histories() != null) {
+                    writeFile(tmp.resolve(USERS), out -> UserHistoriesFile.write(model.histories(), out));
+                }
+                if (!model.coldItems().isEmpty()) {
+                    writeFile(tmp.resolve(COLD_ITEMS), out -> writeLines(model.coldItems(), out));
+                }
                 writeFile(tmp.resolve(MANIFEST), out -> ManifestJson.write(model.manifest(), out));
             });
         } catch (IOException e) {
@@ -93,7 +109,51 @@ public final class ModelDirectory {
             throw new EmbrecException(catalogFile + ": holds " + catalog.size() + " items, but " + MANIFEST + " says "
                     + counts.catalogItems());
         }
-        return new EmbeddingModel(manifest, vectors, catalog);
+        return new EmbeddingModel(manifest, vectors, catalog, readHistories(dir), readColdItems(dir, vectors));
+    }
+
+    private static Sequences readHistories(Path dir) {
+        Path file = dir.resolve(USERS);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return UserHistoriesFile.read(in, file.toString());
+        } catch (IOException e) {
+            throw new EmbrecException(file + ": cannot read (" + e + ")", e);
+        }
+    }
+
+    private static List<String> readColdItems(Path dir, EmbeddingStore vectors) {
+        Path file = dir.resolve(COLD_ITEMS);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        List<String> ids;
+        try {
+            ids = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EmbrecException(file + ": cannot read (" + e + ")", e);
+        }
+        List<String> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!vectors.contains(id)) {
+                throw new EmbrecException(file + ":" + (i + 1) + ": item '" + id + "' has no vector in " + VECTORS);
+            }
+            out.add(id);
+        }
+        return out;
+    }
+
+    private static void writeLines(Collection<String> lines, OutputStream out) throws IOException {
+        for (String line : lines) {
+            out.write(line.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+        }
     }
 
     /**

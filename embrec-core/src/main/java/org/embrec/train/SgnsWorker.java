@@ -150,15 +150,10 @@ final class SgnsWorker {
             }
             gi = 0;
             for (int j = lo; j <= hi; j++) {
-                if (j == i) {
-                    continue;
+                if (j != i) {
+                    math.sgdRow(syn0, buf[j] * d, syn1, targets, grads, gi, nt, d);
+                    gi += nt;
                 }
-                int l1 = buf[j] * d;
-                java.util.Arrays.fill(neu1e, 0f);
-                for (int k = 0; k < nt; k++) {
-                    math.sgdStep(grads[gi++], syn0, l1, syn1, targets[k] * d, neu1e, 0, d);
-                }
-                math.axpy(1f, neu1e, 0, syn0, l1, d);
             }
         }
     }

@@ -72,6 +72,37 @@ final class PanamaMath implements VectorMath {
     }
 
     @Override
+    public void sgdRow(float[] in, int io, float[] out, int[] rows, float[] g, int go, int count, int n) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        // Chunk-outer: the input chunk and its gradient sum stay in registers across the targets.
+        for (; i < bound; i += L) {
+            FloatVector x = FloatVector.fromArray(S, in, io + i);
+            FloatVector acc = FloatVector.zero(S);
+            for (int k = 0; k < count; k++) {
+                int o = rows[k] * n + i;
+                FloatVector vg = FloatVector.broadcast(S, g[go + k]);
+                FloatVector y = FloatVector.fromArray(S, out, o);
+                acc = y.fma(vg, acc);
+                x.fma(vg, y).intoArray(out, o);
+            }
+            x.add(acc).intoArray(in, io + i);
+        }
+        for (; i < n; i++) {
+            float x = in[io + i];
+            float acc = 0f;
+            for (int k = 0; k < count; k++) {
+                int o = rows[k] * n + i;
+                float gk = g[go + k];
+                float y = out[o];
+                acc += gk * y;
+                out[o] = y + gk * x;
+            }
+            in[io + i] = x + acc;
+        }
+    }
+
+    @Override
     public void scale(float alpha, float[] x, int xo, int n) {
         int i = 0;
         int bound = S.loopBound(n);

@@ -32,6 +32,22 @@ final class ScalarMath implements VectorMath {
     }
 
     @Override
+    public void sgdRow(float[] in, int io, float[] out, int[] rows, float[] g, int go, int count, int n) {
+        for (int i = 0; i < n; i++) {
+            float x = in[io + i];
+            float acc = 0f;
+            for (int k = 0; k < count; k++) {
+                int o = rows[k] * n + i;
+                float gk = g[go + k];
+                float y = out[o];
+                acc += gk * y;
+                out[o] = y + gk * x;
+            }
+            in[io + i] = x + acc;
+        }
+    }
+
+    @Override
     public void scale(float alpha, float[] x, int xo, int n) {
         for (int i = 0; i < n; i++) {
             x[xo + i] *= alpha;

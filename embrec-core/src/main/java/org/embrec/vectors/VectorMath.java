@@ -24,6 +24,15 @@ public interface VectorMath {
      */
     void sgdStep(float g, float[] x, int xo, float[] y, int yo, float[] acc, int ao, int n);
 
+    /**
+     * All SGD updates of one input row against {@code count} output rows (word2vec's inner loop
+     * for one context, with precomputed gradients): for each k, output row {@code rows[k]}
+     * gets {@code g[go+k] * in}, and the input row then gets the sum of {@code g[go+k] * out}
+     * over the <em>old</em> output rows. Rows are indices of {@code n}-float rows; {@code in}
+     * starts at {@code io}.
+     */
+    void sgdRow(float[] in, int io, float[] out, int[] rows, float[] g, int go, int count, int n);
+
     /** {@code x[xo..xo+n) *= alpha}. */
     void scale(float alpha, float[] x, int xo, int n);
 

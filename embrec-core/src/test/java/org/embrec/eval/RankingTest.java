@@ -26,7 +26,7 @@ class RankingTest {
     @Test
     void rankCountsHigherScoresAndEqualScoresWithSmallerKeys() {
         double[] scores = {0.5, 0.7, 0.5, 0.5, Double.NEGATIVE_INFINITY, 0.1};
-        int[] keys = {3, 0, 1, 5, 2, 4};
+        double[] keys = {3, 0, 1, 5, 2, 4};
         assertThat(Ranking.rank(scores, 6, keys, 0)).isEqualTo(3); // 1 higher, 2 ties with key 1 < 3
         assertThat(Ranking.rank(scores, 6, keys, 2)).isEqualTo(2);
         assertThat(Ranking.rank(scores, 6, keys, 3)).isEqualTo(4);
@@ -46,7 +46,7 @@ class RankingTest {
                 scores[c] = rnd.nextInt(5) / 4.0;
                 ids[c] = Integer.toString(rnd.nextInt(1000) * 1000 + c); // distinct
             }
-            int[] keys = TieOrder.keys(ids);
+            double[] keys = Ranking.asDoubles(TieOrder.keys(ids));
             Integer[] order = new Integer[n];
             for (int c = 0; c < n; c++) {
                 order[c] = c;
@@ -55,6 +55,32 @@ class RankingTest {
                     .thenComparingLong(c -> Long.parseLong(ids[c])));
             for (int pos = 0; pos < n; pos++) {
                 assertThat(Ranking.rank(scores, n, keys, order[pos])).isEqualTo(pos + 1);
+            }
+        }
+    }
+
+    @Test
+    void vectorisedRankEqualsTheScalarOracle() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int round = 0; round < 500; round++) {
+            int n = 1 + rnd.nextInt(300); // lengths around and between SIMD widths
+            double[] scores = new double[n];
+            double[] keys = new double[n];
+            for (int c = 0; c < n; c++) {
+                int kind = rnd.nextInt(10);
+                scores[c] = kind == 0 ? Double.NEGATIVE_INFINITY : kind < 5 ? rnd.nextInt(4) : rnd.nextGaussian();
+                keys[c] = c;
+            }
+            for (int c = n - 1; c > 0; c--) { // shuffle the tie keys
+                int o = rnd.nextInt(c + 1);
+                double t = keys[c];
+                keys[c] = keys[o];
+                keys[o] = t;
+            }
+            for (int t = 0; t < n; t++) {
+                if (scores[t] != Double.NEGATIVE_INFINITY) {
+                    assertThat(PanamaRanking.rank(scores, n, keys, t)).isEqualTo(Ranking.rankScalar(scores, n, keys, t));
+                }
             }
         }
     }

@@ -49,12 +49,16 @@ class ReportFormatTest {
     }
 
     @Test
-    void tableHasAHeaderAndOneLinePerRow() {
+    void tableHasAHeaderOneLinePerRowAndSlicesInASecondBlock() {
         String[] lines = ReportFormat.table(REPORT).split("\\R");
         assertThat(lines[0]).contains("ml-latest-small", "608 test users", "K = 10");
         assertThat(lines[1]).contains("model", "task", "HR@10", "NDCG@10", "coverage", "train s");
         assertThat(lines[3]).startsWith("item2vec").contains("0.0400±0.0030", "[0.030,0.060]", "1.50");
-        assertThat(lines[4]).contains("cold", "40");
-        assertThat(lines[5]).startsWith("popularity").contains("0.0390 [0.026,0.058]").doesNotContain("±");
+        assertThat(lines[4]).startsWith("popularity").contains("0.0390 [0.026,0.058]").doesNotContain("±");
+        assertThat(lines[5]).isEmpty();
+        assertThat(lines[6]).startsWith("item2vec").contains("cold", "40");
+        assertThat(lines[7]).startsWith("cold:");
+        assertThat(lines[8]).startsWith("±");
+        assertThat(lines).hasSize(9);
     }
 }

@@ -1,0 +1,46 @@
+package org.embrec.cli;
+
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.embrec.EmbrecException;
+import org.embrec.model.EmbeddingModel;
+import org.embrec.model.ModelDirectory;
+import org.embrec.vectors.EmbeddingStore;
+
+/**
+ * Vectors and queries for {@code bench-index}: {@code exclude[q]} is the row query q must not
+ * return (its own item when queries are model items), or null for queries from outside the set.
+ */
+record BenchData(EmbeddingStore store, float[] queries, int[] exclude, String description) {
+    /** The model's vectors; queries are up to {@code count} of its items (a seeded sample), each excluding itself. */
+    static BenchData fromModel(Path dir, int count, long seed) {
+        EmbeddingModel model;
+        try {
+            model = ModelDirectory.read(dir);
+        } catch (EmbrecException e) {
+            throw new EmbrecException("--model " + e.getMessage(), e);
+        }
+        EmbeddingStore store = model.vectors();
+        int n = store.size();
+        int q = Math.min(count, n);
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int i = 0; i < q; i++) { // partial Fisher-Yates: rows[0..q) is a uniform sample
+            int j = i + rnd.nextInt(n - i);
+            int t = rows[i];
+            rows[i] = rows[j];
+            rows[j] = t;
+        }
+        int dim = store.dim();
+        float[] queries = new float[q * dim];
+        int[] exclude = new int[q];
+        for (int i = 0; i < q; i++) {
+            System.arraycopy(store.matrix(), rows[i] * dim, queries, i * dim, dim);
+            exclude[i] = rows[i];
+        }
+        return new BenchData(store, queries, exclude, "model " + dir.getFileName() + ", queries are its items");
+    }
+}

@@ -1,0 +1,109 @@
+package org.embrec.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.embrec.EmbrecException;
+import org.embrec.content.ContentConfig;
+import org.embrec.content.ContentField;
+import org.embrec.data.Catalog;
+import org.embrec.eval.ContentAlgorithm;
+import org.embrec.recommend.ColdStart;
+import org.embrec.train.Word2VecConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The content and cold-start flags of {@code train} and {@code evaluate} (a mixin): which
+ * metadata fields become tokens, how token vectors are combined ({@code --algo content}), and
+ * whether items without a behaviour vector get one from their content ({@code --cold-start}).
+ */
+public final class ContentOptions {
+    @Option(names = "--content-fields", paramLabel = "LIST", defaultValue = "title,year,genres,tags",
+            description = "Item metadata used as content tokens (default: ${DEFAULT-VALUE}).")
+    String fields;
+
+    @Option(names = "--content-weighting", paramLabel = "mean|sif", defaultValue = "mean",
+            description = "Item vector from token vectors: mean (default) or sif (smooth inverse frequency,"
+                    + " first principal component removed).")
+    String weighting;
+
+    @Option(names = "--sif-a", paramLabel = "X", defaultValue = "1e-3",
+            description = "SIF's a in a/(a+p(w)) (default: ${DEFAULT-VALUE}).")
+    double sifA;
+
+    @Option(names = "--cold-start", paramLabel = "off|content",
+            description = "Give items below --min-count (or absent from training) a vector mapped from their content"
+                    + " (default: content when item metadata is loaded, else off).")
+    String coldStart;
+
+    @Option(names = "--cold-lambda", paramLabel = "X", defaultValue = "1000",
+            description = "Ridge penalty of the content-to-behaviour map (default: ${DEFAULT-VALUE}).")
+    double coldLambda;
+
+    /** The content model's settings with the given token-model word2vec settings. */
+    public ContentConfig config(Word2VecConfig word2vec) {
+        return new ContentConfig(ContentField.parse(fields), ContentConfig.Weighting.parse(weighting), sifA, word2vec);
+    }
+
+    /**
+     * The content settings of cold start: the default token model, with the threads and seed of
+     * the behaviour model's settings.
+     */
+    public ContentConfig coldStartContent(Word2VecConfig behaviour) {
+        return config(ContentConfig.defaultWord2Vec().withThreads(behaviour.threads()).withSeed(behaviour.seed()));
+    }
+
+    /** The cold-start settings. */
+    public ColdStart.Config coldStartConfig() {
+        return ColdStart.Config.defaults().withLambda(coldLambda);
+    }
+
+    /**
+     * Whether cold start applies: {@code --cold-start content}, or by default when the catalog
+     * has items; never for the content model itself.
+     *
+     * @throws EmbrecException on a bad {@code --cold-start} value, or {@code content} without items
+     */
+    public boolean coldStart(String algo, Catalog catalog) {
+        String mode = mode();
+        boolean asked = mode.equals("content");
+        if (algo.equals(ContentAlgorithm.NAME)) {
+            return false;
+        }
+        if (asked && catalog.size() == 0) {
+            throw new EmbrecException("--cold-start content needs item metadata (e.g. movies.csv, or --items FILE)");
+        }
+        return asked || (mode.isEmpty() && catalog.size() > 0);
+    }
+
+    /**
+     * Checks the flags' values before any data is read (cheap).
+     *
+     * @throws EmbrecException naming the flag
+     */
+    public void validate() {
+        mode();
+        ContentField.parse(fields);
+        ContentConfig.Weighting.parse(weighting);
+        coldStartConfig();
+    }
+
+    /** {@code --cold-start} lower-cased: "", "off" or "content". */
+    private String mode() {
+        String mode = coldStart == null ? "" : coldStart.trim().toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "", "off", "content" -> mode;
+            case "none" -> "off";
+            default -> throw new EmbrecException("--cold-start must be off or content, got '" + coldStart + "'");
+        };
+    }
+
+    /** The cold-start settings as manifest config entries. */
+    public Map<String, Object> describeColdStart(ContentConfig content) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cold_start", "content");
+        m.put("cold_lambda", coldLambda);
+        m.putAll(content.describe());
+        return m;
+    }
+}

@@ -1,0 +1,190 @@
+package org.embrec.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.embrec.Progress;
+import org.embrec.data.Dataset;
+import org.embrec.eval.ContentAlgorithm;
+import org.embrec.eval.EmbeddingAlgorithm;
+import org.embrec.eval.EvaluationOptions;
+import org.embrec.eval.EvaluationReport;
+import org.embrec.eval.EvaluationSuite;
+import org.embrec.eval.GraphWalkAlgorithm;
+import org.embrec.eval.Item2VecAlgorithm;
+import org.embrec.eval.LeaveLastOutSplit;
+import org.embrec.eval.ReportFormat;
+import org.embrec.eval.ResultRow;
+import org.embrec.eval.Split;
+import org.embrec.eval.TrainingData;
+import org.embrec.eval.UserVectorRule;
+import org.embrec.model.EmbeddingModel;
+import org.embrec.model.ModelManifest;
+import org.embrec.recommend.ColdStart;
+import org.embrec.sequence.Sequences;
+import org.embrec.vectors.EmbeddingStore;
+
+/**
+ * Trains the demo's models, evaluated or not. Evaluated (the default), each algorithm is trained
+ * once, on the leave-last-out training sequences (and the catalog without the test targets'
+ * tags), and that very model is both measured (PROTOCOL.md, beside the baselines) and served, so
+ * the figures on the page describe the models on the page; each manifest carries the whole
+ * report as its metrics. Not evaluated, each algorithm is trained on all liked sequences. Then,
+ * when a content model was trained, the behaviour models get cold-start vectors for the items
+ * they left out ({@link ColdStart}, mapped from the content vectors), and every model keeps the
+ * users' liked sequences so that the server can recommend for them.
+ */
+final class DemoTraining {
+    /** The trained models, in algorithm order, and the evaluation report (null when not evaluated). */
+    record Result(List<EmbeddingModel> models, EvaluationReport report) {}
+
+    private DemoTraining() {}
+
+    /** Trains every algorithm on all liked sequences. */
+    static Result trainOnly(List<EmbeddingAlgorithm> algorithms, Dataset dataset, Sequences liked, long seed,
+            Progress progress) {
+        List<EmbeddingModel> models = new ArrayList<>();
+        for (EmbeddingAlgorithm algorithm : algorithms) {
+            long t0 = System.nanoTime();
+            EmbeddingStore vectors = algorithm.fit(new TrainingData(liked, dataset.catalog()), seed, progress);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            models.add(model(algorithm, vectors, dataset, seconds, "all liked sequences"));
+        }
+        return new Result(models, null);
+    }
+
+    /**
+     * Trains every algorithm on the training sequences of a leave-last-out split and evaluates it;
+     * the baselines are reported once.
+     */
+    static Result trainAndEvaluate(List<EmbeddingAlgorithm> algorithms, Dataset dataset, Sequences liked, long seed,
+            Progress progress) {
+        Split split = LeaveLastOutSplit.split(liked);
+        EvaluationOptions options = new EvaluationOptions(EvaluationOptions.DEFAULT_K, seed, 1,
+                Runtime.getRuntime().availableProcessors());
+        EvaluationSuite suite = new EvaluationSuite(split, options, List.of(UserVectorRule.MEAN_RAW), dataset.catalog(),
+                List.of());
+        List<ResultRow> rows = new ArrayList<>();
+        List<ResultRow> baselines = new ArrayList<>();
+        List<EmbeddingModel> unrated = new ArrayList<>();
+        for (EmbeddingAlgorithm algorithm : algorithms) {
+            Keeping keeping = new Keeping(algorithm);
+            EvaluationReport r = suite.run(dataset.name(), keeping, progress);
+            double seconds = 0;
+            for (ResultRow row : r.results()) {
+                if (row.slice() != null) {
+                    continue;
+                }
+                if (row.model().equals(algorithm.name())) {
+                    rows.add(row);
+                    seconds = row.trainSeconds();
+                } else if (unrated.isEmpty()) {
+                    baselines.add(row);
+                }
+            }
+            unrated.add(model(algorithm, keeping.vectors(), dataset, seconds,
+                    "leave-last-out training split (each test user's last liked item held out)"));
+        }
+        rows.addAll(baselines);
+        EvaluationReport report = new EvaluationReport(dataset.name(), EvaluationReport.PROTOCOL, options.k(),
+                split.testUsers(), rows);
+        Map<String, Object> metrics = new ObjectMapper().convertValue(ReportFormat.toTree(report),
+                new TypeReference<LinkedHashMap<String, Object>>() {});
+        List<EmbeddingModel> models = unrated.stream().map(m -> m.withMetrics(metrics)).toList();
+        return new Result(models, report);
+    }
+
+    private static EmbeddingModel model(EmbeddingAlgorithm algorithm, EmbeddingStore vectors, Dataset dataset,
+            double seconds, String trainedOn) {
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("train_seconds", Math.round(seconds * 1000) / 1000.0);
+        training.put("trained_on", trainedOn);
+        return EmbeddingModel.of(algorithm.name(), vectors, configOf(algorithm), dataset.catalog(),
+                new ModelManifest.DataSource(dataset.name(), dataset.fingerprint()), training);
+    }
+
+    /**
+     * The models ready to serve: behaviour models with cold-start vectors from the content model
+     * (when one was trained), and every model with the users' liked sequences.
+     */
+    static List<EmbeddingModel> forServing(List<EmbeddingModel> models, Sequences liked) {
+        EmbeddingModel content = models.stream().filter(m -> m.manifest().algo().equals(ContentAlgorithm.NAME))
+                .findFirst().orElse(null);
+        List<EmbeddingModel> out = new ArrayList<>(models.size());
+        for (EmbeddingModel m : models) {
+            EmbeddingModel served = m;
+            if (content != null && m != content) {
+                ColdStart.Result cold = ColdStart.apply(m.vectors(), content.vectors(), ColdStart.Config.defaults());
+                if (cold.coldCount() > 0) {
+                    Map<String, Object> config = new LinkedHashMap<>(m.manifest().config());
+                    config.put("cold_start", "content");
+                    config.put("cold_items", cold.coldCount());
+                    served = m.withVectors(cold.vectors(), cold.coldIds()).withConfig(config);
+                }
+            }
+            out.add(served.withHistories(liked));
+        }
+        return out;
+    }
+
+    /** The algorithm's settings for the manifest: word2vec, walks (graph algorithms), content fields. */
+    static Map<String, Object> configOf(EmbeddingAlgorithm algorithm) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        if (algorithm instanceof Item2VecAlgorithm a) {
+            c.putAll(ModelManifest.configOf(a.config()));
+        } else if (algorithm instanceof GraphWalkAlgorithm g) {
+            c.putAll(ModelManifest.configOf(g.config()));
+            c.put("walks", ModelManifest.configOf(g.walks()));
+        } else if (algorithm instanceof ContentAlgorithm content) {
+            c.putAll(ModelManifest.configOf(content.config().word2vec()));
+            c.putAll(content.config().describe());
+        }
+        return c;
+    }
+
+    /** An algorithm that keeps the vectors of its (single) fit, so the evaluated model can be served. */
+    private static final class Keeping implements EmbeddingAlgorithm {
+        private final EmbeddingAlgorithm inner;
+        private EmbeddingStore vectors;
+
+        Keeping(EmbeddingAlgorithm inner) {
+            this.inner = Objects.requireNonNull(inner);
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public EmbeddingStore fit(Sequences training, long seed, Progress progress) {
+            return fit(TrainingData.of(training), seed, progress);
+        }
+
+        @Override
+        public EmbeddingStore fit(TrainingData data, long seed, Progress progress) {
+            long t0 = System.nanoTime();
+            vectors = inner.fit(data, seed, progress);
+            progress.done("train", String.format(Locale.ROOT, "%s: %,d items with vectors in %.1f s", inner.name(),
+                    vectors.size(), (System.nanoTime() - t0) / 1e9));
+            return vectors;
+        }
+
+        @Override
+        public int coldThreshold() {
+            return inner.coldThreshold();
+        }
+
+        EmbeddingStore vectors() {
+            if (vectors == null) {
+                throw new IllegalStateException(inner.name() + " was not trained");
+            }
+            return vectors;
+        }
+    }
+}

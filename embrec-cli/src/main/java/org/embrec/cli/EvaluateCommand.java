@@ -1,0 +1,124 @@
+package org.embrec.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.embrec.EmbrecException;
+import org.embrec.Progress;
+import org.embrec.content.ContentConfig;
+import org.embrec.data.Dataset;
+import org.embrec.eval.ColdStartVariant;
+import org.embrec.eval.ContentAlgorithm;
+import org.embrec.eval.EmbeddingAlgorithm;
+import org.embrec.eval.EvaluationOptions;
+import org.embrec.eval.EvaluationReport;
+import org.embrec.eval.EvaluationSuite;
+import org.embrec.eval.LeaveLastOutSplit;
+import org.embrec.eval.ReportFormat;
+import org.embrec.eval.Split;
+import org.embrec.eval.StoreVariant;
+import org.embrec.eval.UserVectorRule;
+import org.embrec.recommend.UserVectors;
+import org.embrec.train.Word2VecConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code embrec evaluate}: PROTOCOL.md's offline evaluation. Splits the liked sequences
+ * leave-last-out, trains the {@code --algo} model on the training sequences for each seed, and
+ * prints i2i and u2i HR@K, NDCG@K and coverage beside the popularity, co-occurrence and random
+ * baselines, as a table or (with {@code --json}) PROTOCOL.md's JSON object.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Offline evaluation by PROTOCOL.md (see docs/EVALUATION.md): leave-last-out split, i2i and"
+                + " u2i HR@K, NDCG@K and coverage of the model beside the popularity, co-occurrence and random"
+                + " baselines. --threads also sets the threads that score test cases.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    AlgorithmOption algorithm;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Mixin
+    ContentOptions content;
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Cut-off of HR@K and NDCG@K (default 10).")
+    int k;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+            description = "Train with seeds S..S+N-1 (S = --seed, default 2020); report means and standard deviations.")
+    int seeds;
+
+    @Option(names = "--user-vector", paramLabel = "RULE", defaultValue = "mean-raw",
+            description = "u2i user vector: mean-raw (mean of the raw item vectors; PROTOCOL.md), mean-unit"
+                    + " (normalised-mean), recency (see --half-life), or all (one u2i row per rule).")
+    String userVector;
+
+    @Option(names = "--half-life", paramLabel = "N",
+            description = "Recency rule: an item N places before the newest weighs half (default 1).")
+    Double halfLife;
+
+    @Option(names = "--json", description = "Print PROTOCOL.md's JSON object on stdout (and nothing else).")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        content.validate();
+        // The content model's token documents are bags: its word2vec defaults differ (ContentConfig).
+        Word2VecConfig config = algorithm.isContent() ? training.apply(ContentConfig.defaultWord2Vec()) : training.config();
+        EmbeddingAlgorithm model = algorithm.isContent() ? new ContentAlgorithm(content.config(config))
+                : algorithm.create(config);
+        EvaluationOptions options = new EvaluationOptions(k, config.seed(), seeds, config.threads());
+        List<UserVectorRule> rules = parseUserVectors(userVector, halfLife);
+        Progress progress = ConsoleProgress.stderr(quiet);
+        Dataset dataset = data.load(progress);
+        Split split = LeaveLastOutSplit.split(data.liked(dataset));
+        if (split.testUsers() == 0) {
+            throw new EmbrecException("no user of " + dataset.name() + " has " + LeaveLastOutSplit.MIN_TEST_LENGTH
+                    + " or more liked items: nothing to evaluate");
+        }
+        progress.done("split", String.format(Locale.ROOT, "%,d test users; %,d training sequences with %,d items",
+                split.testUsers(), split.training().count(), split.training().tokens()));
+        List<StoreVariant> variants = content.coldStart(algorithm.name(), dataset.catalog())
+                ? List.of(new ColdStartVariant(content.coldStartContent(config), content.coldStartConfig())) : List.of();
+        EvaluationReport report = new EvaluationSuite(split, options, rules, dataset.catalog(), variants)
+                .run(dataset.name(), model, progress);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? ReportFormat.json(report) + System.lineSeparator() : ReportFormat.table(report));
+        out.flush();
+        return 0;
+    }
+
+    static UserVectorRule parseUserVector(String text) {
+        return parseUserVectors(text, null).get(0);
+    }
+
+    /** The rules of {@code --user-vector} ({@code all}: PROTOCOL.md's first, then the others). */
+    static List<UserVectorRule> parseUserVectors(String text, Double halfLife) {
+        String t = text.toLowerCase(Locale.ROOT);
+        if (t.equals("all")) {
+            UserVectors recency = UserVectors.recency(halfLife == null ? UserVectors.DEFAULT_HALF_LIFE : halfLife);
+            return List.of(UserVectorRule.MEAN_RAW, UserVectorRule.MEAN_UNIT, UserVectorRule.of(recency));
+        }
+        try {
+            return List.of(UserVectorRule.of(UserVectors.parse(t, halfLife)));
+        } catch (EmbrecException e) {
+            throw new EmbrecException("--user-vector must be mean-raw, mean-unit, recency or all, got '" + text + "'"
+                    + (halfLife != null && !t.equals("recency") ? " (--half-life applies to recency and all)" : ""));
+        }
+    }
+}

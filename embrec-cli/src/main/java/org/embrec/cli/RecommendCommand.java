@@ -1,0 +1,196 @@
+package org.embrec.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.embrec.EmbrecException;
+import org.embrec.model.EmbeddingModel;
+import org.embrec.recommend.Popularity;
+import org.embrec.recommend.Recommendations;
+import org.embrec.recommend.Recommender;
+import org.embrec.recommend.UserVectors;
+import org.embrec.sequence.Sequences;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code embrec recommend}: items for a user of the model (their liked sequence, stored in the
+ * model directory) or for an ad-hoc list of items (a user without an account), never an item of
+ * the history. A history without any item that has a vector gets the most popular items,
+ * marked as such.
+ */
+@Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Recommend items for a user (--user) or for a list of items (--items), from the mean of their"
+                + " item vectors.")
+final class RecommendCommand implements Callable<Integer> {
+    @Mixin
+    ModelOption model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Query query;
+
+    /** Exactly one way to give the history. */
+    static final class Query {
+        @Option(names = "--user", paramLabel = "ID", description = "A user of the training data, e.g. 42.")
+        String user;
+
+        @Option(names = "--items", paramLabel = "ID,ID,...", split = ",",
+                description = "Item ids the user liked, oldest first (a user without an account), e.g. 1,2,3.")
+        List<String> items;
+    }
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Number of items (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--user-vectors", paramLabel = "RULE", defaultValue = "mean",
+            description = "User vector: mean (of the raw item vectors, default), normalised-mean, or recency"
+                    + " (newest items weigh more; see --half-life).")
+    String userVectors;
+
+    @Option(names = "--half-life", paramLabel = "N",
+            description = "With --user-vectors recency: an item N places before the newest weighs half (default 1).")
+    Double halfLife;
+
+    @Option(names = "--json", description = "Print JSON on stdout: {\"query\": {...}, \"results\": [...]}.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (k < 1) {
+            throw new EmbrecException("--k must be >= 1, got " + k);
+        }
+        UserVectors rule = UserVectors.parse(userVectors, halfLife);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EmbeddingModel m = model.load();
+        List<String> history;
+        List<String> unknown = new ArrayList<>();
+        if (query.user != null) {
+            history = historyOf(m, query.user);
+        } else {
+            history = new ArrayList<>();
+            for (String raw : query.items) {
+                String id = raw.trim();
+                if (id.isEmpty()) {
+                    continue;
+                }
+                (m.knows(id) ? history : unknown).add(id);
+            }
+            if (history.isEmpty()) {
+                throw new EmbrecException("--items: " + (unknown.isEmpty() ? "no item ids given"
+                        : "no id is known to the model: " + String.join(", ", unknown)));
+            }
+            if (!unknown.isEmpty()) {
+                err.println("embrec: warning: --items: unknown item id" + (unknown.size() > 1 ? "s" : "") + " "
+                        + String.join(", ", unknown) + " (not in the model's catalog or vectors); ignored");
+                err.flush();
+            }
+        }
+        Popularity popularity = m.histories() == null ? Popularity.empty() : Popularity.of(m.histories(), m.vectors());
+        Recommendations r = new Recommender(m.vectors(), rule, popularity).forUser(history, k, null);
+        if (r.popularityFallback() && !popularity.available()) {
+            throw new EmbrecException("no item of the history has a vector, and the model has no user histories ("
+                    + "users.bin) to fall back on popularity");
+        }
+        if (json) {
+            out.println(json(m, rule, history, unknown, r));
+        } else {
+            table(out, m, rule, history, r);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The liked sequence of a user of the model, oldest first. */
+    private List<String> historyOf(EmbeddingModel m, String user) {
+        Sequences h = m.histories();
+        if (h == null) {
+            throw new EmbrecException("--user: the model " + model.dir() + " keeps no user histories (no users.bin;"
+                    + " train it again with this embrec), use --items instead");
+        }
+        int u = h.userIds().indexOf(user);
+        if (u < 0) {
+            throw new EmbrecException("--user: unknown user id '" + user + "' (the model knows " + h.userIds().size()
+                    + " users with liked items)");
+        }
+        int s = sequenceOf(h, u);
+        List<String> items = new ArrayList<>(h.length(s));
+        for (int p = h.start(s); p < h.end(s); p++) {
+            items.add(h.itemIds().external(h.items()[p]));
+        }
+        return items;
+    }
+
+    private static int sequenceOf(Sequences h, int user) {
+        if (user < h.count() && h.user(user) == user) {
+            return user;
+        }
+        for (int s = 0; s < h.count(); s++) {
+            if (h.user(s) == user) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("user without a sequence");
+    }
+
+    private String json(EmbeddingModel m, UserVectors rule, List<String> history, List<String> unknown,
+            Recommendations r) {
+        ObjectNode root = ItemListPrinter.object();
+        ObjectNode q = root.putObject("query");
+        if (query.user != null) {
+            q.put("user", query.user);
+        } else {
+            ArrayNode items = q.putArray("items");
+            history.forEach(items::add);
+        }
+        q.put("history", history.size());
+        q.put("with_vectors", r.used().size());
+        q.put("user_vectors", rule.toString());
+        if (!unknown.isEmpty()) {
+            ArrayNode a = q.putArray("unknown");
+            unknown.forEach(a::add);
+        }
+        if (!r.withoutVector().isEmpty()) {
+            ArrayNode a = q.putArray("without_vector");
+            r.withoutVector().forEach(a::add);
+        }
+        root.put("source", r.popularityFallback() ? "popularity" : "vectors");
+        ItemListPrinter.addResults(root, m.catalog(), r.items(), m::isCold);
+        return root.toString();
+    }
+
+    private void table(PrintWriter out, EmbeddingModel m, UserVectors rule, List<String> history, Recommendations r) {
+        String who = query.user != null ? "user " + query.user : history.size() == 1
+                ? "item " + ItemListPrinter.describe(history.get(0), m.catalog()) : history.size() + " items";
+        String header;
+        if (r.popularityFallback()) {
+            header = String.format(Locale.ROOT, "Recommendations for %s: no item of the history (%d) has a vector in the"
+                    + " %s model; the most popular items instead (popularity fallback)", who, history.size(),
+                    m.manifest().algo());
+        } else {
+            header = String.format(Locale.ROOT, "Recommendations for %s  (%s of %d history item vectors, %s model)", who,
+                    rule, r.used().size(), m.manifest().algo());
+            if (!r.withoutVector().isEmpty()) {
+                header += String.format(Locale.ROOT, "%n%d history item%s without a vector: %s", r.withoutVector().size(),
+                        r.withoutVector().size() > 1 ? "s" : "", abbreviate(r.withoutVector()));
+            }
+        }
+        ItemListPrinter.table(out, header, r.popularityFallback() ? "users" : "cosine", r.items(), m.catalog(),
+                m::isCold);
+    }
+
+    private static String abbreviate(List<String> ids) {
+        return ids.size() <= 10 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 10)) + ", ...";
+    }
+}

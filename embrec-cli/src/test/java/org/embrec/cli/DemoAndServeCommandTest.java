@@ -1,0 +1,73 @@
+package org.embrec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.embrec.model.ModelDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code demo --no-serve} end to end on the bundled data (1 epoch to stay quick), and serve's argument checks. */
+class DemoAndServeCommandTest {
+    @TempDir
+    Path tmp;
+
+    static String bundled() {
+        return Path.of(System.getProperty("embrec.repo", ".."), "data", "ml-latest-small").toString();
+    }
+
+    @Test
+    void demoPrintsListsAndTableSavesEvaluatedModelsAndExits() throws Exception {
+        Path out = tmp.resolve("models");
+        CliRun r = CliRun.of("demo", "--no-serve", "--epochs", "1", "--data", bundled(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        for (String algo : DemoCommand.ALGORITHMS) {
+            if (!AlgorithmOption.REGISTRY.containsKey(algo)) {
+                continue;
+            }
+            assertThat(r.out()).contains(algo + ": the 10 movies most similar to 4018 What Women Want (2000)");
+            assertThat(Files.isRegularFile(out.resolve(algo).resolve(ModelDirectory.MANIFEST))).isTrue();
+            JsonNode manifest = new ObjectMapper().readTree(out.resolve(algo).resolve(ModelDirectory.MANIFEST).toFile());
+            assertThat(manifest.get("metrics").get("protocol").asText()).isEqualTo("leave-last-out");
+            assertThat(manifest.get("metrics").get("results").toString()).contains("\"model\":\"" + algo + "\"",
+                    "\"model\":\"cooccurrence\"");
+        }
+        assertThat(r.out()).contains("ml-latest-small, leave-last-out", "HR@10", "popularity", "cooccurrence")
+                .contains("Models saved under " + out);
+        // Ten ranked rows per list: rank 10 appears once per trained algorithm.
+        long lists = DemoCommand.ALGORITHMS.stream().filter(AlgorithmOption.REGISTRY::containsKey).count();
+        assertThat(r.out().lines().filter(l -> l.startsWith("  10  ")).count()).isEqualTo(lists);
+    }
+
+    @Test
+    void demoRefusesABusyPortBeforeTraining() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun r = CliRun.of("demo", "--port", Integer.toString(busy.getLocalPort()), "--data", bundled());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("--port " + busy.getLocalPort() + " on 127.0.0.1 is not available")
+                    .doesNotContain("training");
+        }
+    }
+
+    @Test
+    void serveChecksItsArgumentsBeforeBinding() {
+        CliRun missing = CliRun.of("serve", "--model", tmp.resolve("nope").toString(), "--port", "0");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("--model " + tmp.resolve("nope") + ": no such directory");
+
+        CliRun port = CliRun.of("serve", "--model", tmp.toString(), "--port", "70000");
+        assertThat(port.code()).isEqualTo(2);
+        assertThat(port.err()).contains("--port must be in 0..65535, got 70000");
+
+        CliRun token = CliRun.of("serve", "--model", tmp.toString(), "--admin-token", "short");
+        assertThat(token.code()).isEqualTo(2);
+        assertThat(token.err()).contains("--admin-token must have at least 8 characters");
+
+        CliRun noModel = CliRun.of("serve");
+        assertThat(noModel.code()).isEqualTo(2);
+        assertThat(noModel.err()).contains("--model");
+    }
+}

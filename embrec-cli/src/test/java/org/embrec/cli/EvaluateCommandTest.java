@@ -1,0 +1,106 @@
+package org.embrec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateCommandTest {
+    private static final String[] FAST = {"--dim", "4", "--epochs", "2", "--min-count", "2", "--threads", "2",
+        "--quiet"};
+
+    @TempDir
+    Path tmp;
+    Path data;
+
+    /** 80 users rating 2..15 of 40 movies, 1-5 stars, in MovieLens CSV layout. */
+    @BeforeEach
+    void writeRatings() throws IOException {
+        data = tmp.resolve("small");
+        Files.createDirectories(data);
+        SplittableRandom rnd = new SplittableRandom(3);
+        StringBuilder sb = new StringBuilder("userId,movieId,rating,timestamp\n");
+        for (int u = 1; u <= 80; u++) {
+            int n = 2 + rnd.nextInt(14);
+            for (int i = 0; i < n; i++) {
+                sb.append(u).append(',').append(1 + rnd.nextInt(40)).append(',').append(1 + rnd.nextInt(5))
+                        .append(',').append(1000 + i).append('\n');
+            }
+        }
+        Files.writeString(data.resolve("ratings.csv"), sb);
+    }
+
+    private CliRun evaluate(String... more) {
+        List<String> args = new ArrayList<>(List.of("evaluate", "--data", data.toString()));
+        args.addAll(List.of(FAST));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void jsonPutsOnlyPROTOCOLsObjectOnStdout() throws IOException {
+        CliRun r = evaluate("--seeds", "2", "--k", "5", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(r.out().strip().lines()).hasSize(1);
+        assertThat(root.fieldNames()).toIterable().containsExactly("dataset", "protocol", "k", "test_users",
+                "results");
+        assertThat(root.get("dataset").asText()).isEqualTo("small");
+        assertThat(root.get("protocol").asText()).isEqualTo("leave-last-out");
+        assertThat(root.get("k").asInt()).isEqualTo(5);
+        assertThat(root.get("test_users").asInt()).isPositive();
+        List<String> rows = new ArrayList<>();
+        for (JsonNode row : root.get("results")) {
+            rows.add(row.get("model").asText() + "/" + row.get("task").asText()
+                    + (row.has("slice") ? "/" + row.get("slice").asText() : ""));
+            assertThat(row.get("hr").asDouble()).isBetween(0.0, 1.0);
+            assertThat(row.get("cases").asInt()).isPositive();
+        }
+        assertThat(rows).startsWith("item2vec/i2i").contains("item2vec/u2i", "popularity/i2i", "popularity/u2i",
+                "cooccurrence/i2i", "cooccurrence/u2i", "random/i2i", "random/u2i");
+        JsonNode first = root.get("results").get(0);
+        assertThat(first.get("seeds").asInt()).isEqualTo(2);
+        assertThat(first.has("hr_std")).isTrue();
+        assertThat(first.has("train_seconds")).isTrue();
+    }
+
+    @Test
+    void tableIsTheDefault() {
+        CliRun r = evaluate();
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("small, leave-last-out, ").endsWith("K = 10");
+        assertThat(lines.get(1)).startsWith("model").contains("HR@10", "NDCG@10", "coverage", "train s");
+        assertThat(lines).anyMatch(l -> l.startsWith("item2vec       i2i  all"));
+        assertThat(lines).anyMatch(l -> l.startsWith("cooccurrence   u2i  all"));
+    }
+
+    @Test
+    void badFlagsAreOneLineErrors() {
+        assertError(evaluate("--k", "0"), "--k must be >= 1, got 0");
+        assertError(evaluate("--seeds", "0"), "--seeds must be in 1..1000, got 0");
+        assertError(evaluate("--user-vector", "median"), "--user-vector must be mean-raw, mean-unit, recency or all, got 'median'");
+    }
+
+    @Test
+    void dataWithoutTestUsersIsAnError() throws IOException {
+        Files.writeString(data.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n1,1,5,1\n1,2,5,2\n2,1,1,3\n");
+        CliRun r = evaluate();
+        assertError(r, "no user of small has 3 or more liked items: nothing to evaluate");
+    }
+
+    private static void assertError(CliRun r, String message) {
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("embrec: error: " + message + System.lineSeparator());
+    }
+}

@@ -1,0 +1,42 @@
+package org.embrec.eval;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.embrec.Progress;
+import org.embrec.content.ContentConfig;
+import org.embrec.recommend.ColdStart;
+import org.embrec.vectors.EmbeddingStore;
+
+/**
+ * {@code --cold-start content} under evaluation: trains the content model on the training data's
+ * catalog (whose tags exclude the test targets') and adds a vector, mapped from content, for
+ * every item the behaviour model left without one ({@link ColdStart}).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ColdStartVariant implements StoreVariant {
+    /** The suffix of its rows: {@code item2vec+cold-start}. */
+    public static final String SUFFIX = "+cold-start";
+
+    private final ContentConfig content;
+    private final ColdStart.Config config;
+
+    public ColdStartVariant(ContentConfig content, ColdStart.Config config) {
+        this.content = Objects.requireNonNull(content, "content");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public String suffix() {
+        return SUFFIX;
+    }
+
+    @Override
+    public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
+        ContentConfig seeded = content.withWord2Vec(content.word2vec().withSeed(seed));
+        ColdStart.Result r = ColdStart.fromContent(fitted, data.catalog(), seeded, config, progress);
+        progress.done("cold-start", String.format(Locale.ROOT, "%d cold items mapped from content (fitted on %d warm"
+                + " items, lambda %s, spread x%.2f)", r.coldCount(), r.trainedOn(), config.lambda(), r.spread()));
+        return r.vectors();
+    }
+}

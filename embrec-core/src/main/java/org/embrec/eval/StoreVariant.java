@@ -1,0 +1,20 @@
+package org.embrec.eval;
+
+import org.embrec.Progress;
+import org.embrec.vectors.EmbeddingStore;
+
+/**
+ * A model derived from an algorithm's fitted vectors without retraining them (such as cold
+ * start, which adds vectors for items the algorithm left out). The {@link EvaluationSuite}
+ * reports it beside the algorithm, as model {@code algorithm name + suffix()}, on the same fits,
+ * so the two differ only by the derivation.
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface StoreVariant {
+    /** Appended to the algorithm's name in reports, e.g. {@code +cold-start}. */
+    String suffix();
+
+    /** The derived vectors (never modifies {@code fitted}). */
+    EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress);
+}

@@ -1,0 +1,134 @@
+package org.embrec.index;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.embrec.AtomicFiles;
+import org.embrec.EmbrecException;
+import org.embrec.Progress;
+import org.embrec.model.EmbeddingModel;
+import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.Neighbor;
+
+/**
+ * The vector index kept in a model directory, under {@code index/}: {@code index.json}
+ * ({@link IndexManifest}) plus the Lucene files (HNSW types) or {@code ivf.bin} (IVF); an exact
+ * index stores only the manifest (it is rebuilt in memory in a fraction of a second). Building
+ * writes a temp sibling directory and renames it into place, so readers see the old index or the
+ * complete new one. Opening checks that the index was built for these very vectors. Stateless.
+ */
+public final class ModelIndex {
+    /** Subdirectory of the model directory. */
+    public static final String DIR = "index";
+    static final String MANIFEST = "index.json";
+
+    private ModelIndex() {}
+
+    /** True when {@code modelDir} holds an index (its manifest exists). */
+    public static boolean exists(Path modelDir) {
+        return Files.isRegularFile(modelDir.resolve(DIR).resolve(MANIFEST));
+    }
+
+    /**
+     * Builds the index {@code spec} over {@code store} with {@code threads} threads (0 = all),
+     * replaces {@code modelDir/index} with it and returns it opened.
+     */
+    public static VectorIndex build(Path modelDir, EmbeddingStore store, ItemAttributes attrs, IndexSpec spec,
+            int threads, Progress progress) {
+        Progress p = progress == null ? Progress.NONE : progress;
+        long t0 = System.nanoTime();
+        try {
+            AtomicFiles.replaceDirectory(modelDir.resolve(DIR), tmp -> {
+                VectorIndex built = switch (spec.type()) {
+                    case EXACT -> null;
+                    case IVF -> IvfIndex.build(store, attrs, spec.ivf(), threads, p);
+                    default -> LuceneHnswIndex.build(store, attrs, spec.type(), spec.hnsw(), tmp, threads, p);
+                };
+                if (built instanceof IvfIndex ivf) {
+                    try (OutputStream out = Files.newOutputStream(tmp.resolve(IvfFile.NAME))) {
+                        IvfFile.write(ivf, out);
+                    }
+                }
+                if (built != null) {
+                    built.close();
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                IndexManifest m = new IndexManifest(spec, store.size(), store.dim(), VectorChecksum.of(store), seconds,
+                        Workers.count(threads));
+                Files.write(tmp.resolve(MANIFEST), m.toJson());
+            });
+        } catch (IOException e) {
+            throw new EmbrecException(modelDir.resolve(DIR) + ": cannot write the index (" + e + ")", e);
+        }
+        return open(modelDir, store, attrs).orElseThrow();
+    }
+
+    /** The manifest of the model's index. */
+    public static IndexManifest readManifest(Path modelDir) {
+        Path file = modelDir.resolve(DIR).resolve(MANIFEST);
+        try {
+            return IndexManifest.parse(Files.readAllBytes(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new EmbrecException(modelDir + ": has no index (build one with 'embrec index --model " + modelDir + "')");
+        } catch (IOException e) {
+            throw new EmbrecException(file + ": cannot read (" + e + ")", e);
+        }
+    }
+
+    /**
+     * Opens the model's index over {@code store} (the model's vectors); empty when there is none.
+     *
+     * @throws EmbrecException when the index is damaged or was built for other vectors
+     */
+    public static Optional<VectorIndex> open(Path modelDir, EmbeddingStore store, ItemAttributes attrs) {
+        if (!exists(modelDir)) {
+            return Optional.empty();
+        }
+        IndexManifest m = readManifest(modelDir);
+        Path dir = modelDir.resolve(DIR);
+        if (m.count() != store.size() || m.dim() != store.dim() || !m.checksum().equals(VectorChecksum.of(store))) {
+            throw new EmbrecException(dir + ": was built for other vectors (" + m.count() + " x " + m.dim() + ", "
+                    + m.checksum() + "); rebuild it with 'embrec index --model " + modelDir + "'");
+        }
+        IndexSpec spec = m.spec();
+        VectorIndex index = switch (spec.type()) {
+            case EXACT -> ExactIndex.of(store, attrs);
+            case IVF -> IvfFile.read(dir.resolve(IvfFile.NAME), store, attrs, spec.ivf().nprobe());
+            default -> openLucene(dir, spec, store);
+        };
+        return Optional.of(index);
+    }
+
+    /**
+     * The {@code k} items most similar to item {@code id} of {@code model} (read from
+     * {@code modelDir}), never the item itself: through the model's index when it has one, else by
+     * exact search ({@link EmbeddingModel#similar}).
+     *
+     * @throws EmbrecException when the model does not know the item or it has no vector
+     */
+    public static List<Neighbor> similar(Path modelDir, EmbeddingModel model, String id, int k) {
+        EmbeddingStore store = model.vectors();
+        if (!exists(modelDir) || !store.contains(id)) {
+            return model.similar(id, k); // exact, or the model's message about the id
+        }
+        if (k < 1) {
+            throw new EmbrecException("k must be >= 1, got " + k);
+        }
+        try (VectorIndex index = open(modelDir, store, ItemAttributes.of(store.ids(), model.catalog())).orElseThrow()) {
+            return index.searchItem(store.indexOf(id), k, ItemFilter.NONE).toNeighbors(store.ids());
+        }
+    }
+
+    private static VectorIndex openLucene(Path dir, IndexSpec spec, EmbeddingStore store) {
+        try {
+            return LuceneHnswIndex.open(dir, spec.type(), spec.hnsw(), store);
+        } catch (RuntimeException e) {
+            throw new EmbrecException(dir + ": cannot open the " + spec.type() + " index (" + e.getMessage()
+                    + "); rebuild it with 'embrec index'", e);
+        }
+    }
+}

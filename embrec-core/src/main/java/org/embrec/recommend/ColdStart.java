@@ -1,0 +1,200 @@
+package org.embrec.recommend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.embrec.EmbrecException;
+import org.embrec.Progress;
+import org.embrec.content.ContentConfig;
+import org.embrec.content.ContentCorpus;
+import org.embrec.content.ContentEmbedder;
+import org.embrec.data.Catalog;
+import org.embrec.data.IdMap;
+import org.embrec.vectors.EmbeddingStore;
+
+/**
+ * Cold-start item vectors: items that the behaviour model left without a vector (below its
+ * min-count, or never in training) but that have a content vector are placed in the behaviour
+ * space by a linear map learned on the warm items, those with both vectors: ridge regression
+ * from the unit content vector to the behaviour vector ({@link RidgeMapping}).
+ *
+ * <p>Two corrections keep mapped vectors from crowding the top of every list. Ridge predictions
+ * regress towards the mean warm vector, so their deviations from it are scaled up until their
+ * root-mean-square equals that of the warm items' (spread matching); and, optionally, every
+ * vector is centred on the warm items' mean, removing the direction all vectors share, which
+ * otherwise makes averaged vectors (cold items, user vectors) similar to everything (hubness).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ColdStart {
+    private ColdStart() {}
+
+    /**
+     * Settings of cold start.
+     *
+     * @param lambda ridge penalty ({@code --cold-lambda})
+     * @param matchSpread scale mapped deviations to the warm items' spread
+     * @param center centre all vectors on the warm items' mean
+     */
+    public record Config(double lambda, boolean matchSpread, boolean center) {
+        public Config {
+            if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+                throw new EmbrecException("--cold-lambda must be >= 0, got " + lambda);
+            }
+        }
+
+        /** The settings chosen on the validation split of the bundled data (docs/CONTENT.md). */
+        public static Config defaults() {
+            return new Config(1000, true, true);
+        }
+
+        public Config withLambda(double v) {
+            return new Config(v, matchSpread, center);
+        }
+    }
+
+    /**
+     * The behaviour vectors (possibly centred) plus mapped vectors for the cold items.
+     *
+     * @param vectors the behaviour rows first, in their order, then the cold rows
+     * @param warmRows number of behaviour rows: row {@code r} is cold when {@code r >= warmRows}
+     * @param trainedOn warm items the map was fitted on
+     * @param spread the factor applied to mapped deviations (1 without spread matching)
+     */
+    public record Result(EmbeddingStore vectors, int warmRows, int trainedOn, double spread) {
+        /** True when row {@code r} of {@link #vectors()} came from cold start. */
+        public boolean isCold(int row) {
+            return row >= warmRows;
+        }
+
+        /** Number of items given a vector by cold start. */
+        public int coldCount() {
+            return vectors.size() - warmRows;
+        }
+
+        /** Ids of the cold items, in row order. */
+        public List<String> coldIds() {
+            List<String> ids = new ArrayList<>(coldCount());
+            for (int r = warmRows; r < vectors.size(); r++) {
+                ids.add(vectors.id(r));
+            }
+            return ids;
+        }
+    }
+
+    /**
+     * Trains the content model on the catalog (its items and tags, as given: callers that
+     * evaluate pass a catalog without the test targets' tags) and maps the content vectors of
+     * items without a behaviour vector into the behaviour space. Without any content token, the
+     * behaviour vectors are returned unchanged.
+     *
+     * @param content the content model's settings (its seed is used as given)
+     */
+    public static Result fromContent(EmbeddingStore behaviour, Catalog catalog, ContentConfig content, Config config,
+            Progress progress) {
+        ContentCorpus corpus = ContentCorpus.build(catalog, content.fields());
+        if (corpus.documents().count() == 0) {
+            return new Result(behaviour, behaviour.size(), 0, 1);
+        }
+        EmbeddingStore items = ContentEmbedder.train(corpus, content, progress).items();
+        return apply(behaviour, items, config);
+    }
+
+    /**
+     * Maps the content vectors of items without a behaviour vector into the behaviour space.
+     * When fewer than two items have both vectors, no item is added (and nothing is centred).
+     */
+    public static Result apply(EmbeddingStore behaviour, EmbeddingStore content, Config config) {
+        Objects.requireNonNull(behaviour, "behaviour");
+        Objects.requireNonNull(content, "content");
+        int in = content.dim();
+        int out = behaviour.dim();
+        int warm = 0;
+        for (int c = 0; c < content.size(); c++) {
+            if (behaviour.contains(content.id(c))) {
+                warm++;
+            }
+        }
+        int cold = content.size() - warm;
+        if (warm < 2 || cold == 0) {
+            return new Result(behaviour, behaviour.size(), warm, 1);
+        }
+        float[] x = new float[warm * in];
+        float[] y = new float[warm * out];
+        float[] unit = content.unitMatrix();
+        float[] raw = behaviour.matrix();
+        int r = 0;
+        for (int c = 0; c < content.size(); c++) {
+            int b = behaviour.indexOf(content.id(c));
+            if (b >= 0) {
+                System.arraycopy(unit, c * in, x, r * in, in);
+                System.arraycopy(raw, b * out, y, r * out, out);
+                r++;
+            }
+        }
+        RidgeMapping map = RidgeMapping.fit(x, y, warm, in, out, config.lambda());
+        double[] mean = columnMeans(y, warm, out);
+        double spread = config.matchSpread() ? spreadFactor(map, x, y, warm, mean) : 1;
+        int total = behaviour.size() + cold;
+        float[] merged = new float[total * out];
+        System.arraycopy(raw, 0, merged, 0, raw.length);
+        String[] ids = new String[total];
+        for (int i = 0; i < behaviour.size(); i++) {
+            ids[i] = behaviour.id(i);
+        }
+        int row = behaviour.size();
+        for (int c = 0; c < content.size(); c++) {
+            if (!behaviour.contains(content.id(c))) {
+                int o = row * out;
+                map.apply(unit, c * in, merged, o);
+                for (int j = 0; j < out; j++) {
+                    merged[o + j] = (float) (mean[j] + spread * (merged[o + j] - mean[j]));
+                }
+                ids[row++] = content.id(c);
+            }
+        }
+        if (config.center()) {
+            for (int o = 0; o < merged.length; o += out) {
+                for (int j = 0; j < out; j++) {
+                    merged[o + j] = (float) (merged[o + j] - mean[j]);
+                }
+            }
+        }
+        return new Result(EmbeddingStore.of(IdMap.of(ids), merged, out), behaviour.size(), warm, spread);
+    }
+
+    /**
+     * sqrt(sum |y - mean|^2 / sum |f(x) - mean|^2) over the warm items: the factor that gives
+     * mapped deviations the spread of real ones (1 when the map is constant).
+     */
+    static double spreadFactor(RidgeMapping map, float[] x, float[] y, int rows, double[] mean) {
+        int in = map.inputDim();
+        int out = map.outputDim();
+        float[] p = new float[out];
+        double real = 0;
+        double mapped = 0;
+        for (int i = 0; i < rows; i++) {
+            map.apply(x, i * in, p, 0);
+            for (int j = 0; j < out; j++) {
+                double dy = y[i * out + j] - mean[j];
+                double dp = p[j] - mean[j];
+                real += dy * dy;
+                mapped += dp * dp;
+            }
+        }
+        return mapped > 0 ? Math.sqrt(real / mapped) : 1;
+    }
+
+    private static double[] columnMeans(float[] m, int rows, int cols) {
+        double[] mean = new double[cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                mean[c] += m[r * cols + c];
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            mean[c] /= rows;
+        }
+        return mean;
+    }
+}

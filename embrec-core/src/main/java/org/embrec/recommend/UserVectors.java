@@ -1,0 +1,133 @@
+package org.embrec.recommend;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.embrec.EmbrecException;
+import org.embrec.vectors.EmbeddingStore;
+
+/**
+ * A rule that makes a user vector from the vectors of the user's items (u2i, and item lists of
+ * users without an account): the item vectors' arithmetic mean ({@link #MEAN}, the seed
+ * notebook's rule and PROTOCOL.md's default), the mean of unit-length vectors
+ * ({@link #NORMALISED_MEAN}), or a recency-weighted mean of the raw vectors ({@link #recency}),
+ * where the item {@code j} positions before the newest weighs {@code 0.5^(j / halfLife)}.
+ *
+ * <p>Immutable and thread-safe: {@link #userVector} writes only into its {@code out} argument.
+ */
+public final class UserVectors {
+    /** The kinds of rule, by their {@code --user-vectors} names. */
+    public enum Kind {
+        MEAN("mean"), NORMALISED_MEAN("normalised-mean"), RECENCY("recency");
+
+        private final String key;
+
+        Kind(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    /** Arithmetic mean of the raw (not normalised) vectors: PROTOCOL.md's default. */
+    public static final UserVectors MEAN = new UserVectors(Kind.MEAN, 0);
+    /** Mean of the unit-length vectors: every item weighs the same whatever its vector's norm. */
+    public static final UserVectors NORMALISED_MEAN = new UserVectors(Kind.NORMALISED_MEAN, 0);
+    /**
+     * Half-life of {@code --user-vectors recency} when {@code --half-life} is not given: the best
+     * of 0.5..20 for item2vec u2i on the validation split of the bundled data (docs/CONTENT.md).
+     */
+    public static final double DEFAULT_HALF_LIFE = 1;
+
+    private final Kind kind;
+    private final double halfLife;
+
+    private UserVectors(Kind kind, double halfLife) {
+        this.kind = kind;
+        this.halfLife = halfLife;
+    }
+
+    /**
+     * Exponential decay by position: the newest item weighs 1, the one {@code j} places before
+     * it {@code 0.5^(j / halfLife)}; raw vectors.
+     *
+     * @throws EmbrecException naming {@code --half-life} unless it is a positive number
+     */
+    public static UserVectors recency(double halfLife) {
+        if (!(halfLife > 0) || Double.isInfinite(halfLife)) {
+            throw new EmbrecException("--half-life must be a positive number of items, got " + halfLife);
+        }
+        return new UserVectors(Kind.RECENCY, halfLife);
+    }
+
+    /**
+     * The rule named by {@code --user-vectors} ({@code mean}, {@code normalised-mean} or
+     * {@code normalized-mean}, {@code recency}); {@code halfLife} applies to recency only (null:
+     * {@link #DEFAULT_HALF_LIFE}).
+     */
+    public static UserVectors parse(String name, Double halfLife) {
+        String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        UserVectors rule = switch (n) {
+            case "mean", "mean-raw" -> MEAN;
+            case "normalised-mean", "normalized-mean", "mean-unit" -> NORMALISED_MEAN;
+            case "recency" -> recency(halfLife == null ? DEFAULT_HALF_LIFE : halfLife);
+            default -> throw new EmbrecException("--user-vectors must be mean, normalised-mean or recency, got '"
+                    + name + "'");
+        };
+        if (halfLife != null && rule.kind != Kind.RECENCY) {
+            throw new EmbrecException("--half-life applies to --user-vectors recency only");
+        }
+        return rule;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Half-life in items for {@link Kind#RECENCY}; 0 otherwise. */
+    public double halfLife() {
+        return halfLife;
+    }
+
+    /**
+     * Writes the user vector into {@code out[0..store.dim())}: the weighted mean of the vectors
+     * of the store rows {@code rows[0..length)}, oldest first (repeats count as often as they
+     * occur).
+     *
+     * @param length number of rows, {@code >= 1}
+     */
+    public void userVector(EmbeddingStore store, int[] rows, int length, float[] out) {
+        int dim = store.dim();
+        Arrays.fill(out, 0, dim, 0f);
+        double total = 0;
+        for (int i = 0; i < length; i++) {
+            float w = weight(i, length);
+            if (kind == Kind.NORMALISED_MEAN) {
+                store.addUnitTo(rows[i], w, out);
+            } else {
+                store.addTo(rows[i], w, out);
+            }
+            total += w;
+        }
+        float inv = (float) (1 / total);
+        for (int d = 0; d < dim; d++) {
+            out[d] *= inv;
+        }
+    }
+
+    /** Weight of the item at position {@code i} (0 = oldest) of a history of {@code length} items. */
+    public float weight(int i, int length) {
+        return kind == Kind.RECENCY ? (float) Math.pow(0.5, (length - 1 - i) / halfLife) : 1f;
+    }
+
+    /** {@code mean}, {@code normalised-mean} or {@code recency(half-life N)}. */
+    @Override
+    public String toString() {
+        return kind == Kind.RECENCY ? kind.key + "(half-life " + fmt(halfLife) + ")" : kind.key;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

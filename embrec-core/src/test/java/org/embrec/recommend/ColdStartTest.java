@@ -1,0 +1,143 @@
+package org.embrec.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.embrec.data.IdMap;
+import org.embrec.vectors.EmbeddingStore;
+import org.junit.jupiter.api.Test;
+
+class ColdStartTest {
+    private static final int WARM = 300;
+    private static final int COLD = 40;
+    private static final int IN = 8;
+    private static final int OUT = 6;
+
+    /** Content for warm and cold items; behaviour = a linear map of the unit content + noise. */
+    private record World(EmbeddingStore content, EmbeddingStore behaviour, float[] truth) {}
+
+    private static World world(double noise) {
+        SplittableRandom rnd = new SplittableRandom(17);
+        double[][] a = new double[IN][OUT];
+        for (double[] row : a) {
+            for (int j = 0; j < OUT; j++) {
+                row[j] = rnd.nextGaussian();
+            }
+        }
+        int n = WARM + COLD;
+        String[] ids = new String[n];
+        float[] c = new float[n * IN];
+        float[] truth = new float[n * OUT];
+        for (int i = 0; i < n; i++) {
+            ids[i] = Integer.toString(i);
+            double norm = 0;
+            for (int k = 0; k < IN; k++) {
+                c[i * IN + k] = (float) (rnd.nextGaussian() * (1 + rnd.nextDouble()));
+                norm += c[i * IN + k] * c[i * IN + k];
+            }
+            norm = Math.sqrt(norm);
+            for (int j = 0; j < OUT; j++) {
+                double s = 0.5;
+                for (int k = 0; k < IN; k++) {
+                    s += c[i * IN + k] / norm * a[k][j];
+                }
+                truth[i * OUT + j] = (float) (s + noise * rnd.nextGaussian());
+            }
+        }
+        String[] warmIds = java.util.Arrays.copyOf(ids, WARM);
+        return new World(EmbeddingStore.of(IdMap.of(ids), c, IN),
+                EmbeddingStore.of(IdMap.of(warmIds), java.util.Arrays.copyOf(truth, WARM * OUT), OUT), truth);
+    }
+
+    @Test
+    void coldItemsLandWhereTheirBehaviourWouldBe() {
+        World w = world(0.01);
+        ColdStart.Result r = ColdStart.apply(w.behaviour(), w.content(), new ColdStart.Config(1e-4, false, false));
+        assertThat(r.warmRows()).isEqualTo(WARM);
+        assertThat(r.coldCount()).isEqualTo(COLD);
+        assertThat(r.trainedOn()).isEqualTo(WARM);
+        assertThat(r.spread()).isEqualTo(1.0);
+        assertThat(r.coldIds()).hasSize(COLD).startsWith(Integer.toString(WARM));
+        EmbeddingStore v = r.vectors();
+        for (int row = 0; row < v.size(); row++) {
+            int item = Integer.parseInt(v.id(row));
+            assertThat(r.isCold(row)).isEqualTo(item >= WARM);
+            for (int j = 0; j < OUT; j++) {
+                double got = v.matrix()[row * OUT + j];
+                double expected = w.truth()[item * OUT + j];
+                // Warm rows are copied; cold rows are predictions within the noise.
+                assertThat(got).isCloseTo(expected, within(item < WARM ? 0.0 : 0.05));
+            }
+        }
+    }
+
+    @Test
+    void centringSubtractsTheWarmMeanFromEveryRow() {
+        World w = world(0.3);
+        ColdStart.Result plain = ColdStart.apply(w.behaviour(), w.content(), new ColdStart.Config(1, false, false));
+        ColdStart.Result centred = ColdStart.apply(w.behaviour(), w.content(), new ColdStart.Config(1, false, true));
+        double[] mean = new double[OUT];
+        for (int i = 0; i < WARM; i++) {
+            for (int j = 0; j < OUT; j++) {
+                mean[j] += w.behaviour().matrix()[i * OUT + j] / (double) WARM;
+            }
+        }
+        for (int i = 0; i < plain.vectors().matrix().length; i++) {
+            assertThat((double) centred.vectors().matrix()[i])
+                    .isCloseTo(plain.vectors().matrix()[i] - mean[i % OUT], within(1e-5));
+        }
+    }
+
+    @Test
+    void spreadMatchingGivesMappedDeviationsTheWarmSpread() {
+        World w = world(1.0);
+        ColdStart.Result r = ColdStart.apply(w.behaviour(), w.content(), new ColdStart.Config(1, true, false));
+        // Noisy behaviour: predictions regress to the mean, so they are stretched.
+        assertThat(r.spread()).isGreaterThan(1.1);
+        // Brute force: the factor equals sqrt(sum |y - m|^2 / sum |f(x) - m|^2) over warm items.
+        float[] x = new float[WARM * IN];
+        System.arraycopy(w.content().unitMatrix(), 0, x, 0, x.length);
+        float[] y = java.util.Arrays.copyOf(w.behaviour().matrix(), WARM * OUT);
+        RidgeMapping map = RidgeMapping.fit(x, y, WARM, IN, OUT, 1);
+        double[] mean = new double[OUT];
+        for (int i = 0; i < WARM; i++) {
+            for (int j = 0; j < OUT; j++) {
+                mean[j] += y[i * OUT + j] / (double) WARM;
+            }
+        }
+        double real = 0;
+        double mapped = 0;
+        float[] p = new float[OUT];
+        for (int i = 0; i < WARM; i++) {
+            map.apply(x, i * IN, p, 0);
+            for (int j = 0; j < OUT; j++) {
+                real += Math.pow(y[i * OUT + j] - mean[j], 2);
+                mapped += Math.pow(p[j] - mean[j], 2);
+            }
+        }
+        assertThat(r.spread()).isCloseTo(Math.sqrt(real / mapped), within(1e-6));
+        // A cold row is the mean plus the stretched deviation of its prediction.
+        int row = WARM;
+        map.apply(w.content().unitMatrix(), w.content().indexOf(r.vectors().id(row)) * IN, p, 0);
+        for (int j = 0; j < OUT; j++) {
+            assertThat((double) r.vectors().matrix()[row * OUT + j])
+                    .isCloseTo(mean[j] + r.spread() * (p[j] - mean[j]), within(1e-4));
+        }
+    }
+
+    @Test
+    void nothingToDoReturnsTheBehaviourVectors() {
+        World w = world(0.1);
+        EmbeddingStore onlyWarm = EmbeddingStore.of(w.behaviour().ids(), w.behaviour().matrix(), OUT);
+        String[] ids = new String[WARM];
+        float[] c = java.util.Arrays.copyOf(w.content().matrix(), WARM * IN);
+        for (int i = 0; i < WARM; i++) {
+            ids[i] = Integer.toString(i);
+        }
+        ColdStart.Result r = ColdStart.apply(onlyWarm, EmbeddingStore.of(IdMap.of(ids), c, IN),
+                ColdStart.Config.defaults());
+        assertThat(r.vectors()).isSameAs(onlyWarm);
+        assertThat(r.coldCount()).isZero();
+    }
+}

@@ -1,0 +1,94 @@
+package org.embrec.server;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.List;
+import org.embrec.data.Catalog;
+import org.embrec.vectors.Neighbor;
+
+/**
+ * The JSON shapes of the API (PROTOCOL.md's {@code {"query": ..., "results": [{"id", "title",
+ * "score", ...}]}}) as records, and the one mapper that writes them: keys in snake_case, absent
+ * (null) values left out. Stateless and thread-safe.
+ */
+final class ApiJson {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private ApiJson() {}
+
+    /** An item as the catalog describes it; {@code year} absent when unknown. */
+    record Item(String id, String title, Integer year, List<String> genres) {}
+
+    /** An item in a ranked list: {@code cold} when its vector came from cold start. */
+    record Scored(String id, String title, Integer year, List<String> genres, float score, boolean cold) {}
+
+    /** A title search hit and the models that have a vector for it. */
+    record Found(String id, String title, Integer year, List<String> genres, float score, List<String> models) {}
+
+    /** An item looked up by id, with the models that have a vector for it. */
+    record ItemDetail(String id, String title, Integer year, List<String> genres, List<String> models) {}
+
+    /** Answer of {@code GET /api/items?q=}. */
+    record SearchResponse(String query, List<Found> results) {}
+
+    /**
+     * Answer of {@code similar} and the recommendation endpoints; {@code fallback} is
+     * {@code "popularity"} when no given item had a vector, so the most popular items came back
+     * (their score is then a number of users).
+     */
+    record ListResponse(Object query, String model, ResultFilter filter, String fallback, List<Scored> results) {
+        ListResponse(Object query, String model, ResultFilter filter, List<Scored> results) {
+            this(query, model, filter, null, results);
+        }
+    }
+
+    /** The query of {@code POST /api/recommendations}: the items used and those without a vector. */
+    record ItemsQuery(List<Item> items, List<String> ignored) {}
+
+    /** The query of a stored user's recommendations: the most recent liked items, oldest first. */
+    record UserQuery(String user, int historySize, List<Item> history) {}
+
+    /** Every error: one line saying what is wrong. */
+    record Error(String error) {}
+
+    static Item item(ServedModels models, String id) {
+        Catalog.Item c = models.item(id);
+        if (c == null) {
+            return new Item(id, id, null, List.of());
+        }
+        return new Item(id, c.title() == null ? id : c.title(), c.year() > 0 ? c.year() : null, c.genres());
+    }
+
+    static ItemDetail detail(ServedModels models, String id) {
+        Item i = item(models, id);
+        return new ItemDetail(i.id(), i.title(), i.year(), i.genres(), models.modelsWithVector(id));
+    }
+
+    static List<Scored> scored(ServedModels models, ServedModel model, List<Neighbor> neighbors) {
+        List<Scored> out = new ArrayList<>(neighbors.size());
+        for (Neighbor n : neighbors) {
+            Item i = item(models, n.id());
+            out.add(new Scored(i.id(), i.title(), i.year(), i.genres(), n.score(), model.isCold(n.row())));
+        }
+        return out;
+    }
+
+    static SearchResponse search(ServedModels models, String query, List<TitleSearch.Hit> hits) {
+        List<Found> out = new ArrayList<>(hits.size());
+        for (TitleSearch.Hit h : hits) {
+            Item i = item(models, h.item().id());
+            out.add(new Found(i.id(), i.title(), i.year(), i.genres(), h.score(), models.modelsWithVector(i.id())));
+        }
+        return new SearchResponse(query, out);
+    }
+
+    static ResultFilter filterOrNull(ResultFilter f) {
+        return f == null || f.isNone() ? null : f;
+    }
+}

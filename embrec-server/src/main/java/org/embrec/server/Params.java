@@ -1,0 +1,149 @@
+package org.embrec.server;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.ServiceUnavailableResponse;
+
+/**
+ * Reads and validates request parameters; every bad value is a 400 (or a 404 for something that
+ * does not exist) whose message names the parameter, the rule and the value. Stateless.
+ */
+final class Params {
+    static final int DEFAULT_K = 10;
+    static final int MAX_K = 1000;
+    static final int DEFAULT_LIMIT = 10;
+    static final int MAX_LIMIT = 50;
+    static final int MAX_QUERY_CHARS = 200;
+    static final int MAX_ID_CHARS = 200;
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
+
+    private Params() {}
+
+    /** The served models, or 503 while they are still loading. */
+    static ServedModels models(ModelRegistry registry) {
+        ServedModels m = registry.current();
+        if (m == null) {
+            throw new ServiceUnavailableResponse("models are still loading; try again shortly");
+        }
+        return m;
+    }
+
+    /** {@code k}: results wanted, 1..1000, default 10. */
+    static int k(Context ctx) {
+        return intParam("k", ctx.queryParam("k"), DEFAULT_K, 1, MAX_K);
+    }
+
+    /** {@code limit}: search hits wanted, 1..50, default 10. */
+    static int limit(Context ctx) {
+        return intParam("limit", ctx.queryParam("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
+    }
+
+    /** {@code q}: the search text, 1..200 characters. */
+    static String query(Context ctx) {
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            throw new BadRequestResponse("q is required: the title text to search for");
+        }
+        if (q.length() > MAX_QUERY_CHARS) {
+            throw new BadRequestResponse("q must have at most " + MAX_QUERY_CHARS + " characters, got " + q.length());
+        }
+        return q;
+    }
+
+    /** An id from the path ({@code {id}}), checked by {@link #id}. */
+    static String pathId(Context ctx, String what) {
+        return id(what, ctx.pathParam("id"));
+    }
+
+    /**
+     * An item or user id: 1..200 characters, no control characters, slashes, backslashes or
+     * {@code ..} (ids are names, never paths).
+     */
+    static String id(String what, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            throw new BadRequestResponse(what + " id is required");
+        }
+        if (raw.length() > MAX_ID_CHARS) {
+            throw new BadRequestResponse(what + " id must have at most " + MAX_ID_CHARS + " characters, got " + raw.length());
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isISOControl(c) || c == '/' || c == '\\') {
+                throw new BadRequestResponse(what + " id must not contain control characters or slashes");
+            }
+        }
+        if (raw.contains("..")) {
+            throw new BadRequestResponse(what + " id must not contain '..'");
+        }
+        return raw;
+    }
+
+    /** The model named by {@code model} (404 when unknown), else the default one. */
+    static ServedModel model(Context ctx, ServedModels models) {
+        return model(ctx.queryParam("model"), models);
+    }
+
+    static ServedModel model(String name, ServedModels models) {
+        if (name == null || name.isEmpty()) {
+            return models.defaultModel();
+        }
+        ServedModel m = models.model(name);
+        if (m == null) {
+            throw new NotFoundResponse("unknown model '" + clip(name) + "'; served: "
+                    + String.join(", ", models.models().stream().map(ServedModel::name).toList()));
+        }
+        return m;
+    }
+
+    /** {@code genre}, {@code yearFrom} and {@code yearTo}, checked against the model. */
+    static ResultFilter filter(Context ctx, ServedModel model) {
+        return filter(ctx.queryParam("genre"), ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), model);
+    }
+
+    static ResultFilter filter(String genre, String yearFrom, String yearTo, ServedModel model) {
+        Integer from = yearFrom == null || yearFrom.isEmpty() ? null : intParam("yearFrom", yearFrom, 0, MIN_YEAR, MAX_YEAR);
+        Integer to = yearTo == null || yearTo.isEmpty() ? null : intParam("yearTo", yearTo, 0, MIN_YEAR, MAX_YEAR);
+        if (from != null && to != null && from > to) {
+            throw new BadRequestResponse("yearFrom must be <= yearTo, got " + from + " > " + to);
+        }
+        if (genre != null && !genre.isBlank()) {
+            if (genre.length() > 100) {
+                throw new BadRequestResponse("genre must have at most 100 characters");
+            }
+            if (!model.knowsGenre(genre)) {
+                throw new BadRequestResponse("unknown genre '" + clip(genre) + "' in model " + model.name()
+                        + "; known: " + String.join(", ", model.genres()));
+            }
+        }
+        return new ResultFilter(genre, from, to);
+    }
+
+    static int intParam(String name, String raw, int fallback, int min, int max) {
+        if (raw == null) {
+            return fallback;
+        }
+        int v;
+        try {
+            v = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse(name + " must be an integer in " + min + ".." + max + ", got '" + clip(raw) + "'");
+        }
+        if (v < min || v > max) {
+            throw new BadRequestResponse(name + " must be in " + min + ".." + max + ", got " + v);
+        }
+        return v;
+    }
+
+    /** A user-given value shortened for messages (never echo kilobytes back). */
+    static String clip(String s) {
+        String t = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        StringBuilder out = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            out.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,133 @@
+package org.embrec.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.embrec.recommend.Recommendations;
+
+/**
+ * Handlers of the recommendation endpoints: for a stored user ({@code GET
+ * /api/users/{id}/recommendations}, models that keep the users' liked sequences) and for a list
+ * of liked items ({@code POST /api/recommendations}, a user the models have never seen). Both
+ * use PROTOCOL.md's user vector and never return a given item. Thread-safe.
+ */
+final class RecommendHandlers {
+    /** Most items a recommendation request may list. */
+    static final int MAX_ITEMS = 1000;
+
+    private final ModelRegistry registry;
+    private final long maxBodyBytes;
+
+    RecommendHandlers(ModelRegistry registry, long maxBodyBytes) {
+        this.registry = registry;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Most history items a user response lists (the most recent ones). */
+    static final int MAX_HISTORY_SHOWN = 100;
+
+    /** {@code GET /api/users/{id}/recommendations?k=&model=&genre=&yearFrom=&yearTo=}. */
+    void forUser(Context ctx) {
+        ServedModels models = Params.models(registry);
+        String user = Params.pathId(ctx, "user");
+        ServedModel model = Params.model(ctx, models);
+        int k = Params.k(ctx);
+        ResultFilter filter = Params.filter(ctx, model);
+        if (!model.hasUsers()) {
+            throw new NotFoundResponse("model " + model.name() + " has no user histories, so user '" + Params.clip(user)
+                    + "' is unknown; POST /api/recommendations with the user's items instead");
+        }
+        List<String> history = model.history(user);
+        if (history == null) {
+            throw new NotFoundResponse("unknown user id '" + Params.clip(user) + "' in model " + model.name());
+        }
+        Recommendations r = model.recommend(history, k, filter);
+        List<ApiJson.Item> shown = history.subList(Math.max(0, history.size() - MAX_HISTORY_SHOWN), history.size())
+                .stream().map(id -> ApiJson.item(models, id)).toList();
+        ctx.json(new ApiJson.ListResponse(new ApiJson.UserQuery(user, history.size(), shown), model.name(),
+                ApiJson.filterOrNull(filter), r.popularityFallback() ? "popularity" : null,
+                ApiJson.scored(models, model, r.items())));
+    }
+
+    /**
+     * {@code POST /api/recommendations} with {@code {"items": [...], "k": 10, "model": ...,
+     * "genre": ..., "yearFrom": ..., "yearTo": ...}}; only {@code items} is required.
+     */
+    void forItems(Context ctx) {
+        ServedModels models = Params.models(registry);
+        JsonNode body = parse(RequestBodies.read(ctx, maxBodyBytes));
+        ServedModel model = Params.model(text(body, "model"), models);
+        int k = Params.intParam("k", text(body, "k"), Params.DEFAULT_K, 1, Params.MAX_K);
+        ResultFilter filter = Params.filter(text(body, "genre"), text(body, "yearFrom"), text(body, "yearTo"), model);
+        Recommendations r = model.recommend(items(body), k, filter);
+        List<ApiJson.Item> used = r.used().stream().map(id -> ApiJson.item(models, id)).toList();
+        ctx.json(new ApiJson.ListResponse(new ApiJson.ItemsQuery(used, r.withoutVector()), model.name(),
+                ApiJson.filterOrNull(filter), r.popularityFallback() ? "popularity" : null,
+                ApiJson.scored(models, model, r.items())));
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw new BadRequestResponse("the body must be a JSON object such as {\"items\": [\"4018\"], \"k\": 10}");
+        }
+        JsonNode node;
+        try {
+            node = ApiJson.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestResponse("the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadRequestResponse("cannot read the body");
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadRequestResponse("the body must be a JSON object such as {\"items\": [\"4018\"], \"k\": 10}");
+        }
+        Set<String> known = Set.of("items", "k", "model", "genre", "yearFrom", "yearTo");
+        for (var it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                throw new BadRequestResponse("unknown field '" + Params.clip(f) + "'; known: items, k, model, genre,"
+                        + " yearFrom, yearTo");
+            }
+        }
+        return node;
+    }
+
+    /** A scalar field as text (numbers too), or null when absent or null. */
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isValueNode()) {
+            throw new BadRequestResponse(field + " must be a string or a number");
+        }
+        return v.asText();
+    }
+
+    private static List<String> items(JsonNode body) {
+        JsonNode items = body.get("items");
+        if (items == null || !items.isArray()) {
+            throw new BadRequestResponse("items is required: an array of item ids, e.g. [\"4018\", \"2858\"]");
+        }
+        if (items.isEmpty()) {
+            throw new BadRequestResponse("items must list at least one item id");
+        }
+        if (items.size() > MAX_ITEMS) {
+            throw new BadRequestResponse("items must list at most " + MAX_ITEMS + " ids, got " + items.size());
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode n : items) {
+            if (!n.isTextual() && !n.isIntegralNumber()) {
+                throw new BadRequestResponse("items must hold strings or integers, got " + n.getNodeType());
+            }
+            ids.add(Params.id("item", n.asText()));
+        }
+        return List.copyOf(ids);
+    }
+}

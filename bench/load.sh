@@ -22,13 +22,18 @@ echo "bench: building embrec-bench ..." >&2
 (cd "$ROOT" && mvn -B -q -pl embrec-bench -am -DskipTests package) >&2
 
 JAR="$ROOT/embrec-bench/target/benchmarks.jar"
+# The same JVM flags as ./embrec (transparent huge pages when the kernel offers them).
+THP=""
+case "$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)" in
+  *"[always]"*|*"[madvise]"*) THP="-XX:+UseTransparentHugePages" ;;
+esac
 LOGDIR="$(mktemp -d)"
 trap 'rm -rf "$LOGDIR"' EXIT
-echo "data: $DATA ($(du -h "$DATA/ratings.csv" | cut -f1)), $(nproc) cores, -Xmx1500m ${EMBREC_JAVA_OPTS:-}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "data: $DATA ($(du -h "$DATA/ratings.csv" | cut -f1)), $(nproc) cores, -Xmx1500m $THP ${EMBREC_JAVA_OPTS:-}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 rates=()
 for i in $(seq 1 "$RUNS"); do
   line="$("$JDK/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-      -Xmx1500m -XX:+UseParallelGC ${EMBREC_JAVA_OPTS:-} -Xlog:gc:file="$LOGDIR/gc-$i.log" \
+      -Xmx1500m -XX:+UseParallelGC $THP ${EMBREC_JAVA_OPTS:-} -Xlog:gc:file="$LOGDIR/gc-$i.log" \
       -cp "$JAR" org.embrec.bench.LoadBenchmark "$DATA" 1 2>/dev/null | grep '^run ')"
   # Largest heap occupancy before any collection (e.g. "Pause Young ... 704M->566M(974M)").
   peak="$(grep -o '[0-9]*M->[0-9]*M' "$LOGDIR/gc-$i.log" | sed 's/M->.*//' | sort -n | tail -1)"

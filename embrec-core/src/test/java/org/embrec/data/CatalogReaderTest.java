@@ -20,7 +20,8 @@ class CatalogReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"Heat (1995)|1995", "Babylon 5 (1994)  |1994", "Show (2006-2007)|2006",
-        "Show (2006\u20132007)|2006", "1984 (1956)|1956", "Untitled|0", "Year in the middle (1999) cut|0"})
+        "Show (2006\u20132007)|2006", "Open-ended (2006-)|2006", "1984 (1956)|1956", "Untitled|0",
+        "Year in the middle (1999) cut|0", "Five digits (19995)|0", "Words (abcd)|0", "Too long (1999-20000)|0", "(2001)|2001"})
     void yearComesFromTheEndOfTheTitle(String title, int year) {
         assertThat(CatalogReader.yearOf(title)).isEqualTo(year);
     }

@@ -119,17 +119,7 @@ final class SgnsWorker {
             if (hi == lo) {
                 continue;
             }
-            int centre = buf[i];
-            int nt = 0;
-            targets[nt] = centre;
-            labels[nt++] = 1f;
-            for (int k = 0; k < negative; k++) {
-                int t = noise.sample(rng.nextLong());
-                if (t != centre) {
-                    targets[nt] = t;
-                    labels[nt++] = 0f;
-                }
-            }
+            int nt = drawTargets(buf[i]);
             int pairs = (hi - lo + 1) * nt;
             if (grads.length < pairs) {
                 grads = new float[Integer.highestOneBit(pairs) << 1];
@@ -158,24 +148,33 @@ final class SgnsWorker {
         }
     }
 
+    /**
+     * Fills {@code targets}/{@code labels} with the centre (label 1) and {@code negative} noise
+     * draws (label 0), skipping draws equal to the centre as gensim does; returns their count.
+     */
+    private int drawTargets(int centre) {
+        int nt = 0;
+        targets[nt] = centre;
+        labels[nt++] = 1f;
+        for (int k = 0; k < negative; k++) {
+            int t = noise.sample(rng.nextLong());
+            if (t != centre) {
+                targets[nt] = t;
+                labels[nt++] = 0f;
+            }
+        }
+        return nt;
+    }
+
     /** One (centre, context) pair: the context's input row against centre + noise output rows. */
     private void trainPair(int centre, int context, float alpha) {
         final int d = dim;
         final int l1 = context * d;
         java.util.Arrays.fill(neu1e, 0f);
-        for (int k = 0; k <= negative; k++) {
-            int target;
-            float label;
-            if (k == 0) {
-                target = centre;
-                label = 1f;
-            } else {
-                target = noise.sample(rng.nextLong());
-                if (target == centre) {
-                    continue;
-                }
-                label = 0f;
-            }
+        int nt = drawTargets(centre);
+        for (int k = 0; k < nt; k++) {
+            int target = targets[k];
+            float label = labels[k];
             int l2 = target * d;
             float f = math.dot(syn0, l1, syn1, l2, d);
             float g = (label - SigmoidTable.sigmoid(f)) * alpha;
@@ -205,20 +204,10 @@ final class SgnsWorker {
             }
             math.scale(1f / count, hidden, 0, d);
             java.util.Arrays.fill(neu1e, 0f);
-            int centre = buf[i];
-            for (int k = 0; k <= negative; k++) {
-                int target;
-                float label;
-                if (k == 0) {
-                    target = centre;
-                    label = 1f;
-                } else {
-                    target = noise.sample(rng.nextLong());
-                    if (target == centre) {
-                        continue;
-                    }
-                    label = 0f;
-                }
+            int nt = drawTargets(buf[i]);
+            for (int k = 0; k < nt; k++) {
+                int target = targets[k];
+                float label = labels[k];
                 int l2 = target * d;
                 float f = math.dot(hidden, 0, syn1, l2, d);
                 float g = (label - SigmoidTable.sigmoid(f)) * alpha;

@@ -165,23 +165,50 @@ public final class JobOptions {
         if (path == null) {
             throw new EmbrecException("--input PATH is required");
         }
+        validate();
+        String algoName = algo.toLowerCase(Locale.ROOT);
+        InputFormat f = format != null ? InputFormat.parse(format)
+                : InputFormat.guess(path, probe.hasRatingsCsv(path), probe.hasParquet(path));
+        if (f == InputFormat.MOVIELENS && (columns != null || delimiter != null)) {
+            throw new EmbrecException("--columns and --delimiter apply to --format csv or parquet, not movielens"
+                    + " (whose ratings.csv columns are fixed)");
+        }
+        InputSpec spec = new InputSpec(path, f, columns == null ? null : ColumnSpec.parseInteractions(columns),
+                delimiter == null ? null : DataSpec.parseDelimiter(delimiter), skipBadRows);
+        return new JobConfig(spec, LikedFilter.parse(liked), DataSpec.Dedupe.parse(dedupe) == DataSpec.Dedupe.FIRST,
+                algoName, walkConfig(algoName), word2vec(), graphPartitions != null ? graphPartitions : 0, out,
+                holdOutLast);
+    }
+
+    /**
+     * Checks every flag that needs no file system (so that a bad flag fails before Spark
+     * starts): refused settings, value ranges, the algorithm and its walk flags, --liked,
+     * --dedupe, --format and --columns.
+     *
+     * @throws EmbrecException naming the first bad flag
+     */
+    public void validate() {
         String algoName = algo.toLowerCase(Locale.ROOT);
         if (algoName.equals("node2vec")) {
             throw new EmbrecException("--algo node2vec is not available on Spark (second-order walks); use deepwalk,"
                     + " or ./embrec train --algo node2vec on one machine");
         }
-        MllibConfig w2v = word2vec();
-        WalkConfig walks = walkConfig(algoName);
-        InputFormat f = format != null ? InputFormat.parse(format)
-                : InputFormat.guess(path, probe.hasRatingsCsv(path), probe.hasParquet(path));
-        InputSpec spec = new InputSpec(path, f, columns == null ? null : ColumnSpec.parseInteractions(columns),
-                delimiter == null ? null : DataSpec.parseDelimiter(delimiter), skipBadRows);
-        if (f == InputFormat.MOVIELENS && (columns != null || delimiter != null)) {
-            throw new EmbrecException("--columns and --delimiter apply to --format csv or parquet, not movielens"
-                    + " (whose ratings.csv columns are fixed)");
+        if (!algoName.equals(JobConfig.ITEM2VEC) && !algoName.equals(JobConfig.DEEPWALK)) {
+            throw new EmbrecException("--algo must be item2vec or deepwalk, got '" + algo + "'");
         }
-        return new JobConfig(spec, LikedFilter.parse(liked), DataSpec.Dedupe.parse(dedupe) == DataSpec.Dedupe.FIRST,
-                algoName, walks, w2v, graphPartitions != null ? graphPartitions : 0, out, holdOutLast);
+        word2vec();
+        walkConfig(algoName);
+        LikedFilter.parse(liked);
+        DataSpec.Dedupe.parse(dedupe);
+        if (format != null) {
+            InputFormat.parse(format);
+        }
+        if (columns != null) {
+            ColumnSpec.parseInteractions(columns);
+        }
+        if (graphPartitions != null && graphPartitions < 1) {
+            throw new EmbrecException("--graph-partitions must be >= 1, got " + graphPartitions);
+        }
     }
 
     private WalkConfig walkConfig(String algoName) {

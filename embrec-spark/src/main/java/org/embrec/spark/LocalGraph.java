@@ -83,6 +83,20 @@ final class LocalGraph implements Serializable {
         return Arrays.asList(nodes);
     }
 
+    /** Receives the arcs of a part. */
+    interface ArcVisitor {
+        void arc(String source, String target, float weight);
+    }
+
+    /** Visits every arc, by source then target. */
+    void forEachArc(ArcVisitor visitor) {
+        for (int v = 0; v < nodes.length; v++) {
+            for (int a = offsets[v]; a < offsets[v + 1]; a++) {
+                visitor.arc(nodes[v], targets[a], weights[a]);
+            }
+        }
+    }
+
     /**
      * One step of a first-order walk: an out-neighbour of {@code node} drawn with probability
      * proportional to the arc weight from the 64 random bits {@code random}; null when the node

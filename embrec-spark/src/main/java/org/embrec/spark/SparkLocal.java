@@ -78,7 +78,7 @@ public final class SparkLocal implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        job.word2vec(); // refuse unsupported flags before starting Spark
+        job.validate(); // a bad flag fails before Spark starts
         if (k < 1) {
             throw new EmbrecException("--k must be >= 1, got " + k);
         }

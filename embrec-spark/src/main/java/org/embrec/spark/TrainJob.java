@@ -39,7 +39,9 @@ public final class TrainJob implements Callable<Integer> {
         if (job.input() == null) {
             throw new EmbrecException("--input PATH is required");
         }
-        job.word2vec(); // refuse unsupported flags before starting Spark
+        job.validate(); // a bad flag fails before Spark starts
+        // A session that is already there (spark-shell, a notebook, tests) is used and left running.
+        boolean shared = SparkSession.getDefaultSession().isDefined();
         SparkSession spark = SparkSession.builder().appName("embrec TrainJob")
                 .config("spark.plugins", withJavaBlas(new SparkConf().get("spark.plugins", ""))).getOrCreate();
         try {
@@ -49,7 +51,9 @@ public final class TrainJob implements Callable<Integer> {
             Summary.print(spec.commandLine().getOut(), config, result, json);
             return 0;
         } finally {
-            spark.stop();
+            if (!shared) {
+                spark.stop();
+            }
         }
     }
 
@@ -59,9 +63,12 @@ public final class TrainJob implements Callable<Integer> {
         return plugins.isBlank() ? name : plugins.contains(name) ? plugins : plugins + "," + name;
     }
 
+    /** Runs a command line and returns the exit code (2 for user errors). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return CommandRunner.execute(new TrainJob(), out, err, args);
+    }
+
     public static void main(String[] args) {
-        int code = CommandRunner.execute(new TrainJob(), new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), args);
-        System.exit(code);
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 }

@@ -12,13 +12,16 @@ import picocli.CommandLine;
 final class CommandRunner {
     private CommandRunner() {}
 
-    static int execute(Object command, PrintWriter out, PrintWriter err, String... args) {
+    /**
+     * @param usage how the user asks for help, e.g. {@code ./embrec spark-local --help}
+     */
+    static int execute(Object command, String usage, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("embrec: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandName() + " --help'.");
+            ex.getCommandLine().getErr().println("Try '" + usage + "'.");
             return EmbrecException.EXIT_CODE;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * JSON. The {@code ./embrec} command starts this class in a child JVM with Spark on the class
  * path (docs/SPARK.md).
  */
-@Command(name = "spark-local", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+@Command(name = "spark-local", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, usageHelpWidth = 110,
         description = "Run the Spark training job in local[2] on 127.0.0.1 (MLlib Word2Vec, hierarchical softmax)"
                 + " and write an embrec model directory; --evaluate scores it by PROTOCOL.md. See docs/SPARK.md.")
 public final class SparkLocal implements Callable<Integer> {
@@ -44,6 +44,7 @@ public final class SparkLocal implements Callable<Integer> {
     public static final int CORES = 2;
     /** The bundled dataset, relative to the repository root. */
     static final String BUNDLED = "data/ml-latest-small";
+    private static final String USAGE = "./embrec spark-local --help";
 
     @Mixin
     JobOptions job;
@@ -155,12 +156,12 @@ public final class SparkLocal implements Callable<Integer> {
 
     /** Runs a command line; user errors give code 2. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return CommandRunner.execute(new SparkLocal(), out, err, args);
+        return CommandRunner.execute(new SparkLocal(), USAGE, out, err, args);
     }
 
     /** Runs a command line on an existing session, which stays open (tests share one per class). */
     public static int run(SparkSession session, PrintWriter out, PrintWriter err, String... args) {
-        return CommandRunner.execute(new SparkLocal(() -> session, false), out, err, args);
+        return CommandRunner.execute(new SparkLocal(() -> session, false), USAGE, out, err, args);
     }
 
     public static void main(String[] args) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * <pre>spark-submit --class org.embrec.spark.TrainJob embrec-spark.jar --input PATH --algo deepwalk --out DIR</pre>
  */
-@Command(name = "TrainJob", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+@Command(name = "TrainJob", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, usageHelpWidth = 110,
         description = "Train item embeddings with Spark (MLlib Word2Vec, hierarchical softmax) and write an embrec"
                 + " model directory. See docs/SPARK.md.")
 public final class TrainJob implements Callable<Integer> {
@@ -42,6 +42,10 @@ public final class TrainJob implements Callable<Integer> {
         job.validate(); // a bad flag fails before Spark starts
         // A session that is already there (spark-shell, a notebook, tests) is used and left running.
         boolean shared = SparkSession.getDefaultSession().isDefined();
+        if (!shared && !new SparkConf().contains("spark.master")) {
+            throw new EmbrecException("no Spark master is set: start TrainJob with spark-submit (docs/SPARK.md), or"
+                    + " train locally with ./embrec spark-local");
+        }
         SparkSession spark = SparkSession.builder().appName("embrec TrainJob")
                 .config("spark.plugins", withJavaBlas(new SparkConf().get("spark.plugins", ""))).getOrCreate();
         try {
@@ -65,7 +69,8 @@ public final class TrainJob implements Callable<Integer> {
 
     /** Runs a command line and returns the exit code (2 for user errors). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return CommandRunner.execute(new TrainJob(), out, err, args);
+        return CommandRunner.execute(new TrainJob(), "spark-submit --class org.embrec.spark.TrainJob embrec-spark.jar --help", out,
+                err, args);
     }
 
     public static void main(String[] args) {

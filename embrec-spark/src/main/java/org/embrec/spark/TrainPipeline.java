@@ -87,15 +87,15 @@ public final class TrainPipeline {
             progress.done("walks", String.format(Locale.ROOT, "%,d walks in %.1f s", graph.nodes()
                     * config.walks().walksPerNode(), times.of("walks")));
         } else {
-            corpus = sequences.select("items").javaRDD().map(r -> r.<String>getList(0));
+            // As Java lists, persisted: the trainer reads the corpus three times (counts, MLlib's vocabulary, training).
+            corpus = sequences.select("items").javaRDD()
+                    .map(r -> (List<String>) new ArrayList<>(r.<String>getList(0)))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
         }
         JavaRDD<List<String>> trainingCorpus = corpus;
         MllibTrainer.Result trained = times.time("training", () -> MllibTrainer.train(trainingCorpus, config.word2vec()));
-        if (config.deepWalk()) {
-            corpus.unpersist();
-        } else {
-            sequences.unpersist();
-        }
+        corpus.unpersist();
+        sequences.unpersist();
         progress.done("training", String.format(Locale.ROOT, "%,d items x %d dims, %,d tokens x %d epochs in %.1f s",
                 trained.vectors().size(), trained.vectors().dim(), trained.rawTokens(), config.word2vec().epochs(),
                 trained.seconds()));

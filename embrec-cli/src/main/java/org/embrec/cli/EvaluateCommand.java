@@ -78,10 +78,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         content.validate();
-        // The content model's token documents are bags: its word2vec defaults differ (ContentConfig).
-        Word2VecConfig config = algorithm.isContent() ? training.apply(ContentConfig.defaultWord2Vec()) : training.config();
-        EmbeddingAlgorithm model = algorithm.isContent() ? new ContentAlgorithm(content.config(config))
-                : algorithm.create(config);
+        Word2VecConfig config = algorithm.word2vec(training);
+        EmbeddingAlgorithm model = algorithm.build(config, content);
         EvaluationOptions options = new EvaluationOptions(k, config.seed(), seeds, config.threads());
         List<UserVectorRule> rules = parseUserVectors(userVector, halfLife);
         Progress progress = ConsoleProgress.stderr(quiet);

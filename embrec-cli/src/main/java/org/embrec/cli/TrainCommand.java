@@ -62,10 +62,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         String algo = algorithm.name();
         content.validate();
-        // The content model's token documents are bags: its word2vec defaults differ (ContentConfig).
-        Word2VecConfig config = algorithm.isContent() ? training.apply(ContentConfig.defaultWord2Vec()) : training.config();
-        EmbeddingAlgorithm algorithmImpl = algorithm.isContent() ? new ContentAlgorithm(content.config(config))
-                : algorithm.create(config);
+        Word2VecConfig config = algorithm.word2vec(training);
+        EmbeddingAlgorithm algorithmImpl = algorithm.build(config, content);
         Progress progress = ConsoleProgress.stderr(false);
         Dataset dataset = data.load(progress);
         Sequences liked = data.liked(dataset);

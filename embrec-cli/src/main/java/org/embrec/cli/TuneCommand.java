@@ -74,6 +74,11 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Cut-off of HR@K and NDCG@K (default 10).")
     int k;
 
+    @Option(names = "--max-cases", paramLabel = "N", defaultValue = "" + TuningSession.DEFAULT_MAX_CASES,
+            description = "Score each run on at most N validation cases (a seeded sample; default 5000), and the"
+                    + " winner on at most N test cases; training always uses all sequences.")
+    int maxCases;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write trials.jsonl, best.json and summary.json here (replaced atomically); for report.")
     Path out;
@@ -116,7 +121,8 @@ final class TuneCommand implements Callable<Integer> {
 
         Progress progress = ConsoleProgress.stderr(quiet);
         Dataset dataset = data.load(progress);
-        TuningSession session = new TuningSession(data.liked(dataset), dataset.catalog());
+        TuningSession session = new TuningSession(data.liked(dataset), dataset.catalog(), maxCases,
+                baseConfig.seed());
         progress.done("split", String.format(Locale.ROOT,
                 "tuning on %,d validation cases (test targets held out: %,d cases, measured once at the end)",
                 session.validationSplit().testUsers(), session.testSplit().testUsers()));

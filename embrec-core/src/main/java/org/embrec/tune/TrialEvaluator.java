@@ -21,7 +21,7 @@ import org.embrec.vectors.EmbeddingStore;
  *
  * <p>Immutable and thread-safe: trials may run concurrently.
  */
-public final class TrialEvaluator {
+public final class TrialEvaluator implements TrialRunner {
     /** Builds the algorithm of a point (the CLI lays the point over its flags). */
     @FunctionalInterface
     public interface AlgorithmFactory {
@@ -57,6 +57,7 @@ public final class TrialEvaluator {
     }
 
     /** Trains with {@code point} and {@code seed} and scores both tasks. */
+    @Override
     public TrialScores score(HyperParameters point, long seed, Progress progress) {
         EmbeddingAlgorithm algorithm = factory.create(point);
         EmbeddingStore store = algorithm.fit(data, seed, progress);

@@ -57,7 +57,7 @@ public final class Tuner {
 
     private final SearchSpace space;
     private final HyperParameters base;
-    private final TrialEvaluator evaluator;
+    private final TrialRunner evaluator;
     private final Options options;
     private final int[] rungs;
     private final List<TrialResult> finished = new ArrayList<>();
@@ -69,7 +69,7 @@ public final class Tuner {
      *     the base alone, i.e. the defaults with the user's flags
      * @param baseEpochs epochs when the space does not search them
      */
-    public Tuner(SearchSpace space, HyperParameters base, int baseEpochs, TrialEvaluator evaluator, Options options) {
+    public Tuner(SearchSpace space, HyperParameters base, int baseEpochs, TrialRunner evaluator, Options options) {
         this.space = Objects.requireNonNull(space, "space");
         this.base = Objects.requireNonNull(base, "base");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");

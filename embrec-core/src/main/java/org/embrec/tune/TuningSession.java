@@ -24,6 +24,9 @@ public final class TuningSession {
         }
     }
 
+    /** Default cap on the cases scored per run (validation) and at the end (test). */
+    public static final int DEFAULT_MAX_CASES = 5000;
+
     private final Split test;
     private final Split validation;
     private final Catalog testCatalog;
@@ -32,16 +35,25 @@ public final class TuningSession {
     /**
      * @param liked the liked sequences in time order
      * @param catalog item metadata (may be empty)
+     * @param maxCases score at most this many validation cases per run, and test cases at the
+     *     end (a seeded sample; training always uses every sequence)
+     * @param seed seed of the case samples
      */
-    public TuningSession(org.embrec.sequence.Sequences liked, Catalog catalog) {
-        this.test = LeaveLastOutSplit.split(liked);
-        this.validation = LeaveLastOutSplit.validation(test);
-        if (validation.testUsers() == 0) {
+    public TuningSession(org.embrec.sequence.Sequences liked, Catalog catalog, int maxCases, long seed) {
+        Split fullTest = LeaveLastOutSplit.split(liked);
+        Split fullValidation = LeaveLastOutSplit.validation(fullTest);
+        if (fullValidation.testUsers() == 0) {
             throw new EmbrecException("no user has " + (LeaveLastOutSplit.MIN_TEST_LENGTH + 1)
                     + " or more liked items: nothing to tune on (the validation split needs them)");
         }
-        this.testCatalog = TrainingData.of(test, catalog).catalog();
-        this.validationCatalog = TrainingData.of(validation, testCatalog).catalog();
+        if (maxCases < 1) {
+            throw new EmbrecException("--max-cases must be >= 1, got " + maxCases);
+        }
+        // catalogs first, from the full splits: every test and validation target's own tags go
+        this.testCatalog = TrainingData.of(fullTest, catalog).catalog();
+        this.validationCatalog = TrainingData.of(fullValidation, testCatalog).catalog();
+        this.test = fullTest.sampleCases(maxCases, seed);
+        this.validation = fullValidation.sampleCases(maxCases, seed + 1);
     }
 
     /** The split tuning trains and scores on. */

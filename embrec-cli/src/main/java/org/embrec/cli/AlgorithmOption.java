@@ -12,6 +12,7 @@ import org.embrec.eval.ContentAlgorithm;
 import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.eval.Item2VecAlgorithm;
+import org.embrec.graph.WalkConfig;
 import org.embrec.train.Word2VecConfig;
 import org.embrec.tune.HyperParameters;
 import picocli.CommandLine.Mixin;
@@ -88,6 +89,11 @@ public final class AlgorithmOption {
     /** {@link #build(Word2VecConfig, HyperParameters, ContentOptions)} with the {@code --config} settings. */
     public EmbeddingAlgorithm build(Word2VecConfig config, ContentOptions content) {
         return build(config, fileSettings(), content);
+    }
+
+    /** The walk settings: defaults, then {@code settings}, then the walk flags. */
+    WalkConfig walkConfig(HyperParameters settings) {
+        return walks.config(settings.applyTo(WalkConfig.defaults()));
     }
 
     /** The explicitly given walk flags. */

@@ -126,8 +126,12 @@ final class TuneCommand implements Callable<Integer> {
         progress.done("split", String.format(Locale.ROOT,
                 "tuning on %,d validation cases (test targets held out: %,d cases, measured once at the end)",
                 session.validationSplit().testUsers(), session.testSplit().testUsers()));
-        Leaderboard board = new Leaderboard(quiet, goal);
-        TuningSession.Outcome outcome = session.run(space, fixed, baseConfig.epochs(),
+        Leaderboard board = new Leaderboard(quiet, goal, space.names());
+        HyperParameters defaults = HyperParameters.of(perRun);
+        if (algo.equals("deepwalk") || algo.equals("node2vec")) {
+            defaults = defaults.with(HyperParameters.of(algorithm.walkConfig(fixed)));
+        }
+        TuningSession.Outcome outcome = session.run(space, defaults, fixed, baseConfig.epochs(),
                 point -> algorithm.build(point.applyTo(perRun), point, content), options, k, trainThreads, true,
                 board, Progress.NONE);
 
@@ -212,10 +216,12 @@ final class TuneCommand implements Callable<Integer> {
     private static final class Leaderboard implements Tuner.Listener {
         private final boolean quiet;
         private final Objective goal;
+        private final List<String> searched;
 
-        Leaderboard(boolean quiet, Objective goal) {
+        Leaderboard(boolean quiet, Objective goal, List<String> searched) {
             this.quiet = quiet;
             this.goal = goal;
+            this.searched = searched;
         }
 
         @Override
@@ -226,12 +232,12 @@ final class TuneCommand implements Callable<Integer> {
             TrialResult leader = board.get(0);
             if (r.failed()) {
                 System.err.printf(Locale.ROOT, "tune: run %3d  config %3d  epochs %3d  %s | %s%n", r.trial(),
-                        r.config(), r.epochs(), r.status(), r.point().describe());
+                        r.config(), r.epochs(), r.status(), r.point().only(searched).describe());
                 return;
             }
             System.err.printf(Locale.ROOT, "tune: run %3d  config %3d  epochs %3d  %s %.4f  (%.1fs)  best so far:"
                     + " config %d %.4f @%d epochs | %s%n", r.trial(), r.config(), r.epochs(), goal.key(), r.score(),
-                    r.seconds(), leader.config(), leader.score(), leader.epochs(), r.point().describe());
+                    r.seconds(), leader.config(), leader.score(), leader.epochs(), r.point().only(searched).describe());
         }
 
         @Override

@@ -114,6 +114,11 @@ public final class WalkOptions {
         if (q != null) {
             given.add("--q");
         }
+        for (String key : settings.values().keySet()) {
+            if (HyperParameters.WALKS.contains(key)) {
+                given.add(key + " (from --config)");
+            }
+        }
         if (!given.isEmpty()) {
             throw new EmbrecException(String.join(", ", given) + " apply to --algo deepwalk or node2vec, not "
                     + algorithm.name());

@@ -57,6 +57,47 @@ public final class HyperParameters {
         return new HyperParameters(checked);
     }
 
+    /** Every word2vec setting of {@code c} (so a config file reproduces it whatever the defaults). */
+    public static HyperParameters of(Word2VecConfig c) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("architecture", c.architecture() == Word2VecConfig.Architecture.CBOW ? "cbow" : "skip-gram");
+        v.put("dim", c.dim());
+        v.put("window", c.wholeSequence() ? "all" : (Object) c.window());
+        v.put("shrink-windows", c.shrinkWindows());
+        v.put("negative", c.negative());
+        v.put("ns-exponent", c.nsExponent());
+        v.put("sample", c.sample());
+        v.put("min-count", c.minCount());
+        v.put("max-vocab", c.maxVocab());
+        v.put("epochs", c.epochs());
+        v.put("alpha", c.alpha());
+        v.put("min-alpha", c.minAlpha());
+        return new HyperParameters(v);
+    }
+
+    /** Every walk setting of {@code w}. */
+    public static HyperParameters of(WalkConfig w) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("graph-window", w.graphWindow());
+        v.put("directed", w.directed());
+        v.put("walks-per-node", w.walksPerNode());
+        v.put("walk-length", w.walkLength());
+        v.put("p", w.p());
+        v.put("q", w.q());
+        return new HyperParameters(v);
+    }
+
+    /** Only the named settings (those present), in this object's order. */
+    public HyperParameters only(java.util.Collection<String> names) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        values.forEach((k, x) -> {
+            if (names.contains(k)) {
+                v.put(k, x);
+            }
+        });
+        return new HyperParameters(v);
+    }
+
     /** No settings: applying it returns the base unchanged. */
     public static HyperParameters empty() {
         return new HyperParameters(Map.of());

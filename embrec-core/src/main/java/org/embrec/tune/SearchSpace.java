@@ -147,6 +147,27 @@ public final class SearchSpace {
         return new SearchSpace(kept);
     }
 
+    /** The settings with a single possible value (fixed by the space file). */
+    public HyperParameters fixed() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (Param p : params) {
+            if (p.kind() == Param.Kind.CHOICE && p.choices().size() == 1) {
+                v.put(p.name(), p.choices().get(0));
+            }
+        }
+        return HyperParameters.of(v, "search space");
+    }
+
+    /** Names of the searched settings, epochs included when it is the resource. */
+    public List<String> names() {
+        List<String> n = new ArrayList<>();
+        params.forEach(p -> n.add(p.name()));
+        if (epochs != null) {
+            n.add(EPOCHS);
+        }
+        return n;
+    }
+
     /** The sampled settings (epochs excluded). */
     public List<Param> params() {
         return params;

@@ -17,9 +17,11 @@ import org.embrec.Progress;
  * a bracket samples n configurations, trains each for the first rung's epochs on the validation
  * split, keeps the best 1/eta, trains those for eta times the epochs, and so on up to the
  * maximum. With {@link Options#trials()} one bracket runs; with a time budget, brackets repeat
- * until the budget is spent (no run starts after the deadline). The base configuration
- * (defaults plus flags) is always the first configuration tried, so tuning never reports a
- * winner worse on validation than what the user had.
+ * until the budget is spent (no run starts after the deadline). A point is the defaults, then
+ * the sampled values, then the fixed settings (the user's flags); the first configuration tried
+ * is the defaults with the fixed settings alone, so tuning never reports a winner worse on
+ * validation than what the user had. Points hold every setting, so a winner written as a config
+ * file reproduces the run whatever the defaults of a later version.
  *
  * <p>Runs execute {@link Options#parallel()} at a time. Each configuration trains with the
  * seed {@code seed + config}, so with one training thread per run the outcome depends only on
@@ -56,7 +58,8 @@ public final class Tuner {
     public record Result(List<TrialResult> trials, TrialResult best) {}
 
     private final SearchSpace space;
-    private final HyperParameters base;
+    private final HyperParameters defaults;
+    private final HyperParameters fixed;
     private final TrialRunner evaluator;
     private final Options options;
     private final int[] rungs;
@@ -65,13 +68,15 @@ public final class Tuner {
     private int nextConfig = 1;
 
     /**
-     * @param base settings fixed for every point (they override sampled values); config 1 is
-     *     the base alone, i.e. the defaults with the user's flags
+     * @param defaults every setting's value when neither sampled nor fixed
+     * @param fixed settings that override sampled values (the user's flags)
      * @param baseEpochs epochs when the space does not search them
      */
-    public Tuner(SearchSpace space, HyperParameters base, int baseEpochs, TrialRunner evaluator, Options options) {
+    public Tuner(SearchSpace space, HyperParameters defaults, HyperParameters fixed, int baseEpochs,
+            TrialRunner evaluator, Options options) {
         this.space = Objects.requireNonNull(space, "space");
-        this.base = Objects.requireNonNull(base, "base");
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.fixed = Objects.requireNonNull(fixed, "fixed");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.options = Objects.requireNonNull(options, "options");
         this.rungs = space.rungs(options.eta(), baseEpochs);
@@ -126,8 +131,8 @@ public final class Tuner {
         List<HyperParameters> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             configs.add(nextConfig);
-            // the user's explicit settings win over sampled ones; config 1 is the base alone
-            points.add(nextConfig == 1 ? base : space.sample(random).with(base));
+            HyperParameters sampled = nextConfig == 1 ? space.fixed() : space.sample(random);
+            points.add(defaults.with(sampled).with(fixed));
             nextConfig++;
         }
         for (int rung = 0; rung < rungs.length && !configs.isEmpty(); rung++) {

@@ -69,16 +69,19 @@ public final class TuningSession {
     /**
      * Tunes, then measures the winner on the test split.
      *
+     * @param defaults every setting's value when neither sampled nor fixed
+     * @param fixed settings the search leaves alone (the user's flags)
      * @param threads threads each run trains and ranks with
      * @param measureTest false to skip the test measurement ({@code train --auto} trains on all data)
      */
-    public Outcome run(SearchSpace space, HyperParameters base, int baseEpochs, TrialEvaluator.AlgorithmFactory factory,
+    public Outcome run(SearchSpace space, HyperParameters defaults, HyperParameters fixed, int baseEpochs,
+            TrialEvaluator.AlgorithmFactory factory,
             Tuner.Options options, int k, int threads, boolean measureTest, Tuner.Listener listener,
             Progress progress) {
         Objects.requireNonNull(listener, "listener");
         long t0 = System.nanoTime();
         TrialEvaluator onValidation = new TrialEvaluator(validation, validationCatalog, factory, k, threads);
-        Tuner tuner = new Tuner(space, base, baseEpochs, onValidation, options);
+        Tuner tuner = new Tuner(space, defaults, fixed, baseEpochs, onValidation, options);
         Tuner.Result result = tuner.run(listener, progress);
         TrialResult best = result.best();
         TrialScores testScores = null;

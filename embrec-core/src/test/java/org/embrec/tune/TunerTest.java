@@ -39,7 +39,7 @@ class TunerTest {
 
     @Test
     void successiveHalvingPromotesTheBestThirdOfEachRung() {
-        Tuner tuner = new Tuner(SPACE, HyperParameters.empty(), 5, SYNTHETIC, trials(9, 1));
+        Tuner tuner = new Tuner(SPACE, HyperParameters.empty(), HyperParameters.empty(), 5, SYNTHETIC, trials(9, 1));
         Tuner.Result r = tuner.run(SILENT, Progress.NONE);
         assertThat(tuner.rungs()).containsExactly(1, 3, 9);
         assertThat(r.trials()).hasSize(9 + 3 + 1);
@@ -62,20 +62,21 @@ class TunerTest {
     }
 
     @Test
-    void theFirstConfigurationIsTheBaseAndFixedSettingsWin() {
+    void theFirstConfigurationIsTheDefaultsAndFixedSettingsWin() {
         HyperParameters base = HyperParameters.of(Map.of("alpha", 0.05), "flags");
-        Tuner.Result r = new Tuner(SPACE, base, 5, SYNTHETIC, trials(6, 1)).run(SILENT, Progress.NONE);
+        Tuner.Result r = new Tuner(SPACE, HyperParameters.of(Map.of("dim", 50), "defaults"), base, 5, SYNTHETIC, trials(6, 1)).run(SILENT, Progress.NONE);
         TrialResult first = r.trials().get(0);
         assertThat(first.config()).isEqualTo(1);
-        assertThat(first.point().values()).containsOnlyKeys("alpha", "epochs");
+        assertThat(first.point().values()).containsOnlyKeys("dim", "alpha", "epochs");
+        assertThat(first.point().get("dim")).isEqualTo(50);
         assertThat(r.trials()).allSatisfy(t -> assertThat(t.point().get("alpha")).isEqualTo(0.05));
     }
 
     @Test
     void resultsDependOnlyOnTheSeedNotOnParallelism() {
-        Tuner.Result one = new Tuner(SPACE, HyperParameters.empty(), 5, SYNTHETIC, trials(12, 1))
+        Tuner.Result one = new Tuner(SPACE, HyperParameters.empty(), HyperParameters.empty(), 5, SYNTHETIC, trials(12, 1))
                 .run(SILENT, Progress.NONE);
-        Tuner.Result two = new Tuner(SPACE, HyperParameters.empty(), 5, SYNTHETIC, trials(12, 2))
+        Tuner.Result two = new Tuner(SPACE, HyperParameters.empty(), HyperParameters.empty(), 5, SYNTHETIC, trials(12, 2))
                 .run(SILENT, Progress.NONE);
         assertThat(two.trials().stream().map(TrialResult::point).toList())
                 .isEqualTo(one.trials().stream().map(TrialResult::point).toList());
@@ -90,7 +91,7 @@ class TunerTest {
             }
             return SYNTHETIC.score(point, seed, progress);
         };
-        Tuner.Result r = new Tuner(SPACE, HyperParameters.empty(), 5, flaky, trials(12, 2)).run(SILENT, Progress.NONE);
+        Tuner.Result r = new Tuner(SPACE, HyperParameters.empty(), HyperParameters.empty(), 5, flaky, trials(12, 2)).run(SILENT, Progress.NONE);
         assertThat(r.trials()).anyMatch(TrialResult::failed);
         assertThat(r.trials().stream().filter(TrialResult::failed).map(TrialResult::status))
                 .containsOnly("failed: training diverged");
@@ -99,7 +100,7 @@ class TunerTest {
         TrialRunner alwaysFails = (point, seed, progress) -> {
             throw new EmbrecException("training diverged");
         };
-        assertThatThrownBy(() -> new Tuner(SPACE, HyperParameters.empty(), 5, alwaysFails, trials(3, 1))
+        assertThatThrownBy(() -> new Tuner(SPACE, HyperParameters.empty(), HyperParameters.empty(), 5, alwaysFails, trials(3, 1))
                 .run(SILENT, Progress.NONE)).hasMessageContaining("every run failed; the first: failed: training diverged");
     }
 
@@ -116,7 +117,7 @@ class TunerTest {
             return SYNTHETIC.score(point, seed, progress);
         };
         Tuner.Options budget = new Tuner.Options(Objective.I2I_HR, 0, 1.0, 3, 1, 42);
-        Tuner.Result r = new Tuner(SPACE, HyperParameters.empty(), 5, slow, budget).run(SILENT, Progress.NONE);
+        Tuner.Result r = new Tuner(SPACE, HyperParameters.empty(), HyperParameters.empty(), 5, slow, budget).run(SILENT, Progress.NONE);
         assertThat(r.trials()).isNotEmpty();
         // 1 s of runs of at least 20 ms: no run starts after the deadline
         assertThat(started.size()).isLessThan(60);

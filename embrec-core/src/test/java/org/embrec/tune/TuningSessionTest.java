@@ -36,7 +36,7 @@ class TuningSessionTest {
         SearchSpace space = new SearchSpace(List.of(Param.choice("dim", 4, 8), Param.range("epochs",
                 Param.Kind.INT, 1, 3)));
         TrialEvaluator onValidation = new TrialEvaluator(validation, Catalog.empty(), recording, 10, 1);
-        Tuner.Result result = new Tuner(space, HyperParameters.empty(), 1, onValidation,
+        Tuner.Result result = new Tuner(space, HyperParameters.empty(), HyperParameters.empty(), 1, onValidation,
                 new Tuner.Options(Objective.I2I_HR, 4, 0, 3, 2, 7)).run((r, b) -> {}, Progress.NONE);
 
         assertThat(fitsDuringTuning).hasSize(result.trials().size());

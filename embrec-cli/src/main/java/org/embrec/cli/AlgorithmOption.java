@@ -91,6 +91,11 @@ public final class AlgorithmOption {
         return build(config, fileSettings(), content);
     }
 
+    /** True for the algorithms that walk the item graph (deepwalk, node2vec). */
+    boolean walks() {
+        return REGISTRY.get(name()).apply(Word2VecConfig.defaults()) instanceof GraphWalkAlgorithm;
+    }
+
     /** The walk settings: defaults, then {@code settings}, then the walk flags. */
     WalkConfig walkConfig(HyperParameters settings) {
         return walks.config(settings.applyTo(WalkConfig.defaults()));

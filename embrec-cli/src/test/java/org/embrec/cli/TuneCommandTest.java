@@ -81,6 +81,23 @@ class TuneCommandTest {
     }
 
     @Test
+    void trainAutoTunesThenTrainsOnAllDataWithTheWinner() throws Exception {
+        Path model = dir.resolve("auto-model");
+        CliRun auto = CliRun.of("train", "--data", data(), "--auto", "--budget", "3s", "--space", space.toString(),
+                "--out", model.toString(), "--json");
+        assertThat(auto.code()).as(auto.err()).isZero();
+        JsonNode summary = JSON.readTree(auto.out());
+        JsonNode best = summary.get("auto").get("best");
+        assertThat(summary.get("auto").get("runs").asInt()).isPositive();
+        assertThat(best.get("negative").asInt()).isEqualTo(3);
+        assertThat(summary.get("dim").asInt()).isEqualTo(best.get("dim").asInt());
+        // the final model learnt from all liked sequences: every user with a liked item (609 of 610)
+        assertThat(summary.get("users").asInt()).isEqualTo(609);
+        assertThat(CliRun.of("train", "--data", data(), "--budget", "3s", "--out", model.toString()).err())
+                .contains("--budget, --space and --parallel apply to train --auto");
+    }
+
+    @Test
     void badInputGivesOneLineErrors() throws Exception {
         assertThat(CliRun.of("tune", "--data", data(), "--trials", "0").err())
                 .contains("--trials must be >= 1, got 0");
@@ -109,9 +126,9 @@ class TuneCommandTest {
 
     @Test
     void parsesDurations() {
-        assertThat(TuneCommand.parseDuration("90s")).isEqualTo(90);
-        assertThat(TuneCommand.parseDuration("10m")).isEqualTo(600);
-        assertThat(TuneCommand.parseDuration("1.5h")).isEqualTo(5400);
-        assertThat(TuneCommand.parseDuration("45")).isEqualTo(45);
+        assertThat(TuningOptions.parseDuration("90s")).isEqualTo(90);
+        assertThat(TuningOptions.parseDuration("10m")).isEqualTo(600);
+        assertThat(TuningOptions.parseDuration("1.5h")).isEqualTo(5400);
+        assertThat(TuningOptions.parseDuration("45")).isEqualTo(45);
     }
 }

@@ -13,6 +13,7 @@ import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.eval.Item2VecAlgorithm;
 import org.embrec.graph.WalkConfig;
+import org.embrec.sequence.Sequences;
 import org.embrec.train.Word2VecConfig;
 import org.embrec.tune.HyperParameters;
 import picocli.CommandLine.Mixin;
@@ -64,12 +65,34 @@ public final class AlgorithmOption {
     }
 
     /**
-     * The word2vec settings: the algorithm's defaults, then {@code --config}, then the flags.
-     * The content model's token documents are bags, so its defaults differ ({@link ContentConfig}).
+     * The word2vec settings for training on {@code corpus} (the liked sequences): the
+     * algorithm's defaults ({@link #defaultWord2Vec}), then {@code --config}, then the flags.
+     */
+    public Word2VecConfig word2vec(TrainingOptions flags, Sequences corpus) {
+        return flags.apply(fileSettings().applyTo(defaultWord2Vec(name(), corpus)));
+    }
+
+    /**
+     * The word2vec settings before the data is known (item2vec's epochs unscaled): to check
+     * flags and config file early.
      */
     public Word2VecConfig word2vec(TrainingOptions flags) {
-        Word2VecConfig base = isContent() ? ContentConfig.defaultWord2Vec() : Word2VecConfig.defaults();
-        return flags.apply(fileSettings().applyTo(base));
+        return flags.apply(fileSettings().applyTo(defaultWord2Vec(name(), null)));
+    }
+
+    /**
+     * An algorithm's word2vec defaults for {@code corpus} (null: not yet known): item2vec {@link Word2VecConfig#defaults()}
+     * with epochs scaled to the corpus ({@link Word2VecConfig#epochsForCorpus}), the walks'
+     * {@link GraphWalkAlgorithm#defaultWord2Vec()}, content {@link ContentConfig#defaultWord2Vec()}
+     * (docs/TUNING.md says how each was chosen).
+     */
+    static Word2VecConfig defaultWord2Vec(String algo, Sequences corpus) {
+        return switch (algo) {
+            case ContentAlgorithm.NAME -> ContentConfig.defaultWord2Vec();
+            case GraphWalkAlgorithm.DEEPWALK, GraphWalkAlgorithm.NODE2VEC -> GraphWalkAlgorithm.defaultWord2Vec();
+            default -> corpus == null ? Word2VecConfig.defaults()
+                    : Word2VecConfig.defaults().withEpochs(Word2VecConfig.epochsForCorpus(corpus.tokens()));
+        };
     }
 
     /**

@@ -22,6 +22,7 @@ import org.embrec.eval.StoreVariant;
 import org.embrec.eval.TrainingData;
 import org.embrec.eval.UserVectorRule;
 import org.embrec.recommend.UserVectors;
+import org.embrec.sequence.Sequences;
 import org.embrec.train.Word2VecConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,13 +95,15 @@ final class EvaluateCommand implements Callable<Integer> {
             case "validation" -> true;
             default -> throw new EmbrecException("--split must be test or validation, got '" + splitName + "'");
         };
-        Word2VecConfig config = algorithm.word2vec(training);
-        EmbeddingAlgorithm model = algorithm.build(config, content);
-        EvaluationOptions options = new EvaluationOptions(k, config.seed(), seeds, config.threads());
+        algorithm.build(algorithm.word2vec(training), content); // bad flags fail before the data loads
         List<UserVectorRule> rules = parseUserVectors(userVector, halfLife);
         Progress progress = ConsoleProgress.stderr(quiet);
         Dataset dataset = data.load(progress);
-        Split split = LeaveLastOutSplit.split(data.liked(dataset));
+        Sequences liked = data.liked(dataset);
+        Word2VecConfig config = algorithm.word2vec(training, liked);
+        EmbeddingAlgorithm model = algorithm.build(config, content);
+        EvaluationOptions options = new EvaluationOptions(k, config.seed(), seeds, config.threads());
+        Split split = LeaveLastOutSplit.split(liked);
         Catalog catalog = dataset.catalog();
         if (validation) {
             // no tag a test user put on their own target may reach the validation models either

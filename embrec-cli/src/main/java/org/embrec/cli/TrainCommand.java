@@ -82,11 +82,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         double budgetSeconds = search.budgetSeconds(DEFAULT_AUTO_BUDGET_SECONDS);
         search.objective();
-        Word2VecConfig config = algorithm.word2vec(training);
-        EmbeddingAlgorithm algorithmImpl = algorithm.build(config, content);
+        algorithm.build(algorithm.word2vec(training), content); // bad flags fail before the data loads
         Progress progress = ConsoleProgress.stderr(false);
         Dataset dataset = data.load(progress);
         Sequences liked = data.liked(dataset);
+        Word2VecConfig config = algorithm.word2vec(training, liked);
+        EmbeddingAlgorithm algorithmImpl = algorithm.build(config, content);
         ModelManifest.DataSource source = new ModelManifest.DataSource(dataset.name(), dataset.fingerprint());
         Map<String, Object> summary = new LinkedHashMap<>();
         if (auto) {

@@ -73,7 +73,7 @@ public final class TuningOptions {
         HyperParameters fixed = algorithm.fileSettings().with(training.explicit()).with(algorithm.explicitWalkFlags());
         SearchSpace space = spaceFile != null ? readSpace(spaceFile) : SearchSpace.forAlgorithm(algo);
         space = space.without(fixed.values().keySet());
-        Word2VecConfig baseConfig = algorithm.word2vec(training);
+        Word2VecConfig baseConfig = algorithm.word2vec(training, data.liked(dataset));
         int runsAtOnce = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
         int trainThreads = runsAtOnce > 1 ? 1 : baseConfig.threads();
         Word2VecConfig perRun = baseConfig.withThreads(trainThreads);

@@ -18,6 +18,7 @@ import org.embrec.recommend.Recommendations;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
+import org.embrec.vectors.Pca2d;
 
 /**
  * One model as the server serves it: a name, the model (vectors, catalog, manifest, and when

@@ -158,7 +158,8 @@ public final class PlotRenderer {
         double y = f.top + 8;
         for (Series s : series) {
             if (s.style() == Series.Style.POINTS) {
-                c.circle(x + 6, y - 4, 4.5, s.hollow() ? 0xFFFFFF : s.rgb(), s.hollow() ? s.rgb() : Canvas.NONE, null);
+                // A swatch, not a circle: circles are the data marks.
+                c.rect(x + 2, y - 8.5, 9, 9, s.hollow() ? 0xFFFFFF : s.rgb(), s.hollow() ? s.rgb() : Canvas.NONE);
             } else {
                 c.line(x, y - 4, x + 12, y - 4, s.rgb(), 2.5, false);
             }

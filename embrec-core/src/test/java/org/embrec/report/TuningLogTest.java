@@ -1,0 +1,67 @@
+package org.embrec.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.embrec.EmbrecException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TuningLogTest {
+    /** The fixture: 24 trials as the tune command writes them, some pruned. */
+    static Path fixture() {
+        return Path.of(System.getProperty("embrec.repo", ".."), "embrec-core", "src", "test", "resources", "report",
+                "tune");
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void readsTheTuneDirectoryFixture() {
+        TuningLog log = TuningLog.read(fixture());
+        assertThat(log.trials()).hasSize(24);
+        TuningLog.Trial first = log.trials().get(0);
+        assertThat(first.trial()).isEqualTo(1);
+        assertThat(first.config()).containsEntry("dim", 64).containsEntry("window", 10);
+        assertThat(first.score()).isEqualTo(0.0573);
+        assertThat(first.status()).isEqualTo("complete");
+        assertThat(log.objective()).isEqualTo("i2i-hr");
+        assertThat(log.parameters()).containsExactly("dim", "window", "negative", "ns_exponent", "sample", "epochs",
+                "min_count", "alpha");
+        assertThat(log.trials()).anyMatch(TuningLog.Trial::pruned);
+        assertThat(log.best()).containsEntry("dim", 16).containsEntry("window", 20);
+    }
+
+    @Test
+    void optionalFieldsDefaultAndBestMayBeWrappedOrAbsent() throws IOException {
+        Files.writeString(tmp.resolve("trials.jsonl"), "{\"config\":{\"dim\":8},\"score\":0.1}\n\n"
+                + "{\"config\":{\"dim\":16},\"score\":null,\"status\":\"failed\"}\n");
+        TuningLog log = TuningLog.read(tmp);
+        assertThat(log.trials()).extracting(TuningLog.Trial::trial).containsExactly(1, 2);
+        assertThat(log.trials().get(1).score()).isNaN();
+        assertThat(log.trials().get(0).status()).isEqualTo("complete");
+        assertThat(log.best()).isNull();
+        assertThat(log.objective()).isNull();
+        Files.writeString(tmp.resolve("best.json"), "{\"config\":{\"dim\":8},\"score\":0.1}");
+        assertThat(TuningLog.read(tmp).best()).containsExactly(java.util.Map.entry("dim", 8));
+    }
+
+    @Test
+    void errorsNameTheFileAndLine() throws IOException {
+        assertThatThrownBy(() -> TuningLog.read(tmp)).isInstanceOf(EmbrecException.class)
+                .hasMessage("--tuning " + tmp + ": no trials.jsonl (is it a 'tune --out' directory?)");
+        Path file = tmp.resolve("trials.jsonl");
+        Files.writeString(file, "{\"config\":{},\"score\":1}\n{\"score\":1}\n");
+        assertThatThrownBy(() -> TuningLog.read(tmp)).hasMessage(file + ":2: a trial needs a \"config\" object");
+        Files.writeString(file, "{\"config\":{},\"score\":\"high\"}\n");
+        assertThatThrownBy(() -> TuningLog.read(tmp)).hasMessage(file + ":1: a trial needs a numeric \"score\"");
+        Files.writeString(file, "{oops\n");
+        assertThatThrownBy(() -> TuningLog.read(tmp)).hasMessageStartingWith(file + ":1: not JSON");
+        Files.writeString(file, "\n");
+        assertThatThrownBy(() -> TuningLog.read(tmp)).hasMessage(file + ": no trials");
+    }
+}

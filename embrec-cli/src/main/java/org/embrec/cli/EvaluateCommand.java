@@ -1,6 +1,7 @@
 package org.embrec.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,6 +21,8 @@ import org.embrec.eval.Split;
 import org.embrec.eval.StoreVariant;
 import org.embrec.eval.UserVectorRule;
 import org.embrec.recommend.UserVectors;
+import org.embrec.report.ReportEvaluation;
+import org.embrec.report.ReportWriter;
 import org.embrec.train.Word2VecConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +75,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write the HTML report of this evaluation to DIR (see the report command).")
+    Path report;
+
     @Spec
     CommandSpec spec;
 
@@ -95,10 +102,20 @@ final class EvaluateCommand implements Callable<Integer> {
                 split.testUsers(), split.training().count(), split.training().tokens()));
         List<StoreVariant> variants = content.coldStart(algorithm.name(), dataset.catalog())
                 ? List.of(new ColdStartVariant(content.coldStartContent(config), content.coldStartConfig())) : List.of();
-        EvaluationReport report = new EvaluationSuite(split, options, rules, dataset.catalog(), variants)
-                .run(dataset.name(), model, progress);
+        EvaluationSuite suite = new EvaluationSuite(split, options, rules, dataset.catalog(), variants);
+        EvaluationReport result;
+        if (report == null) {
+            result = suite.run(dataset.name(), model, progress);
+        } else {
+            ReportEvaluation.Result r = ReportEvaluation.run(suite, dataset.name(), List.of(model), dataset.catalog(),
+                    progress);
+            result = r.report();
+            ReportWriter.Written w = ReportCommand.write(report, result, null, r.map());
+            progress.done("report", String.format(Locale.ROOT, "%d charts; open %s", w.charts(),
+                    w.dir().resolve("index.html")));
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? ReportFormat.json(report) + System.lineSeparator() : ReportFormat.table(report));
+        out.print(json ? ReportFormat.json(result) + System.lineSeparator() : ReportFormat.table(result));
         out.flush();
         return 0;
     }

@@ -1,5 +1,7 @@
 package org.embrec.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +12,9 @@ import org.embrec.eval.ContentAlgorithm;
 import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.eval.Item2VecAlgorithm;
+import org.embrec.graph.WalkConfig;
 import org.embrec.train.Word2VecConfig;
+import org.embrec.tune.HyperParameters;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -30,12 +34,77 @@ public final class AlgorithmOption {
         REGISTRY.put(ContentAlgorithm.NAME, c -> new ContentAlgorithm(ContentConfig.defaults().withWord2Vec(c)));
     }
 
-    @Option(names = "--algo", paramLabel = "NAME", defaultValue = "item2vec",
+    @Option(names = "--algo", paramLabel = "NAME",
             description = "Embedding algorithm: item2vec (default), deepwalk, node2vec, content (item metadata only).")
     String algo;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings from a JSON file such as tune's best.json ({\"algo\": \"item2vec\", \"dim\": 64,"
+                    + " ...}); flags given beside it win.")
+    Path configFile;
+
     @Mixin
     WalkOptions walks;
+
+    private HyperParameters.ConfigFile loaded;
+
+    /** The settings of {@code --config} (empty without it); read once. */
+    public HyperParameters fileSettings() {
+        return file() == null ? HyperParameters.empty() : file().settings();
+    }
+
+    private HyperParameters.ConfigFile file() {
+        if (loaded == null && configFile != null) {
+            if (!Files.isRegularFile(configFile)) {
+                throw new EmbrecException("--config " + configFile + ": no such file");
+            }
+            loaded = HyperParameters.read(configFile);
+        }
+        return loaded;
+    }
+
+    /**
+     * The word2vec settings: the algorithm's defaults, then {@code --config}, then the flags.
+     * The content model's token documents are bags, so its defaults differ ({@link ContentConfig}).
+     */
+    public Word2VecConfig word2vec(TrainingOptions flags) {
+        Word2VecConfig base = isContent() ? ContentConfig.defaultWord2Vec() : Word2VecConfig.defaults();
+        return flags.apply(fileSettings().applyTo(base));
+    }
+
+    /**
+     * The chosen algorithm with word2vec settings {@code config} and, for walks, the walk settings
+     * of {@code settings} under the walk flags; content uses the content flags.
+     */
+    public EmbeddingAlgorithm build(Word2VecConfig config, HyperParameters settings, ContentOptions content) {
+        if (isContent()) {
+            if (settings.hasWalkSettings() || walks.explicit().values().size() > 0) {
+                throw new EmbrecException("walk settings apply to --algo deepwalk or node2vec, not content");
+            }
+            return new ContentAlgorithm(content.config(config));
+        }
+        return walks.applyTo(REGISTRY.get(name()).apply(config), settings);
+    }
+
+    /** {@link #build(Word2VecConfig, HyperParameters, ContentOptions)} with the {@code --config} settings. */
+    public EmbeddingAlgorithm build(Word2VecConfig config, ContentOptions content) {
+        return build(config, fileSettings(), content);
+    }
+
+    /** True for the algorithms that walk the item graph (deepwalk, node2vec). */
+    boolean walks() {
+        return REGISTRY.get(name()).apply(Word2VecConfig.defaults()) instanceof GraphWalkAlgorithm;
+    }
+
+    /** The walk settings: defaults, then {@code settings}, then the walk flags. */
+    WalkConfig walkConfig(HyperParameters settings) {
+        return walks.config(settings.applyTo(WalkConfig.defaults()));
+    }
+
+    /** The explicitly given walk flags. */
+    HyperParameters explicitWalkFlags() {
+        return walks.explicit();
+    }
 
     /** True when the chosen algorithm is the content model (its word2vec defaults differ). */
     public boolean isContent() {
@@ -44,10 +113,12 @@ public final class AlgorithmOption {
 
     /** The chosen algorithm's name, lower-cased and checked. */
     public String name() {
-        String n = algo.toLowerCase(Locale.ROOT);
+        String given = algo != null ? algo : file() != null && file().algo() != null ? file().algo()
+                : Item2VecAlgorithm.NAME;
+        String n = given.toLowerCase(Locale.ROOT);
         if (!REGISTRY.containsKey(n)) {
-            throw new EmbrecException("--algo must be one of " + String.join(", ", REGISTRY.keySet()) + ", got '"
-                    + algo + "'");
+            throw new EmbrecException((algo != null ? "--algo" : "--config " + configFile + ": algo")
+                    + " must be one of " + String.join(", ", REGISTRY.keySet()) + ", got '" + given + "'");
         }
         return n;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
+import org.embrec.data.Catalog;
 import org.embrec.data.Dataset;
 import org.embrec.eval.ColdStartVariant;
 import org.embrec.eval.ContentAlgorithm;
@@ -19,6 +20,7 @@ import org.embrec.eval.LeaveLastOutSplit;
 import org.embrec.eval.ReportFormat;
 import org.embrec.eval.Split;
 import org.embrec.eval.StoreVariant;
+import org.embrec.eval.TrainingData;
 import org.embrec.eval.UserVectorRule;
 import org.embrec.recommend.UserVectors;
 import org.embrec.report.ReportEvaluation;
@@ -69,6 +71,15 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Recency rule: an item N places before the newest weighs half (default 1).")
     Double halfLife;
 
+    @Option(names = "--split", paramLabel = "test|validation", defaultValue = "test",
+            description = "test (default): PROTOCOL.md's test targets; validation: the tuning split (each training"
+                    + " sequence's last item), for choosing settings without touching the test targets.")
+    String splitName;
+
+    @Option(names = "--max-cases", paramLabel = "N",
+            description = "Score a seeded sample of at most N cases (default: all); training uses every sequence.")
+    Integer maxCases;
+
     @Option(names = "--json", description = "Print PROTOCOL.md's JSON object on stdout (and nothing else).")
     boolean json;
 
@@ -85,30 +96,47 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         content.validate();
-        // The content model's token documents are bags: its word2vec defaults differ (ContentConfig).
-        Word2VecConfig config = algorithm.isContent() ? training.apply(ContentConfig.defaultWord2Vec()) : training.config();
-        EmbeddingAlgorithm model = algorithm.isContent() ? new ContentAlgorithm(content.config(config))
-                : algorithm.create(config);
+        boolean validation = switch (splitName.toLowerCase(Locale.ROOT)) {
+            case "test" -> false;
+            case "validation" -> true;
+            default -> throw new EmbrecException("--split must be test or validation, got '" + splitName + "'");
+        };
+        Word2VecConfig config = algorithm.word2vec(training);
+        EmbeddingAlgorithm model = algorithm.build(config, content);
         EvaluationOptions options = new EvaluationOptions(k, config.seed(), seeds, config.threads());
         List<UserVectorRule> rules = parseUserVectors(userVector, halfLife);
         Progress progress = ConsoleProgress.stderr(quiet);
         Dataset dataset = data.load(progress);
         Split split = LeaveLastOutSplit.split(data.liked(dataset));
+        Catalog catalog = dataset.catalog();
+        if (validation) {
+            // no tag a test user put on their own target may reach the validation models either
+            catalog = TrainingData.of(split, catalog).catalog();
+            split = LeaveLastOutSplit.validation(split);
+        }
         if (split.testUsers() == 0) {
-            throw new EmbrecException("no user of " + dataset.name() + " has " + LeaveLastOutSplit.MIN_TEST_LENGTH
+            throw new EmbrecException("no user of " + dataset.name() + " has "
+                    + (LeaveLastOutSplit.MIN_TEST_LENGTH + (validation ? 1 : 0))
                     + " or more liked items: nothing to evaluate");
         }
-        progress.done("split", String.format(Locale.ROOT, "%,d test users; %,d training sequences with %,d items",
-                split.testUsers(), split.training().count(), split.training().tokens()));
-        List<StoreVariant> variants = content.coldStart(algorithm.name(), dataset.catalog())
+        if (maxCases != null) {
+            if (maxCases < 1) {
+                throw new EmbrecException("--max-cases must be >= 1, got " + maxCases);
+            }
+            split = split.sampleCases(maxCases, config.seed());
+        }
+        progress.done("split", String.format(Locale.ROOT, "%s split: %,d cases; %,d training sequences with %,d items",
+                validation ? "validation" : "test", split.testUsers(), split.training().count(),
+                split.training().tokens()));
+        List<StoreVariant> variants = content.coldStart(algorithm.name(), catalog)
                 ? List.of(new ColdStartVariant(content.coldStartContent(config), content.coldStartConfig())) : List.of();
-        EvaluationSuite suite = new EvaluationSuite(split, options, rules, dataset.catalog(), variants);
+        EvaluationSuite suite = new EvaluationSuite(split, options, rules, catalog, variants);
+        String name = validation ? dataset.name() + " [validation split]" : dataset.name();
         EvaluationReport result;
         if (report == null) {
-            result = suite.run(dataset.name(), model, progress);
+            result = suite.run(name, model, progress);
         } else {
-            ReportEvaluation.Result r = ReportEvaluation.run(suite, dataset.name(), List.of(model), dataset.catalog(),
-                    progress);
+            ReportEvaluation.Result r = ReportEvaluation.run(suite, name, List.of(model), catalog, progress);
             result = r.report();
             ReportWriter.Written w = ReportCommand.write(report, result, null, r.map());
             progress.done("report", String.format(Locale.ROOT, "%d charts; open %s", w.charts(),

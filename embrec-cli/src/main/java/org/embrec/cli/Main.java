@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             SynthCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            TuneCommand.class,
             ReportCommand.class,
             SimilarCommand.class,
             RecommendCommand.class,

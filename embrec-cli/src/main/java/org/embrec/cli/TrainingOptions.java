@@ -1,8 +1,11 @@
 package org.embrec.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.embrec.EmbrecException;
 import org.embrec.train.Word2VecConfig;
+import org.embrec.tune.HyperParameters;
 import picocli.CommandLine.Option;
 
 /**
@@ -69,6 +72,34 @@ public final class TrainingOptions {
     /** The config: defaults with every given flag applied, validated. */
     public Word2VecConfig config() {
         return apply(Word2VecConfig.defaults());
+    }
+
+    /**
+     * The search-space settings given as flags (they stay fixed while {@code tune} searches the
+     * others); {@code --threads}, {@code --seed}, {@code --loss} and {@code --shared-negatives}
+     * are not hyperparameters and are left out.
+     */
+    public HyperParameters explicit() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        putIfGiven(v, "architecture", architecture);
+        putIfGiven(v, "dim", dim);
+        putIfGiven(v, "window", window == null ? null : window.equalsIgnoreCase("all") ? "all" : parseWindow(window));
+        putIfGiven(v, "shrink-windows", shrinkWindows);
+        putIfGiven(v, "negative", negative);
+        putIfGiven(v, "ns-exponent", nsExponent);
+        putIfGiven(v, "sample", sample);
+        putIfGiven(v, "min-count", minCount);
+        putIfGiven(v, "max-vocab", maxVocab);
+        putIfGiven(v, "epochs", epochs);
+        putIfGiven(v, "alpha", alpha);
+        putIfGiven(v, "min-alpha", minAlpha);
+        return HyperParameters.of(v, "flags");
+    }
+
+    private static void putIfGiven(Map<String, Object> v, String key, Object value) {
+        if (value != null) {
+            v.put(key, value);
+        }
     }
 
     /** {@code base} with every given flag applied, validated. */

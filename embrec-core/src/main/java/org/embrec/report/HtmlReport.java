@@ -170,8 +170,10 @@ public final class HtmlReport {
                         + " test users: HR difference, its 95% paired-bootstrap interval, the bootstrap p-value and,"
                         + " with one seed, McNemar's exact test on hits. Green/red: p < 0.05."))
                 .append(dt("HR@K curve", "HR for every list length K from 1 to 50."))
-                .append(dt("Tuning", "Each trial's validation score (never the test targets); pruned trials were"
-                        + " stopped early by successive halving and scored at fewer epochs."))
+                .append(dt("Tuning", "Each run's validation score (never the test targets). Successive halving trains"
+                        + " many configurations for few epochs and only the best for more: rings are runs of a lower"
+                        + " rung (fewer epochs, then promoted or pruned), discs complete runs; the line is the best"
+                        + " complete run so far."))
                 .append(dt("Embedding map", "Items placed by the first two principal components of their unit"
                         + " vectors; nearby points are similar items."))
                 .append("</dl>\n");

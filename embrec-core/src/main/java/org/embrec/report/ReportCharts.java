@@ -110,7 +110,10 @@ public final class ReportCharts {
                 "Share of test cases whose held-out item ranks within the top K, for every K up to " + max + ".");
     }
 
-    /** Score of every trial in trial order (pruned trials hollow) and the running best of complete trials. */
+    /**
+     * Score of every run in trial order (runs of lower rungs hollow: promoted or pruned, scored at
+     * fewer epochs) and the running best of complete runs.
+     */
     public static Plot tuningTrajectory(TuningLog log) {
         List<TuningLog.Trial> trials = log.trials();
         List<Series> series = new ArrayList<>(trialSeries(trials, t -> (double) t.trial()));
@@ -120,7 +123,7 @@ public final class ReportCharts {
         double best = Double.NaN;
         int m = 0;
         for (TuningLog.Trial t : trials.stream().sorted(Comparator.comparingInt(TuningLog.Trial::trial)).toList()) {
-            if (!t.pruned() && Double.isFinite(t.score()) && (Double.isNaN(best) || t.score() > best)) {
+            if (t.complete() && Double.isFinite(t.score()) && (Double.isNaN(best) || t.score() > best)) {
                 best = t.score();
             }
             if (!Double.isNaN(best)) {
@@ -134,8 +137,8 @@ public final class ReportCharts {
         String objective = log.objective() == null ? "score" : log.objective();
         return new Plot("tuning-trajectory", "Tuning: " + objective + " by trial", "trial", objective,
                 Plot.Scale.LINEAR, List.of(), false, series,
-                n + " trials on the validation split; hollow: pruned early by successive halving (scored at fewer"
-                        + " epochs); line: best complete trial so far.");
+                n + " runs on the validation split; hollow: runs of a lower rung of successive halving (scored"
+                        + " at fewer epochs, then promoted or pruned); line: best complete run so far.");
     }
 
     /**
@@ -160,7 +163,7 @@ public final class ReportCharts {
         }
         String objective = log.objective() == null ? "score" : log.objective();
         String title = objective + " vs " + name;
-        String caption = "Every trial's score against its " + name + "; hollow: pruned.";
+        String caption = "Every run's score against its " + name + "; hollow: a lower rung (fewer epochs).";
         if (numeric && distinct.size() > MAX_CATEGORIES) {
             Plot.Scale scale = min > 0 && max / min >= 100 ? Plot.Scale.LOG : Plot.Scale.LINEAR;
             return new Plot("tuning-" + slug(name), title, name + (scale == Plot.Scale.LOG ? " (log scale)" : ""),
@@ -191,12 +194,12 @@ public final class ReportCharts {
         return plots;
     }
 
-    /** Complete trials as discs and pruned ones as rings, at x = f(trial). */
+    /** Complete runs as discs and runs of lower rungs as rings, at x = f(trial). */
     private static List<Series> trialSeries(List<TuningLog.Trial> trials,
             java.util.function.ToDoubleFunction<TuningLog.Trial> xOf) {
         List<Series> out = new ArrayList<>();
-        for (boolean pruned : new boolean[] {false, true}) {
-            List<TuningLog.Trial> own = trials.stream().filter(t -> t.pruned() == pruned).toList();
+        for (boolean complete : new boolean[] {true, false}) {
+            List<TuningLog.Trial> own = trials.stream().filter(t -> t.complete() == complete).toList();
             if (own.isEmpty()) {
                 continue;
             }
@@ -210,8 +213,8 @@ public final class ReportCharts {
                 tips[i] = String.format(Locale.ROOT, "trial %d (%s, %d epochs): %.4f %s", t.trial(), t.status(),
                         t.epochs(), t.score(), t.config());
             }
-            out.add(new Series(pruned ? "pruned" : "complete", pruned ? Palette.U2I : Palette.I2I,
-                    Series.Style.POINTS, x, y, null, null, tips, pruned, 4));
+            out.add(new Series(complete ? "complete" : "lower rung", complete ? Palette.I2I : Palette.U2I,
+                    Series.Style.POINTS, x, y, null, null, tips, !complete, 4));
         }
         return out;
     }

@@ -19,8 +19,8 @@ import org.embrec.EmbrecException;
 /**
  * The trials of a {@code tune --out DIR} directory: {@code DIR/trials.jsonl}, one JSON object a
  * line ({@code {"trial": n, "config": {...}, "objective": "i2i-hr", "score": 0.07, "epochs": E,
- * "seconds": s, "status": "complete|pruned"}}), and the chosen configuration
- * {@code DIR/best.json} (optional). Only {@code config} and {@code score} are required; a
+ * "seconds": s, "status": "complete|promoted|pruned|failed: why"}}, other keys ignored), and the
+ * chosen configuration {@code DIR/best.json} (optional). Only {@code config} and {@code score} are required; a
  * missing {@code trial} is the line's position, a missing {@code status} is complete, and a
  * null score (a failed trial) is kept as NaN.
  *
@@ -43,7 +43,8 @@ public final class TuningLog {
      * @param score the objective on the validation split (higher is better); NaN when failed
      * @param epochs epochs trained (the resource of successive halving); 0 when unknown
      * @param seconds wall-clock seconds; NaN when unknown
-     * @param status {@code complete}, {@code pruned}, or another word the tuner wrote
+     * @param status {@code complete} (last rung), {@code promoted}, {@code pruned},
+     *     {@code failed: ...}, or another word the tuner wrote
      */
     public record Trial(int trial, Map<String, Object> config, String objective, double score, int epochs,
             double seconds, String status) {
@@ -52,9 +53,13 @@ public final class TuningLog {
             Objects.requireNonNull(status, "status");
         }
 
-        /** True when successive halving stopped the trial early (its score is at fewer epochs). */
-        public boolean pruned() {
-            return status.equals("pruned");
+        /**
+         * True for a run of the last rung (status {@code complete}); false for runs that
+         * successive halving scored at fewer epochs ({@code promoted} to the next rung, or
+         * {@code pruned}) and for failed ones.
+         */
+        public boolean complete() {
+            return status.equals("complete");
         }
     }
 

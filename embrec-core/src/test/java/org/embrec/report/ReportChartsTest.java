@@ -64,14 +64,14 @@ class ReportChartsTest {
         TuningLog log = TuningLog.read(TuningLogTest.fixture());
         Plot p = ReportCharts.tuningTrajectory(log);
         Series complete = p.series().get(0);
-        Series pruned = p.series().get(1);
+        Series early = p.series().get(1);
         Series best = p.series().get(2);
-        assertThat(complete.size() + pruned.size()).isEqualTo(24);
-        assertThat(pruned.hollow()).isTrue();
+        assertThat(complete.size() + early.size()).isEqualTo(24);
+        assertThat(early.hollow()).isTrue();
         double running = Double.NEGATIVE_INFINITY;
         int i = 0;
         for (TuningLog.Trial t : log.trials()) {
-            if (!t.pruned()) {
+            if (t.complete()) {
                 running = Math.max(running, t.score());
             }
             if (running > Double.NEGATIVE_INFINITY) {

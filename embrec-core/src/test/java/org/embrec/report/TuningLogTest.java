@@ -11,14 +11,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TuningLogTest {
-    /** The fixture: 24 trials as the tune command writes them, some pruned. */
+    /** A made-up fixture of 24 trials in the tune format, some pruned, with window 'all' and sample 0. */
     static Path fixture() {
         return Path.of(System.getProperty("embrec.repo", ".."), "embrec-core", "src", "test", "resources", "report",
                 "tune");
     }
 
+    /** A real {@code tune --algo item2vec --trials 10 --max-cases 300 --out DIR} on the bundled data. */
+    static Path realRun() {
+        return fixture().resolveSibling("tune-run");
+    }
+
     @TempDir
     Path tmp;
+
+    @Test
+    void readsWhatTheTuneCommandWrites() {
+        TuningLog log = TuningLog.read(realRun());
+        assertThat(log.trials()).hasSize(16);
+        assertThat(log.trials()).extracting(TuningLog.Trial::status).containsOnly("complete", "promoted", "pruned");
+        assertThat(log.trials().get(0).epochs()).isPositive();
+        assertThat(log.objective()).isEqualTo("i2i-hr");
+        assertThat(log.parameters()).contains("dim", "window", "ns-exponent", "sample", "epochs");
+        assertThat(log.best()).containsEntry("algo", "item2vec");
+        double best = log.trials().stream().filter(TuningLog.Trial::complete).mapToDouble(TuningLog.Trial::score)
+                .max().orElseThrow();
+        Series running = ReportCharts.tuningTrajectory(log).series().get(2);
+        assertThat(running.y()[running.size() - 1]).isEqualTo(best);
+        assertThat(ReportCharts.tuningParameters(log)).extracting(Plot::id).contains("tuning-dim",
+                "tuning-ns-exponent", "tuning-epochs");
+    }
 
     @Test
     void readsTheTuneDirectoryFixture() {
@@ -32,7 +54,7 @@ class TuningLogTest {
         assertThat(log.objective()).isEqualTo("i2i-hr");
         assertThat(log.parameters()).containsExactly("dim", "window", "negative", "ns_exponent", "sample", "epochs",
                 "min_count", "alpha");
-        assertThat(log.trials()).anyMatch(TuningLog.Trial::pruned);
+        assertThat(log.trials()).anyMatch(t -> !t.complete());
         assertThat(log.best()).containsEntry("dim", 16).containsEntry("window", 20);
     }
 

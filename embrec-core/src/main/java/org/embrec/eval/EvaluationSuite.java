@@ -13,7 +13,9 @@ import org.embrec.vectors.EmbeddingStore;
  * Runs PROTOCOL.md end to end on a split: trains the algorithm on the training sequences for
  * seeds S..S+N-1, builds the baselines (popularity, co-occurrence, random; the deterministic
  * ones once, random once per seed), ranks every test case for i2i and u2i, and aggregates the
- * rows of an {@link EvaluationReport}, including the {@code cold} slice.
+ * rows of an {@link EvaluationReport}, including the {@code cold} slice. Rows over all cases
+ * also carry the HR@K curve, the NDCG interval and the figures of the top-K lists
+ * ({@link ListFeatures}); model rows carry a {@link PairedTest} against the best baseline.
  *
  * <p>Optionally: a catalog of item metadata the algorithm may learn from (its tags without the
  * test targets' own tags, PROTOCOL.md); several user-vector rules, each giving its own u2i rows

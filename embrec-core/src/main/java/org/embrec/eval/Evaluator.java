@@ -13,6 +13,9 @@ import org.embrec.Progress;
  * "Tasks"): maps the case's items to candidates, decides forced misses, excludes the query
  * (i2i) or all the user's training items (u2i), and ranks with {@link Ranking}.
  *
+ * <p>{@link #run} also selects every case's top-K list ({@link TopLists}) in the same pass, for
+ * the beyond-accuracy figures ({@link ListFeatures}).
+ *
  * <p>Cases are scored in parallel on {@code threads} threads, each with its own
  * {@link ItemScorer.Worker} and score array, reused across cases (nothing is allocated per
  * case or candidate). Results do not depend on the thread count. Thread-safe: concurrent calls

@@ -1,8 +1,11 @@
 package org.embrec.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.ListStats;
 import org.embrec.eval.PairedTest;
@@ -88,7 +91,7 @@ public final class HtmlReport {
     }
 
     private static void section(StringBuilder sb, List<Figure> figures, String title,
-            java.util.function.Predicate<String> id) {
+            Predicate<String> id) {
         List<Figure> own = figures.stream().filter(f -> id.test(f.plot().id())).toList();
         if (own.isEmpty()) {
             return;
@@ -111,9 +114,9 @@ public final class HtmlReport {
                 .append(k).append("</th><th>95% CI</th><th>coverage</th><th>train s</th><th>catalog</th>")
                 .append("<th>distinct</th><th>pop pct</th><th>diversity</th><th class=\"l\">vs baseline</th>")
                 .append("<th>HR diff</th><th>95% CI</th><th>p boot</th><th>p McNemar</th></tr>\n");
-        boolean rules = r.results().stream().map(ResultRow::userVectors).filter(java.util.Objects::nonNull).distinct()
+        boolean rules = r.results().stream().map(ResultRow::userVectors).filter(Objects::nonNull).distinct()
                 .count() > 1;
-        List<ResultRow> rows = new java.util.ArrayList<>(r.results().stream().filter(x -> x.slice() == null).toList());
+        List<ResultRow> rows = new ArrayList<>(r.results().stream().filter(x -> x.slice() == null).toList());
         rows.addAll(r.results().stream().filter(x -> x.slice() != null).toList()); // slices after all-case rows
         for (ResultRow row : rows) {
             sb.append(row.slice() == null ? "<tr>" : "<tr class=\"slice\">");

@@ -1,6 +1,7 @@
 package org.embrec.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.ResultRow;
 import org.embrec.eval.Task;
@@ -132,8 +134,8 @@ public final class ReportCharts {
                 m++;
             }
         }
-        series.add(new Series("best so far", Palette.DARK, Series.Style.STEP, java.util.Arrays.copyOf(x, m),
-                java.util.Arrays.copyOf(y, m), null, null, null, false, 0));
+        series.add(new Series("best so far", Palette.DARK, Series.Style.STEP, Arrays.copyOf(x, m),
+                Arrays.copyOf(y, m), null, null, null, false, 0));
         String objective = log.objective() == null ? "score" : log.objective();
         return new Plot("tuning-trajectory", "Tuning: " + objective + " by trial", "trial", objective,
                 Plot.Scale.LINEAR, List.of(), false, series,
@@ -196,7 +198,7 @@ public final class ReportCharts {
 
     /** Complete runs as discs and runs of lower rungs as rings, at x = f(trial). */
     private static List<Series> trialSeries(List<TuningLog.Trial> trials,
-            java.util.function.ToDoubleFunction<TuningLog.Trial> xOf) {
+            ToDoubleFunction<TuningLog.Trial> xOf) {
         List<Series> out = new ArrayList<>();
         for (boolean complete : new boolean[] {true, false}) {
             List<TuningLog.Trial> own = trials.stream().filter(t -> t.complete() == complete).toList();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class TuningLog {
     public record Trial(int trial, Map<String, Object> config, String objective, double score, int epochs,
             double seconds, String status) {
         public Trial {
-            config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
+            config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
             Objects.requireNonNull(status, "status");
         }
 
@@ -68,7 +69,7 @@ public final class TuningLog {
 
     public TuningLog(List<Trial> trials, Map<String, Object> best) {
         this.trials = List.copyOf(trials);
-        this.best = best == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(best));
+        this.best = best == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(best));
     }
 
     /**

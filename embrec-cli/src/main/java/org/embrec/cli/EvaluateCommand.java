@@ -1,6 +1,7 @@
 package org.embrec.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -22,6 +23,8 @@ import org.embrec.eval.StoreVariant;
 import org.embrec.eval.TrainingData;
 import org.embrec.eval.UserVectorRule;
 import org.embrec.recommend.UserVectors;
+import org.embrec.report.ReportEvaluation;
+import org.embrec.report.ReportWriter;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.Word2VecConfig;
 import picocli.CommandLine.Command;
@@ -60,9 +63,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Train with seeds S..S+N-1 (S = --seed, default 2020); report means and standard deviations.")
     int seeds;
 
-    @Option(names = "--user-vector", paramLabel = "RULE", defaultValue = "mean-raw",
-            description = "u2i user vector: mean-raw (mean of the raw item vectors; PROTOCOL.md), mean-unit"
-                    + " (normalised-mean), recency (see --half-life), or all (one u2i row per rule).")
+    @Option(names = "--user-vector", paramLabel = "RULE", defaultValue = "recency",
+            description = "u2i user vector: recency (default: newest items weigh more, see --half-life), mean-raw"
+                    + " (mean of the raw item vectors; PROTOCOL.md's, used by the reference figures), mean-unit"
+                    + " (normalised-mean), or all (one u2i row per rule).")
     String userVector;
 
     @Option(names = "--half-life", paramLabel = "N",
@@ -83,6 +87,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write the HTML report of this evaluation to DIR (see the report command).")
+    Path report;
 
     @Spec
     CommandSpec spec;
@@ -126,10 +134,20 @@ final class EvaluateCommand implements Callable<Integer> {
                 split.training().tokens()));
         List<StoreVariant> variants = content.coldStart(algorithm.name(), catalog)
                 ? List.of(new ColdStartVariant(content.coldStartContent(config), content.coldStartConfig())) : List.of();
-        EvaluationReport report = new EvaluationSuite(split, options, rules, catalog, variants)
-                .run(validation ? dataset.name() + " [validation split]" : dataset.name(), model, progress);
+        EvaluationSuite suite = new EvaluationSuite(split, options, rules, catalog, variants);
+        String name = validation ? dataset.name() + " [validation split]" : dataset.name();
+        EvaluationReport result;
+        if (report == null) {
+            result = suite.run(name, model, progress);
+        } else {
+            ReportEvaluation.Result r = ReportEvaluation.run(suite, name, List.of(model), catalog, progress);
+            result = r.report();
+            ReportWriter.Written w = ReportCommand.write(report, result, null, r.map());
+            progress.done("report", String.format(Locale.ROOT, "%d charts; open %s", w.charts(),
+                    w.dir().resolve("index.html")));
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? ReportFormat.json(report) + System.lineSeparator() : ReportFormat.table(report));
+        out.print(json ? ReportFormat.json(result) + System.lineSeparator() : ReportFormat.table(result));
         out.flush();
         return 0;
     }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             TrainCommand.class,
             EvaluateCommand.class,
             TuneCommand.class,
+            ReportCommand.class,
             SimilarCommand.class,
             RecommendCommand.class,
             ExportCommand.class,

@@ -16,7 +16,7 @@ import org.embrec.vectors.EmbeddingStore;
 /**
  * Trains an algorithm with one point of the search space on a split's training sequences and
  * measures it on that split's cases (PROTOCOL.md ranking, HR@K and NDCG@K for i2i and u2i with
- * the default user-vector rule). {@code tune} uses it on the validation split for every trial
+ * embrec's default user-vector rule, {@link UserVectorRule#DEFAULT}). {@code tune} uses it on the validation split for every trial
  * and once on the test split for the winner.
  *
  * <p>Immutable and thread-safe: trials may run concurrently.
@@ -62,7 +62,7 @@ public final class TrialEvaluator implements TrialRunner {
         EmbeddingAlgorithm algorithm = factory.create(point);
         EmbeddingStore store = algorithm.fit(data, seed, progress);
         EmbeddingScorer scorer = new EmbeddingScorer(algorithm.name(), store, split.training().itemIds(),
-                UserVectorRule.MEAN_RAW);
+                UserVectorRule.DEFAULT);
         Metrics i2i = Metrics.of(evaluator.rank(scorer, Task.I2I, Progress.NONE), k);
         Metrics u2i = Metrics.of(evaluator.rank(scorer, Task.U2I, Progress.NONE), k);
         return new TrialScores(i2i.cases(), i2i.hr(), i2i.ndcg(), u2i.hr(), u2i.ndcg(), i2i.coverage());

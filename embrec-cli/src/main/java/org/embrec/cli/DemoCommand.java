@@ -89,10 +89,10 @@ final class DemoCommand implements Callable<Integer> {
             ServerRunner.checkPortAvailable(serverConfig);
         }
         Word2VecConfig config = training.config();
-        List<EmbeddingAlgorithm> algorithms = algorithms(training, walks);
         Progress progress = ConsoleProgress.stderr(false);
         Dataset dataset = data.load(progress);
         Sequences liked = data.liked(dataset);
+        List<EmbeddingAlgorithm> algorithms = algorithms(training, walks, liked);
         Path dir = outputDirectory();
 
         err.println("embrec: training " + String.join(", ", algorithms.stream().map(EmbeddingAlgorithm::name).toList())
@@ -127,16 +127,15 @@ final class DemoCommand implements Callable<Integer> {
 
     /**
      * The algorithms of {@link #ALGORITHMS} that exist, built from the flags: the word2vec flags
-     * apply to each algorithm's own defaults (the content model's differ, as in {@code train}),
+     * apply to each algorithm's own defaults (as in {@code train}),
      * the walk flags to graph algorithms.
      */
-    static List<EmbeddingAlgorithm> algorithms(TrainingOptions training, WalkOptions walks) {
+    static List<EmbeddingAlgorithm> algorithms(TrainingOptions training, WalkOptions walks, Sequences liked) {
         List<EmbeddingAlgorithm> out = new ArrayList<>();
         for (String name : ALGORITHMS) {
             var factory = AlgorithmOption.REGISTRY.get(name);
             if (factory != null) {
-                Word2VecConfig config = name.equals(ContentAlgorithm.NAME)
-                        ? training.apply(ContentConfig.defaultWord2Vec()) : training.config();
+                Word2VecConfig config = training.apply(AlgorithmOption.defaultWord2Vec(name, liked));
                 EmbeddingAlgorithm a = factory.apply(config);
                 out.add(a instanceof GraphWalkAlgorithm g ? g.withWalks(walks.config()) : a);
             }

@@ -67,7 +67,7 @@ final class DemoTraining {
         Split split = LeaveLastOutSplit.split(liked);
         EvaluationOptions options = new EvaluationOptions(EvaluationOptions.DEFAULT_K, seed, 1,
                 Runtime.getRuntime().availableProcessors());
-        EvaluationSuite suite = new EvaluationSuite(split, options, List.of(UserVectorRule.MEAN_RAW), dataset.catalog(),
+        EvaluationSuite suite = new EvaluationSuite(split, options, List.of(UserVectorRule.DEFAULT), dataset.catalog(),
                 List.of());
         List<ResultRow> rows = new ArrayList<>();
         List<ResultRow> baselines = new ArrayList<>();

@@ -1,12 +1,14 @@
 package org.embrec.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
+import org.embrec.data.Catalog;
 import org.embrec.data.Dataset;
 import org.embrec.eval.ColdStartVariant;
 import org.embrec.eval.ContentAlgorithm;
@@ -18,8 +20,12 @@ import org.embrec.eval.LeaveLastOutSplit;
 import org.embrec.eval.ReportFormat;
 import org.embrec.eval.Split;
 import org.embrec.eval.StoreVariant;
+import org.embrec.eval.TrainingData;
 import org.embrec.eval.UserVectorRule;
 import org.embrec.recommend.UserVectors;
+import org.embrec.report.ReportEvaluation;
+import org.embrec.report.ReportWriter;
+import org.embrec.sequence.Sequences;
 import org.embrec.train.Word2VecConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,14 +63,24 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Train with seeds S..S+N-1 (S = --seed, default 2020); report means and standard deviations.")
     int seeds;
 
-    @Option(names = "--user-vector", paramLabel = "RULE", defaultValue = "mean-raw",
-            description = "u2i user vector: mean-raw (mean of the raw item vectors; PROTOCOL.md), mean-unit"
-                    + " (normalised-mean), recency (see --half-life), or all (one u2i row per rule).")
+    @Option(names = "--user-vector", paramLabel = "RULE", defaultValue = "recency",
+            description = "u2i user vector: recency (default: newest items weigh more, see --half-life), mean-raw"
+                    + " (mean of the raw item vectors; PROTOCOL.md's, used by the reference figures), mean-unit"
+                    + " (normalised-mean), or all (one u2i row per rule).")
     String userVector;
 
     @Option(names = "--half-life", paramLabel = "N",
             description = "Recency rule: an item N places before the newest weighs half (default 1).")
     Double halfLife;
+
+    @Option(names = "--split", paramLabel = "test|validation", defaultValue = "test",
+            description = "test (default): PROTOCOL.md's test targets; validation: the tuning split (each training"
+                    + " sequence's last item), for choosing settings without touching the test targets.")
+    String splitName;
+
+    @Option(names = "--max-cases", paramLabel = "N",
+            description = "Score a seeded sample of at most N cases (default: all); training uses every sequence.")
+    Integer maxCases;
 
     @Option(names = "--json", description = "Print PROTOCOL.md's JSON object on stdout (and nothing else).")
     boolean json;
@@ -72,33 +88,66 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write the HTML report of this evaluation to DIR (see the report command).")
+    Path report;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         content.validate();
-        // The content model's token documents are bags: its word2vec defaults differ (ContentConfig).
-        Word2VecConfig config = algorithm.isContent() ? training.apply(ContentConfig.defaultWord2Vec()) : training.config();
-        EmbeddingAlgorithm model = algorithm.isContent() ? new ContentAlgorithm(content.config(config))
-                : algorithm.create(config);
-        EvaluationOptions options = new EvaluationOptions(k, config.seed(), seeds, config.threads());
+        boolean validation = switch (splitName.toLowerCase(Locale.ROOT)) {
+            case "test" -> false;
+            case "validation" -> true;
+            default -> throw new EmbrecException("--split must be test or validation, got '" + splitName + "'");
+        };
+        algorithm.build(algorithm.word2vec(training), content); // bad flags fail before the data loads
         List<UserVectorRule> rules = parseUserVectors(userVector, halfLife);
         Progress progress = ConsoleProgress.stderr(quiet);
         Dataset dataset = data.load(progress);
-        Split split = LeaveLastOutSplit.split(data.liked(dataset));
+        Sequences liked = data.liked(dataset);
+        Word2VecConfig config = algorithm.word2vec(training, liked);
+        EmbeddingAlgorithm model = algorithm.build(config, content);
+        EvaluationOptions options = new EvaluationOptions(k, config.seed(), seeds, config.threads());
+        Split split = LeaveLastOutSplit.split(liked);
+        Catalog catalog = dataset.catalog();
+        if (validation) {
+            // no tag a test user put on their own target may reach the validation models either
+            catalog = TrainingData.of(split, catalog).catalog();
+            split = LeaveLastOutSplit.validation(split);
+        }
         if (split.testUsers() == 0) {
-            throw new EmbrecException("no user of " + dataset.name() + " has " + LeaveLastOutSplit.MIN_TEST_LENGTH
+            throw new EmbrecException("no user of " + dataset.name() + " has "
+                    + (LeaveLastOutSplit.MIN_TEST_LENGTH + (validation ? 1 : 0))
                     + " or more liked items: nothing to evaluate");
         }
-        progress.done("split", String.format(Locale.ROOT, "%,d test users; %,d training sequences with %,d items",
-                split.testUsers(), split.training().count(), split.training().tokens()));
-        List<StoreVariant> variants = content.coldStart(algorithm.name(), dataset.catalog())
+        if (maxCases != null) {
+            if (maxCases < 1) {
+                throw new EmbrecException("--max-cases must be >= 1, got " + maxCases);
+            }
+            split = split.sampleCases(maxCases, config.seed());
+        }
+        progress.done("split", String.format(Locale.ROOT, "%s split: %,d cases; %,d training sequences with %,d items",
+                validation ? "validation" : "test", split.testUsers(), split.training().count(),
+                split.training().tokens()));
+        List<StoreVariant> variants = content.coldStart(algorithm.name(), catalog)
                 ? List.of(new ColdStartVariant(content.coldStartContent(config), content.coldStartConfig())) : List.of();
-        EvaluationReport report = new EvaluationSuite(split, options, rules, dataset.catalog(), variants)
-                .run(dataset.name(), model, progress);
+        EvaluationSuite suite = new EvaluationSuite(split, options, rules, catalog, variants);
+        String name = validation ? dataset.name() + " [validation split]" : dataset.name();
+        EvaluationReport result;
+        if (report == null) {
+            result = suite.run(name, model, progress);
+        } else {
+            ReportEvaluation.Result r = ReportEvaluation.run(suite, name, List.of(model), catalog, progress);
+            result = r.report();
+            ReportWriter.Written w = ReportCommand.write(report, result, null, r.map());
+            progress.done("report", String.format(Locale.ROOT, "%d charts; open %s", w.charts(),
+                    w.dir().resolve("index.html")));
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? ReportFormat.json(report) + System.lineSeparator() : ReportFormat.table(report));
+        out.print(json ? ReportFormat.json(result) + System.lineSeparator() : ReportFormat.table(result));
         out.flush();
         return 0;
     }

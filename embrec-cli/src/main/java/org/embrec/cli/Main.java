@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
             SynthCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            TuneCommand.class,
+            ReportCommand.class,
             SimilarCommand.class,
             RecommendCommand.class,
             ExportCommand.class,

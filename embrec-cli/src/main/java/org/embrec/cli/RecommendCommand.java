@@ -50,9 +50,9 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Number of items (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--user-vectors", paramLabel = "RULE", defaultValue = "mean",
-            description = "User vector: mean (of the raw item vectors, default), normalised-mean, or recency"
-                    + " (newest items weigh more; see --half-life).")
+    @Option(names = "--user-vectors", paramLabel = "RULE", defaultValue = "recency",
+            description = "User vector: recency (default: newest items weigh more, see --half-life), mean (of the raw"
+                    + " item vectors, PROTOCOL.md's), or normalised-mean.")
     String userVectors;
 
     @Option(names = "--half-life", paramLabel = "N",

@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.data.Dataset;
 import org.embrec.content.ContentConfig;
 import org.embrec.eval.ContentAlgorithm;
 import org.embrec.eval.EmbeddingAlgorithm;
+import org.embrec.eval.EvaluationOptions;
 import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.eval.Item2VecAlgorithm;
 import org.embrec.eval.TrainingData;
@@ -22,6 +24,8 @@ import org.embrec.sequence.Sequences;
 import org.embrec.train.SkipGramTrainer;
 import org.embrec.train.TrainedModel;
 import org.embrec.train.Word2VecConfig;
+import org.embrec.tune.HyperParameters;
+import org.embrec.tune.TrialResult;
 import org.embrec.vectors.EmbeddingStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +40,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train item embeddings on the liked sequences and write a model directory.")
 final class TrainCommand implements Callable<Integer> {
+    /** {@code train --auto} tunes this long unless {@code --budget} says otherwise. */
+    static final double DEFAULT_AUTO_BUDGET_SECONDS = 60;
+
     @Mixin
     DataOptions data;
 
@@ -52,6 +59,14 @@ final class TrainCommand implements Callable<Integer> {
             description = "Model directory to write (replaced atomically if it exists).")
     Path out;
 
+    @Option(names = "--auto",
+            description = "Tune first: search hyperparameters on the validation split for --budget (default 60s), then"
+                    + " train the final model on all the data with the best config (docs/TUNING.md).")
+    boolean auto;
+
+    @Mixin
+    TuningOptions search;
+
     @Option(names = "--json", description = "Print a JSON summary on stdout (train_seconds, tokens_per_second, vocab, dim, ...).")
     boolean json;
 
@@ -62,15 +77,39 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         String algo = algorithm.name();
         content.validate();
-        // The content model's token documents are bags: its word2vec defaults differ (ContentConfig).
-        Word2VecConfig config = algorithm.isContent() ? training.apply(ContentConfig.defaultWord2Vec()) : training.config();
-        EmbeddingAlgorithm algorithmImpl = algorithm.isContent() ? new ContentAlgorithm(content.config(config))
-                : algorithm.create(config);
+        if (!auto && (search.budget != null || search.spaceFile != null || search.parallel != null)) {
+            throw new EmbrecException("--budget, --space and --parallel apply to train --auto");
+        }
+        double budgetSeconds = search.budgetSeconds(DEFAULT_AUTO_BUDGET_SECONDS);
+        search.objective();
+        algorithm.build(algorithm.word2vec(training), content); // bad flags fail before the data loads
         Progress progress = ConsoleProgress.stderr(false);
         Dataset dataset = data.load(progress);
         Sequences liked = data.liked(dataset);
+        Word2VecConfig config = algorithm.word2vec(training, liked);
+        EmbeddingAlgorithm algorithmImpl = algorithm.build(config, content);
         ModelManifest.DataSource source = new ModelManifest.DataSource(dataset.name(), dataset.fingerprint());
         Map<String, Object> summary = new LinkedHashMap<>();
+        if (auto) {
+            TuningOptions.Run run = search.run(algorithm, training, content, data, dataset, 0, budgetSeconds,
+                    EvaluationOptions.DEFAULT_K, false, json, progress);
+            HyperParameters best = run.outcome().best();
+            config = best.applyTo(config);
+            algorithmImpl = algorithm.build(config, best, content);
+            int configs = run.outcome().tuning().trials().stream().mapToInt(TrialResult::config).max().orElse(0);
+            progress.done("auto", String.format(Locale.ROOT, "best of %d configurations (%d runs, %.0fs) by validation"
+                    + " %s %.4f: %s", configs, run.outcome().tuning().trials().size(), run.outcome().seconds(),
+                    run.objective().key(), run.outcome().tuning().best().score(),
+                    best.only(run.space().names()).describe()));
+            Map<String, Object> autoSummary = new LinkedHashMap<>();
+            autoSummary.put("objective", run.objective().key());
+            autoSummary.put("validation_score", run.outcome().tuning().best().score());
+            autoSummary.put("configs", configs);
+            autoSummary.put("runs", run.outcome().tuning().trials().size());
+            autoSummary.put("tune_seconds", round(run.outcome().seconds()));
+            autoSummary.put("best", best.values());
+            summary.put("auto", autoSummary);
+        }
         EmbeddingModel model;
         if (algorithmImpl instanceof Item2VecAlgorithm) {
             TrainedModel trained = SkipGramTrainer.train(liked, config, progress);

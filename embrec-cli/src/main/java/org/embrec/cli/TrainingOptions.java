@@ -1,32 +1,36 @@
 package org.embrec.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.embrec.EmbrecException;
 import org.embrec.train.Word2VecConfig;
+import org.embrec.tune.HyperParameters;
 import picocli.CommandLine.Option;
 
 /**
  * The word2vec flags shared by {@code train}, {@code evaluate} and friends; each maps 1:1 to a
- * {@link Word2VecConfig} field. Flags not given keep the defaults of
- * {@link Word2VecConfig#defaults()}.
+ * {@link Word2VecConfig} field. Flags not given keep the algorithm's defaults (item2vec:
+ * {@link Word2VecConfig#defaults()}; deepwalk, node2vec and content have their own, see
+ * {@link AlgorithmOption#defaultWord2Vec}); the help quotes item2vec's.
  */
 public final class TrainingOptions {
     @Option(names = "--architecture", paramLabel = "skip-gram|cbow",
             description = "skip-gram (default) or cbow (mean of the context vectors).")
     String architecture;
 
-    @Option(names = "--dim", paramLabel = "N", description = "Vector size (gensim vector_size; default 100).")
+    @Option(names = "--dim", paramLabel = "N", description = "Vector size (gensim vector_size; item2vec default 64).")
     Integer dim;
 
     @Option(names = "--window", paramLabel = "N|all",
-            description = "Max distance between centre and context (default 5); 'all' spans the whole sequence.")
+            description = "Max distance between centre and context (item2vec default 20); 'all' spans the whole sequence.")
     String window;
 
     @Option(names = "--shrink-windows", negatable = true, fallbackValue = "true",
             description = "Draw a reduced window 1..window per centre (default on).")
     Boolean shrinkWindows;
 
-    @Option(names = "--negative", paramLabel = "N", description = "Noise items per positive pair (default 5).")
+    @Option(names = "--negative", paramLabel = "N", description = "Noise items per positive pair (item2vec default 14).")
     Integer negative;
 
     @Option(names = "--shared-negatives", negatable = true, fallbackValue = "true",
@@ -35,10 +39,10 @@ public final class TrainingOptions {
     Boolean sharedNegatives;
 
     @Option(names = "--ns-exponent", paramLabel = "X",
-            description = "Noise distribution count^X; any real, negative favours rare items (default 0.75).")
+            description = "Noise distribution count^X; any real, negative favours rare items (item2vec default 0.6).")
     Double nsExponent;
 
-    @Option(names = "--sample", paramLabel = "X", description = "Down-sampling threshold; 0 disables (default 1e-3).")
+    @Option(names = "--sample", paramLabel = "X", description = "Down-sampling threshold; 0 disables (item2vec default 0).")
     Double sample;
 
     @Option(names = "--min-count", paramLabel = "N",
@@ -48,10 +52,10 @@ public final class TrainingOptions {
     @Option(names = "--max-vocab", paramLabel = "N", description = "Keep the N most frequent items (default 0: all).")
     Integer maxVocab;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the corpus (default 5).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the corpus (item2vec default 45).")
     Integer epochs;
 
-    @Option(names = "--alpha", paramLabel = "X", description = "Initial learning rate (default 0.025).")
+    @Option(names = "--alpha", paramLabel = "X", description = "Initial learning rate (item2vec default 0.045).")
     Double alpha;
 
     @Option(names = "--min-alpha", paramLabel = "X", description = "Final learning rate (default 0.0001).")
@@ -69,6 +73,34 @@ public final class TrainingOptions {
     /** The config: defaults with every given flag applied, validated. */
     public Word2VecConfig config() {
         return apply(Word2VecConfig.defaults());
+    }
+
+    /**
+     * The search-space settings given as flags (they stay fixed while {@code tune} searches the
+     * others); {@code --threads}, {@code --seed}, {@code --loss} and {@code --shared-negatives}
+     * are not hyperparameters and are left out.
+     */
+    public HyperParameters explicit() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        putIfGiven(v, "architecture", architecture);
+        putIfGiven(v, "dim", dim);
+        putIfGiven(v, "window", window == null ? null : window.equalsIgnoreCase("all") ? "all" : parseWindow(window));
+        putIfGiven(v, "shrink-windows", shrinkWindows);
+        putIfGiven(v, "negative", negative);
+        putIfGiven(v, "ns-exponent", nsExponent);
+        putIfGiven(v, "sample", sample);
+        putIfGiven(v, "min-count", minCount);
+        putIfGiven(v, "max-vocab", maxVocab);
+        putIfGiven(v, "epochs", epochs);
+        putIfGiven(v, "alpha", alpha);
+        putIfGiven(v, "min-alpha", minAlpha);
+        return HyperParameters.of(v, "flags");
+    }
+
+    private static void putIfGiven(Map<String, Object> v, String key, Object value) {
+        if (value != null) {
+            v.put(key, value);
+        }
     }
 
     /** {@code base} with every given flag applied, validated. */

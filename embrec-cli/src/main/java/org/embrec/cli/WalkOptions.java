@@ -1,11 +1,14 @@
 package org.embrec.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.embrec.EmbrecException;
 import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.graph.WalkConfig;
+import org.embrec.tune.HyperParameters;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -37,12 +40,41 @@ public final class WalkOptions {
 
     /** The walk settings: defaults with every given flag applied, validated. */
     public WalkConfig config() {
-        WalkConfig d = graph.apply(WalkConfig.defaults());
+        return config(WalkConfig.defaults());
+    }
+
+    /** {@code base} with every given flag applied, validated. */
+    public WalkConfig config(WalkConfig base) {
+        WalkConfig d = graph.apply(base);
         return new WalkConfig(d.graphWindow(), d.directed(),
                 walksPerNode != null ? walksPerNode : d.walksPerNode(),
                 walkLength != null ? walkLength : d.walkLength(),
                 p != null ? p : d.p(),
                 q != null ? q : d.q());
+    }
+
+    /** The walk settings given as flags (fixed while {@code tune} searches the others). */
+    HyperParameters explicit() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        if (graph.graphWindow != null) {
+            v.put("graph-window", graph.graphWindow);
+        }
+        if (graph.directed) {
+            v.put("directed", true);
+        }
+        if (walksPerNode != null) {
+            v.put("walks-per-node", walksPerNode);
+        }
+        if (walkLength != null) {
+            v.put("walk-length", walkLength);
+        }
+        if (p != null) {
+            v.put("p", p);
+        }
+        if (q != null) {
+            v.put("q", q);
+        }
+        return HyperParameters.of(v, "flags");
     }
 
     /**
@@ -52,8 +84,16 @@ public final class WalkOptions {
      * @throws EmbrecException when walk flags are given to an algorithm that does not walk
      */
     EmbeddingAlgorithm applyTo(EmbeddingAlgorithm algorithm) {
+        return applyTo(algorithm, HyperParameters.empty());
+    }
+
+    /**
+     * Like {@link #applyTo(EmbeddingAlgorithm)}, with {@code settings} (from a config file or a
+     * tuning point) between the defaults and the flags.
+     */
+    EmbeddingAlgorithm applyTo(EmbeddingAlgorithm algorithm, HyperParameters settings) {
         if (algorithm instanceof GraphWalkAlgorithm g) {
-            return g.withWalks(config());
+            return g.withWalks(config(settings.applyTo(WalkConfig.defaults())));
         }
         List<String> given = new ArrayList<>();
         if (graph.graphWindow != null) {
@@ -73,6 +113,11 @@ public final class WalkOptions {
         }
         if (q != null) {
             given.add("--q");
+        }
+        for (String key : settings.values().keySet()) {
+            if (HyperParameters.WALKS.contains(key)) {
+                given.add(key + " (from --config)");
+            }
         }
         if (!given.isEmpty()) {
             throw new EmbrecException(String.join(", ", given) + " apply to --algo deepwalk or node2vec, not "

@@ -67,7 +67,7 @@ public record ContentConfig(Set<ContentField> fields, Weighting weighting, doubl
      * item with a token gets one; the rest chosen on the validation split (docs/CONTENT.md).
      */
     public static Word2VecConfig defaultWord2Vec() {
-        return Word2VecConfig.defaults().withDim(32).withWindow(Word2VecConfig.WHOLE_SEQUENCE).withMinCount(1)
+        return Word2VecConfig.gensim().withDim(32).withWindow(Word2VecConfig.WHOLE_SEQUENCE).withMinCount(1)
                 .withEpochs(20).withSample(1e-3);
     }
 

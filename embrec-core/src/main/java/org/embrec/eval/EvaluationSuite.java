@@ -13,7 +13,9 @@ import org.embrec.vectors.EmbeddingStore;
  * Runs PROTOCOL.md end to end on a split: trains the algorithm on the training sequences for
  * seeds S..S+N-1, builds the baselines (popularity, co-occurrence, random; the deterministic
  * ones once, random once per seed), ranks every test case for i2i and u2i, and aggregates the
- * rows of an {@link EvaluationReport}, including the {@code cold} slice.
+ * rows of an {@link EvaluationReport}, including the {@code cold} slice. Rows over all cases
+ * also carry the HR@K curve, the NDCG interval and the figures of the top-K lists
+ * ({@link ListFeatures}); model rows carry a {@link PairedTest} against the best baseline.
  *
  * <p>Optionally: a catalog of item metadata the algorithm may learn from (its tags without the
  * test targets' own tags, PROTOCOL.md); several user-vector rules, each giving its own u2i rows
@@ -25,6 +27,8 @@ import org.embrec.vectors.EmbeddingStore;
 public final class EvaluationSuite {
     /** Name of the slice of targets with fewer training occurrences than the min-count. */
     public static final String COLD = "cold";
+    /** The HR@K curve of every row runs from K = 1 to this (or to K when larger). */
+    public static final int CURVE_K = 50;
 
     private final Split split;
     private final EvaluationOptions options;
@@ -33,6 +37,8 @@ public final class EvaluationSuite {
     private final Catalog catalog;
     private final List<StoreVariant> variants;
     private final Evaluator evaluator;
+    /** Popularity percentile of every split item (the list figures' popularity). */
+    private final double[] popularityPct;
 
     public EvaluationSuite(Split split, EvaluationOptions options, UserVectorRule userVectors) {
         this(split, options, List.of(userVectors), Catalog.empty(), List.of());
@@ -56,6 +62,7 @@ public final class EvaluationSuite {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.variants = List.copyOf(variants);
         this.evaluator = new Evaluator(split.cases(), options.threads());
+        this.popularityPct = ListFeatures.popularityPercentiles(split.training().sequenceCounts());
     }
 
     /** A suite with PROTOCOL.md's default user-vector rule. */
@@ -69,18 +76,55 @@ public final class EvaluationSuite {
      * @param dataset the dataset's name for the report
      */
     public EvaluationReport run(String dataset, EmbeddingAlgorithm algorithm, Progress progress) {
-        List<ResultRow> rows = new ArrayList<>();
-        boolean[] cold = algorithm == null ? null : coldCases(algorithm.coldThreshold());
-        if (algorithm != null) {
-            rows.addAll(evaluateAlgorithm(algorithm, cold, progress));
+        return runAll(dataset, algorithm == null ? List.of() : List.of(algorithm), progress);
+    }
+
+    /**
+     * Evaluates every algorithm in turn (each with the variants), then the baselines once; every
+     * model row over all cases gets a paired test against the best baseline of its task (the
+     * baseline with the highest HR@K). The baselines' cold slice is the first algorithm's.
+     *
+     * @param dataset the dataset's name for the report
+     */
+    public EvaluationReport runAll(String dataset, List<EmbeddingAlgorithm> algorithms, Progress progress) {
+        List<RowAccumulator> acc = new ArrayList<>();
+        for (EmbeddingAlgorithm algorithm : algorithms) {
+            acc.addAll(evaluateAlgorithm(algorithm, coldCases(algorithm.coldThreshold()), progress));
         }
-        rows.addAll(evaluateSeeds(PopularityBaseline.NAME, seed -> new PopularityBaseline(split.training()), 1,
+        boolean[] cold = algorithms.isEmpty() ? null : coldCases(algorithms.get(0).coldThreshold());
+        acc.addAll(evaluateSeeds(PopularityBaseline.NAME, seed -> new PopularityBaseline(split.training()), 1,
                 cold, progress));
-        rows.addAll(evaluateSeeds(CooccurrenceBaseline.NAME, seed -> new CooccurrenceBaseline(split.training()), 1,
+        acc.addAll(evaluateSeeds(CooccurrenceBaseline.NAME, seed -> new CooccurrenceBaseline(split.training()), 1,
                 cold, progress));
-        rows.addAll(evaluateSeeds(RandomBaseline.NAME, seed -> new RandomBaseline(split.training(), seed),
+        acc.addAll(evaluateSeeds(RandomBaseline.NAME, seed -> new RandomBaseline(split.training(), seed),
                 options.seeds(), cold, progress));
-        return new EvaluationReport(dataset, EvaluationReport.PROTOCOL, options.k(), split.testUsers(), rows);
+        return new EvaluationReport(dataset, EvaluationReport.PROTOCOL, options.k(), split.testUsers(), rows(acc));
+    }
+
+    /** The rows of every accumulator in order, model rows with their paired test. */
+    private List<ResultRow> rows(List<RowAccumulator> acc) {
+        List<ResultRow> rows = new ArrayList<>();
+        for (RowAccumulator a : acc) {
+            List<ResultRow> own = a.rows();
+            RowAccumulator best = a.baseline ? null : bestBaseline(acc, a.task);
+            if (best != null) {
+                own.set(0, own.get(0).withPaired(PairedTest.compare(best.model, a.hitShares(), best.hitShares(),
+                        a.runs() == 1 && best.runs() == 1, PairedTest.DEFAULT_RESAMPLES, options.seed())));
+            }
+            rows.addAll(own);
+        }
+        return rows;
+    }
+
+    /** The baseline with the highest HR@K on the task (the first of equals), or null. */
+    private static RowAccumulator bestBaseline(List<RowAccumulator> acc, String task) {
+        RowAccumulator best = null;
+        for (RowAccumulator a : acc) {
+            if (a.baseline && a.task.equals(task) && (best == null || a.hr() > best.hr())) {
+                best = a;
+            }
+        }
+        return best;
     }
 
     /** Marks the cases whose target occurs fewer than {@code minCount} times in training, or null. */
@@ -99,29 +143,34 @@ public final class EvaluationSuite {
         return any ? cold : null;
     }
 
+    private RowAccumulator accumulator(String model, Task task, String rule, boolean baseline, boolean[] cold) {
+        return new RowAccumulator(model, task.key(), rule, baseline, split.testUsers(), options.k(), cold,
+                Math.max(CURVE_K, options.k()));
+    }
+
+    private ListFeatures features(ItemScorer scorer, EmbeddingStore store) {
+        return ListFeatures.of(scorer, split.training().itemIds(), popularityPct, catalog, store);
+    }
+
     /**
      * The algorithm and its variants, fitted once per seed: i2i with the first rule, u2i with
      * every rule (rows carry the rule's name). A variant's train time includes the fit's.
      */
-    private List<ResultRow> evaluateAlgorithm(EmbeddingAlgorithm algorithm, boolean[] cold, Progress progress) {
+    private List<RowAccumulator> evaluateAlgorithm(EmbeddingAlgorithm algorithm, boolean[] cold, Progress progress) {
         TrainingData data = TrainingData.of(split, catalog);
         int models = 1 + variants.size();
         int columns = 1 + rules.size();
-        List<List<List<Metrics>>> all = new ArrayList<>();
-        List<List<List<Metrics>>> coldOnly = new ArrayList<>();
-        for (int m = 0; m < models; m++) {
-            all.add(new ArrayList<>());
-            coldOnly.add(new ArrayList<>());
-            for (int c = 0; c < columns; c++) {
-                all.get(m).add(new ArrayList<>());
-                coldOnly.get(m).add(new ArrayList<>());
-            }
-        }
-        double[] seconds = new double[models];
         String[] names = new String[models];
         names[0] = algorithm.name();
         for (int v = 0; v < variants.size(); v++) {
             names[v + 1] = algorithm.name() + variants.get(v).suffix();
+        }
+        RowAccumulator[][] acc = new RowAccumulator[models][columns];
+        for (int m = 0; m < models; m++) {
+            for (int c = 0; c < columns; c++) {
+                acc[m][c] = c == 0 ? accumulator(names[m], Task.I2I, null, false, cold)
+                        : accumulator(names[m], Task.U2I, rules.get(c - 1).toString(), false, cold);
+            }
         }
         for (int i = 0; i < options.seeds(); i++) {
             long seed = options.seed() + i;
@@ -131,103 +180,57 @@ public final class EvaluationSuite {
             for (int m = 0; m < models; m++) {
                 long t1 = System.nanoTime();
                 EmbeddingStore store = m == 0 ? fitted : variants.get(m - 1).derive(data, fitted, seed, progress);
-                seconds[m] += fitSeconds + (m == 0 ? 0 : (System.nanoTime() - t1) / 1e9);
+                double seconds = fitSeconds + (m == 0 ? 0 : (System.nanoTime() - t1) / 1e9);
                 StringBuilder summary = new StringBuilder(names[m] + (options.seeds() > 1 ? " seed " + seed : "") + ":");
+                ListFeatures features = null;
                 for (int c = 0; c < columns; c++) {
                     Task task = c == 0 ? Task.I2I : Task.U2I;
                     UserVectorRule rule = rules.get(Math.max(0, c - 1));
                     ItemScorer scorer = new EmbeddingScorer(names[m], store, split.training().itemIds(), rule);
-                    CaseRanks ranks = evaluator.rank(scorer, task, progress);
-                    Metrics metrics = Metrics.of(ranks, options.k());
-                    all.get(m).get(c).add(metrics);
-                    if (cold != null) {
-                        coldOnly.get(m).get(c).add(Metrics.of(ranks, options.k(), cold));
+                    if (features == null) {
+                        features = features(scorer, store);
                     }
+                    Metrics metrics = acc[m][c].add(evaluator.run(scorer, task, options.k(), progress), features,
+                            seconds);
                     summary.append(String.format(Locale.ROOT, " %s%s HR@%d %.4f", task.key(),
                             c > 1 ? "[" + rule + "]" : "", options.k(), metrics.hr()));
                 }
                 progress.done("evaluate", summary.toString());
             }
         }
-        List<ResultRow> rows = new ArrayList<>();
-        for (int m = 0; m < models; m++) {
-            for (int c = 0; c < columns; c++) {
-                String task = c == 0 ? Task.I2I.key() : Task.U2I.key();
-                String rule = c == 0 ? null : rules.get(c - 1).toString();
-                rows.add(aggregate(names[m], task, null, all.get(m).get(c), seconds[m] / options.seeds())
-                        .withUserVectors(rule));
-                if (cold != null) {
-                    rows.add(aggregate(names[m], task, COLD, coldOnly.get(m).get(c), Double.NaN).withUserVectors(rule));
-                }
-            }
+        List<RowAccumulator> out = new ArrayList<>();
+        for (RowAccumulator[] row : acc) {
+            out.addAll(List.of(row));
         }
-        return rows;
+        return out;
     }
 
-    private List<ResultRow> evaluateSeeds(String model, LongFunction<ItemScorer> build, int seeds, boolean[] cold,
-            Progress progress) {
+    private List<RowAccumulator> evaluateSeeds(String model, LongFunction<ItemScorer> build, int seeds,
+            boolean[] cold, Progress progress) {
         Task[] tasks = Task.values();
-        List<List<Metrics>> all = new ArrayList<>();
-        List<List<Metrics>> coldOnly = new ArrayList<>();
+        RowAccumulator[] acc = new RowAccumulator[tasks.length];
         for (int t = 0; t < tasks.length; t++) {
-            all.add(new ArrayList<>());
-            coldOnly.add(new ArrayList<>());
+            acc[t] = accumulator(model, tasks[t], null, true, cold);
         }
-        double seconds = 0;
+        ListFeatures features = null;
         for (int i = 0; i < seeds; i++) {
             long seed = options.seed() + i;
             long t0 = System.nanoTime();
             ItemScorer scorer = build.apply(seed);
-            seconds += (System.nanoTime() - t0) / 1e9;
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (features == null) {
+                features = features(scorer, null); // the candidates are the same for every seed
+            }
             StringBuilder summary = new StringBuilder(model + (seeds > 1 ? " seed " + seed : "") + ":");
             long r0 = System.nanoTime();
             for (int t = 0; t < tasks.length; t++) {
-                CaseRanks ranks = evaluator.rank(scorer, tasks[t], progress);
-                Metrics m = Metrics.of(ranks, options.k());
-                all.get(t).add(m);
-                if (cold != null) {
-                    coldOnly.get(t).add(Metrics.of(ranks, options.k(), cold));
-                }
+                Metrics m = acc[t].add(evaluator.run(scorer, tasks[t], options.k(), progress), features, seconds);
                 summary.append(String.format(Locale.ROOT, " %s HR@%d %.4f", tasks[t].key(), options.k(), m.hr()));
             }
             summary.append(String.format(Locale.ROOT, " (%.1fs to build, %.1fs to rank)", (r0 - t0) / 1e9,
                     (System.nanoTime() - r0) / 1e9));
             progress.done("evaluate", summary.toString());
         }
-        List<ResultRow> rows = new ArrayList<>();
-        for (int t = 0; t < tasks.length; t++) {
-            rows.add(aggregate(model, tasks[t].key(), null, all.get(t), seconds / seeds));
-            if (cold != null) {
-                rows.add(aggregate(model, tasks[t].key(), COLD, coldOnly.get(t), Double.NaN));
-            }
-        }
-        return rows;
-    }
-
-    /** Means over seeds, sample standard deviations, and the Wilson interval of the mean HR. */
-    static ResultRow aggregate(String model, String task, String slice, List<Metrics> runs, double trainSeconds) {
-        int n = runs.size();
-        double hr = 0;
-        double ndcg = 0;
-        double coverage = 0;
-        for (Metrics m : runs) {
-            hr += m.hr();
-            ndcg += m.ndcg();
-            coverage += m.coverage();
-        }
-        hr /= n;
-        ndcg /= n;
-        coverage /= n;
-        double hrVar = 0;
-        double ndcgVar = 0;
-        for (Metrics m : runs) {
-            hrVar += (m.hr() - hr) * (m.hr() - hr);
-            ndcgVar += (m.ndcg() - ndcg) * (m.ndcg() - ndcg);
-        }
-        double hrStd = n > 1 ? Math.sqrt(hrVar / (n - 1)) : Double.NaN;
-        double ndcgStd = n > 1 ? Math.sqrt(ndcgVar / (n - 1)) : Double.NaN;
-        int cases = runs.get(0).cases();
-        return new ResultRow(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, n, hrStd, ndcgStd,
-                Metrics.wilson95(hr, cases));
+        return List.of(acc);
     }
 }

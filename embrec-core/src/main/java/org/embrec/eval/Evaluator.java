@@ -1,6 +1,7 @@
 package org.embrec.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,9 @@ import org.embrec.Progress;
  * Ranks every test case's target for one {@link ItemScorer} and {@link Task} (PROTOCOL.md,
  * "Tasks"): maps the case's items to candidates, decides forced misses, excludes the query
  * (i2i) or all the user's training items (u2i), and ranks with {@link Ranking}.
+ *
+ * <p>{@link #run} also selects every case's top-K list ({@link TopLists}) in the same pass, for
+ * the beyond-accuracy figures ({@link ListFeatures}).
  *
  * <p>Cases are scored in parallel on {@code threads} threads, each with its own
  * {@link ItemScorer.Worker} and score array, reused across cases (nothing is allocated per
@@ -38,15 +42,30 @@ public final class Evaluator {
 
     /** The rank of every case's target under {@code scorer} for {@code task}. */
     public CaseRanks rank(ItemScorer scorer, Task task, Progress progress) {
+        return run(scorer, task, 0, progress).ranks();
+    }
+
+    /**
+     * The rank of every case's target and, when {@code listLength > 0}, every case's top
+     * {@code listLength} list (null otherwise).
+     */
+    public CaseResults run(ItemScorer scorer, Task task, int listLength, Progress progress) {
+        if (listLength < 0) {
+            throw new IllegalArgumentException("listLength must be >= 0, got " + listLength);
+        }
         double[] tieKey = Ranking.asDoubles(TieOrder.keys(scorer));
         int[] ranks = new int[cases.size()];
+        int[] lists = listLength > 0 ? new int[cases.size() * listLength] : null;
+        if (lists != null) {
+            Arrays.fill(lists, TopLists.NONE);
+        }
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         String label = scorer.name() + " " + task.key();
         Runnable work = () -> {
             try {
-                CaseWorker w = new CaseWorker(scorer, tieKey);
+                CaseWorker w = new CaseWorker(scorer, tieKey, listLength, lists);
                 long lastReport = System.nanoTime();
                 int from;
                 while (failure.get() == null && (from = next.getAndAdd(CHUNK)) < ranks.length) {
@@ -93,23 +112,48 @@ public final class Evaluator {
         } else if (t != null) {
             throw new IllegalStateException(t);
         }
-        return new CaseRanks(ranks);
+        return new CaseResults(new CaseRanks(ranks), lists == null ? null : new TopLists(listLength, lists));
     }
 
-    /** One thread's scratch: the scorer's worker, the score array and the history buffer. */
+    /**
+     * Outcome of {@link #run}.
+     *
+     * @param ranks every case's target rank
+     * @param lists every case's top list, or null when none was asked for
+     */
+    public record CaseResults(CaseRanks ranks, TopLists lists) {}
+
+    /**
+     * One thread's scratch: the scorer's worker, the score array, the history buffer and the
+     * top-list selection; it writes case c's list to {@code lists[c*K ..)} (cases are disjoint).
+     */
     private final class CaseWorker {
         private final ItemScorer scorer;
         private final ItemScorer.Worker worker;
         private final double[] tieKey;
         private final double[] scores;
         private final int[] history;
+        private final TopSelection top;
+        private final int listLength;
+        private final int[] lists;
 
-        CaseWorker(ItemScorer scorer, double[] tieKey) {
+        CaseWorker(ItemScorer scorer, double[] tieKey, int listLength, int[] lists) {
             this.scorer = scorer;
             this.worker = scorer.newWorker();
             this.tieKey = tieKey;
             this.scores = new double[scorer.candidateCount()];
             this.history = new int[cases.maxHistory()];
+            this.listLength = listLength;
+            this.lists = lists;
+            this.top = lists == null ? null : new TopSelection(listLength);
+        }
+
+        /** Ranks the target of case c in the filled score array, and selects its list if asked to. */
+        private int rankAndList(int c, int target) {
+            if (top != null) {
+                top.select(scores, scores.length, tieKey, lists, c * listLength);
+            }
+            return Ranking.rank(scores, scores.length, tieKey, target);
         }
 
         int related(int c) {
@@ -123,7 +167,7 @@ public final class Evaluator {
             }
             worker.scoreRelated(query, scores);
             scores[query] = Double.NEGATIVE_INFINITY;
-            return Ranking.rank(scores, scores.length, tieKey, target);
+            return rankAndList(c, target);
         }
 
         int forUser(int c) {
@@ -148,7 +192,7 @@ public final class Evaluator {
             for (int i = 0; i < length; i++) {
                 scores[history[i]] = Double.NEGATIVE_INFINITY;
             }
-            return Ranking.rank(scores, scores.length, tieKey, target);
+            return rankAndList(c, target);
         }
     }
 }

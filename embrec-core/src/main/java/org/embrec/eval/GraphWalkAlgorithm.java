@@ -49,6 +49,15 @@ public final class GraphWalkAlgorithm implements EmbeddingAlgorithm {
         }
     }
 
+    /**
+     * The word2vec defaults for walk corpora: the reference DeepWalk's (issue 4: dim 16, window
+     * 10, min-count 5, epochs 10 on gensim's base). Walks are ~20x the tokens of the liked
+     * sequences, so item2vec's many-epoch defaults would cost minutes here.
+     */
+    public static Word2VecConfig defaultWord2Vec() {
+        return Word2VecConfig.notebook();
+    }
+
     /** DeepWalk with the reference settings of {@link WalkConfig#defaults()}. */
     public static GraphWalkAlgorithm deepWalk(Word2VecConfig config) {
         return new GraphWalkAlgorithm(DEEPWALK, config, WalkConfig.defaults());

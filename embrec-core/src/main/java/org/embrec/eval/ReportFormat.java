@@ -55,8 +55,46 @@ public final class ReportFormat {
             ArrayNode ci = o.putArray("hr_ci95");
             ci.add(r.hrCi95()[0]);
             ci.add(r.hrCi95()[1]);
+            putDetails(o, r);
         }
         return root;
+    }
+
+    /** The keys added to PROTOCOL.md's (docs/EVALUATION.md): present only when the row has the figure. */
+    private static void putDetails(ObjectNode o, ResultRow r) {
+        if (r.ndcgCi95() != null) {
+            o.putArray("ndcg_ci95").add(r.ndcgCi95()[0]).add(r.ndcgCi95()[1]);
+        }
+        ListStats l = r.lists();
+        if (l != null) {
+            o.put("catalog_coverage", l.catalogCoverage());
+            o.put("distinct_items", l.distinctItems());
+            o.put("popularity_pct", l.popularityPct());
+            if (l.diversityMeasure() != null && !Double.isNaN(l.diversity())) {
+                o.put("diversity", l.diversity());
+                o.put("diversity_measure", l.diversityMeasure());
+            }
+        }
+        PairedTest.Result p = r.paired();
+        if (p != null) {
+            ObjectNode t = o.putObject("vs_baseline");
+            t.put("baseline", p.baseline());
+            t.put("hr_diff", p.diff());
+            t.putArray("hr_diff_ci95").add(p.ci95()[0]).add(p.ci95()[1]);
+            t.put("p_bootstrap", p.pBootstrap());
+            if (!Double.isNaN(p.pMcNemar())) {
+                t.put("p_mcnemar", p.pMcNemar());
+                t.put("wins", p.wins());
+                t.put("losses", p.losses());
+            }
+            t.put("resamples", p.resamples());
+        }
+        if (r.hrAtK() != null) {
+            ArrayNode curve = o.putArray("hr_at_k");
+            for (double h : r.hrAtK()) {
+                curve.add(h);
+            }
+        }
     }
 
     /**
@@ -99,6 +137,54 @@ public final class ReportFormat {
         if (report.results().stream().anyMatch(r -> r.seeds() > 1)) {
             sb.append("± : standard deviation over seeds; rows without it are deterministic.").append(nl);
         }
+        if (report.results().stream().anyMatch(r -> r.lists() != null || r.paired() != null)) {
+            sb.append(nl).append(beyondTable(report, rules, width));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The second block: list figures of every row over all cases, and each model's paired test
+     * against the best baseline of its task.
+     */
+    static String beyondTable(EvaluationReport report, boolean rules, int width) {
+        String nl = System.lineSeparator();
+        int k = report.k();
+        StringBuilder sb = new StringBuilder();
+        String header = String.format(Locale.ROOT, "%-" + width + "s %-4s %8s %8s %7s  %-19s  %-13s %-25s %7s %7s",
+                "top-" + k + " lists", "task", "catalog", "distinct", "pop pct", "diversity", "vs baseline",
+                "HR@" + k + " diff (95% CI)", "p boot", "p McN");
+        sb.append(header).append(nl).append("-".repeat(header.length())).append(nl);
+        String measures = "";
+        for (ResultRow r : report.results()) {
+            if (r.slice() != null || (r.lists() == null && r.paired() == null)) {
+                continue;
+            }
+            ListStats l = r.lists();
+            String div = "";
+            if (l != null && l.diversityMeasure() != null && !Double.isNaN(l.diversity())) {
+                div = String.format(Locale.ROOT, "%.3f %s", l.diversity(), l.diversityMeasure());
+                measures = measures.contains(l.diversityMeasure()) ? measures : measures + " " + l.diversityMeasure();
+            }
+            PairedTest.Result p = r.paired();
+            String diff = p == null ? "" : String.format(Locale.ROOT, "%+.4f [%+.3f,%+.3f]", p.diff(), p.ci95()[0],
+                    p.ci95()[1]);
+            sb.append(String.format(Locale.ROOT, "%-" + width + "s %-4s %8s %8s %7s  %-19s  %-13s %-25s %7s %7s",
+                    label(r, rules), r.task(),
+                    l == null ? "" : String.format(Locale.ROOT, "%.3f", l.catalogCoverage()),
+                    l == null ? "" : String.format(Locale.ROOT, "%.0f", l.distinctItems()),
+                    l == null ? "" : String.format(Locale.ROOT, "%.1f", l.popularityPct()), div,
+                    p == null ? "" : p.baseline(), diff,
+                    p == null ? "" : String.format(Locale.ROOT, "%.4f", p.pBootstrap()),
+                    p == null || Double.isNaN(p.pMcNemar()) ? "" : String.format(Locale.ROOT, "%.4f", p.pMcNemar()))
+                    .stripTrailing()).append(nl);
+        }
+        sb.append("catalog: distinct items in all top-").append(k).append(" lists / the model's candidate items;")
+                .append(" pop pct: mean popularity percentile of recommended items (training counts);").append(nl)
+                .append("diversity: mean pairwise distance within a list (").append(measures.strip().isEmpty()
+                        ? "none defined" : measures.strip().replace(" ", ", "))
+                .append("); p boot: paired bootstrap over test cases; p McN: exact McNemar on hits (one seed).")
+                .append(nl);
         return sb.toString();
     }
 

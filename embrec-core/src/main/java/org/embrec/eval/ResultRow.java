@@ -17,19 +17,43 @@ package org.embrec.eval;
  * @param hrCi95 Wilson 95% interval of HR over test cases, {@code [low, high]}
  * @param userVectors the user-vector rule of an embedding model's u2i row ({@code mean}, ...);
  *     null on other rows
+ * @param ndcgCi95 normal-approximation 95% interval of NDCG over test cases, or null
+ * @param hrAtK HR@1 .. HR@n ({@code hrAtK[K-1]} = HR@K, means over seeds), or null
+ * @param lists beyond-accuracy figures of the top-K lists, or null
+ * @param paired the paired test against the best baseline of the task, or null
  */
 public record ResultRow(String model, String task, String slice, double hr, double ndcg, double coverage,
         double trainSeconds, int cases, int seeds, double hrStd, double ndcgStd, double[] hrCi95,
-        String userVectors) {
+        String userVectors, double[] ndcgCi95, double[] hrAtK, ListStats lists, PairedTest.Result paired) {
     /** A row without a user-vector rule. */
     public ResultRow(String model, String task, String slice, double hr, double ndcg, double coverage,
             double trainSeconds, int cases, int seeds, double hrStd, double ndcgStd, double[] hrCi95) {
         this(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, seeds, hrStd, ndcgStd, hrCi95, null);
     }
 
+    /** A row of PROTOCOL.md's figures only. */
+    public ResultRow(String model, String task, String slice, double hr, double ndcg, double coverage,
+            double trainSeconds, int cases, int seeds, double hrStd, double ndcgStd, double[] hrCi95,
+            String userVectors) {
+        this(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, seeds, hrStd, ndcgStd, hrCi95,
+                userVectors, null, null, null, null);
+    }
+
     /** This row with the given user-vector rule name (null: none). */
     public ResultRow withUserVectors(String rule) {
         return new ResultRow(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, seeds, hrStd, ndcgStd,
-                hrCi95, rule);
+                hrCi95, rule, ndcgCi95, hrAtK, lists, paired);
+    }
+
+    /** This row with the per-case details: NDCG interval, HR@K curve and list figures (each may be null). */
+    public ResultRow withDetails(double[] newNdcgCi95, double[] newHrAtK, ListStats newLists) {
+        return new ResultRow(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, seeds, hrStd, ndcgStd,
+                hrCi95, userVectors, newNdcgCi95, newHrAtK, newLists, paired);
+    }
+
+    /** This row with a paired test against a baseline (null: none). */
+    public ResultRow withPaired(PairedTest.Result test) {
+        return new ResultRow(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, seeds, hrStd, ndcgStd,
+                hrCi95, userVectors, ndcgCi95, hrAtK, lists, test);
     }
 }

@@ -32,6 +32,41 @@ public record Split(Sequences training, TestCases cases) {
         return cases.size();
     }
 
+    /**
+     * The same training sequences with at most {@code max} of the cases, a seeded uniform sample
+     * kept in case order (all cases when there are no more than {@code max}). Scoring fewer cases
+     * makes tuning trials on large data affordable; training is unchanged.
+     */
+    public Split sampleCases(int max, long seed) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be >= 1, got " + max);
+        }
+        int n = cases.size();
+        if (n <= max) {
+            return this;
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < max; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(order, max);
+        Arrays.sort(chosen);
+        int[] sequences = new int[max];
+        int[] targets = new int[max];
+        for (int i = 0; i < max; i++) {
+            sequences[i] = cases.sequence(chosen[i]);
+            targets[i] = cases.target(chosen[i]);
+        }
+        return new Split(training, new TestCases(training, sequences, targets));
+    }
+
     /** Occurrences of each item in the training sequences (what min-count compares against). */
     public long[] trainingCounts() {
         return training.tokenCounts();

@@ -5,8 +5,9 @@ import org.embrec.recommend.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
- * How a user vector is made from the vectors of the user's training items (u2i). The default,
- * {@link #MEAN_RAW}, is PROTOCOL.md's and the one the reference figures use. The rules
+ * How a user vector is made from the vectors of the user's training items (u2i).
+ * {@link #MEAN_RAW} is PROTOCOL.md's and the one the reference figures use; embrec's default
+ * ({@link #DEFAULT}) weighs recent items more. The rules
  * themselves live in {@link UserVectors} (shared with the recommender); this is the evaluator's
  * view of them.
  *
@@ -15,6 +16,9 @@ import org.embrec.vectors.EmbeddingStore;
 public interface UserVectorRule {
     /** Arithmetic mean of the raw (not normalised) vectors: PROTOCOL.md's default. */
     UserVectorRule MEAN_RAW = of(UserVectors.MEAN);
+
+    /** embrec's default, {@link UserVectors#DEFAULT} (recency-weighted). */
+    UserVectorRule DEFAULT = of(UserVectors.DEFAULT);
 
     /** Mean of the unit-length vectors (every item weighs the same whatever its norm). */
     UserVectorRule MEAN_UNIT = of(UserVectors.NORMALISED_MEAN);

@@ -26,11 +26,14 @@ final class SgnsWorker {
     private final boolean computeLoss;
     private final NoiseSampler noise;
     private final boolean shared;
+    /** Contexts per block of shared-negative updates (see {@link #trainSkipGramShared}). */
+    static final int SHARED_BLOCK = 8;
+
     private int[] buf = new int[256];
     /** Shared-negatives scratch: targets of the current centre, and gradients per (context, target). */
     private final int[] targets;
     private final float[] labels;
-    private float[] grads = new float[64];
+    private final float[] grads;
     private double lossSum;
     private long lossPairs;
 
@@ -48,6 +51,7 @@ final class SgnsWorker {
         this.shared = state.sharedNegatives && !state.cbow;
         this.targets = new int[negative + 1];
         this.labels = new float[negative + 1];
+        this.grads = new float[SHARED_BLOCK * (negative + 1)];
     }
 
     /** Trains sequences {@code [from, to)} of the corpus at learning rate {@code alpha}. */
@@ -107,8 +111,12 @@ final class SgnsWorker {
 
     /**
      * Skip-gram with the centre's noise items shared across its window (Ji et al. 2016): one set
-     * of draws per centre instead of one per pair, all scores of the window computed before any
-     * update (independent dot products pipeline well), then the pairs updated in window order.
+     * of draws per centre instead of one per pair. The window is processed in blocks of
+     * {@link #SHARED_BLOCK} contexts: all scores of a block are computed before its updates
+     * (independent dot products pipeline well), then the block's pairs are updated in window
+     * order. Bounding the block keeps the gradients fresh: computing a whole long window (say
+     * {@code --window all} over a 2,000-item history) from stale scores would push the centre's
+     * output row by thousands of uncorrected steps and diverge.
      */
     private void trainSkipGramShared(int m, float alpha) {
         final int d = dim;
@@ -120,29 +128,28 @@ final class SgnsWorker {
                 continue;
             }
             int nt = drawTargets(buf[i]);
-            int pairs = (hi - lo + 1) * nt;
-            if (grads.length < pairs) {
-                grads = new float[Integer.highestOneBit(pairs) << 1];
-            }
-            int gi = 0;
-            for (int j = lo; j <= hi; j++) {
-                if (j == i) {
-                    continue;
-                }
-                int l1 = buf[j] * d;
-                for (int k = 0; k < nt; k++) {
-                    float f = math.dot(syn0, l1, syn1, targets[k] * d, d);
-                    if (computeLoss) {
-                        accumulateLoss(labels[k] == 1f ? f : -f);
+            for (int from = lo; from <= hi; from += SHARED_BLOCK) {
+                int to = Math.min(hi, from + SHARED_BLOCK - 1);
+                int gi = 0;
+                for (int j = from; j <= to; j++) {
+                    if (j == i) {
+                        continue;
                     }
-                    grads[gi++] = (labels[k] - SigmoidTable.sigmoid(f)) * alpha;
+                    int l1 = buf[j] * d;
+                    for (int k = 0; k < nt; k++) {
+                        float f = math.dot(syn0, l1, syn1, targets[k] * d, d);
+                        if (computeLoss) {
+                            accumulateLoss(labels[k] == 1f ? f : -f);
+                        }
+                        grads[gi++] = (labels[k] - SigmoidTable.sigmoid(f)) * alpha;
+                    }
                 }
-            }
-            gi = 0;
-            for (int j = lo; j <= hi; j++) {
-                if (j != i) {
-                    math.sgdRow(syn0, buf[j] * d, syn1, targets, grads, gi, nt, d);
-                    gi += nt;
+                gi = 0;
+                for (int j = from; j <= to; j++) {
+                    if (j != i) {
+                        math.sgdRow(syn0, buf[j] * d, syn1, targets, grads, gi, nt, d);
+                        gi += nt;
+                    }
                 }
             }
         }

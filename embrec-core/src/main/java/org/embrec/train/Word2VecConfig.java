@@ -77,8 +77,45 @@ public record Word2VecConfig(
         }
     }
 
-    /** gensim's defaults with skip-gram, all available cores and seed 2020. */
+    /**
+     * embrec's defaults for item sequences, chosen by tuning on the validation splits of the
+     * bundled MovieLens data and synthetic corpora (docs/TUNING.md has the evidence): skip-gram,
+     * dim 64, window 20, 14 noise items drawn by count^0.6, no down-sampling, min-count 5,
+     * alpha 0.045, 45 epochs (the CLI scales epochs to the corpus: {@link #epochsForCorpus});
+     * all available cores, seed 2020.
+     */
     public static Word2VecConfig defaults() {
+        return new Word2VecConfig(Architecture.SKIP_GRAM, 64, 20, true, 14, 0.6, 0, 5, 0, 45,
+                0.045, 0.0001, Runtime.getRuntime().availableProcessors(), 2020L, false, true);
+    }
+
+    /** Tokens {@link #epochsForCorpus} aims to train on in total. */
+    public static final long TARGET_TRAINING_TOKENS = 2_500_000L;
+    /** Fewest epochs {@link #epochsForCorpus} gives. */
+    public static final int MIN_AUTO_EPOCHS = 5;
+    /** Most epochs {@link #epochsForCorpus} gives. */
+    public static final int MAX_AUTO_EPOCHS = 45;
+
+    /**
+     * The default epochs for a corpus of {@code tokens} items: enough passes to train on about
+     * {@link #TARGET_TRAINING_TOKENS} tokens, between 5 and 45. Small corpora need many passes
+     * (the bundled MovieLens data, 48,580 liked items: 45), large ones few (a 1M-row synthetic
+     * corpus did as well with 5 as with 15); docs/TUNING.md has the measurements.
+     */
+    public static int epochsForCorpus(long tokens) {
+        if (tokens <= 0) {
+            return MAX_AUTO_EPOCHS;
+        }
+        long e = (TARGET_TRAINING_TOKENS + tokens - 1) / tokens;
+        return (int) Math.max(MIN_AUTO_EPOCHS, Math.min(MAX_AUTO_EPOCHS, e));
+    }
+
+    /**
+     * gensim 4's {@code Word2Vec} defaults with {@code sg=1}: dim 100, window 5, negative 5,
+     * ns_exponent 0.75, sample 1e-3, min_count 5, epochs 5, alpha 0.025; all available cores, seed
+     * 2020. Made for text; the reference figures of the issues use it as their base.
+     */
+    public static Word2VecConfig gensim() {
         return new Word2VecConfig(Architecture.SKIP_GRAM, 100, 5, true, 5, 0.75, 1e-3, 5, 0, 5,
                 0.025, 0.0001, Runtime.getRuntime().availableProcessors(), 2020L, false, true);
     }
@@ -88,7 +125,7 @@ public record Word2VecConfig(
      * min_count=5, iter=10, seed=2020)}.
      */
     public static Word2VecConfig notebook() {
-        return defaults().withDim(16).withWindow(10).withEpochs(10);
+        return gensim().withDim(16).withWindow(10).withEpochs(10);
     }
 
     public boolean wholeSequence() {

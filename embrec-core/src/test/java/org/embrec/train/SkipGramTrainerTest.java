@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class SkipGramTrainerTest {
-    private static final Word2VecConfig SMALL = Word2VecConfig.defaults().withDim(16).withWindow(3).withEpochs(5)
+    private static final Word2VecConfig SMALL = Word2VecConfig.gensim().withDim(16).withWindow(3).withEpochs(5)
             .withMinCount(1).withThreads(1).withSample(0);
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.embrec.model.ModelManifest;
 import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.Pca2d;
 
 /**
  * Handlers describing the models: {@code GET /api/models} (how each was made, its size, its

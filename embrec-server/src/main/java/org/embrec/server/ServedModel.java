@@ -15,9 +15,11 @@ import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.recommend.Popularity;
 import org.embrec.recommend.Recommendations;
+import org.embrec.recommend.UserVectors;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
+import org.embrec.vectors.Pca2d;
 
 /**
  * One model as the server serves it: a name, the model (vectors, catalog, manifest, and when
@@ -182,20 +184,21 @@ public final class ServedModel implements AutoCloseable {
 
     /**
      * Recommendations for someone who liked the given items (a stored user's history, or any
-     * list): the {@code k} items most cosine-similar to the mean of the raw vectors of the items
-     * that have one (PROTOCOL.md's user vector), never an item of the list. When none has a
+     * list, oldest first): the {@code k} items most cosine-similar to the user vector of the items
+     * that have one ({@link UserVectors#DEFAULT}: recency-weighted), never an item of the list. When none has a
      * vector, the most popular items of the stored users instead (marked as such), or none
      * without stored users.
      */
     public Recommendations recommend(List<String> liked, int k, ResultFilter filter) {
         EmbeddingStore store = model.vectors();
-        float[] sum = new float[store.dim()];
+        int[] rows = new int[liked.size()];
+        int n = 0;
         List<String> used = new ArrayList<>();
         List<String> without = new ArrayList<>();
         for (String id : liked) {
             int r = store.indexOf(id);
             if (r >= 0) {
-                store.addTo(r, 1f, sum);
+                rows[n++] = r;
                 used.add(id);
             } else {
                 without.add(id);
@@ -206,10 +209,9 @@ public final class ServedModel implements AutoCloseable {
             List<Neighbor> popular = popularity.top(k, new HashSet<>(liked), f.toPredicate(store.ids(), attributes));
             return new Recommendations(popular, popularity.available(), used, without);
         }
-        for (int j = 0; j < sum.length; j++) {
-            sum[j] /= used.size();
-        }
-        List<Neighbor> top = index.search(sum, k, f.andDeny(liked)).toNeighbors(store.ids());
+        float[] user = new float[store.dim()];
+        UserVectors.DEFAULT.userVector(store, rows, n, user);
+        List<Neighbor> top = index.search(user, k, f.andDeny(liked)).toNeighbors(store.ids());
         return new Recommendations(top, false, used, without);
     }
 

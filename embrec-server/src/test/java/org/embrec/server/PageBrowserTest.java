@@ -96,7 +96,7 @@ class PageBrowserTest {
         Dataset data = DataLoader.load(DataSpec.of(Path.of(repo, "data", "ml-latest-small")), Progress.NONE,
                 w -> { }, 2);
         var trained = SkipGramTrainer.train(SequenceBuilder.build(data.interactions(), LikedFilter.DEFAULT),
-                Word2VecConfig.defaults().withThreads(2), Progress.NONE);
+                Word2VecConfig.gensim().withThreads(2), Progress.NONE);
         return EmbeddingModel.of("item2vec", trained, data);
     }
 

@@ -1,4 +1,4 @@
-package org.embrec.server;
+package org.embrec.vectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package org.embrec.server;
+package org.embrec.vectors;
 
 /**
  * Principal component analysis down to two dimensions, for drawing an embedding as a scatter

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
@@ -50,7 +49,7 @@ public final class ModelOutput {
                 throw new EmbrecException(out + ": cannot remove the old model directory");
             }
             if (!fs.rename(tmp, target)) {
-                FileUtil.fullyDelete(fs, tmp);
+                fs.delete(tmp, true);
                 throw new EmbrecException(out + ": cannot rename " + tmp + " into place");
             }
         } catch (IOException e) {

@@ -4,12 +4,15 @@
 # ./embrec train (load from its stderr line, training from --json, wall clock of both), item2vec
 # at the same settings. The table in docs/SPARK.md comes from this script.
 #   bench/spark-scaling.sh [ROWS ...]        (default: 1000000 5000000)
-# FLAGS sets the shared training flags (default: the defaults, dim 100, window 5, 5 epochs);
-# SPARK_FLAGS adds Spark-only flags (e.g. --train-partitions 2); BENCH_DIR keeps the synth data.
+# FLAGS sets the training flags both share (default: gensim's dim 100, window 5, 5 epochs, alpha
+# 0.025); SINGLE_FLAGS completes the single-machine trainer's gensim settings (negative 5,
+# ns-exponent 0.75, sample 1e-3), SPARK_FLAGS adds Spark-only flags (e.g. --train-partitions 2);
+# BENCH_DIR keeps the synth data between runs.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 E="$ROOT/embrec"
-FLAGS="${FLAGS:---min-count 5 --seed 2020}"
+FLAGS="${FLAGS:---dim 100 --window 5 --min-count 5 --epochs 5 --alpha 0.025 --seed 2020}"
+SINGLE_FLAGS="${SINGLE_FLAGS:---negative 5 --ns-exponent 0.75 --sample 1e-3}"
 SPARK_FLAGS="${SPARK_FLAGS:-}"
 BENCH_DIR="${BENCH_DIR:-/tmp/embrec-spark-bench}"
 [ $# -gt 0 ] || set -- 1000000 5000000
@@ -30,7 +33,7 @@ for rows in "$@"; do
   # Single machine: all cores (2 here); cold start off so both do the same work.
   t0=$(now)
   # shellcheck disable=SC2086
-  "$E" train --data "$data" $FLAGS --cold-start off --out "$OUT/single" --json >"$OUT/single.json" 2>"$OUT/single.err"
+  "$E" train --data "$data" $FLAGS $SINGLE_FLAGS --cold-start off --out "$OUT/single" --json >"$OUT/single.json" 2>"$OUT/single.err"
   wall=$(echo "$(now) - $t0" | bc)
   load=$(sed -n 's/.* in \([0-9.]*\) s$/\1/p' "$OUT/single.err" | head -1)
   train=$(json train_seconds <"$OUT/single.json")

@@ -91,7 +91,7 @@ class SparkLocalTest {
 
     @Test
     void deepWalkIsWithinFourFifthsOfTheSingleMachineTrainer() {
-        Word2VecConfig config = Word2VecConfig.defaults().withDim(16).withWindow(5).withEpochs(5).withThreads(1);
+        Word2VecConfig config = Word2VecConfig.gensim().withDim(16).withWindow(5).withEpochs(5).withThreads(1);
         WalkConfig walks = WalkConfig.defaults().withWalksPerNode(2).withWalkLength(10);
         assertQuality(deepwalkReport, "deepwalk", new GraphWalkAlgorithm(GraphWalkAlgorithm.DEEPWALK, config, walks));
     }

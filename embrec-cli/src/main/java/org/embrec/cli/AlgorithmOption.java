@@ -91,7 +91,8 @@ public final class AlgorithmOption {
             case ContentAlgorithm.NAME -> ContentConfig.defaultWord2Vec();
             case GraphWalkAlgorithm.DEEPWALK, GraphWalkAlgorithm.NODE2VEC -> GraphWalkAlgorithm.defaultWord2Vec();
             default -> corpus == null ? Word2VecConfig.defaults()
-                    : Word2VecConfig.defaults().withEpochs(Word2VecConfig.epochsForCorpus(corpus.tokens()));
+                    : Word2VecConfig.defaults().withEpochs(Word2VecConfig.epochsForCorpus(corpus.tokens(),
+                            distinctItems(corpus)));
         };
     }
 
@@ -112,6 +113,16 @@ public final class AlgorithmOption {
     /** {@link #build(Word2VecConfig, HyperParameters, ContentOptions)} with the {@code --config} settings. */
     public EmbeddingAlgorithm build(Word2VecConfig config, ContentOptions content) {
         return build(config, fileSettings(), content);
+    }
+
+    private static long distinctItems(Sequences corpus) {
+        long n = 0;
+        for (long c : corpus.tokenCounts()) {
+            if (c > 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** True for the algorithms that walk the item graph (deepwalk, node2vec). */

@@ -64,7 +64,7 @@ class RecommendCommandTest {
         JsonNode root = JSON.readTree(r.out());
         assertThat(root.get("query").get("user").asText()).isEqualTo("alice");
         assertThat(root.get("query").get("history").asInt()).isEqualTo(3);
-        assertThat(root.get("query").get("user_vectors").asText()).isEqualTo("mean");
+        assertThat(root.get("query").get("user_vectors").asText()).isEqualTo("recency(half-life 1)");
         assertThat(root.get("source").asText()).isEqualTo("vectors");
         JsonNode results = root.get("results");
         assertThat(results).hasSize(5);

@@ -33,7 +33,8 @@ public final class JobOptions {
                     + " names userId, movieId, rating, timestamp).")
     String columns;
 
-    @Option(names = "--delimiter", paramLabel = "D", description = "CSV separator: comma (default), tab, semicolon, pipe or the characters.")
+    @Option(names = "--delimiter", paramLabel = "D",
+            description = "CSV separator: comma (default), tab, semicolon, pipe or the characters.")
     String delimiter;
 
     @Option(names = "--liked", paramLabel = "RULE", defaultValue = "mean",
@@ -44,7 +45,8 @@ public final class JobOptions {
             description = "Repeated (user, item) rows: keep the first (default) or all.")
     String dedupe;
 
-    @Option(names = "--skip-bad-rows", description = "Drop rows with an empty user or item or an unparsable rating or time.")
+    @Option(names = "--skip-bad-rows",
+            description = "Drop rows with an empty user or item or an unparsable rating or time.")
     boolean skipBadRows;
 
     @Option(names = "--algo", paramLabel = "item2vec|deepwalk", defaultValue = "item2vec",
@@ -58,10 +60,12 @@ public final class JobOptions {
     @Option(names = "--dim", paramLabel = "N", description = "Vector size (default 100).")
     Integer dim;
 
-    @Option(names = "--window", paramLabel = "N", description = "Max centre-context distance; a window of 1..N is drawn per centre (default 5).")
+    @Option(names = "--window", paramLabel = "N",
+            description = "Max centre-context distance; a window of 1..N is drawn per centre (default 5).")
     Integer window;
 
-    @Option(names = "--min-count", paramLabel = "N", description = "Items with fewer training occurrences get no vector (default 5).")
+    @Option(names = "--min-count", paramLabel = "N",
+            description = "Items with fewer training occurrences get no vector (default 5).")
     Integer minCount;
 
     @Option(names = "--max-vocab", paramLabel = "N",
@@ -71,7 +75,8 @@ public final class JobOptions {
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the corpus (default 5).")
     Integer epochs;
 
-    @Option(names = "--alpha", paramLabel = "X", description = "Initial learning rate; MLlib decays it to alpha x 1e-4 (default 0.025).")
+    @Option(names = "--alpha", paramLabel = "X",
+            description = "Initial learning rate; MLlib decays it to alpha x 1e-4 (default 0.025).")
     Double alpha;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the vectors, windows and walks (default 2020).")
@@ -82,7 +87,8 @@ public final class JobOptions {
                     + " more is faster and less accurate: raise --epochs with it).")
     Integer trainPartitions;
 
-    @Option(names = "--max-sentence-length", paramLabel = "N", description = "Longer sequences are cut into pieces (default 1000).")
+    @Option(names = "--max-sentence-length", paramLabel = "N",
+            description = "Longer sequences are cut into pieces (default 1000).")
     Integer maxSentenceLength;
 
     @Option(names = "--graph-window", paramLabel = "N", description = "deepwalk: link items up to N apart (default 1).")
@@ -91,7 +97,8 @@ public final class JobOptions {
     @Option(names = "--directed", description = "deepwalk: arcs from earlier to later items only.")
     boolean directed;
 
-    @Option(names = "--walks-per-node", paramLabel = "N", description = "deepwalk: walks started from every item (default 5).")
+    @Option(names = "--walks-per-node", paramLabel = "N",
+            description = "deepwalk: walks started from every item (default 5).")
     Integer walksPerNode;
 
     @Option(names = "--walk-length", paramLabel = "N", description = "deepwalk: steps per walk (default 20).")
@@ -103,13 +110,15 @@ public final class JobOptions {
 
     // Flags of ./embrec train that MLlib cannot honour: accepted only with their neutral value.
 
-    @Option(names = "--negative", paramLabel = "N", description = "Not available: MLlib uses hierarchical softmax (only 0 is accepted).")
+    @Option(names = "--negative", paramLabel = "N",
+            description = "Not available: MLlib uses hierarchical softmax (only 0 is accepted).")
     Integer negative;
 
     @Option(names = "--ns-exponent", paramLabel = "X", description = "Not available (no negative sampling).")
     Double nsExponent;
 
-    @Option(names = "--sample", paramLabel = "X", description = "Not available: MLlib does not down-sample (only 0 is accepted).")
+    @Option(names = "--sample", paramLabel = "X",
+            description = "Not available: MLlib does not down-sample (only 0 is accepted).")
     Double sample;
 
     @Option(names = "--min-alpha", paramLabel = "X", description = "Not available: MLlib's final rate is alpha x 1e-4.")
@@ -122,7 +131,8 @@ public final class JobOptions {
             description = "Always on in MLlib; --no-shrink-windows is not available.")
     Boolean shrinkWindows;
 
-    @Option(names = "--shared-negatives", negatable = true, fallbackValue = "true", description = "Not available (no negative sampling).")
+    @Option(names = "--shared-negatives", negatable = true, fallbackValue = "true",
+            description = "Not available (no negative sampling).")
     Boolean sharedNegatives;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -256,7 +266,8 @@ public final class JobOptions {
             throw new EmbrecException("--min-alpha is not available on Spark: MLlib decays the learning rate to"
                     + " --alpha x 1e-4" + why);
         }
-        if (architecture != null && !architecture.toLowerCase(Locale.ROOT).replace('_', '-').matches("skip-gram|skipgram|sg")) {
+        String arch = architecture == null ? null : architecture.toLowerCase(Locale.ROOT).replace('_', '-');
+        if (arch != null && !arch.matches("skip-gram|skipgram|sg")) {
             throw new EmbrecException("--architecture " + architecture + " is not available on Spark: MLlib has skip-gram"
                     + " only" + why);
         }

@@ -30,7 +30,8 @@ public final class RandomWalks {
      */
     public static JavaRDD<List<String>> generate(CooccurrenceGraph graph, WalkConfig config, long seed) {
         if (!config.firstOrder()) {
-            throw new IllegalArgumentException("only first-order (DeepWalk) walks, got p=" + config.p() + " q=" + config.q());
+            throw new IllegalArgumentException("only first-order (DeepWalk) walks, got p=" + config.p()
+                    + " q=" + config.q());
         }
         long nodes = graph.nodes();
         int passes = config.walksPerNode();

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
  * JSON. The {@code ./embrec} command starts this class in a child JVM with Spark on the class
  * path (docs/SPARK.md).
  */
-@Command(name = "spark-local", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, usageHelpWidth = 110,
+@Command(name = "spark-local", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpWidth = 110,
         description = "Run the Spark training job in local[2] on 127.0.0.1 (MLlib Word2Vec, hierarchical softmax)"
                 + " and write an embrec model directory; --evaluate scores it by PROTOCOL.md. See docs/SPARK.md.")
 public final class SparkLocal implements Callable<Integer> {
@@ -52,10 +53,12 @@ public final class SparkLocal implements Callable<Integer> {
     @Option(names = "--evaluate", description = "Train on PROTOCOL.md's training split and print the evaluation.")
     boolean evaluate;
 
-    @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "--evaluate: cut-off of HR@K and NDCG@K (default 10).")
+    @Option(names = "--k", paramLabel = "K", defaultValue = "10",
+            description = "--evaluate: cut-off of HR@K and NDCG@K (default 10).")
     int k;
 
-    @Option(names = "--json", description = "Print JSON on stdout (evaluate --json's object with --evaluate) and nothing else.")
+    @Option(names = "--json",
+            description = "Print JSON on stdout (evaluate --json's object with --evaluate) and nothing else.")
     boolean json;
 
     @Option(names = "--quiet", description = "No stage lines on stderr.")

@@ -18,10 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * <pre>spark-submit --class org.embrec.spark.TrainJob embrec-spark.jar --input PATH --algo deepwalk --out DIR</pre>
  */
-@Command(name = "TrainJob", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, usageHelpWidth = 110,
+@Command(name = "TrainJob", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpWidth = 110,
         description = "Train item embeddings with Spark (MLlib Word2Vec, hierarchical softmax) and write an embrec"
                 + " model directory. See docs/SPARK.md.")
 public final class TrainJob implements Callable<Integer> {
+    private static final String USAGE = "spark-submit --class org.embrec.spark.TrainJob embrec-spark.jar --help";
+
     @Mixin
     JobOptions job;
 
@@ -69,8 +72,7 @@ public final class TrainJob implements Callable<Integer> {
 
     /** Runs a command line and returns the exit code (2 for user errors). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return CommandRunner.execute(new TrainJob(), "spark-submit --class org.embrec.spark.TrainJob embrec-spark.jar --help", out,
-                err, args);
+        return CommandRunner.execute(new TrainJob(), USAGE, out, err, args);
     }
 
     public static void main(String[] args) {

@@ -52,7 +52,8 @@ public final class TrainPipeline {
     public static Result run(SparkSession spark, JobConfig config, Progress progress) {
         StageTimes times = new StageTimes();
         InputSpec in = config.input();
-        String label = in.format() == InputFormat.MOVIELENS ? SparkInput.join(in.path(), SparkInput.RATINGS_CSV) : in.path();
+        String label = in.format() == InputFormat.MOVIELENS ? SparkInput.join(in.path(), SparkInput.RATINGS_CSV)
+                : in.path();
         LikedSequences.Loaded loaded = times.time("load",
                 () -> LikedSequences.load(SparkInput.read(spark, in), config.dedupeFirst(), in.skipBadRows(), label));
         Catalog catalog = times.time("load", () -> SparkCatalog.read(spark, in));

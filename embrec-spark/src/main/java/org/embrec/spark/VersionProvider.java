@@ -1,5 +1,6 @@
 package org.embrec.spark;
 
+import org.apache.spark.package$;
 import org.embrec.EmbrecVersion;
 import picocli.CommandLine.IVersionProvider;
 
@@ -7,7 +8,6 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"embrec " + EmbrecVersion.get() + " (Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
-            + ")"};
+        return new String[] {"embrec " + EmbrecVersion.get() + " (Spark " + package$.MODULE$.SPARK_VERSION() + ")"};
     }
 }

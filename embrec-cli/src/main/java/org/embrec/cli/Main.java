@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
             ClustersCommand.class,
             BenchIndexCommand.class,
             GraphInfoCommand.class,
-            ServeCommand.class
+            ServeCommand.class,
+            SparkLocalCommand.class
         })
 public final class Main implements Runnable {
     /** Lucene announces its SIMD setup at INFO via java.util.logging: keep stderr for our messages. */

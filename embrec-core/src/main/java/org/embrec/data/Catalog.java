@@ -19,6 +19,16 @@ public final class Catalog {
             genres = List.copyOf(genres);
         }
 
+        /**
+         * An item from MovieLens-style text fields, read the way the loader reads movies.csv:
+         * title trimmed, genres split at {@code |} ("(no genres listed)" or blank: none), year
+         * from a title ending in "(1995)" (0 when there is none).
+         */
+        public static Item fromText(String id, String title, String genres) {
+            String t = title == null ? "" : title.trim();
+            return new Item(id, t, CatalogReader.genres(genres), CatalogReader.yearOf(t));
+        }
+
         /** Genres joined with {@code |}, as MovieLens writes them. */
         public String genresText() {
             return String.join("|", genres);

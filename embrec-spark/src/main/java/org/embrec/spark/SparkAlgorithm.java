@@ -1,0 +1,66 @@
+package org.embrec.spark;
+
+import java.util.Objects;
+import org.apache.spark.sql.SparkSession;
+import org.embrec.Progress;
+import org.embrec.eval.EmbeddingAlgorithm;
+import org.embrec.eval.TrainingData;
+import org.embrec.sequence.Sequences;
+import org.embrec.vectors.EmbeddingStore;
+
+/**
+ * The Spark pipeline as an {@link EmbeddingAlgorithm}, so that {@code EvaluationSuite} scores it
+ * exactly as it scores the single-machine trainers. A fit runs the whole job (which builds its
+ * own training split from the input in Spark SQL and writes the model directory) and checks that
+ * Spark's training sequences hold as many users and items as the split the evaluator holds: the
+ * two implementations of PROTOCOL.md must agree.
+ *
+ * <p>Immutable; fits run one at a time (they share the session).
+ */
+public final class SparkAlgorithm implements EmbeddingAlgorithm {
+    private final SparkSession spark;
+    private final JobConfig config;
+    private volatile TrainPipeline.Result last;
+
+    /**
+     * @param config a job with {@code holdOutLast} set
+     */
+    public SparkAlgorithm(SparkSession spark, JobConfig config) {
+        this.spark = Objects.requireNonNull(spark, "spark");
+        this.config = Objects.requireNonNull(config, "config");
+        if (!config.holdOutLast()) {
+            throw new IllegalArgumentException("evaluation needs the training split (holdOutLast)");
+        }
+    }
+
+    @Override
+    public String name() {
+        return config.algo();
+    }
+
+    @Override
+    public EmbeddingStore fit(Sequences training, long seed, Progress progress) {
+        TrainPipeline.Result r = TrainPipeline.run(spark, config, progress);
+        if (r.users() != training.count() || r.sequenceTokens() != training.tokens()) {
+            throw new IllegalStateException("Spark's training split (" + r.users() + " users, " + r.sequenceTokens()
+                    + " items) differs from embrec's (" + training.count() + " users, " + training.tokens() + " items)");
+        }
+        last = r;
+        return r.model().vectors();
+    }
+
+    @Override
+    public EmbeddingStore fit(TrainingData data, long seed, Progress progress) {
+        return fit(data.sequences(), seed, progress);
+    }
+
+    @Override
+    public int coldThreshold() {
+        return config.word2vec().minCount();
+    }
+
+    /** The last fit's pipeline result, or null before the first fit. */
+    public TrainPipeline.Result lastResult() {
+        return last;
+    }
+}

@@ -32,8 +32,9 @@ public final class ContentOptions {
     double sifA;
 
     @Option(names = "--cold-start", paramLabel = "off|content",
-            description = "Give items below --min-count (or absent from training) a vector mapped from their content"
-                    + " (default: content when item metadata is loaded, else off).")
+            description = "Give items below --min-count (or absent from training) a vector mapped from their content."
+                    + " Default: train off (with the tuned defaults it lowers overall HR, docs/CONTENT.md); evaluate"
+                    + " reports it beside the model when item metadata is loaded.")
     String coldStart;
 
     @Option(names = "--cold-lambda", paramLabel = "X", defaultValue = "1000",
@@ -59,12 +60,12 @@ public final class ContentOptions {
     }
 
     /**
-     * Whether cold start applies: {@code --cold-start content}, or by default when the catalog
-     * has items; never for the content model itself.
+     * Whether cold start applies: {@code --cold-start content}, or, when the flag is not given and
+     * {@code byDefault}, when the catalog has items; never for the content model itself.
      *
      * @throws EmbrecException on a bad {@code --cold-start} value, or {@code content} without items
      */
-    public boolean coldStart(String algo, Catalog catalog) {
+    public boolean coldStart(String algo, Catalog catalog, boolean byDefault) {
         String mode = mode();
         boolean asked = mode.equals("content");
         if (algo.equals(ContentAlgorithm.NAME)) {
@@ -73,7 +74,7 @@ public final class ContentOptions {
         if (asked && catalog.size() == 0) {
             throw new EmbrecException("--cold-start content needs item metadata (e.g. movies.csv, or --items FILE)");
         }
-        return asked || (mode.isEmpty() && catalog.size() > 0);
+        return asked || (byDefault && mode.isEmpty() && catalog.size() > 0);
     }
 
     /**

@@ -132,7 +132,7 @@ final class EvaluateCommand implements Callable<Integer> {
         progress.done("split", String.format(Locale.ROOT, "%s split: %,d cases; %,d training sequences with %,d items",
                 validation ? "validation" : "test", split.testUsers(), split.training().count(),
                 split.training().tokens()));
-        List<StoreVariant> variants = content.coldStart(algorithm.name(), catalog)
+        List<StoreVariant> variants = content.coldStart(algorithm.name(), catalog, true)
                 ? List.of(new ColdStartVariant(content.coldStartContent(config), content.coldStartConfig())) : List.of();
         EvaluationSuite suite = new EvaluationSuite(split, options, rules, catalog, variants);
         String name = validation ? dataset.name() + " [validation split]" : dataset.name();

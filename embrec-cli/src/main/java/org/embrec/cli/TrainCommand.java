@@ -132,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
             model = EmbeddingModel.of(algo, vectors, manifestConfig, dataset.catalog(), source, figures);
             summary.put("train_seconds", round(seconds));
         }
-        if (content.coldStart(algo, dataset.catalog())) {
+        if (content.coldStart(algo, dataset.catalog(), false)) {
             ContentConfig coldContent = content.coldStartContent(config);
             ColdStart.Result cold = ColdStart.fromContent(model.vectors(), dataset.catalog(), coldContent,
                     content.coldStartConfig(), progress);

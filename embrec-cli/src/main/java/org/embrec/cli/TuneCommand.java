@@ -11,7 +11,7 @@ import org.embrec.tune.Objective;
 import org.embrec.tune.SearchSpace;
 import org.embrec.tune.TrialResult;
 import org.embrec.tune.TrialScores;
-import org.embrec.tune.TuningLog;
+import org.embrec.tune.TuningOutput;
 import org.embrec.tune.TuningSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,14 +91,14 @@ final class TuneCommand implements Callable<Integer> {
         SearchSpace space = run.space();
         int eta = run.eta();
         if (out != null) {
-            TuningLog.write(out, dataset.name(), algo, goal, space, eta, outcome);
+            TuningOutput.write(out, dataset.name(), algo, goal, space, eta, outcome);
         }
         if (saveConfig != null) {
-            TuningLog.writeConfig(saveConfig, algo, outcome.best());
+            TuningOutput.writeConfig(saveConfig, algo, outcome.best());
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(Json.write(TuningLog.summary(dataset.name(), algo, goal, space, eta, outcome)));
+            o.println(Json.write(TuningOutput.summary(dataset.name(), algo, goal, space, eta, outcome)));
         } else {
             printSummary(o, dataset.name(), algo, goal, outcome);
         }

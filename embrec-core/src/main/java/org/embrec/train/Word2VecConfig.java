@@ -109,7 +109,7 @@ public record Word2VecConfig(
         if (tokens <= 0 || distinctItems <= 0) {
             return MAX_AUTO_EPOCHS;
         }
-        long e = (TARGET_PASSES_PER_ITEM * distinctItems + tokens - 1) / tokens;
+        long e = Math.round(TARGET_PASSES_PER_ITEM * (double) distinctItems / tokens);
         return (int) Math.max(MIN_AUTO_EPOCHS, Math.min(MAX_AUTO_EPOCHS, e));
     }
 

@@ -46,7 +46,7 @@ class HyperParametersTest {
     void configFileRoundTripsThroughJson() throws Exception {
         HyperParameters h = HyperParameters.of(Map.of("dim", 32, "window", 20, "alpha", 0.03), "test");
         Path file = dir.resolve("best.json");
-        TuningLog.writeConfig(file, "deepwalk", h);
+        TuningOutput.writeConfig(file, "deepwalk", h);
         HyperParameters.ConfigFile read = HyperParameters.read(file);
         assertThat(read.algo()).isEqualTo("deepwalk");
         assertThat(read.settings()).isEqualTo(h);

@@ -17,10 +17,10 @@ import org.embrec.AtomicFiles;
  * file for {@code train --config} and {@code evaluate --config}) and {@code summary.json}
  * (objective, rungs, validation and test scores of the winner). Stateless.
  */
-public final class TuningLog {
+public final class TuningOutput {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private TuningLog() {}
+    private TuningOutput() {}
 
     /** One run as JSON (a line of {@code trials.jsonl}). */
     public static ObjectNode trial(TrialResult r, Objective objective) {

@@ -101,13 +101,9 @@ public final class AlgorithmOption {
      * of {@code settings} under the walk flags; content uses the content flags.
      */
     public EmbeddingAlgorithm build(Word2VecConfig config, HyperParameters settings, ContentOptions content) {
-        if (isContent()) {
-            if (settings.hasWalkSettings() || walks.explicit().values().size() > 0) {
-                throw new EmbrecException("walk settings apply to --algo deepwalk or node2vec, not content");
-            }
-            return new ContentAlgorithm(content.config(config));
-        }
-        return walks.applyTo(REGISTRY.get(name()).apply(config), settings);
+        EmbeddingAlgorithm algorithm = isContent() ? new ContentAlgorithm(content.config(config))
+                : REGISTRY.get(name()).apply(config);
+        return walks.applyTo(algorithm, settings);
     }
 
     /** {@link #build(Word2VecConfig, HyperParameters, ContentOptions)} with the {@code --config} settings. */
@@ -127,7 +123,8 @@ public final class AlgorithmOption {
 
     /** True for the algorithms that walk the item graph (deepwalk, node2vec). */
     boolean walks() {
-        return REGISTRY.get(name()).apply(Word2VecConfig.defaults()) instanceof GraphWalkAlgorithm;
+        String n = name();
+        return n.equals(GraphWalkAlgorithm.DEEPWALK) || n.equals(GraphWalkAlgorithm.NODE2VEC);
     }
 
     /** The walk settings: defaults, then {@code settings}, then the walk flags. */
@@ -155,10 +152,5 @@ public final class AlgorithmOption {
                     + " must be one of " + String.join(", ", REGISTRY.keySet()) + ", got '" + given + "'");
         }
         return n;
-    }
-
-    /** The chosen algorithm built from {@code config} (and the walk flags, for deepwalk and node2vec). */
-    public EmbeddingAlgorithm create(Word2VecConfig config) {
-        return walks.applyTo(REGISTRY.get(name()).apply(config));
     }
 }

@@ -25,7 +25,6 @@ import org.embrec.train.SkipGramTrainer;
 import org.embrec.train.TrainedModel;
 import org.embrec.train.Word2VecConfig;
 import org.embrec.tune.HyperParameters;
-import org.embrec.tune.TrialResult;
 import org.embrec.vectors.EmbeddingStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,12 +90,12 @@ final class TrainCommand implements Callable<Integer> {
         ModelManifest.DataSource source = new ModelManifest.DataSource(dataset.name(), dataset.fingerprint());
         Map<String, Object> summary = new LinkedHashMap<>();
         if (auto) {
-            TuningOptions.Run run = search.run(algorithm, training, content, data, dataset, 0, budgetSeconds,
+            TuningOptions.Run run = search.run(algorithm, training, content, liked, dataset.catalog(), 0, budgetSeconds,
                     EvaluationOptions.DEFAULT_K, false, json, progress);
             HyperParameters best = run.outcome().best();
             config = best.applyTo(config);
             algorithmImpl = algorithm.build(config, best, content);
-            int configs = run.outcome().tuning().trials().stream().mapToInt(TrialResult::config).max().orElse(0);
+            int configs = run.outcome().tuning().configs();
             progress.done("auto", String.format(Locale.ROOT, "best of %d configurations (%d runs, %.0fs) by validation"
                     + " %s %.4f: %s", configs, run.outcome().tuning().trials().size(), run.outcome().seconds(),
                     run.objective().key(), run.outcome().tuning().best().score(),

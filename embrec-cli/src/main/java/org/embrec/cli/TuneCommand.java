@@ -84,8 +84,8 @@ final class TuneCommand implements Callable<Integer> {
         String algo = algorithm.name();
         Progress progress = ConsoleProgress.stderr(quiet);
         Dataset dataset = data.load(progress);
-        TuningOptions.Run run = search.run(algorithm, training, content, data, dataset, configs, budgetSeconds, k, true,
-                quiet, progress);
+        TuningOptions.Run run = search.run(algorithm, training, content, data.liked(dataset), dataset.catalog(),
+                configs, budgetSeconds, k, true, quiet, progress);
         TuningSession.Outcome outcome = run.outcome();
         Objective goal = run.objective();
         SearchSpace space = run.space();
@@ -109,8 +109,7 @@ final class TuneCommand implements Callable<Integer> {
     private void printSummary(PrintWriter o, String dataset, String algo, Objective goal, TuningSession.Outcome r) {
         TrialResult best = r.tuning().best();
         o.printf(Locale.ROOT, "Tuned %s on %s: %d configurations, %d runs (epochs per rung %s) in %.1fs; objective %s"
-                + " on %,d validation cases.%n", algo, dataset, r.tuning().trials().stream()
-                        .mapToInt(TrialResult::config).max().orElse(0), r.tuning().trials().size(),
+                + " on %,d validation cases.%n", algo, dataset, r.tuning().configs(), r.tuning().trials().size(),
                 java.util.Arrays.toString(r.rungs()), r.seconds(), goal.key(), r.validationCases());
         o.printf(Locale.ROOT, "Best (config %d): %s%n", best.config(), best.point().describe());
         o.printf(Locale.ROOT, "  validation: %s%n", format(r.validation()));

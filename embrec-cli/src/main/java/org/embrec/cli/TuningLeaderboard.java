@@ -19,11 +19,10 @@ final class TuningLeaderboard implements Tuner.Listener {
     }
 
     @Override
-    public void trialDone(TrialResult r, List<TrialResult> board) {
+    public void trialDone(TrialResult r, TrialResult leader) {
         if (quiet) {
             return;
         }
-        TrialResult leader = board.get(0);
         if (r.failed()) {
             System.err.printf(Locale.ROOT, "tune: run %3d  config %3d  epochs %3d  %s | %s%n", r.trial(),
                     r.config(), r.epochs(), r.status(), r.point().only(searched).describe());

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
-import org.embrec.data.Dataset;
+import org.embrec.data.Catalog;
+import org.embrec.sequence.Sequences;
 import org.embrec.train.Word2VecConfig;
 import org.embrec.tune.HyperParameters;
 import org.embrec.tune.Objective;
@@ -60,20 +61,21 @@ public final class TuningOptions {
     }
 
     /**
-     * Tunes {@code algorithm} on the validation split of {@code dataset}.
+     * Tunes {@code algorithm} on the validation split of {@code liked}, the liked sequences of
+     * {@code catalog}'s dataset.
      *
      * @param trials configurations of one bracket, or 0 to use {@code budgetSeconds}
      * @param measureTest measure the winner once on the test split
      */
-    Run run(AlgorithmOption algorithm, TrainingOptions training, ContentOptions content, DataOptions data,
-            Dataset dataset, int trials, double budgetSeconds, int k, boolean measureTest, boolean quiet,
+    Run run(AlgorithmOption algorithm, TrainingOptions training, ContentOptions content, Sequences liked,
+            Catalog catalog, int trials, double budgetSeconds, int k, boolean measureTest, boolean quiet,
             Progress progress) {
         Objective goal = objective();
         String algo = algorithm.name();
         HyperParameters fixed = algorithm.fileSettings().with(training.explicit()).with(algorithm.explicitWalkFlags());
         SearchSpace space = spaceFile != null ? readSpace(spaceFile) : SearchSpace.forAlgorithm(algo);
         space = space.without(fixed.values().keySet());
-        Word2VecConfig baseConfig = algorithm.word2vec(training, data.liked(dataset));
+        Word2VecConfig baseConfig = algorithm.word2vec(training, liked);
         int runsAtOnce = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
         int trainThreads = runsAtOnce > 1 ? 1 : baseConfig.threads();
         Word2VecConfig perRun = baseConfig.withThreads(trainThreads);
@@ -82,7 +84,7 @@ public final class TuningOptions {
         if (algorithm.walks()) {
             defaults = defaults.with(HyperParameters.of(algorithm.walkConfig(fixed)));
         }
-        TuningSession session = new TuningSession(data.liked(dataset), dataset.catalog(), maxCases,
+        TuningSession session = new TuningSession(liked, catalog, maxCases,
                 baseConfig.seed());
         progress.done("split", String.format(Locale.ROOT,
                 "tuning on %,d validation cases (test targets held out%s)", session.validationSplit().testUsers(),

@@ -22,12 +22,15 @@ class WalkOptionsTest {
 
         @Mixin
         TrainingOptions training;
+
+        @Mixin
+        ContentOptions content;
     }
 
     private static EmbeddingAlgorithm parse(String... args) {
         Probe probe = new Probe();
         new CommandLine(probe).parseArgs(args);
-        return probe.algorithm.create(probe.training.config());
+        return probe.algorithm.build(probe.training.config(), probe.content);
     }
 
     @Test

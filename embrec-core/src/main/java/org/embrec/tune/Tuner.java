@@ -47,15 +47,23 @@ public final class Tuner {
 
     /** Receives each finished run and the rungs' promotions (called from the tuning thread). */
     public interface Listener {
-        /** A run finished; {@code leaderboard} is every finished run, best first. */
-        void trialDone(TrialResult result, List<TrialResult> leaderboard);
+        /**
+         * A run finished; {@code leader} is the best finished run so far (highest rung first,
+         * then score).
+         */
+        void trialDone(TrialResult result, TrialResult leader);
 
         /** A rung finished: {@code promoted} configurations go on with {@code nextEpochs} epochs. */
         default void rungDone(int rung, int promoted, int nextEpochs) {}
     }
 
     /** The outcome: every run in start order and the winner. */
-    public record Result(List<TrialResult> trials, TrialResult best) {}
+    public record Result(List<TrialResult> trials, TrialResult best) {
+        /** Configurations sampled (a configuration has one run per rung it reached). */
+        public int configs() {
+            return trials.stream().mapToInt(TrialResult::config).max().orElse(0);
+        }
+    }
 
     private final SearchSpace space;
     private final HyperParameters defaults;
@@ -64,6 +72,7 @@ public final class Tuner {
     private final Options options;
     private final int[] rungs;
     private final List<TrialResult> finished = new ArrayList<>();
+    private TrialResult leader;
     private int nextTrial = 1;
     private int nextConfig = 1;
 
@@ -125,19 +134,19 @@ public final class Tuner {
                 .thenComparing(r -> -r.config())).orElseThrow();
     }
 
+    /** A sampled configuration: its number and its settings (each rung sets the epochs). */
+    private record Candidate(int config, HyperParameters point) {}
+
     private void bracket(int n, SplittableRandom random, long deadline, ExecutorService pool, Listener listener,
             Progress progress) {
-        List<Integer> configs = new ArrayList<>();
-        List<HyperParameters> points = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            configs.add(nextConfig);
             HyperParameters sampled = nextConfig == 1 ? space.fixed() : space.sample(random);
-            points.add(defaults.with(sampled).with(fixed));
-            nextConfig++;
+            candidates.add(new Candidate(nextConfig++, defaults.with(sampled).with(fixed)));
         }
-        for (int rung = 0; rung < rungs.length && !configs.isEmpty(); rung++) {
-            List<TrialResult> results = runRung(configs, points, rung, deadline, pool, listener, progress);
-            if (results.size() < configs.size() || rung == rungs.length - 1) {
+        for (int rung = 0; rung < rungs.length && !candidates.isEmpty(); rung++) {
+            List<TrialResult> results = runRung(candidates, rung, deadline, pool, listener, progress);
+            if (results.size() < candidates.size() || rung == rungs.length - 1) {
                 for (TrialResult r : results) {
                     if (!r.failed()) {
                         replace(r, rung == rungs.length - 1 ? "complete" : "pruned");
@@ -145,12 +154,11 @@ public final class Tuner {
                 }
                 return;
             }
-            int keep = Math.max(1, (int) Math.ceil(configs.size() / (double) options.eta()));
+            int keep = Math.max(1, (int) Math.ceil(candidates.size() / (double) options.eta()));
             List<TrialResult> ranked = new ArrayList<>(results);
             ranked.sort(Comparator.comparingDouble(TrialResult::score).reversed()
                     .thenComparingInt(TrialResult::config));
-            List<Integer> nextConfigs = new ArrayList<>();
-            List<HyperParameters> nextPoints = new ArrayList<>();
+            List<Candidate> promoted = new ArrayList<>();
             for (int i = 0; i < ranked.size(); i++) {
                 TrialResult r = ranked.get(i);
                 if (r.failed()) {
@@ -158,13 +166,11 @@ public final class Tuner {
                 }
                 replace(r, i < keep ? "promoted" : "pruned");
                 if (i < keep) {
-                    nextConfigs.add(r.config());
-                    nextPoints.add(points.get(configs.indexOf(r.config())));
+                    promoted.add(new Candidate(r.config(), r.point()));
                 }
             }
             listener.rungDone(rung, keep, rungs[rung + 1]);
-            configs = nextConfigs;
-            points = nextPoints;
+            candidates = promoted;
         }
     }
 
@@ -172,14 +178,14 @@ public final class Tuner {
         finished.set(finished.indexOf(r), r.withStatus(status));
     }
 
-    private List<TrialResult> runRung(List<Integer> configs, List<HyperParameters> points, int rung, long deadline,
-            ExecutorService pool, Listener listener, Progress progress) {
+    private List<TrialResult> runRung(List<Candidate> candidates, int rung, long deadline, ExecutorService pool,
+            Listener listener, Progress progress) {
         int epochs = rungs[rung];
         List<Future<TrialResult>> futures = new ArrayList<>();
-        for (int i = 0; i < configs.size(); i++) {
-            int config = configs.get(i);
+        for (Candidate c : candidates) {
+            int config = c.config();
             int trial = nextTrial++;
-            HyperParameters point = points.get(i).with(SearchSpace.EPOCHS, epochs);
+            HyperParameters point = c.point().with(SearchSpace.EPOCHS, epochs);
             futures.add(pool.submit(() -> {
                 if (System.nanoTime() >= deadline) {
                     return null;
@@ -202,10 +208,11 @@ public final class Tuner {
             if (r != null) {
                 results.add(r);
                 finished.add(r);
-                List<TrialResult> board = new ArrayList<>(finished);
-                board.sort(Comparator.comparingInt(TrialResult::rung).reversed()
-                        .thenComparing(Comparator.comparingDouble(TrialResult::score).reversed()));
-                listener.trialDone(r, board);
+                if (leader == null || r.rung() > leader.rung()
+                        || (r.rung() == leader.rung() && r.score() > leader.score())) {
+                    leader = r;
+                }
+                listener.trialDone(r, leader);
             }
         }
         return results;

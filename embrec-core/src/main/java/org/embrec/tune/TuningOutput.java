@@ -77,7 +77,7 @@ public final class TuningOutput {
             rungs.add(r);
         }
         n.put("eta", eta);
-        n.put("configs", o.tuning().trials().stream().mapToInt(TrialResult::config).max().orElse(0));
+        n.put("configs", o.tuning().configs());
         n.put("runs", o.tuning().trials().size());
         n.set("space", JSON.valueToTree(space.toString().lines().toList()));
         n.set("best", bestConfig(algo, o.best()));

@@ -7,6 +7,7 @@ import org.embrec.data.Catalog;
 import org.embrec.eval.LeaveLastOutSplit;
 import org.embrec.eval.Split;
 import org.embrec.eval.TrainingData;
+import org.embrec.sequence.Sequences;
 
 /**
  * PROTOCOL.md's tuning: splits the liked sequences into test and validation splits, tunes on
@@ -39,7 +40,7 @@ public final class TuningSession {
      *     end (a seeded sample; training always uses every sequence)
      * @param seed seed of the case samples
      */
-    public TuningSession(org.embrec.sequence.Sequences liked, Catalog catalog, int maxCases, long seed) {
+    public TuningSession(Sequences liked, Catalog catalog, int maxCases, long seed) {
         Split fullTest = LeaveLastOutSplit.split(liked);
         Split fullValidation = LeaveLastOutSplit.validation(fullTest);
         if (fullValidation.testUsers() == 0) {

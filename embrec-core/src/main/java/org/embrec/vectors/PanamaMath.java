@@ -1,7 +1,7 @@
 package org.embrec.vectors;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,6 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaMath implements VectorMath {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Rotations by L/2, L/4, ..., 1 lanes: the fixed reduction tree of {@link #sumLanes}. */
+    private static final VectorShuffle<Float>[] FOLDS = folds();
 
     private PanamaMath() {}
 
@@ -28,12 +30,35 @@ final class PanamaMath implements VectorMath {
             for (; i < bound; i += L) {
                 acc = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), acc);
             }
-            s = acc.reduceLanes(VectorOperators.ADD);
+            s = sumLanes(acc);
         }
         for (; i < n; i++) {
             s += a[ao + i] * b[bo + i];
         }
         return s;
+    }
+
+    /**
+     * The sum of the lanes in one fixed order (a tree of lane-wise adds), so a dot product is the
+     * same float whether the Vector API runs compiled or interpreted. {@code reduceLanes(ADD)}
+     * leaves the order unspecified, and it differs between the two: identical rows then scored
+     * differently before and after JIT compilation, breaking the "equal scores by row" tie rule.
+     */
+    private static float sumLanes(FloatVector v) {
+        for (VectorShuffle<Float> fold : FOLDS) {
+            v = v.add(v.rearrange(fold));
+        }
+        return v.lane(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] folds() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] f = new VectorShuffle[steps];
+        for (int k = 0, h = L / 2; k < steps; k++, h /= 2) {
+            f[k] = VectorShuffle.iota(S, h, 1, true);
+        }
+        return f;
     }
 
     @Override

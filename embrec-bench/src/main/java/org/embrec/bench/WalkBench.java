@@ -38,7 +38,9 @@ import org.embrec.sequence.Sequences;
  * </pre>
  *
  * <p>Steps per second counts steps (walk nodes minus one per walk) over the wall-clock time of
- * {@link WalkGenerator#generate} including its alias tables, shuffles and packing. The process
+ * {@link WalkGenerator#generate(long, int, Progress)} (shuffles, walks, packing) on a prepared
+ * walker; the time to build its tables ({@link WalkGenerator#prepare}, once per graph) and the
+ * two together are printed beside it. Each timed run starts after a full GC. The process
  * CPU time of the same runs is printed too: on a shared machine wall-clock figures mostly
  * measure the neighbours, and steps per CPU-second times the thread count is what the walker
  * does with cores of its own.
@@ -116,20 +118,27 @@ public final class WalkBench {
 
     private static void report(String name, ItemGraph graph, WalkConfig config, Node2VecStrategy strategy, long seed,
             int threads, int runs) {
+        double[] prepare = time(runs, () -> WalkGenerator.prepare(graph, config, strategy, threads));
+        WalkGenerator walker = WalkGenerator.prepare(graph, config, strategy, threads);
         long[] steps = new long[1];
         double[] cpu = new double[runs];
         double[] seconds = time(runs, cpu, () -> {
-            Sequences walks = WalkGenerator.generate(graph, config, strategy, seed, threads, Progress.NONE);
+            Sequences walks = walker.generate(seed, threads, Progress.NONE);
             steps[0] = walks.tokens() - walks.count();
             return walks;
         });
+        double[] endToEnd = time(runs, () -> WalkGenerator.generate(graph, config, strategy, seed, threads,
+                Progress.NONE));
         double med = median(seconds);
         double medCpu = median(cpu);
-        System.out.printf(Locale.ROOT, "%s: %s%n  %,d steps, wall %.3f s median -> %.1f M steps/s;"
-                + " process CPU %.3f s median -> %.1f M steps per CPU-second (x%d threads = %.1f M/s uncontended)%n"
-                + "  wall runs: %s%n", name, WalkGenerator.describe(graph, config, strategy), steps[0], med,
-                steps[0] / med / 1e6, medCpu, steps[0] / medCpu / 1e6, threads, threads * steps[0] / medCpu / 1e6,
-                format(seconds));
+        System.out.printf(Locale.ROOT, "%s: %s%n  tables %.3f s median (once per graph)%n"
+                + "  walks: %,d steps, wall %.3f s median -> %.1f M steps/s; process CPU %.3f s median"
+                + " -> %.1f M steps per CPU-second (x%d threads = %.1f M/s uncontended)%n"
+                + "  wall runs: %s%n"
+                + "  tables + walks: %.3f s median -> %.1f M steps/s; runs: %s%n",
+                name, walker.describe(), median(prepare), steps[0], med, steps[0] / med / 1e6, medCpu,
+                steps[0] / medCpu / 1e6, threads, threads * steps[0] / medCpu / 1e6, format(seconds),
+                median(endToEnd), steps[0] / median(endToEnd) / 1e6, format(endToEnd));
     }
 
     private interface Work {
@@ -147,6 +156,8 @@ public final class WalkBench {
         Object sink = work.run();
         double[] s = new double[runs];
         for (int r = 0; r < runs; r++) {
+            sink = null;
+            System.gc(); // the previous run's garbage is collected here, not inside the next timed run
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             sink = work.run();

@@ -132,6 +132,22 @@ class WalkGeneratorTest {
     }
 
     @Test
+    void aPreparedWalkerGivesEachSeedTheWalksOfAFreshOne() {
+        ItemGraph g = TestGraphs.randomGraph(6, 300, 2000, 12);
+        for (WalkConfig c : new WalkConfig[] {DEFAULTS, DEFAULTS.withPQ(0.5, 2.0)}) {
+            WalkGenerator walker = WalkGenerator.prepare(g, c, Node2VecStrategy.AUTO, 2);
+            for (long seed : new long[] {3, 4, 3}) {
+                Sequences fresh = WalkGenerator.generate(g, c, seed, 2, Progress.NONE);
+                Sequences reused = walker.generate(seed, 1, Progress.NONE);
+                assertThat(reused.items()).as("seed %d", seed).isEqualTo(fresh.items());
+                assertThat(reused.offsets()).isEqualTo(fresh.offsets());
+            }
+            assertThat(walker.maxSteps()).isEqualTo((long) c.walksPerNode() * WalkGenerator.startNodes(g).length
+                    * c.walkLength());
+        }
+    }
+
+    @Test
     void isolatedItemsStartNoWalkAndNeverAppear() {
         // 3 liked alone (a user with one item), 4 never liked
         Sequences seqs = TestGraphs.sequences(5, new int[] {0, 1, 2}, new int[] {3}, new int[] {2, 0});

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Safety: listens where {@link ServerConfig#host()} says (loopback by default); API work runs
  * on a bounded pool ({@code workers} threads, {@code queue} waiting requests, then 503) with a
- * timeout (503); request bodies are capped (413); every error is JSON {@code {"error": ...}}
+ * timeout (503), except similar-item lists already cached, answered on the connection's thread
+ * (a lookup: the hand-off would cost more than the work); request bodies are capped (413); every error is JSON {@code {"error": ...}}
  * without a stack trace, including errors Jetty raises itself (bad URIs, {@code ../}).
  */
 public final class EmbrecApp {
@@ -77,7 +78,12 @@ public final class EmbrecApp {
             routes.get("/api/openapi.json", ops::openApi);
             routes.get("/api/items", offload(workers, timeoutMs, items::search));
             routes.get("/api/items/{id}", offload(workers, timeoutMs, items::item));
-            routes.get("/api/items/{id}/similar", offload(workers, timeoutMs, items::similar));
+            Handler searchSimilar = offload(workers, timeoutMs, items::similar);
+            routes.get("/api/items/{id}/similar", ctx -> {
+                if (!items.similarIfCached(ctx)) {
+                    searchSimilar.handle(ctx);
+                }
+            });
             routes.get("/api/users/{id}/recommendations", offload(workers, timeoutMs, recommend::forUser));
             routes.post("/api/recommendations", offload(workers, timeoutMs, recommend::forItems));
             routes.get("/api/models", offload(workers, timeoutMs, models::models));

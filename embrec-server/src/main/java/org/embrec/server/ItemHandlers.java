@@ -35,6 +35,19 @@ final class ItemHandlers {
 
     /** {@code GET /api/items/{id}/similar?k=&model=&genre=&yearFrom=&yearTo=}. */
     void similar(Context ctx) {
+        answerSimilar(ctx, false);
+    }
+
+    /**
+     * Answers {@link #similar} when its list is cached already, which makes it cheap enough to
+     * answer on the connection's thread; returns false, having written nothing, when it needs a
+     * search. Invalid requests are refused here either way.
+     */
+    boolean similarIfCached(Context ctx) {
+        return answerSimilar(ctx, true);
+    }
+
+    private boolean answerSimilar(Context ctx, boolean cachedOnly) {
         ServedModels models = Params.models(registry);
         String id = Params.pathId(ctx, "item");
         ServedModel model = Params.model(ctx, models);
@@ -46,9 +59,13 @@ final class ItemHandlers {
             throw new NotFoundResponse("item " + id + " (" + ApiJson.item(models, id).title() + ") has no vector in model "
                     + model.name() + ": too few interactions to learn one");
         }
-        List<Neighbor> neighbors = model.similar(row, k, filter);
+        List<Neighbor> neighbors = cachedOnly ? model.similarIfCached(row, k, filter) : model.similar(row, k, filter);
+        if (neighbors == null) {
+            return false;
+        }
         ctx.json(new ApiJson.ListResponse(ApiJson.item(models, id), model.name(), ApiJson.filterOrNull(filter),
                 ApiJson.scored(models, model, neighbors)));
+        return true;
     }
 
     static void requireKnown(ServedModels models, String id) {

@@ -45,16 +45,34 @@ final class NeighborCache {
     List<Neighbor> top(int row, int k, IntFunction<List<Neighbor>> search) {
         Top t = entries.get(row);
         if (t == null) {
-            List<Neighbor> found = search.apply(row);
-            int[] rows = new int[found.size()];
-            float[] scores = new float[found.size()];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = found.get(i).row();
-                scores[i] = found.get(i).score();
-            }
-            t = new Top(rows, scores);
-            entries.set(row, t);
+            t = compute(row, search);
         }
+        return first(t, k);
+    }
+
+    /** The first {@code k} neighbours of {@code row} when they are cached already, else null. */
+    List<Neighbor> cached(int row, int k) {
+        if (!covers(k)) {
+            return null;
+        }
+        Top t = entries.get(row);
+        return t == null ? null : first(t, k);
+    }
+
+    private Top compute(int row, IntFunction<List<Neighbor>> search) {
+        List<Neighbor> found = search.apply(row);
+        int[] rows = new int[found.size()];
+        float[] scores = new float[found.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = found.get(i).row();
+            scores[i] = found.get(i).score();
+        }
+        Top t = new Top(rows, scores);
+        entries.set(row, t);
+        return t;
+    }
+
+    private List<Neighbor> first(Top t, int k) {
         int n = Math.min(k, t.rows().length);
         List<Neighbor> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -178,6 +178,14 @@ public final class ServedModel implements AutoCloseable {
         return search(row, k, itemFilter(filter));
     }
 
+    /**
+     * What {@link #similar} would return, when it is already in the per-item cache (a lookup of
+     * microseconds); null when answering needs a search.
+     */
+    public List<Neighbor> similarIfCached(int row, int k, ResultFilter filter) {
+        return filter.isNone() ? neighbors.cached(row, k) : null;
+    }
+
     private List<Neighbor> search(int row, int k, ItemFilter filter) {
         return index.searchItem(row, k, filter).toNeighbors(model.vectors().ids());
     }

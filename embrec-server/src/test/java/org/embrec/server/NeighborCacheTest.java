@@ -43,7 +43,17 @@ class NeighborCacheTest {
             int row = rnd.nextInt(n);
             int k = 1 + rnd.nextInt(NeighborCache.DEPTH + 10); // beyond DEPTH: not cached
             List<Neighbor> expected = oracle.searchItem(row, k, ItemFilter.NONE).toNeighbors(store.ids());
+            List<Neighbor> before = served.similarIfCached(row, k, ResultFilter.NONE);
+            assertThat(before == null || before.equals(expected)).as("cached-only row %d k %d", row, k).isTrue();
             assertThat(served.similar(row, k, ResultFilter.NONE)).as("row %d k %d", row, k).isEqualTo(expected);
+            List<Neighbor> after = served.similarIfCached(row, k, ResultFilter.NONE);
+            if (k <= NeighborCache.DEPTH) {
+                assertThat(after).as("cached after one search: row %d k %d", row, k).isEqualTo(expected);
+            } else {
+                assertThat(after).as("k %d is beyond the cache", k).isNull();
+            }
         }
+        assertThat(served.similarIfCached(0, 5, new ResultFilter(null, 1990, null)))
+                .as("filtered lists are never answered from the cache").isNull();
     }
 }

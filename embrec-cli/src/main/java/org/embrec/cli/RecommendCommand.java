@@ -50,13 +50,14 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Number of items (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--user-vectors", paramLabel = "RULE", defaultValue = "recency",
-            description = "User vector: recency (default: newest items weigh more, see --half-life), mean (of the raw"
-                    + " item vectors, PROTOCOL.md's), or normalised-mean.")
+    @Option(names = {"--user-vector", "--user-vectors"}, paramLabel = "RULE", defaultValue = "recency",
+            description = "User vector: recency (default: newest items weigh more, see --half-life), mean-raw (mean of"
+                    + " the raw item vectors, PROTOCOL.md's), or mean-unit (mean of the unit vectors). As in evaluate;"
+                    + " --user-vectors is an older spelling.")
     String userVectors;
 
     @Option(names = "--half-life", paramLabel = "N",
-            description = "With --user-vectors recency: an item N places before the newest weighs half (default 1).")
+            description = "With --user-vector recency: an item N places before the newest weighs half (default 1).")
     Double halfLife;
 
     @Option(names = "--json", description = "Print JSON on stdout: {\"query\": {...}, \"results\": [...]}.")

@@ -160,8 +160,8 @@ class RecommendCommandTest {
         CliRun r = recommend(model, "--user", "alice", "--user-vectors", "recency", "--half-life", "1", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(JSON.readTree(r.out()).get("query").get("user_vectors").asText()).isEqualTo("recency(half-life 1)");
-        assertOneLineError(recommend(model, "--user", "alice", "--user-vectors", "median"),
-                "--user-vectors must be mean, normalised-mean or recency, got 'median'");
+        assertOneLineError(recommend(model, "--user", "alice", "--user-vector", "median"),
+                "--user-vector must be mean-raw, mean-unit or recency, got 'median'");
         assertOneLineError(recommend(model, "--user", "alice", "--k", "0"), "--k must be >= 1, got 0");
     }
 }

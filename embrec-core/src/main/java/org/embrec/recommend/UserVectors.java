@@ -15,7 +15,7 @@ import org.embrec.vectors.EmbeddingStore;
  * <p>Immutable and thread-safe: {@link #userVector} writes only into its {@code out} argument.
  */
 public final class UserVectors {
-    /** The kinds of rule, by their {@code --user-vectors} names. */
+    /** The kinds of rule, by the names results carry (and {@code --user-vector} accepts as aliases). */
     public enum Kind {
         MEAN("mean"), NORMALISED_MEAN("normalised-mean"), RECENCY("recency");
 
@@ -35,7 +35,7 @@ public final class UserVectors {
     /** Mean of the unit-length vectors: every item weighs the same whatever its vector's norm. */
     public static final UserVectors NORMALISED_MEAN = new UserVectors(Kind.NORMALISED_MEAN, 0);
     /**
-     * Half-life of {@code --user-vectors recency} when {@code --half-life} is not given: the best
+     * Half-life of {@code --user-vector recency} when {@code --half-life} is not given: the best
      * of 0.5..20 for item2vec u2i on the validation split of the bundled data (docs/CONTENT.md).
      */
     public static final double DEFAULT_HALF_LIFE = 1;
@@ -69,8 +69,9 @@ public final class UserVectors {
     }
 
     /**
-     * The rule named by {@code --user-vectors} ({@code mean}, {@code normalised-mean} or
-     * {@code normalized-mean}, {@code recency}); {@code halfLife} applies to recency only (null:
+     * The rule named by {@code --user-vector}: {@code mean-raw} (alias {@code mean}),
+     * {@code mean-unit} (aliases {@code normalised-mean}, {@code normalized-mean}) or
+     * {@code recency}; {@code halfLife} applies to recency only (null:
      * {@link #DEFAULT_HALF_LIFE}).
      */
     public static UserVectors parse(String name, Double halfLife) {
@@ -79,11 +80,11 @@ public final class UserVectors {
             case "mean", "mean-raw" -> MEAN;
             case "normalised-mean", "normalized-mean", "mean-unit" -> NORMALISED_MEAN;
             case "recency" -> recency(halfLife == null ? DEFAULT_HALF_LIFE : halfLife);
-            default -> throw new EmbrecException("--user-vectors must be mean, normalised-mean or recency, got '"
+            default -> throw new EmbrecException("--user-vector must be mean-raw, mean-unit or recency, got '"
                     + name + "'");
         };
         if (halfLife != null && rule.kind != Kind.RECENCY) {
-            throw new EmbrecException("--half-life applies to --user-vectors recency only");
+            throw new EmbrecException("--half-life applies to --user-vector recency only");
         }
         return rule;
     }

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>Safety: listens where {@link ServerConfig#host()} says (loopback by default); API work runs
  * on a bounded pool ({@code workers} threads, {@code queue} waiting requests, then 503) with a
  * timeout (503), except similar-item lists already cached, answered on the connection's thread
- * (a lookup: the hand-off would cost more than the work); request bodies are capped (413); every error is JSON {@code {"error": ...}}
- * without a stack trace, including errors Jetty raises itself (bad URIs, {@code ../}).
+ * (a lookup: the hand-off would cost more than the work); request bodies are capped (413);
+ * every error is JSON {@code {"error": ...}} without a stack trace, including errors Jetty
+ * raises itself (bad URIs, {@code ../}).
  */
 public final class EmbrecApp {
     private static final Logger LOG = LoggerFactory.getLogger(EmbrecApp.class);

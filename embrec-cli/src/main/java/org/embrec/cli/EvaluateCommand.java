@@ -10,6 +10,7 @@ import org.embrec.Progress;
 import org.embrec.data.Catalog;
 import org.embrec.data.Dataset;
 import org.embrec.eval.ColdStartVariant;
+import org.embrec.eval.RandomColdVariant;
 import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EvaluationOptions;
 import org.embrec.eval.EvaluationReport;
@@ -130,8 +131,11 @@ final class EvaluateCommand implements Callable<Integer> {
         progress.done("split", String.format(Locale.ROOT, "%s split: %,d cases; %,d training sequences with %,d items",
                 validation ? "validation" : "test", split.testUsers(), split.training().count(),
                 split.training().tokens()));
-        List<StoreVariant> variants = content.coldStart(algorithm.name(), catalog, true)
-                ? List.of(new ColdStartVariant(content.coldStartContent(config), content.coldStartConfig())) : List.of();
+        List<StoreVariant> variants = List.of();
+        if (content.coldStart(algorithm.name(), catalog, true)) {
+            StoreVariant cold = new ColdStartVariant(content.coldStartContent(config), content.coldStartConfig());
+            variants = List.of(cold, new RandomColdVariant(cold)); // the second is the first's control
+        }
         EvaluationSuite suite = new EvaluationSuite(split, options, rules, catalog, variants);
         String name = validation ? dataset.name() + " [validation split]" : dataset.name();
         EvaluationReport result;

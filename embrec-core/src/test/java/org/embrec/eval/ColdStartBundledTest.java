@@ -83,6 +83,30 @@ class ColdStartBundledTest {
     }
 
     @Test
+    void theRandomDirectionControlRanksColdTargetsAtChanceAndContentBeatsIt() {
+        EmbeddingStore control = RandomColdVariant.randomizeFrom(coldStart, behaviour.size(), 2020);
+        double content = medianColdRank(ranks(coldStart, Task.I2I)) / coldStart.size();
+        double random = medianColdRank(ranks(control, Task.I2I)) / control.size();
+        // The same rows with random directions: cold targets land mid-list (0.5 +- 0.05 here).
+        assertThat(random).isBetween(0.4, 0.6);
+        assertThat(content).isLessThan(random - 0.1);
+        assertThat(Metrics.of(ranks(control, Task.I2I), 10, cold).hr())
+                .isLessThanOrEqualTo(Metrics.of(ranks(coldStart, Task.I2I), 10, cold).hr());
+    }
+
+    private static double medianColdRank(CaseRanks r) {
+        int[] ranks = new int[cold.length];
+        int n = 0;
+        for (int c = 0; c < cold.length; c++) {
+            if (cold[c]) {
+                ranks[n++] = r.rank(c);
+            }
+        }
+        Arrays.sort(ranks, 0, n);
+        return ranks[n / 2];
+    }
+
+    @Test
     void coldStartKeepsTheOverallFigures() {
         double before = Metrics.of(ranks(behaviour, Task.U2I), 10).hr();
         double after = Metrics.of(ranks(coldStart, Task.U2I), 10).hr();

@@ -8,6 +8,7 @@ import org.embrec.content.ContentConfig;
 import org.embrec.content.ContentField;
 import org.embrec.data.Catalog;
 import org.embrec.eval.ContentAlgorithm;
+import org.embrec.model.EmbeddingModel;
 import org.embrec.recommend.ColdStart;
 import org.embrec.train.Word2VecConfig;
 import picocli.CommandLine.Option;
@@ -41,6 +42,12 @@ public final class ContentOptions {
             description = "Ridge penalty of the content-to-behaviour map (default: ${DEFAULT-VALUE}).")
     double coldLambda;
 
+    @Option(names = "--cold-penalty", paramLabel = "X",
+            description = "Subtracted from a cold-start item's cosine when items are ranked, so it needs that much"
+                    + " more similarity than a warm item to enter a list (default: " + ColdStart.DEFAULT_PENALTY
+                    + "; 0: rank by cosine alone).")
+    Double coldPenalty;
+
     /** The content model's settings with the given token-model word2vec settings. */
     public ContentConfig config(Word2VecConfig word2vec) {
         return new ContentConfig(ContentField.parse(fields), ContentConfig.Weighting.parse(weighting), sifA, word2vec);
@@ -56,7 +63,8 @@ public final class ContentOptions {
 
     /** The cold-start settings. */
     public ColdStart.Config coldStartConfig() {
-        return ColdStart.Config.defaults().withLambda(coldLambda);
+        ColdStart.Config c = ColdStart.Config.defaults().withLambda(coldLambda);
+        return coldPenalty == null ? c : c.withPenalty(coldPenalty);
     }
 
     /**
@@ -104,6 +112,7 @@ public final class ContentOptions {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cold_start", "content");
         m.put("cold_lambda", coldLambda);
+        m.put(EmbeddingModel.COLD_PENALTY, coldStartConfig().penalty());
         m.putAll(content.describe());
         return m;
     }

@@ -74,7 +74,13 @@ class ContentCommandsTest {
         assertThat(m.vectors().size()).isEqualTo(50);
         assertThat(m.coldItems()).hasSize(summary.get("cold_items").asInt()).contains("45", "50");
         assertThat(m.histories().count()).isEqualTo(summary.get("users").asInt());
-        assertThat(m.manifest().config()).containsEntry("cold_start", "content").containsKey("content_fields");
+        assertThat(m.manifest().config()).containsEntry("cold_start", "content").containsKey("content_fields")
+                .containsEntry("cold_penalty", 0.05);
+        // Cold items rank with the penalty: the model's vectors carry it as their score offset.
+        int coldRow = m.vectors().indexOf("45");
+        assertThat(m.vectors().scoreOffset(coldRow)).isEqualTo(-0.05f);
+        assertThat(m.isCold(m.vectors().id(0))).isFalse(); // behaviour rows come first
+        assertThat(m.vectors().scoreOffset(0)).isZero();
         CliRun rec = CliRun.of("recommend", "--model", out.toString(), "--user", "1", "--json");
         assertThat(rec.code()).as(rec.err()).isZero();
         assertThat(JSON.readTree(rec.out()).get("source").asText()).isEqualTo("vectors");
@@ -132,5 +138,11 @@ class ContentCommandsTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("embrec: error: --cold-start must be off or content, got 'maybe'"
                 + System.lineSeparator());
+        CliRun badPenalty = run(args("train", "--out", tmp.resolve("p").toString(), "--cold-start", "content",
+                "--cold-penalty", "-0.1"));
+        assertThat(badPenalty.code()).isEqualTo(2);
+        assertThat(badPenalty.err()).isEqualTo("embrec: error: --cold-penalty must be between 0 and 2 (cosines"
+                + " differ by at most 2), got -0.1" + System.lineSeparator());
+        assertThat(tmp.resolve("p")).doesNotExist();
     }
 }

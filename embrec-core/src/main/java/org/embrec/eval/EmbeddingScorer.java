@@ -8,7 +8,8 @@ import org.embrec.vectors.VectorMath;
 /**
  * Scores with an {@link EmbeddingStore}: the candidates are the items that have a vector
  * (candidate index = store row); i2i scores cosine(query, item) and u2i scores
- * cosine(user vector, item) with the user vector made by a {@link UserVectorRule}.
+ * cosine(user vector, item) with the user vector made by a {@link UserVectorRule}; both plus the
+ * item's score offset when the store has them (cold-start penalty), as in serving.
  *
  * <p>Immutable and thread-safe; workers hold the user-vector scratch.
  */
@@ -58,6 +59,14 @@ public final class EmbeddingScorer implements ItemScorer {
         return rowOfItem[item];
     }
 
+    private void addOffsets(double[] scores) {
+        if (store.hasScoreOffsets()) {
+            for (int r = 0, n = store.size(); r < n; r++) {
+                scores[r] += store.scoreOffset(r);
+            }
+        }
+    }
+
     @Override
     public Worker newWorker() {
         return new Worker() {
@@ -72,6 +81,7 @@ public final class EmbeddingScorer implements ItemScorer {
                 for (int r = 0, off = 0; r < n; r++, off += dim) {
                     scores[r] = math.dot(unit, q, unit, off, dim);
                 }
+                addOffsets(scores);
             }
 
             @Override
@@ -86,6 +96,7 @@ public final class EmbeddingScorer implements ItemScorer {
                 for (int r = 0, off = 0; r < n; r++, off += dim) {
                     scores[r] = math.dot(user, 0, unit, off, dim) * inv;
                 }
+                addOffsets(scores);
             }
         };
     }

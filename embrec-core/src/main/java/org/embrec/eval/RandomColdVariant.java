@@ -39,7 +39,7 @@ public final class RandomColdVariant implements StoreVariant {
 
     /**
      * A copy of {@code store} whose rows from {@code firstCold} on keep their length but point in
-     * random directions (a zero row stays zero).
+     * random directions (a zero row stays zero); score offsets are kept.
      */
     static EmbeddingStore randomizeFrom(EmbeddingStore store, int firstCold, long seed) {
         int dim = store.dim();
@@ -68,6 +68,10 @@ public final class RandomColdVariant implements StoreVariant {
                 m[o + j] = (float) (g[j] * scale);
             }
         }
-        return EmbeddingStore.of(store.ids(), m, dim);
+        float[] offsets = new float[store.size()];
+        for (int r = 0; r < offsets.length; r++) {
+            offsets[r] = store.scoreOffset(r);
+        }
+        return EmbeddingStore.of(store.ids(), m, dim).withScoreOffsets(offsets);
     }
 }

@@ -80,7 +80,8 @@ public final class ModelIndex {
     }
 
     /**
-     * Opens the model's index over {@code store} (the model's vectors); empty when there is none.
+     * Opens the model's index over {@code store} (the model's vectors), ranking with the store's
+     * score offsets ({@link OffsetIndex}); empty when there is none.
      *
      * @throws EmbrecException when the index is damaged or was built for other vectors
      */
@@ -100,7 +101,7 @@ public final class ModelIndex {
             case IVF -> IvfFile.read(dir.resolve(IvfFile.NAME), store, attrs, spec.ivf().nprobe());
             default -> openLucene(dir, spec, store);
         };
-        return Optional.of(index);
+        return Optional.of(OffsetIndex.of(index));
     }
 
     /**

@@ -20,12 +20,20 @@ import org.embrec.vectors.Neighbor;
  * A trained model as stored in a model directory: the item vectors, the catalog of item
  * metadata (including items without a vector) and the manifest saying how it was made; and,
  * optionally, the users' liked sequences (so that recommendations for a user need no data) and
- * the ids of items whose vector came from cold start rather than from behaviour.
+ * the ids of items whose vector came from cold start rather than from behaviour. Cold items rank
+ * with the manifest's {@link #COLD_PENALTY} subtracted from their cosine: {@link #vectors()}
+ * carries it as their score offset, so every search over them applies it.
  *
  * <p>Immutable and thread-safe. The manifest's counts always agree with the vectors and the
  * catalog.
  */
 public final class EmbeddingModel {
+    /**
+     * Manifest configuration key: the cold-start ranking penalty (a number; absent, as in models
+     * made before it existed: 0).
+     */
+    public static final String COLD_PENALTY = "cold_penalty";
+
     private final ModelManifest manifest;
     private final EmbeddingStore vectors;
     private final Catalog catalog;
@@ -49,7 +57,7 @@ public final class EmbeddingModel {
     public EmbeddingModel(ModelManifest manifest, EmbeddingStore vectors, Catalog catalog, Sequences histories,
             Collection<String> coldItems) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
-        this.vectors = Objects.requireNonNull(vectors, "vectors");
+        Objects.requireNonNull(vectors, "vectors");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         if (histories != null && histories.userIds() == null) {
             throw new IllegalArgumentException("histories need user ids");
@@ -61,11 +69,29 @@ public final class EmbeddingModel {
                 throw new IllegalArgumentException("cold item '" + id + "' has no vector");
             }
         }
+        this.vectors = vectors.withScoreOffset(this.coldItems, (float) -coldPenalty(manifest));
         ModelManifest.Counts c = manifest.counts();
         if (c.vectors() != vectors.size() || c.dim() != vectors.dim() || c.catalogItems() != catalog.size()) {
             throw new IllegalArgumentException("manifest counts " + c + " disagree with " + vectors.size() + " x "
                     + vectors.dim() + " vectors and " + catalog.size() + " catalog items");
         }
+    }
+
+    /** The manifest's cold-start penalty, 0 when absent. */
+    private static double coldPenalty(ModelManifest manifest) {
+        Object v = manifest.config().get(COLD_PENALTY);
+        if (v == null) {
+            return 0;
+        }
+        if (!(v instanceof Number n) || !(n.doubleValue() >= 0) || n.doubleValue() > 2) {
+            throw new IllegalArgumentException("manifest config " + COLD_PENALTY + " must be a number in [0, 2], got " + v);
+        }
+        return n.doubleValue();
+    }
+
+    /** The penalty subtracted from cold items' cosines when ranking (0: none). */
+    public double coldPenalty() {
+        return coldPenalty(manifest);
     }
 
     /**

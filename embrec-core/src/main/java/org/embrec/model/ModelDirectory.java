@@ -109,7 +109,11 @@ public final class ModelDirectory {
             throw new EmbrecException(catalogFile + ": holds " + catalog.size() + " items, but " + MANIFEST + " says "
                     + counts.catalogItems());
         }
-        return new EmbeddingModel(manifest, vectors, catalog, readHistories(dir), readColdItems(dir, vectors));
+        try {
+            return new EmbeddingModel(manifest, vectors, catalog, readHistories(dir), readColdItems(dir, vectors));
+        } catch (IllegalArgumentException e) {
+            throw new EmbrecException(dir.resolve(MANIFEST) + ": " + e.getMessage(), e);
+        }
     }
 
     private static Sequences readHistories(Path dir) {

@@ -35,23 +35,43 @@ public final class ColdStart {
      * @param lambda ridge penalty ({@code --cold-lambda})
      * @param matchSpread scale mapped deviations to the warm items' spread
      * @param center centre all vectors on the warm items' mean
+     * @param penalty subtracted from a cold item's cosine wherever items are ranked
+     *     ({@code --cold-penalty}; a score offset of the cold rows, see
+     *     {@link EmbeddingStore#withScoreOffsets}): a cold item needs that much more similarity
+     *     than a warm one to take its place in a list
      */
-    public record Config(double lambda, boolean matchSpread, boolean center) {
+    public record Config(double lambda, boolean matchSpread, boolean center, double penalty) {
         public Config {
             if (!(lambda >= 0) || Double.isInfinite(lambda)) {
                 throw new EmbrecException("--cold-lambda must be >= 0, got " + lambda);
             }
+            if (!(penalty >= 0) || penalty > 2) {
+                throw new EmbrecException("--cold-penalty must be between 0 and 2 (cosines differ by at most 2), got "
+                        + penalty);
+            }
+        }
+
+        /** Settings without a ranking penalty. */
+        public Config(double lambda, boolean matchSpread, boolean center) {
+            this(lambda, matchSpread, center, 0);
         }
 
         /** The settings chosen on the validation split of the bundled data (docs/CONTENT.md). */
         public static Config defaults() {
-            return new Config(1000, true, true);
+            return new Config(1000, true, true, DEFAULT_PENALTY);
         }
 
         public Config withLambda(double v) {
-            return new Config(v, matchSpread, center);
+            return new Config(v, matchSpread, center, penalty);
+        }
+
+        public Config withPenalty(double v) {
+            return new Config(lambda, matchSpread, center, v);
         }
     }
+
+    /** {@code --cold-penalty}'s default, chosen on the validation split (docs/CONTENT.md). */
+    public static final double DEFAULT_PENALTY = 0.05;
 
     /**
      * The behaviour vectors (possibly centred) plus mapped vectors for the cold items.
@@ -160,7 +180,9 @@ public final class ColdStart {
                 }
             }
         }
-        return new Result(EmbeddingStore.of(IdMap.of(ids), merged, out), behaviour.size(), warm, spread);
+        EmbeddingStore vectors = EmbeddingStore.of(IdMap.of(ids), merged, out);
+        List<String> coldIds = new Result(vectors, behaviour.size(), warm, spread).coldIds();
+        return new Result(vectors.withScoreOffset(coldIds, (float) -config.penalty()), behaviour.size(), warm, spread);
     }
 
     /**

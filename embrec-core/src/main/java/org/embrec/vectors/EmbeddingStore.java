@@ -2,6 +2,7 @@ package org.embrec.vectors;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntPredicate;
@@ -12,6 +13,10 @@ import org.embrec.data.IdMap;
  * that have a vector are present, never zero placeholders. Cosine search is exact (a scan of
  * pre-normalised rows with a bounded heap) and excludes the query item(s) by id.
  *
+ * <p>A store may carry a <em>score offset</em> per row ({@link #withScoreOffsets}): added to the
+ * cosine wherever rows are ranked (here, in {@link org.embrec.index.VectorIndex} searches and in
+ * evaluation), it lets cold-start rows compete at a handicap. Without offsets, scores are cosines.
+ *
  * <p>Thread-safe: nothing changes after construction. Rows are dense ints {@code 0..size()-1}
  * in the order of {@link #ids()}.
  */
@@ -20,13 +25,65 @@ public final class EmbeddingStore {
     private final int dim;
     private final float[] vectors;
     private final float[] unit;
+    /** Score offset per row, or null when every row's is 0. */
+    private final float[] offsets;
     private final VectorMath math = VectorMath.get();
 
     private EmbeddingStore(IdMap ids, int dim, float[] vectors) {
+        this(ids, dim, vectors, normalisedCopy(vectors, dim), null);
+    }
+
+    private EmbeddingStore(IdMap ids, int dim, float[] vectors, float[] unit, float[] offsets) {
         this.ids = ids;
         this.dim = dim;
         this.vectors = vectors;
-        this.unit = normalisedCopy(vectors, dim);
+        this.unit = unit;
+        this.offsets = offsets;
+    }
+
+    /**
+     * This store with a score offset per row ({@code offsets.length == size()}, copied; all
+     * zero: none), sharing the vectors.
+     *
+     * @throws IllegalArgumentException on a length mismatch or a non-finite offset
+     */
+    public EmbeddingStore withScoreOffsets(float[] offsets) {
+        if (offsets.length != size()) {
+            throw new IllegalArgumentException("expected " + size() + " score offsets, got " + offsets.length);
+        }
+        boolean any = false;
+        for (int r = 0; r < offsets.length; r++) {
+            if (!Float.isFinite(offsets[r])) {
+                throw new IllegalArgumentException("non-finite score offset for '" + id(r) + "'");
+            }
+            any |= offsets[r] != 0f;
+        }
+        return new EmbeddingStore(ids, dim, vectors, unit, any ? offsets.clone() : null);
+    }
+
+    /**
+     * This store with score offset {@code offset} on the rows of {@code ids} and 0 on all others
+     * (ids without a vector are ignored), sharing the vectors.
+     */
+    public EmbeddingStore withScoreOffset(Collection<String> ids, float offset) {
+        float[] offsets = new float[size()];
+        for (String id : ids) {
+            int row = indexOf(id);
+            if (row >= 0) {
+                offsets[row] = offset;
+            }
+        }
+        return withScoreOffsets(offsets);
+    }
+
+    /** The score offset of {@code row} (0 for stores without offsets). */
+    public float scoreOffset(int row) {
+        return offsets == null ? 0f : offsets[row];
+    }
+
+    /** True when some row has a non-zero score offset. */
+    public boolean hasScoreOffsets() {
+        return offsets != null;
     }
 
     /**
@@ -134,7 +191,8 @@ public final class EmbeddingStore {
 
     /**
      * The {@code k} rows most cosine-similar to {@code query}, best first, skipping the
-     * {@code exclude}d rows and rows the filter rejects. Equal scores: lower row first.
+     * {@code exclude}d rows and rows the filter rejects. Equal scores: lower row first. Scores
+     * include the rows' {@linkplain #scoreOffset score offsets}.
      */
     public List<Neighbor> mostSimilar(float[] query, int k, IntPredicate filter, int... exclude) {
         if (query.length != dim) {
@@ -153,7 +211,7 @@ public final class EmbeddingStore {
             if ((excluded.length > 0 && Arrays.binarySearch(excluded, r) >= 0) || (filter != null && !filter.test(r))) {
                 continue;
             }
-            top.offer(r, math.dot(query, 0, unit, r * dim, dim) * inv);
+            top.offer(r, math.dot(query, 0, unit, r * dim, dim) * inv + scoreOffset(r));
         }
         int[] rows = top.rowsBestFirst();
         float[] scores = top.scoresBestFirst();

@@ -118,6 +118,47 @@ class UserHistoriesFileTest {
     }
 
     @Test
+    void coldItemsRankWithTheManifestsPenaltyAfterARoundTrip() throws IOException {
+        EmbeddingModel base = TestModels.clustered(20, 4, 3);
+        java.util.Map<String, Object> config = new java.util.LinkedHashMap<>(base.manifest().config());
+        config.put(EmbeddingModel.COLD_PENALTY, 0.25);
+        EmbeddingModel model = base.withVectors(base.vectors(), List.of("7", "3")).withConfig(config);
+        assertThat(model.coldPenalty()).isEqualTo(0.25);
+        Path dir = tmp.resolve("m");
+        ModelDirectory.write(dir, model);
+        EmbeddingModel back = ModelDirectory.read(dir);
+        for (int r = 0; r < back.vectors().size(); r++) {
+            boolean cold = back.isCold(back.vectors().id(r));
+            assertThat(back.vectors().scoreOffset(r)).as("row %d", r).isEqualTo(cold ? -0.25f : 0f);
+        }
+        // The penalty lowers a cold item's score by exactly that much, in every search.
+        String query = "1";
+        var plain = base.vectors().mostSimilar(query, 20, null);
+        var penalised = back.vectors().mostSimilar(query, 20, null);
+        for (var n : penalised) {
+            float cosine = plain.stream().filter(p -> p.id().equals(n.id())).findFirst().orElseThrow().score();
+            assertThat(n.score()).isCloseTo(cosine - (back.isCold(n.id()) ? 0.25f : 0f),
+                    org.assertj.core.api.Assertions.within(1e-6f));
+        }
+        // Without the key (older models) cold items rank by cosine.
+        EmbeddingModel old = base.withVectors(base.vectors(), List.of("7"));
+        assertThat(old.coldPenalty()).isZero();
+        assertThat(old.vectors().hasScoreOffsets()).isFalse();
+    }
+
+    @Test
+    void aBadColdPenaltyInTheManifestIsReportedWithTheFile() throws IOException {
+        Path dir = tmp.resolve("m");
+        ModelDirectory.write(dir, TestModels.clustered(10, 4, 3).withVectors(TestModels.clustered(10, 4, 3).vectors(),
+                List.of("3")));
+        Path manifest = dir.resolve("manifest.json");
+        String edited = Files.readString(manifest).replace("\"config\" : {", "\"config\" : {\"cold_penalty\" : \"high\", ");
+        Files.writeString(manifest, edited);
+        assertThatThrownBy(() -> ModelDirectory.read(dir)).isInstanceOf(EmbrecException.class)
+                .hasMessageContaining("manifest.json").hasMessageContaining("cold_penalty must be a number in [0, 2], got high");
+    }
+
+    @Test
     void aColdItemWithoutAVectorIsReported() throws IOException {
         Path dir = tmp.resolve("m");
         ModelDirectory.write(dir, TestModels.clustered(10, 4, 3));

@@ -164,7 +164,8 @@ final class DemoCommand implements Callable<Integer> {
             }
             String header = String.format(Locale.ROOT, "%s: the %d movies most similar to %s", m.manifest().algo(),
                     LIST_SIZE, ItemListPrinter.describe(item.id(), catalog));
-            ItemListPrinter.table(o, header, "cosine", m.similar(item.id(), LIST_SIZE), catalog);
+            ItemListPrinter.table(o, header, "cosine", m.similar(item.id(), LIST_SIZE), catalog, m::isCold,
+                    m.coldPenalty());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.embrec.cli;
 
+import java.math.BigDecimal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,12 +30,15 @@ final class ItemListPrinter {
      * @param scoreName column name of the score ("cosine")
      */
     static void table(PrintWriter out, String header, String scoreName, List<Neighbor> results, Catalog catalog) {
-        table(out, header, scoreName, results, catalog, id -> false);
+        table(out, header, scoreName, results, catalog, id -> false, 0);
     }
 
-    /** As {@link #table(PrintWriter, String, String, List, Catalog)}, marking cold items. */
+    /**
+     * As {@link #table(PrintWriter, String, String, List, Catalog)}, marking cold items; when one
+     * is listed and {@code coldPenalty > 0}, a last line says their score is the cosine minus it.
+     */
     static void table(PrintWriter out, String header, String scoreName, List<Neighbor> results, Catalog catalog,
-            Predicate<String> cold) {
+            Predicate<String> cold, double coldPenalty) {
         out.println(header);
         if (results.isEmpty()) {
             out.println("(no results)");
@@ -57,6 +61,10 @@ final class ItemListPrinter {
         for (Neighbor n : results) {
             out.printf(Locale.ROOT, format, rank++, n.id(), cut(catalog.titleOf(n.id()), MAX_TITLE),
                     cut(genres(catalog, n.id()), MAX_GENRES), score(n.score(), scoreName), cold.test(n.id()) ? "  cold" : "");
+        }
+        if (anyCold && coldPenalty > 0) {
+            out.printf(Locale.ROOT, "(cold: vector from content; the %s shown is minus %s, the cold-start penalty)%n",
+                    scoreName, BigDecimal.valueOf(coldPenalty).stripTrailingZeros().toPlainString());
         }
         out.flush();
     }

@@ -188,7 +188,7 @@ final class RecommendCommand implements Callable<Integer> {
             }
         }
         ItemListPrinter.table(out, header, r.popularityFallback() ? "users" : "cosine", r.items(), m.catalog(),
-                m::isCold);
+                m::isCold, m.coldPenalty());
     }
 
     private static String abbreviate(List<String> ids) {

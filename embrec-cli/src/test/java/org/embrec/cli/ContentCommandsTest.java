@@ -81,6 +81,10 @@ class ContentCommandsTest {
         assertThat(m.vectors().scoreOffset(coldRow)).isEqualTo(-0.05f);
         assertThat(m.isCold(m.vectors().id(0))).isFalse(); // behaviour rows come first
         assertThat(m.vectors().scoreOffset(0)).isZero();
+        CliRun similar = CliRun.of("similar", "--model", out.toString(), "--item", "45", "--k", "5");
+        assertThat(similar.code()).as(similar.err()).isZero();
+        assertThat(similar.out()).contains("  cold").contains(
+                "(cold: vector from content; the cosine shown is minus 0.05, the cold-start penalty)");
         CliRun rec = CliRun.of("recommend", "--model", out.toString(), "--user", "1", "--json");
         assertThat(rec.code()).as(rec.err()).isZero();
         assertThat(JSON.readTree(rec.out()).get("source").asText()).isEqualTo("vectors");

@@ -69,7 +69,9 @@ public final class EmbeddingModel {
                 throw new IllegalArgumentException("cold item '" + id + "' has no vector");
             }
         }
-        this.vectors = vectors.withScoreOffset(this.coldItems, (float) -coldPenalty(manifest));
+        double penalty = coldPenalty(manifest);
+        this.vectors = penalty == 0 && !vectors.hasScoreOffsets() ? vectors
+                : vectors.withScoreOffset(this.coldItems, (float) -penalty);
         ModelManifest.Counts c = manifest.counts();
         if (c.vectors() != vectors.size() || c.dim() != vectors.dim() || c.catalogItems() != catalog.size()) {
             throw new IllegalArgumentException("manifest counts " + c + " disagree with " + vectors.size() + " x "

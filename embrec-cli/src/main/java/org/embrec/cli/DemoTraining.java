@@ -119,11 +119,13 @@ final class DemoTraining {
         for (EmbeddingModel m : models) {
             EmbeddingModel served = m;
             if (content != null && m != content) {
-                ColdStart.Result cold = ColdStart.apply(m.vectors(), content.vectors(), ColdStart.Config.defaults());
+                ColdStart.Config settings = ColdStart.Config.defaults();
+                ColdStart.Result cold = ColdStart.apply(m.vectors(), content.vectors(), settings);
                 if (cold.coldCount() > 0) {
                     Map<String, Object> config = new LinkedHashMap<>(m.manifest().config());
                     config.put("cold_start", "content");
                     config.put("cold_items", cold.coldCount());
+                    config.put(EmbeddingModel.COLD_PENALTY, settings.penalty());
                     served = m.withVectors(cold.vectors(), cold.coldIds()).withConfig(config);
                 }
             }

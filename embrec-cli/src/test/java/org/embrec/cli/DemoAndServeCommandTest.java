@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
+import org.embrec.recommend.ColdStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +36,13 @@ class DemoAndServeCommandTest {
             assertThat(manifest.get("metrics").get("protocol").asText()).isEqualTo("leave-last-out");
             assertThat(manifest.get("metrics").get("results").toString()).contains("\"model\":\"" + algo + "\"",
                     "\"model\":\"cooccurrence\"");
+            if (Files.isRegularFile(out.resolve(algo).resolve(ModelDirectory.COLD_ITEMS))) {
+                // Served cold items rank with the default cold-start penalty.
+                assertThat(manifest.get("config").get(EmbeddingModel.COLD_PENALTY).asDouble())
+                        .isEqualTo(ColdStart.DEFAULT_PENALTY);
+            }
         }
+        assertThat(out.resolve("item2vec").resolve(ModelDirectory.COLD_ITEMS)).isRegularFile();
         assertThat(r.out()).contains("ml-latest-small, leave-last-out", "HR@10", "popularity", "cooccurrence")
                 .contains("Models saved under " + out);
         // Ten ranked rows per list: rank 10 appears once per trained algorithm.

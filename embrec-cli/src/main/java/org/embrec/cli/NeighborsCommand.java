@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
-import org.embrec.index.ExactIndex;
-import org.embrec.index.OffsetIndex;
 import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
 import org.embrec.index.ModelIndex;
@@ -71,8 +69,7 @@ final class NeighborsCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         int[] written = new int[1];
         String indexType;
-        try (VectorIndex index = ModelIndex.open(model.dir(), m.vectors(), attrs)
-                .orElseGet(() -> OffsetIndex.of(ExactIndex.of(m.vectors(), attrs)))) {
+        try (VectorIndex index = ModelIndex.openOrExact(model.dir(), m.vectors(), attrs)) {
             indexType = index.type().cliName();
             AtomicFiles.write(out, stream -> written[0] = NeighborsExport.write(index, k, ItemFilter.NONE, threads, f,
                     stream, ConsoleProgress.stderr(quiet)));

@@ -105,6 +105,15 @@ public final class ModelIndex {
     }
 
     /**
+     * The model's index ({@link #open}) when {@code modelDir} (may be null) holds one, else exact
+     * search over {@code store}; either way ranking with the store's score offsets.
+     */
+    public static VectorIndex openOrExact(Path modelDir, EmbeddingStore store, ItemAttributes attrs) {
+        Optional<VectorIndex> stored = modelDir == null ? Optional.empty() : open(modelDir, store, attrs);
+        return stored.orElseGet(() -> OffsetIndex.of(ExactIndex.of(store, attrs)));
+    }
+
+    /**
      * The {@code k} items most similar to item {@code id} of {@code model} (read from
      * {@code modelDir}), never the item itself: through the model's index when it has one, else by
      * exact search ({@link EmbeddingModel#similar}).

@@ -39,6 +39,7 @@ public final class EmbeddingModel {
     private final Catalog catalog;
     private final Sequences histories;
     private final Set<String> coldItems;
+    private final double coldPenalty;
 
     /**
      * @throws IllegalArgumentException when the manifest's counts disagree with the vectors or
@@ -69,9 +70,9 @@ public final class EmbeddingModel {
                 throw new IllegalArgumentException("cold item '" + id + "' has no vector");
             }
         }
-        double penalty = coldPenalty(manifest);
-        this.vectors = penalty == 0 && !vectors.hasScoreOffsets() ? vectors
-                : vectors.withScoreOffset(this.coldItems, (float) -penalty);
+        this.coldPenalty = coldPenalty(manifest);
+        this.vectors = coldPenalty == 0 && !vectors.hasScoreOffsets() ? vectors
+                : vectors.withScoreOffset(this.coldItems, (float) -coldPenalty);
         ModelManifest.Counts c = manifest.counts();
         if (c.vectors() != vectors.size() || c.dim() != vectors.dim() || c.catalogItems() != catalog.size()) {
             throw new IllegalArgumentException("manifest counts " + c + " disagree with " + vectors.size() + " x "
@@ -93,7 +94,7 @@ public final class EmbeddingModel {
 
     /** The penalty subtracted from cold items' cosines when ranking (0: none). */
     public double coldPenalty() {
-        return coldPenalty(manifest);
+        return coldPenalty;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.embrec.recommend;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.embrec.EmbrecException;
@@ -181,7 +182,7 @@ public final class ColdStart {
             }
         }
         EmbeddingStore vectors = EmbeddingStore.of(IdMap.of(ids), merged, out);
-        List<String> coldIds = new Result(vectors, behaviour.size(), warm, spread).coldIds();
+        List<String> coldIds = Arrays.asList(ids).subList(behaviour.size(), total);
         return new Result(vectors.withScoreOffset(coldIds, (float) -config.penalty()), behaviour.size(), warm, spread);
     }
 

@@ -7,8 +7,6 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import org.embrec.index.ExactIndex;
-import org.embrec.index.OffsetIndex;
 import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
 import org.embrec.index.ModelIndex;
@@ -59,8 +57,7 @@ public final class ServedModel implements AutoCloseable {
         this.model = Objects.requireNonNull(model, "model");
         EmbeddingStore store = model.vectors();
         this.attributes = ItemAttributes.of(store.ids(), model.catalog());
-        VectorIndex stored = source == null ? null : ModelIndex.open(source, store, attributes).orElse(null);
-        this.index = stored != null ? stored : OffsetIndex.of(ExactIndex.of(store, attributes));
+        this.index = ModelIndex.openOrExact(source, store, attributes);
         this.rows = RowMetadata.of(store.ids(), model.catalog());
         this.coldRows = new BitSet(store.size());
         for (String id : model.coldItems()) {

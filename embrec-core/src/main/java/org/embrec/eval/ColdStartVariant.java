@@ -12,7 +12,8 @@ import org.embrec.vectors.EmbeddingStore;
  * catalog (whose tags exclude the test targets') and adds a vector, mapped from content, for
  * every item the behaviour model left without one ({@link ColdStart}).
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. It remembers its last derivation, so that a control derived from the same fit
+ * ({@link RandomColdVariant}) reuses it instead of training the content model again.
  */
 public final class ColdStartVariant implements StoreVariant {
     /** The suffix of its rows: {@code item2vec+cold-start}. */
@@ -20,6 +21,10 @@ public final class ColdStartVariant implements StoreVariant {
 
     private final ContentConfig content;
     private final ColdStart.Config config;
+    /** The last derivation and what it was derived from (compared by identity), or null. */
+    private volatile Derived last;
+
+    private record Derived(TrainingData data, EmbeddingStore fitted, long seed, EmbeddingStore result) {}
 
     public ColdStartVariant(ContentConfig content, ColdStart.Config config) {
         this.content = Objects.requireNonNull(content, "content");
@@ -33,10 +38,15 @@ public final class ColdStartVariant implements StoreVariant {
 
     @Override
     public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
+        Derived d = last;
+        if (d != null && d.data() == data && d.fitted() == fitted && d.seed() == seed) {
+            return d.result();
+        }
         ContentConfig seeded = content.withWord2Vec(content.word2vec().withSeed(seed));
         ColdStart.Result r = ColdStart.fromContent(fitted, data.catalog(), seeded, config, progress);
         progress.done("cold-start", String.format(Locale.ROOT, "%d cold items mapped from content (fitted on %d warm"
                 + " items, lambda %s, spread x%.2f)", r.coldCount(), r.trainedOn(), config.lambda(), r.spread()));
+        last = new Derived(data, fitted, seed, r.vectors());
         return r.vectors();
     }
 }

@@ -14,7 +14,8 @@ import org.embrec.vectors.EmbeddingStore;
  *
  * <p>Cold rows are the rows after the fitted model's, as {@link ColdStartVariant} lays them out.
  * Directions are uniform on the sphere (normalised Gaussian draws), seeded by the evaluation seed.
- * Immutable and thread-safe.
+ * Derived after the variant it controls on the same fit, it reuses that derivation
+ * ({@link ColdStartVariant} remembers its last). Immutable and thread-safe.
  */
 public final class RandomColdVariant implements StoreVariant {
     /** The suffix of its rows: {@code item2vec+random-cold}. */

@@ -3,6 +3,7 @@ package org.embrec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,12 +15,18 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files and directories so that readers see either the old content or the complete new
  * one, never a half-written file: the content goes to a hidden temp sibling, which is renamed
  * over the target at the end (and deleted when writing fails). Stateless and thread-safe.
+ *
+ * <p>Temp siblings are named {@code .<target>.tmp-<pid>-<host>-<random>} (and
+ * {@code .<target>.old-...} for a directory being replaced), so that when a process is killed
+ * mid-write the next write into the same parent directory recognises them as stale (written on
+ * this host by a process that is gone) and removes them, reporting each through {@link Notices};
+ * a stale {@code .old-} directory whose target is missing (the kill fell between the two renames)
+ * is put back in place instead. Nothing else is ever removed.
  */
 public final class AtomicFiles {
     /** Writes content to a stream or a directory; may throw {@link IOException}. */
@@ -37,11 +44,14 @@ public final class AtomicFiles {
      */
     public static void write(Path file, Body<OutputStream> body) throws IOException {
         Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new EmbrecException(file + ": is a directory; give a file name");
+        }
         Path tmp = tempSibling(target, "tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-                body.accept(out);
+                run(body, out);
                 out.flush();
                 ch.force(true);
             }
@@ -52,18 +62,24 @@ public final class AtomicFiles {
     }
 
     /**
-     * Fills a fresh temp directory through {@code body}, then puts it in place of {@code dir}.
-     * An existing {@code dir} is first renamed aside and deleted once the new one is in place
-     * (POSIX cannot rename over a non-empty directory), so {@code dir} is briefly absent; if the
-     * second rename fails the old directory is put back.
+     * Fills a fresh temp directory through {@code body}, then puts it in place of {@code dir},
+     * which must be absent, empty or of the given kind ({@link OutputDirectory#checkReplaceable},
+     * checked before {@code body} runs and again before the old directory is moved). An existing
+     * {@code dir} is first renamed aside and deleted once the new one is in place (POSIX cannot
+     * rename over a non-empty directory), so {@code dir} is briefly absent; if the second rename
+     * fails the old directory is put back.
+     *
+     * @throws EmbrecException when {@code dir} may not be replaced
      */
-    public static void replaceDirectory(Path dir, Body<Path> body) throws IOException {
+    public static void replaceDirectory(Path dir, OutputDirectory kind, Body<Path> body) throws IOException {
         Path target = dir.toAbsolutePath();
+        kind.checkReplaceable(dir);
         Path tmp = tempSibling(target, "tmp");
         Files.createDirectory(tmp);
         Path old = null;
         try {
-            body.accept(tmp);
+            run(body, tmp);
+            kind.checkReplaceable(dir);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 old = tempSibling(target, "old");
                 move(target, old);
@@ -82,6 +98,15 @@ public final class AtomicFiles {
             if (old != null) {
                 deleteRecursively(old);
             }
+        }
+    }
+
+    /** Runs the body, turning an {@link UncheckedIOException} it throws back into its {@link IOException}. */
+    private static <T> void run(Body<T> body, T target) throws IOException {
+        try {
+            body.accept(target);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -112,8 +137,9 @@ public final class AtomicFiles {
         Path parent = target.getParent();
         if (parent != null) {
             Files.createDirectories(parent);
+            StaleTemps.clean(parent);
         }
-        String name = "." + target.getFileName() + "." + kind + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        String name = StaleTemps.name(target.getFileName().toString(), kind);
         return parent == null ? Path.of(name) : parent.resolve(name);
     }
 

@@ -1,5 +1,6 @@
 package org.embrec.cli;
 
+import org.embrec.OutputDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -84,6 +85,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (out != null) {
+            OUTPUT.checkReplaceable(out);
+        }
         ServerConfig serverConfig = server.config(); // bad --port or --host fail before minutes of work
         if (!noServe) {
             ServerRunner.checkPortAvailable(serverConfig);
@@ -166,6 +170,19 @@ final class DemoCommand implements Callable<Integer> {
                     LIST_SIZE, ItemListPrinter.describe(item.id(), catalog));
             ItemListPrinter.table(o, header, "cosine", m.similar(item.id(), LIST_SIZE), catalog, m::isCold,
                     m.coldPenalty());
+        }
+    }
+
+    /** What --out may be: new, empty, or an earlier demo's directory (model directories and nothing else). */
+    static final OutputDirectory OUTPUT = new OutputDirectory("embrec demo directory", "nothing but model directories",
+            DemoCommand::holdsOnlyModels);
+
+    private static boolean holdsOnlyModels(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.allMatch(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && ModelDirectory.isModelDirectory(p));
+        } catch (IOException e) {
+            return false;
         }
     }
 

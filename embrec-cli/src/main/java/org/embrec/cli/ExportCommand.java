@@ -45,6 +45,9 @@ final class ExportCommand implements Callable<Integer> {
         if (!f.equals("projector") && Files.isDirectory(out)) {
             throw new EmbrecException("--out " + out + ": is a directory (" + f + " writes one file)");
         }
+        if (f.equals("projector")) {
+            ProjectorExport.KIND.checkReplaceable(out);
+        }
         EmbeddingModel m = model.load();
         switch (f) {
             case "w2v-text" -> Word2VecFormat.TEXT.write(m.vectors(), out);

@@ -56,6 +56,7 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         IndexType t = IndexType.parse(type, "--type");
         IndexSpec indexSpec = new IndexSpec(t, build.hnsw(efSearch), build.ivf(nprobe));
+        ModelIndex.checkWritable(model.dir()); // before loading: never after a long build
         EmbeddingModel m = model.load();
         ItemAttributes attrs = ItemAttributes.of(m.vectors().ids(), m.catalog());
         long bytes;

@@ -2,6 +2,7 @@ package org.embrec.cli;
 
 import java.io.PrintWriter;
 import org.embrec.EmbrecException;
+import org.embrec.Notices;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,17 +87,39 @@ public final class Main implements Runnable {
                 }
                 return EmbrecException.EXIT_CODE;
             }
+            java.io.IOException io = ioCause(ex);
+            if (io != null) { // the disk, not embrec: full, read-only, gone
+                c.getErr().println("embrec: error: " + ex.getMessage().lines().findFirst().orElse("")
+                        + (ex.getCause() == io ? ": " + io.getMessage() : ""));
+                if (debug) {
+                    ex.printStackTrace(c.getErr());
+                }
+                return EmbrecException.EXIT_CODE;
+            }
             c.getErr().println("embrec: internal error: " + ex);
             ex.printStackTrace(c.getErr());
             return 1;
         });
-        return cli.execute(args);
+        java.util.function.Consumer<String> previous = Notices.setSink(line -> {
+            err.println("embrec: warning: " + line);
+            err.flush();
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            Notices.setSink(previous);
+        }
     }
 
     private static java.util.logging.Logger quiet(String name) {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
         logger.setLevel(java.util.logging.Level.WARNING);
         return logger;
+    }
+
+    /** The I/O error behind an unchecked wrapper ({@link java.io.UncheckedIOException}), or null. */
+    private static java.io.IOException ioCause(Exception ex) {
+        return ex instanceof java.io.UncheckedIOException u ? u.getCause() : null;
     }
 
     private static boolean isDebug(CommandLine.ParseResult parsed) {

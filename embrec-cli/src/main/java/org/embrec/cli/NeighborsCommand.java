@@ -1,5 +1,6 @@
 package org.embrec.cli;
 
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -60,6 +61,9 @@ final class NeighborsCommand implements Callable<Integer> {
         }
         if (threads < 0) {
             throw new EmbrecException("--threads must be >= 0, got " + threads);
+        }
+        if (Files.isDirectory(out)) {
+            throw new EmbrecException("--out " + out + ": is a directory (neighbors writes one file)");
         }
         NeighborsExport.Format f = format != null ? NeighborsExport.Format.parse(format)
                 : out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? NeighborsExport.Format.CSV

@@ -97,6 +97,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ReportWriter.KIND.checkReplaceable(out); // before the evaluation, not after it
         Progress progress = ConsoleProgress.stderr(quiet);
         TuningLog log = tuning == null ? null : TuningLog.read(tuning);
         EmbeddingMap map = model == null ? null : mapOf(model);

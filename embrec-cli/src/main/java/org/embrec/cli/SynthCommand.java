@@ -51,6 +51,7 @@ final class SynthCommand implements Callable<Integer> {
         if (t < 1) {
             throw new org.embrec.EmbrecException("--threads must be >= 1, got " + t);
         }
+        SynthGenerator.checkTarget(out);
         long started = System.nanoTime();
         Path written = SynthGenerator.write(config, out, t, ConsoleProgress.stderr(quiet));
         double seconds = (System.nanoTime() - started) / 1e9;

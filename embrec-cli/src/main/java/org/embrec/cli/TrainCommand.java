@@ -74,6 +74,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ModelDirectory.checkWritable(out); // never after minutes of training
         String algo = algorithm.name();
         content.validate();
         if (!auto && (search.budget != null || search.spaceFile != null || search.parallel != null)) {

@@ -71,6 +71,12 @@ final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out != null) {
+            TuningOutput.KIND.checkReplaceable(out); // before the search, not after it
+        }
+        if (saveConfig != null && java.nio.file.Files.isDirectory(saveConfig)) {
+            throw new EmbrecException("--save-config " + saveConfig + ": is a directory (give a file name)");
+        }
         content.validate();
         search.objective();
         if (trials != null && search.budget != null) {

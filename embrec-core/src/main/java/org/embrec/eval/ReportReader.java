@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.embrec.EmbrecException;
+import org.embrec.JsonFiles;
 
 /**
  * Reads an {@link EvaluationReport} back from the JSON of {@code evaluate --json}
@@ -39,12 +40,7 @@ public final class ReportReader {
      * @throws EmbrecException when the text is not an {@code evaluate --json} object
      */
     public static EvaluationReport parse(String text, String source) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text.strip().isEmpty() ? "null" : text);
-        } catch (JsonProcessingException e) {
-            throw new EmbrecException(source + ": not JSON (" + e.getOriginalMessage() + ")");
-        }
+        JsonNode root = text.strip().isEmpty() ? null : JsonFiles.parse(text, source);
         if (root == null || !root.isObject() || !root.path("results").isArray()) {
             throw new EmbrecException(source + ": not the output of 'evaluate --json' (no \"results\" array)");
         }

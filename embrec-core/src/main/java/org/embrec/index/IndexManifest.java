@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
 import org.embrec.EmbrecException;
+import org.embrec.JsonFiles;
 
 /**
  * The {@code index.json} of a model's {@code index/} directory: format version, the
@@ -18,10 +19,13 @@ import org.embrec.EmbrecException;
  */
 public record IndexManifest(IndexSpec spec, int count, int dim, String checksum, double buildSeconds, int threads) {
     public static final int FORMAT_VERSION = 1;
+    /** The {@code format} the file names (absent in indexes built before the name). */
+    public static final String FORMAT = "embrec-index";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     byte[] toJson() {
         ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
         root.put("format_version", FORMAT_VERSION);
         root.put("type", spec.type().cliName());
         ObjectNode params = root.putObject("params");
@@ -43,11 +47,13 @@ public record IndexManifest(IndexSpec spec, int count, int dim, String checksum,
 
     /** Parses {@code index.json}; {@code where} names the file in error messages. */
     static IndexManifest parse(byte[] bytes, String where) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new EmbrecException(where + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        JsonNode root = JsonFiles.parse(bytes, where);
+        if (!root.isObject()) {
+            throw new EmbrecException(where + ": expected a JSON object");
+        }
+        JsonNode format = root.get("format");
+        if (format != null && !(format.isTextual() && format.textValue().equals(FORMAT))) {
+            throw new EmbrecException(where + ": not an embrec index manifest (expected \"format\": \"" + FORMAT + "\")");
         }
         int version = intField(root, "format_version", where);
         if (version != FORMAT_VERSION) {
@@ -71,7 +77,7 @@ public record IndexManifest(IndexSpec spec, int count, int dim, String checksum,
 
     private static int intField(JsonNode node, String name, String where) {
         JsonNode f = node.get(name);
-        if (f == null || !f.canConvertToInt()) {
+        if (f == null || !f.isIntegralNumber() || !f.canConvertToInt()) {
             throw new EmbrecException(where + ": missing or non-integer \"" + name + "\"");
         }
         return f.asInt();

@@ -89,6 +89,9 @@ public final class LuceneHnswIndex implements VectorIndex {
         try {
             directory = FSDirectory.open(dir);
             reader = DirectoryReader.open(directory);
+            for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+                leaf.reader().checkIntegrity(); // every file's Lucene checksum: a flipped bit fails here, not mid-search
+            }
             if (reader.maxDoc() != store.size() || reader.numDocs() != store.size()) {
                 throw new IllegalStateException("index " + dir + " has " + reader.numDocs() + " documents, the vectors "
                         + store.size() + " rows");

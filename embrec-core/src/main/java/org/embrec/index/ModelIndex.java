@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
+import org.embrec.JsonFiles;
+import org.embrec.Notices;
+import org.embrec.OutputDirectory;
 import org.embrec.Progress;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.vectors.EmbeddingStore;
@@ -25,8 +28,20 @@ public final class ModelIndex {
     /** Subdirectory of the model directory. */
     public static final String DIR = "index";
     static final String MANIFEST = "index.json";
+    /** What may be replaced by an index: an empty {@code index/} or one holding {@code index.json}. */
+    public static final OutputDirectory KIND = new OutputDirectory("embrec index directory", MANIFEST,
+            dir -> Files.isRegularFile(dir.resolve(MANIFEST)));
 
     private ModelIndex() {}
+
+    /**
+     * Checks, before any work, that an index may be written into {@code modelDir}.
+     *
+     * @throws EmbrecException when {@code modelDir/index} exists and is not an index
+     */
+    public static void checkWritable(Path modelDir) {
+        KIND.checkReplaceable(modelDir.resolve(DIR));
+    }
 
     /** True when {@code modelDir} holds an index (its manifest exists). */
     public static boolean exists(Path modelDir) {
@@ -42,7 +57,7 @@ public final class ModelIndex {
         Progress p = progress == null ? Progress.NONE : progress;
         long t0 = System.nanoTime();
         try {
-            AtomicFiles.replaceDirectory(modelDir.resolve(DIR), tmp -> {
+            AtomicFiles.replaceDirectory(modelDir.resolve(DIR), KIND, tmp -> {
                 VectorIndex built = switch (spec.type()) {
                     case EXACT -> null;
                     case IVF -> IvfIndex.build(store, attrs, spec.ivf(), threads, p);
@@ -62,7 +77,7 @@ public final class ModelIndex {
                 Files.write(tmp.resolve(MANIFEST), m.toJson());
             });
         } catch (IOException e) {
-            throw new EmbrecException(modelDir.resolve(DIR) + ": cannot write the index (" + e + ")", e);
+            throw new EmbrecException(modelDir.resolve(DIR) + ": cannot write the index (" + e.getMessage() + ")", e);
         }
         return open(modelDir, store, attrs).orElseThrow();
     }
@@ -70,13 +85,10 @@ public final class ModelIndex {
     /** The manifest of the model's index. */
     public static IndexManifest readManifest(Path modelDir) {
         Path file = modelDir.resolve(DIR).resolve(MANIFEST);
-        try {
-            return IndexManifest.parse(Files.readAllBytes(file), file.toString());
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new EmbrecException(modelDir + ": has no index (build one with 'embrec index --model " + modelDir + "')");
-        } catch (IOException e) {
-            throw new EmbrecException(file + ": cannot read (" + e + ")", e);
         }
+        return IndexManifest.parse(JsonFiles.readBytes(file), file.toString());
     }
 
     /**
@@ -109,8 +121,25 @@ public final class ModelIndex {
      * search over {@code store}; either way ranking with the store's score offsets.
      */
     public static VectorIndex openOrExact(Path modelDir, EmbeddingStore store, ItemAttributes attrs) {
-        Optional<VectorIndex> stored = modelDir == null ? Optional.empty() : open(modelDir, store, attrs);
+        Optional<VectorIndex> stored = Optional.empty();
+        if (modelDir != null) {
+            try {
+                stored = open(modelDir, store, attrs);
+            } catch (DamagedIndexException e) {
+                Notices.warn(e.getMessage() + "; searching exactly instead (rebuild the index with 'embrec index --model "
+                        + modelDir + "')");
+            }
+        }
         return stored.orElseGet(() -> OffsetIndex.of(ExactIndex.of(store, attrs)));
+    }
+
+    /** The index files are damaged (a Lucene checksum or structure check failed): exact search still answers. */
+    static final class DamagedIndexException extends EmbrecException {
+        private static final long serialVersionUID = 1L;
+
+        DamagedIndexException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
@@ -128,7 +157,7 @@ public final class ModelIndex {
         if (k < 1) {
             throw new EmbrecException("k must be >= 1, got " + k);
         }
-        try (VectorIndex index = open(modelDir, store, ItemAttributes.of(store.ids(), model.catalog())).orElseThrow()) {
+        try (VectorIndex index = openOrExact(modelDir, store, ItemAttributes.of(store.ids(), model.catalog()))) {
             return index.searchItem(store.indexOf(id), k, ItemFilter.NONE).toNeighbors(store.ids());
         }
     }
@@ -137,8 +166,50 @@ public final class ModelIndex {
         try {
             return LuceneHnswIndex.open(dir, spec.type(), spec.hnsw(), store);
         } catch (RuntimeException e) {
-            throw new EmbrecException(dir + ": cannot open the " + spec.type() + " index (" + e.getMessage()
+            Throwable damage = damage(e);
+            if (damage != null) {
+                throw new DamagedIndexException(damagedFile(dir, damage) + ": damaged " + spec.type().cliName()
+                        + " index file (" + reason(damage) + ")", e);
+            }
+            throw new EmbrecException(dir + ": cannot open the " + spec.type() + " index (" + firstLine(e.getMessage())
                     + "); rebuild it with 'embrec index'", e);
         }
+    }
+
+    /** The Lucene exception in the chain that says the files are damaged, or null. */
+    private static Throwable damage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.lucene.index.CorruptIndexException || t instanceof java.io.EOFException
+                    || t instanceof org.apache.lucene.index.IndexFormatTooNewException
+                    || t instanceof org.apache.lucene.index.IndexFormatTooOldException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern RESOURCE = java.util.regex.Pattern.compile("path=\"([^\"]+)\"");
+
+    /** The file a Lucene message names ({@code resource=...(path="...")}), else the index directory. */
+    private static Path damagedFile(Path dir, Throwable damage) {
+        java.util.regex.Matcher m = RESOURCE.matcher(String.valueOf(damage.getMessage()));
+        if (m.find()) {
+            Path named = Path.of(m.group(1));
+            return dir.resolve(named.getFileName().toString());
+        }
+        return dir;
+    }
+
+    private static String reason(Throwable damage) {
+        if (damage instanceof java.io.EOFException) {
+            return "truncated";
+        }
+        String m = String.valueOf(damage.getMessage());
+        return m.contains("checksum failed") ? "checksum mismatch"
+                : m.contains("codec footer") || m.contains("codec header") ? "bad header or footer" : "corrupt";
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }

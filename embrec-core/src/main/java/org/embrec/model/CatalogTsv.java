@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.embrec.EmbrecException;
+import org.embrec.Printable;
 import org.embrec.data.Catalog;
 
 /**
@@ -85,7 +86,7 @@ public final class CatalogTsv {
                 }
                 Catalog.Item item = item(fields, source + ":" + lineNo);
                 if (items.putIfAbsent(item.id(), item) != null) {
-                    throw new EmbrecException(source + ":" + lineNo + ": duplicate id '" + item.id() + "'");
+                    throw new EmbrecException(source + ":" + lineNo + ": duplicate id '" + Printable.of(item.id()) + "'");
                 }
             }
         } catch (MalformedInputException e) {
@@ -95,17 +96,17 @@ public final class CatalogTsv {
     }
 
     private static Catalog.Item item(List<String> fields, String where) {
-        String id = unescape(fields.get(0), where);
+        String id = unescape(fields.get(0), where, false);
         if (id.isEmpty()) {
             throw new EmbrecException(where + ": empty id");
         }
-        String title = unescape(fields.get(1), where);
+        String title = unescape(fields.get(1), where, false);
         List<String> genres = new ArrayList<>();
         if (!fields.get(2).isEmpty()) {
             List<String> raw = new ArrayList<>();
             split(fields.get(2), '|', raw);
             for (String g : raw) {
-                genres.add(unescape(g, where));
+                genres.add(unescape(g, where, true));
             }
         }
         int year = 0;
@@ -114,7 +115,7 @@ public final class CatalogTsv {
             try {
                 year = Integer.parseInt(y);
             } catch (NumberFormatException e) {
-                throw new EmbrecException(where + ": year '" + y + "' is not a whole number");
+                throw new EmbrecException(where + ": year '" + Printable.of(y) + "' is not a whole number");
             }
         }
         return new Catalog.Item(id, title.isEmpty() ? null : title, genres, year);
@@ -134,7 +135,8 @@ public final class CatalogTsv {
         }
     }
 
-    private static String unescape(String s, String where) {
+    /** The inverse of {@link #escape}: exactly the escapes it writes ({@code \\|} only in genres). */
+    private static String unescape(String s, String where, boolean genre) {
         if (s.indexOf('\\') < 0) {
             return s;
         }
@@ -154,8 +156,13 @@ public final class CatalogTsv {
                 case 't' -> '\t';
                 case 'n' -> '\n';
                 case 'r' -> '\r';
-                case '|' -> '|';
-                default -> throw new EmbrecException(where + ": unknown escape '\\" + e + "'");
+                case '|' -> {
+                    if (!genre) {
+                        throw new EmbrecException(where + ": unknown escape '\\|' (only genres escape '|')");
+                    }
+                    yield '|';
+                }
+                default -> throw new EmbrecException(where + ": unknown escape '\\" + Printable.of(String.valueOf(e)) + "'");
             });
         }
         return out.toString();

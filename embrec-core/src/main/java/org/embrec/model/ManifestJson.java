@@ -1,6 +1,5 @@
 package org.embrec.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +22,10 @@ final class ManifestJson {
 
     private ManifestJson() {}
 
-    static void write(ModelManifest m, OutputStream out) throws IOException {
+    /** Writes the manifest with the sums of the files written before it (in the given order). */
+    static void write(ModelManifest m, Map<String, FileChecksum> files, OutputStream out) throws IOException {
         ObjectNode root = JSON.createObjectNode();
+        root.put("format", ModelDirectory.FORMAT);
         root.put("format_version", m.formatVersion());
         root.put("embrec_version", m.embrecVersion());
         root.put("created_at", m.createdAt());
@@ -39,6 +40,12 @@ final class ManifestJson {
         counts.put("catalog_items", m.counts().catalogItems());
         root.set("training", JSON.valueToTree(m.training()));
         root.set("metrics", JSON.valueToTree(m.metrics()));
+        ObjectNode sums = root.putObject("files");
+        for (Map.Entry<String, FileChecksum> f : files.entrySet()) {
+            ObjectNode entry = sums.putObject(f.getKey());
+            entry.put("bytes", f.getValue().bytes());
+            entry.put("crc32c", f.getValue().hex());
+        }
         out.write(JSON.writeValueAsBytes(root));
         out.write('\n');
     }
@@ -52,19 +59,73 @@ final class ManifestJson {
         return v.intValue();
     }
 
-    static JsonNode parse(byte[] bytes, String source) {
-        try {
-            JsonNode root = JSON.readTree(bytes);
-            if (root == null || !root.isObject()) {
-                throw new EmbrecException(source + ": expected a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new EmbrecException(source + ": invalid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw new EmbrecException(source + ": cannot read (" + e.getMessage() + ")", e);
+    /**
+     * True for the manifest of a model directory: {@code "format": "embrec-model"}, or (written
+     * before the format name) an integer {@code format_version} and a text {@code embrec_version}.
+     */
+    static boolean isModelManifest(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            return false;
         }
+        JsonNode format = root.get("format");
+        if (format != null) {
+            return format.isTextual() && format.textValue().equals(ModelDirectory.FORMAT);
+        }
+        JsonNode version = root.get("format_version");
+        JsonNode by = root.get("embrec_version");
+        return version != null && version.isIntegralNumber() && by != null && by.isTextual();
+    }
+
+    /** Fails unless the manifest names the model format (or is of a model written before the name). */
+    static void checkFormat(JsonNode root, String source) {
+        if (!isModelManifest(root)) {
+            JsonNode format = root.get("format");
+            throw new EmbrecException(source + ": not the manifest of an embrec model ("
+                    + (format == null ? "no 'format' key" : "format " + shortJson(format))
+                    + ", expected \"" + ModelDirectory.FORMAT + "\")");
+        }
+    }
+
+    private static String shortJson(JsonNode node) {
+        String s = node.toString().replaceAll("\\p{Cntrl}", "?");
+        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    }
+
+    /**
+     * The lengths and sums the manifest records ({@code files}), or null for a model written
+     * before them. Entries of files this embrec does not know are ignored.
+     */
+    static Map<String, FileChecksum> files(JsonNode root, String source) {
+        JsonNode files = root.get("files");
+        if (files == null) {
+            return null;
+        }
+        if (!files.isObject()) {
+            throw new EmbrecException(source + ": 'files' must be a JSON object");
+        }
+        Map<String, FileChecksum> out = new LinkedHashMap<>();
+        for (String name : java.util.List.of(ModelDirectory.VECTORS, ModelDirectory.CATALOG, ModelDirectory.USERS,
+                ModelDirectory.COLD_ITEMS)) {
+            JsonNode f = files.get(name);
+            if (f == null) {
+                continue;
+            }
+            JsonNode bytes = f.get("bytes");
+            JsonNode crc = f.get("crc32c");
+            Long sum = crc != null && crc.isTextual() ? FileChecksum.parseHex(crc.textValue()) : null;
+            if (!f.isObject() || bytes == null || !bytes.canConvertToLong() || !bytes.isIntegralNumber()
+                    || bytes.longValue() < 0 || sum == null) {
+                throw new EmbrecException(source + ": 'files." + name + "' must be {\"bytes\": n >= 0, \"crc32c\":"
+                        + " 8 hex digits}");
+            }
+            out.put(name, new FileChecksum(bytes.longValue(), sum));
+        }
+        for (String required : java.util.List.of(ModelDirectory.VECTORS, ModelDirectory.CATALOG)) {
+            if (!out.containsKey(required)) {
+                throw new EmbrecException(source + ": 'files' does not list " + required);
+            }
+        }
+        return out;
     }
 
     static ModelManifest fromTree(JsonNode root, String source) {

@@ -10,15 +10,21 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Stream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
+import org.embrec.JsonFiles;
+import org.embrec.Notices;
+import org.embrec.OutputDirectory;
 import org.embrec.data.Catalog;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
@@ -32,22 +38,57 @@ import org.embrec.vectors.Word2VecFormat;
  * entries (such as an {@code index/} directory) may sit beside them; readers ignore what they
  * do not know.
  *
- * <p>Writing builds the whole directory under a temp name next to it and then renames it into
- * place, so a reader never sees a half-written model. Reading checks the format version, that
- * the files are there and that their sizes match the manifest; every problem is an
- * {@link EmbrecException} with a one-line message starting with the directory. Stateless and
- * thread-safe (concurrent writers of one directory: the last rename wins).
+ * <p>A model directory is recognised by its manifest: {@code "format": "embrec-model"} (models
+ * written before the format name: the {@code format_version} and {@code embrec_version} keys).
+ * Writing replaces only such a directory, or an empty one ({@link #KIND}); it builds the whole
+ * directory under a temp name next to it and then renames it into place, so a reader never sees
+ * a half-written model. The manifest records the length and CRC-32C of every file written
+ * ({@link FileChecksum}); reading checks the format, that the files are there, and their sums
+ * and counts against the manifest (a model without sums is read with a notice that it is not
+ * verified). Every problem is an {@link EmbrecException} with a one-line message naming the
+ * directory or file. Stateless and thread-safe (concurrent writers of one directory: the last
+ * rename wins).
  */
 public final class ModelDirectory {
     /** Version of the layout this embrec writes and reads. */
     public static final int FORMAT_VERSION = 1;
+    /** The {@code format} a manifest names. */
+    public static final String FORMAT = "embrec-model";
     public static final String MANIFEST = "manifest.json";
     public static final String VECTORS = "vectors.bin";
     public static final String CATALOG = "catalog.tsv";
     public static final String USERS = UserHistoriesFile.NAME;
     public static final String COLD_ITEMS = "cold-items.txt";
+    /** What may be replaced by a model: an empty directory or a model directory. */
+    public static final OutputDirectory KIND = new OutputDirectory("embrec model directory",
+            MANIFEST + " naming the format " + FORMAT, ModelDirectory::isModelDirectory);
 
     private ModelDirectory() {}
+
+    /**
+     * Checks, before any work, that a model may be written to {@code dir}.
+     *
+     * @throws EmbrecException when {@code dir} is a file, a link, or a non-empty directory that is
+     *     not a model directory
+     */
+    public static void checkWritable(Path dir) {
+        KIND.checkReplaceable(dir);
+    }
+
+    /**
+     * True when {@code dir} holds a manifest embrec wrote (of any format version). Never throws.
+     */
+    public static boolean isModelDirectory(Path dir) {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return ManifestJson.isModelManifest(JsonFiles.read(file));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
 
     /**
      * Writes the model to {@code dir}, replacing a model directory that is there. Derived files
@@ -57,29 +98,21 @@ public final class ModelDirectory {
      *     replaced then), when a vector key cannot be stored, or on an I/O error
      */
     public static void write(Path dir, EmbeddingModel model) {
-        if (Files.exists(dir)) {
-            if (!Files.isDirectory(dir)) {
-                throw new EmbrecException(dir + ": exists and is not a directory");
-            }
-            if (!Files.isRegularFile(dir.resolve(MANIFEST)) && !isEmptyDirectory(dir)) {
-                throw new EmbrecException(dir + ": exists and is not an embrec model directory (no " + MANIFEST
-                        + "); refusing to replace it");
-            }
-        }
         try {
-            AtomicFiles.replaceDirectory(dir, tmp -> {
-                writeFile(tmp.resolve(VECTORS), out -> Word2VecFormat.BINARY.write(model.vectors(), out));
-                writeFile(tmp.resolve(CATALOG), out -> CatalogTsv.write(model.catalog(), out));
+            AtomicFiles.replaceDirectory(dir, KIND, tmp -> {
+                Map<String, FileChecksum> files = new LinkedHashMap<>();
+                files.put(VECTORS, writeFile(tmp.resolve(VECTORS), out -> Word2VecFormat.BINARY.write(model.vectors(), out)));
+                files.put(CATALOG, writeFile(tmp.resolve(CATALOG), out -> CatalogTsv.write(model.catalog(), out)));
                 if (model.histories() != null) {
-                    writeFile(tmp.resolve(USERS), out -> UserHistoriesFile.write(model.histories(), out));
+                    files.put(USERS, writeFile(tmp.resolve(USERS), out -> UserHistoriesFile.write(model.histories(), out)));
                 }
                 if (!model.coldItems().isEmpty()) {
-                    writeFile(tmp.resolve(COLD_ITEMS), out -> writeLines(model.coldItems(), out));
+                    files.put(COLD_ITEMS, writeFile(tmp.resolve(COLD_ITEMS), out -> writeLines(model.coldItems(), out)));
                 }
-                writeFile(tmp.resolve(MANIFEST), out -> ManifestJson.write(model.manifest(), out));
+                writeFile(tmp.resolve(MANIFEST), out -> ManifestJson.write(model.manifest(), files, out));
             });
         } catch (IOException e) {
-            throw new EmbrecException(dir + ": cannot write the model (" + e + ")", e);
+            throw new EmbrecException(dir + ": cannot write the model (" + e.getMessage() + ")", e);
         }
     }
 
@@ -87,66 +120,97 @@ public final class ModelDirectory {
      * Reads and checks a model directory.
      *
      * @throws EmbrecException naming the directory or file: no such directory, not a model
-     *     directory, unsupported format version, a missing or malformed file, or sizes that
-     *     disagree with the manifest
+     *     directory, unsupported format version, a missing, damaged or malformed file, or sizes
+     *     that disagree with the manifest
      */
     public static EmbeddingModel read(Path dir) {
-        ModelManifest manifest = readManifest(dir);
+        Stored stored = readStored(dir);
+        ModelManifest manifest = stored.manifest();
+        Map<String, FileChecksum> sums = stored.files();
+        if (sums == null) {
+            Notices.warn(dir + ": written by embrec " + manifest.embrecVersion() + ", before model files had checksums;"
+                    + " its files are not verified (train the model again to add them)");
+        } else {
+            for (String optional : List.of(USERS, COLD_ITEMS)) {
+                if (!sums.containsKey(optional) && Files.exists(dir.resolve(optional))) {
+                    throw new EmbrecException(dir.resolve(optional) + ": not part of the model (" + MANIFEST
+                            + " does not list it); remove it or write the model again");
+                }
+            }
+        }
         ModelManifest.Counts counts = manifest.counts();
-        EmbeddingStore vectors = Word2VecFormat.BINARY.read(existing(dir, VECTORS));
+        EmbeddingStore vectors = readFile(dir, VECTORS, sums,
+                (in, file) -> Word2VecFormat.BINARY.read(in, file.toString(), Files.size(file)));
         if (vectors.size() != counts.vectors() || vectors.dim() != counts.dim()) {
             throw new EmbrecException(dir.resolve(VECTORS) + ": holds " + vectors.size() + " vectors of dimension "
                     + vectors.dim() + ", but " + MANIFEST + " says " + counts.vectors() + " of dimension " + counts.dim());
         }
-        Path catalogFile = existing(dir, CATALOG);
-        Catalog catalog;
-        try (InputStream in = Files.newInputStream(catalogFile)) {
-            catalog = CatalogTsv.read(in, catalogFile.toString());
-        } catch (IOException e) {
-            throw new EmbrecException(catalogFile + ": cannot read (" + e + ")", e);
-        }
+        Catalog catalog = readFile(dir, CATALOG, sums, (in, file) -> CatalogTsv.read(in, file.toString()));
         if (catalog.size() != counts.catalogItems()) {
-            throw new EmbrecException(catalogFile + ": holds " + catalog.size() + " items, but " + MANIFEST + " says "
-                    + counts.catalogItems());
+            throw new EmbrecException(dir.resolve(CATALOG) + ": holds " + catalog.size() + " items, but " + MANIFEST
+                    + " says " + counts.catalogItems());
         }
+        Sequences histories = optional(dir, USERS, sums) ? readFile(dir, USERS, sums,
+                (in, file) -> UserHistoriesFile.read(new BufferedInputStream(in, 1 << 16), file.toString())) : null;
+        List<String> cold = optional(dir, COLD_ITEMS, sums) ? readFile(dir, COLD_ITEMS, sums,
+                (in, file) -> coldItems(in.readAllBytes(), file, vectors)) : List.of();
         try {
-            return new EmbeddingModel(manifest, vectors, catalog, readHistories(dir), readColdItems(dir, vectors));
+            return new EmbeddingModel(manifest, vectors, catalog, histories, cold);
         } catch (IllegalArgumentException e) {
             throw new EmbrecException(dir.resolve(MANIFEST) + ": " + e.getMessage(), e);
         }
     }
 
-    private static Sequences readHistories(Path dir) {
-        Path file = dir.resolve(USERS);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return UserHistoriesFile.read(in, file.toString());
+    /** Parses a model file from a stream positioned at its start. */
+    @FunctionalInterface
+    private interface FileParser<T> {
+        T parse(InputStream in, Path file) throws IOException;
+    }
+
+    /** An optional file is read when the manifest lists it (or, in a model without sums, when it is there). */
+    private static boolean optional(Path dir, String name, Map<String, FileChecksum> sums) {
+        return sums == null ? Files.isRegularFile(dir.resolve(name)) : sums.containsKey(name);
+    }
+
+    private static <T> T readFile(Path dir, String name, Map<String, FileChecksum> sums, FileParser<T> parser) {
+        Path file = existing(dir, name);
+        FileChecksum expected = sums == null ? null : sums.get(name);
+        try (FileChecksum.Reading in = new FileChecksum.Reading(file, expected)) {
+            T value;
+            try {
+                value = parser.parse(in, file);
+            } catch (IOException | RuntimeException e) {
+                EmbrecException damage = in.damage();
+                if (damage != null) {
+                    throw damage;
+                }
+                throw e;
+            }
+            in.verify();
+            return value;
         } catch (IOException e) {
-            throw new EmbrecException(file + ": cannot read (" + e + ")", e);
+            throw new EmbrecException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
-    private static List<String> readColdItems(Path dir, EmbeddingStore vectors) {
-        Path file = dir.resolve(COLD_ITEMS);
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        List<String> ids;
+    private static List<String> coldItems(byte[] bytes, Path file, EmbeddingStore vectors) {
+        String text;
         try {
-            ids = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new EmbrecException(file + ": cannot read (" + e + ")", e);
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new EmbrecException(file + ": not valid UTF-8");
         }
-        List<String> out = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i);
+        List<String> out = new ArrayList<>();
+        int lineNo = 0;
+        for (String id : (Iterable<String>) text.lines()::iterator) {
+            lineNo++;
             if (id.isEmpty()) {
                 continue;
             }
             if (!vectors.contains(id)) {
-                throw new EmbrecException(file + ":" + (i + 1) + ": item '" + id + "' has no vector in " + VECTORS);
+                throw new EmbrecException(file + ":" + lineNo + ": item '" + id + "' has no vector in "
+                        + VECTORS);
             }
             out.add(id);
         }
@@ -167,6 +231,13 @@ public final class ModelDirectory {
      * @throws EmbrecException as {@link #read}, for the directory and the manifest
      */
     public static ModelManifest readManifest(Path dir) {
+        return readStored(dir).manifest();
+    }
+
+    /** The manifest and the sums of the files it lists (null: a model written before sums). */
+    private record Stored(ModelManifest manifest, Map<String, FileChecksum> files) {}
+
+    private static Stored readStored(Path dir) {
         if (!Files.exists(dir)) {
             throw new EmbrecException(dir + ": no such directory");
         }
@@ -174,23 +245,23 @@ public final class ModelDirectory {
             throw new EmbrecException(dir + ": not a directory");
         }
         Path file = dir.resolve(MANIFEST);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new EmbrecException(dir + ": not an embrec model directory (no " + MANIFEST + ")");
-        } catch (IOException e) {
-            throw new EmbrecException(file + ": cannot read (" + e + ")", e);
         }
-        JsonNode root = ManifestJson.parse(bytes, file.toString());
-        int version = ManifestJson.formatVersion(root, file.toString());
+        JsonNode root = JsonFiles.read(file);
+        String source = file.toString();
+        if (!root.isObject()) {
+            throw new EmbrecException(source + ": expected a JSON object");
+        }
+        ManifestJson.checkFormat(root, source);
+        int version = ManifestJson.formatVersion(root, source);
         if (version != FORMAT_VERSION) {
             String hint = version > FORMAT_VERSION ? "written by a newer embrec; upgrade embrec"
                     : "written by an older embrec; train the model again";
-            throw new EmbrecException(file + ": unsupported model format version " + version + " (expected "
+            throw new EmbrecException(source + ": unsupported model format version " + version + " (expected "
                     + FORMAT_VERSION + "; " + hint + ")");
         }
-        return ManifestJson.fromTree(root, file.toString());
+        return new Stored(ManifestJson.fromTree(root, source), ManifestJson.files(root, source));
     }
 
     private static Path existing(Path dir, String name) {
@@ -201,21 +272,18 @@ public final class ModelDirectory {
         return file;
     }
 
-    /** Writes a new file and syncs it to disk (so the directory rename publishes complete files). */
-    private static void writeFile(Path file, AtomicFiles.Body<OutputStream> body) throws IOException {
+    /**
+     * Writes a new file, syncs it to disk (so the directory rename publishes complete files) and
+     * returns its length and CRC-32C.
+     */
+    private static FileChecksum writeFile(Path file, AtomicFiles.Body<OutputStream> body) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            OutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            FileChecksum.Writing out = new FileChecksum.Writing(buffered);
             body.accept(out);
             out.flush();
             ch.force(true);
-        }
-    }
-
-    private static boolean isEmptyDirectory(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
+            return out.checksum();
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.embrec.AtomicFiles;
+import org.embrec.OutputDirectory;
 import org.embrec.EmbrecException;
 import org.embrec.data.Catalog;
 import org.embrec.vectors.EmbeddingStore;
@@ -28,6 +29,11 @@ public final class ProjectorExport {
 
     private ProjectorExport() {}
 
+    /** What an export may replace: an empty directory or an earlier export (its two files and nothing else). */
+    public static final OutputDirectory KIND = new OutputDirectory("embrec projector export",
+            "nothing but " + VECTORS + " and " + METADATA, dir -> OutputDirectory.holdsOnly(dir, Set.of(),
+                    Set.of(VECTORS, METADATA)));
+
     /**
      * Writes the export to {@code dir} atomically, replacing an earlier export there.
      *
@@ -35,23 +41,8 @@ public final class ProjectorExport {
      *     or on an I/O error
      */
     public static void write(EmbeddingModel model, Path dir) {
-        if (Files.exists(dir)) {
-            if (!Files.isDirectory(dir)) {
-                throw new EmbrecException(dir + ": exists and is not a directory (the projector export is a directory"
-                        + " of " + VECTORS + " and " + METADATA + ")");
-            }
-            try (Stream<Path> s = Files.list(dir)) {
-                Set<String> names = s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
-                if (!Set.of(VECTORS, METADATA).containsAll(names)) {
-                    throw new EmbrecException(dir + ": exists and holds other files than " + VECTORS + " and " + METADATA
-                            + "; refusing to replace it");
-                }
-            } catch (IOException e) {
-                throw new EmbrecException(dir + ": cannot list (" + e + ")", e);
-            }
-        }
         try {
-            AtomicFiles.replaceDirectory(dir, tmp -> {
+            AtomicFiles.replaceDirectory(dir, KIND, tmp -> {
                 writeVectors(model.vectors(), tmp.resolve(VECTORS));
                 writeMetadata(model.vectors(), model.catalog(), tmp.resolve(METADATA));
             });

@@ -11,7 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.embrec.AtomicFiles;
+import org.embrec.OutputDirectory;
 import org.embrec.EmbrecException;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.ReportFormat;
@@ -85,6 +87,14 @@ public final class ReportWriter {
     public record Sized(Plot plot, int width, int height, boolean small) {}
 
     /**
+     * What a report may replace: an empty directory or an earlier report (its {@code index.html}
+     * and {@code evaluation.json}, and nothing but what a report holds).
+     */
+    public static final OutputDirectory KIND = new OutputDirectory("embrec report directory",
+            "index.html and evaluation.json, and nothing else", dir -> OutputDirectory.holdsOnly(dir,
+                    Set.of("index.html", "evaluation.json"), Set.of("index.html", "evaluation.json", "charts")));
+
+    /**
      * Writes the report to {@code dir} (replacing it).
      *
      * @throws EmbrecException when the directory cannot be written
@@ -93,7 +103,7 @@ public final class ReportWriter {
         List<Sized> charts = charts(c);
         List<String> files = new ArrayList<>();
         try {
-            AtomicFiles.replaceDirectory(dir, tmp -> {
+            AtomicFiles.replaceDirectory(dir, KIND, tmp -> {
                 Files.createDirectories(tmp.resolve("charts"));
                 List<HtmlReport.Figure> figures = new ArrayList<>();
                 for (Sized s : charts) {

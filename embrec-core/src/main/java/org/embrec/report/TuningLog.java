@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.embrec.EmbrecException;
+import org.embrec.JsonFiles;
 
 /**
  * The trials of a {@code tune --out DIR} directory: {@code DIR/trials.jsonl}, one JSON object a
@@ -101,12 +102,7 @@ public final class TuningLog {
     }
 
     private static Trial trial(String line, String where, int position) {
-        JsonNode n;
-        try {
-            n = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new EmbrecException(where + ": not JSON (" + e.getOriginalMessage() + ")");
-        }
+        JsonNode n = JsonFiles.parse(line, where);
         if (n == null || !n.isObject() || !n.path("config").isObject()) {
             throw new EmbrecException(where + ": a trial needs a \"config\" object");
         }
@@ -125,18 +121,12 @@ public final class TuningLog {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try {
-            JsonNode n = JSON.readTree(Files.readString(file));
-            if (n == null || !n.isObject()) {
-                throw new EmbrecException(file + ": not a JSON object");
-            }
-            JsonNode config = n.path("config").isObject() ? n.get("config") : n;
-            return JSON.convertValue(config, new TypeReference<LinkedHashMap<String, Object>>() {});
-        } catch (JsonProcessingException e) {
-            throw new EmbrecException(file + ": not JSON (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw new EmbrecException("cannot read " + file + ": " + e.getMessage());
+        JsonNode n = JsonFiles.read(file);
+        if (!n.isObject()) {
+            throw new EmbrecException(file + ": not a JSON object");
         }
+        JsonNode config = n.path("config").isObject() ? n.get("config") : n;
+        return JSON.convertValue(config, new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     public List<Trial> trials() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.embrec.EmbrecException;
+import org.embrec.JsonFiles;
 import org.embrec.graph.WalkConfig;
 import org.embrec.train.Word2VecConfig;
 
@@ -209,12 +210,7 @@ public final class HyperParameters {
      * @throws EmbrecException naming the file and key when it cannot be read or a setting is bad
      */
     public static ConfigFile read(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new EmbrecException("cannot read config " + file + ": " + firstLine(e.getMessage()));
-        }
+        JsonNode root = JsonFiles.read(file);
         if (root == null || !root.isObject()) {
             throw new EmbrecException(file + ": a config file is a JSON object such as {\"dim\": 64, \"window\": 20}");
         }

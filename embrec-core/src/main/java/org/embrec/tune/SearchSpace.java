@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.embrec.EmbrecException;
+import org.embrec.JsonFiles;
 
 /**
  * The settings {@code tune} searches and the distribution of each. {@code epochs} is special:
@@ -87,13 +88,7 @@ public final class SearchSpace {
      * @throws EmbrecException naming the file and setting when it is not a valid space
      */
     public static SearchSpace read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file));
-        } catch (IOException e) {
-            String m = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new EmbrecException("cannot read --space " + file + ": " + m);
-        }
+        JsonNode root = JsonFiles.read(file);
         if (root == null || !root.isObject() || root.isEmpty()) {
             throw new EmbrecException(file + ": a search space is a non-empty JSON object such as"
                     + " {\"dim\": {\"choice\": [32, 64]}, \"epochs\": {\"int\": [5, 45]}}");

@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.embrec.AtomicFiles;
+import org.embrec.OutputDirectory;
 
 /**
  * The files of {@code tune --out DIR}, written atomically at the end: {@code trials.jsonl} (one
@@ -90,11 +92,19 @@ public final class TuningOutput {
         return n;
     }
 
-    /** Writes {@code dir} (replacing it) with the three files. */
+    /**
+     * What a tuning run may replace: an empty directory or an earlier run's ({@code summary.json}
+     * and nothing but the three files).
+     */
+    public static final OutputDirectory KIND = new OutputDirectory("embrec tuning directory",
+            "summary.json, and nothing but trials.jsonl and best.json beside it", dir -> OutputDirectory.holdsOnly(dir,
+                    Set.of("summary.json"), Set.of("trials.jsonl", "best.json", "summary.json")));
+
+    /** Writes {@code dir} (replacing an earlier run there, see {@link #KIND}) with the three files. */
     public static void write(Path dir, String dataset, String algo, Objective objective, SearchSpace space, int eta,
             TuningSession.Outcome o) {
         try {
-            AtomicFiles.replaceDirectory(dir, tmp -> {
+            AtomicFiles.replaceDirectory(dir, KIND, tmp -> {
                 StringBuilder lines = new StringBuilder();
                 ObjectMapper compact = new ObjectMapper();
                 for (TrialResult r : o.tuning().trials()) {

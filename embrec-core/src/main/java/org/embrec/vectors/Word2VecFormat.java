@@ -54,7 +54,15 @@ public enum Word2VecFormat {
      * error messages.
      */
     public EmbeddingStore read(InputStream in, String source) throws IOException {
-        return new Word2VecReader(in, source, -1).read(this == BINARY);
+        return read(in, source, -1);
+    }
+
+    /**
+     * Reads vectors from a stream of {@code size} bytes (-1 when unknown: a known size lets the
+     * reader allocate once and reject a header that promises more than the stream holds).
+     */
+    public EmbeddingStore read(InputStream in, String source, long size) throws IOException {
+        return new Word2VecReader(in, source, size).read(this == BINARY);
     }
 
     /**

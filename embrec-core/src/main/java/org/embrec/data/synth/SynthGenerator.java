@@ -3,20 +3,17 @@ package org.embrec.data.synth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
+import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
+import org.embrec.OutputDirectory;
 import org.embrec.Progress;
 
 /**
@@ -37,6 +34,9 @@ public final class SynthGenerator {
     };
     private static final int ROWS_PER_BLOCK = 100_000;
 
+    /** A generated dataset goes only where nothing is: a new path or an empty directory. */
+    public static final OutputDirectory KIND = OutputDirectory.newOnly("empty directory");
+
     private SynthGenerator() {}
 
     /**
@@ -49,31 +49,26 @@ public final class SynthGenerator {
     public static Path write(SynthConfig config, Path out, int threads, Progress progress) {
         Path target = out.toAbsolutePath().normalize();
         checkTarget(target);
-        Path tmp = null;
         try {
-            Files.createDirectories(target.getParent());
-            // Not createTempDirectory: that makes the directory owner-only, and this one is renamed into place.
-            tmp = Files.createDirectory(target.resolveSibling(
-                    "." + target.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime())));
-            SynthModel model = new SynthModel(config);
-            writeRatings(model, tmp.resolve("ratings.csv"), Math.max(1, threads), progress);
-            writeMovies(model, tmp.resolve("movies.csv"));
-            Files.writeString(tmp.resolve("README.txt"), readme(config));
-            if (Files.isDirectory(target)) {
-                Files.delete(target); // empty, checked above
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
+            AtomicFiles.replaceDirectory(target, KIND, tmp -> {
+                SynthModel model = new SynthModel(config);
+                writeRatings(model, tmp.resolve("ratings.csv"), Math.max(1, threads), progress);
+                writeMovies(model, tmp.resolve("movies.csv"));
+                Files.writeString(tmp.resolve("README.txt"), readme(config));
+            });
             return target;
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            throw new EmbrecException("--out " + out + " was created by someone else while generating");
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + out + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                deleteQuietly(tmp);
-            }
+            throw new EmbrecException(out + ": cannot write the dataset (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Checks, before any work, that {@code out} may be written: absent or an empty directory.
+     *
+     * @throws EmbrecException naming {@code out} otherwise
+     */
+    public static void checkTarget(Path out) {
+        KIND.checkReplaceable(out);
     }
 
     /** Generates the ratings lines of the whole dataset in memory (for tests of small configs). */
@@ -82,22 +77,6 @@ public final class SynthGenerator {
         ByteSink sink = new ByteSink(1 << 16);
         new SynthUsers(model).write(0, config.users(), sink);
         return sink.toArray();
-    }
-
-    private static void checkTarget(Path target) {
-        if (Files.exists(target)) {
-            boolean emptyDir = false;
-            if (Files.isDirectory(target)) {
-                try (Stream<Path> s = Files.list(target)) {
-                    emptyDir = s.findAny().isEmpty();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            if (!emptyDir) {
-                throw new EmbrecException("--out " + target + " already exists; give a new directory");
-            }
-        }
     }
 
     private static void writeRatings(SynthModel model, Path file, int threads, Progress progress) throws IOException {
@@ -201,13 +180,5 @@ public final class SynthGenerator {
                         + " (rated 4.0-5.0), otherwise from any cluster (0.5-3.0).",
                 "Genres of a movie are derived from its cluster. Rows are grouped by user, sorted by movieId.",
                 "");
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a leftover temp dir is harmless and named as such
-        }
     }
 }

@@ -121,7 +121,8 @@ public final class JsonFiles {
         if (message == null) {
             return "unknown problem";
         }
-        String first = message.lines().findFirst().orElse("").strip().replaceAll(", from `[^`]*`", "");
+        String first = message.lines().findFirst().orElse("").strip().replaceAll(", from `[^`]*`", "")
+                .replaceAll("\\s*\\(start marker at \\[Source:.*$", "").replaceAll("\\s*at \\[Source:.*$", "");
         return Printable.of(first, 200);
     }
 }

@@ -57,7 +57,7 @@ public record OutputDirectory(String what, String howRecognised, Predicate<Path>
             return;
         }
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new EmbrecException(dir + ": exists and is not a directory (the output is a directory: give a new path)");
+            throw new EmbrecException(dir + ": exists and is not a directory");
         }
         if (isEmpty(dir) || recognises.test(dir)) {
             return;

@@ -76,12 +76,12 @@ final class ManifestJson {
         return version != null && version.isIntegralNumber() && by != null && by.isTextual();
     }
 
-    /** Fails unless the manifest names the model format (or is of a model written before the name). */
+    /** Fails when the manifest names a format other than the model format (older models name none). */
     static void checkFormat(JsonNode root, String source) {
-        if (!isModelManifest(root)) {
+        if (root.has("format") && !isModelManifest(root)) {
             JsonNode format = root.get("format");
             throw new EmbrecException(source + ": not the manifest of an embrec model ("
-                    + (format == null ? "no 'format' key" : "format " + shortJson(format))
+                    + "format " + shortJson(format)
                     + ", expected \"" + ModelDirectory.FORMAT + "\")");
         }
     }

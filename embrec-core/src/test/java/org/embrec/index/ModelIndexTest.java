@@ -55,4 +55,57 @@ class ModelIndexTest {
         assertThatThrownBy(() -> ModelIndex.open(model, store, attrs)).isInstanceOf(EmbrecException.class)
                 .hasMessageContaining("index.json").hasMessageContaining("version 9");
     }
+
+    @Test
+    void aFlippedBitInAnHnswFileFallsBackToExactSearchWithAWarning(@TempDir Path model) throws IOException {
+        // issue 15 item 4: a bit flipped 20 bytes before the end of the graph file crashed neighbors mid-search
+        ModelIndex.build(model, store, attrs, IndexSpec.of(IndexType.HNSW), 1, null).close();
+        Path vex;
+        try (Stream<Path> files = Files.list(model.resolve(ModelIndex.DIR))) {
+            vex = files.filter(p -> p.toString().endsWith(".vex")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(vex);
+        bytes[bytes.length - 20] ^= 1;
+        Files.write(vex, bytes);
+        assertThatThrownBy(() -> ModelIndex.open(model, store, attrs)).isInstanceOf(EmbrecException.class)
+                .hasMessage(vex + ": damaged hnsw index file (checksum mismatch)");
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        java.util.function.Consumer<String> previous = org.embrec.Notices.setSink(notices::add);
+        try (VectorIndex index = ModelIndex.openOrExact(model, store, attrs)) {
+            assertThat(index.type()).isEqualTo(IndexType.EXACT);
+            KnnResult exact = ExactIndex.of(store, attrs).searchAll(5, ItemFilter.NONE, 1, null);
+            KnnResult got = index.searchAll(5, ItemFilter.NONE, 1, null);
+            for (int r = 0; r < store.size(); r++) {
+                assertThat(got.hits(r).rows()).isEqualTo(exact.hits(r).rows());
+            }
+        } finally {
+            org.embrec.Notices.setSink(previous);
+        }
+        assertThat(notices).singleElement().asString().startsWith(vex + ": damaged hnsw index file")
+                .contains("searching exactly instead");
+    }
+
+    @Test
+    void aDirectoryNamedIndexThatEmbrecDidNotWriteIsNeverReplaced(@TempDir Path model) throws IOException {
+        Path mine = Files.createDirectories(model.resolve(ModelIndex.DIR));
+        Files.writeString(mine.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> ModelIndex.checkWritable(model)).isInstanceOf(EmbrecException.class)
+                .hasMessageContaining("refusing to replace it");
+        assertThatThrownBy(() -> ModelIndex.build(model, store, attrs, IndexSpec.of(IndexType.EXACT), 1, null))
+                .isInstanceOf(EmbrecException.class);
+        assertThat(Files.readString(mine.resolve("notes.txt"))).isEqualTo("mine");
+    }
+
+    @Test
+    void hostileIndexManifestsAreOneLineErrors(@TempDir Path model) throws IOException {
+        ModelIndex.build(model, store, attrs, IndexSpec.of(IndexType.EXACT), 1, null).close();
+        Path json = model.resolve("index/index.json");
+        String good = Files.readString(json);
+        for (String bad : java.util.List.of("[".repeat(3000), good + "x", "{\"format\": \"embrec-index\", \"format\": 1}",
+                "{\"format\": \"other\", \"format_version\": 1}", good.replace("\"count\" : 800", "\"count\" : 800.5"))) {
+            Files.writeString(json, bad);
+            assertThatThrownBy(() -> ModelIndex.open(model, store, attrs)).isInstanceOf(EmbrecException.class)
+                    .hasMessageStartingWith(json.toString()).hasMessageNotContaining("\n");
+        }
+    }
 }

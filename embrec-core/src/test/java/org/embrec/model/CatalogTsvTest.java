@@ -50,6 +50,10 @@ class CatalogTsvTest {
         assertError("id\ttitle\tgenres\tyear\n1\tT\tG\t\n1\tU\tG\t\n", "c:3: duplicate id '1'");
         assertError("id\ttitle\tgenres\tyear\n1\tT\\q\tG\t\n", "c:2: unknown escape '\\q'");
         assertError("id\ttitle\tgenres\tyear\n\tT\tG\t\n", "c:2: empty id");
+        // issue 15 item 9: the writer escapes '|' only in genres, so "\|" elsewhere is not its output
+        assertError("id\ttitle\tgenres\tyear\n1\tA\\|B\tG\t\n", "c:2: unknown escape '\\|' (only genres escape '|')");
+        assertError("id\ttitle\tgenres\tyear\n1\\|2\tT\tG\t\n", "c:2: unknown escape '\\|' (only genres escape '|')");
+        assertError("id\ttitle\tgenres\tyear\n1\tT\\\u001b\tG\t\n", "c:2: unknown escape '\\\\u001b'");
     }
 
     private static void assertError(String content, String message) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.embrec.EmbrecException;
 import org.embrec.EmbrecVersion;
@@ -73,7 +74,7 @@ class ModelDirectoryTest {
         assertThat((double) m.training().get("tokens_per_second")).isEqualTo(12_345 * 10 / 1.5);
         assertThat(java.time.Instant.parse(m.createdAt())).isNotNull();
         String json = Files.readString(dir.resolve("manifest.json"));
-        assertThat(json).startsWith("{\n  \"format_version\" : 1,");
+        assertThat(json).startsWith("{\n  \"format\" : \"embrec-model\",\n  \"format_version\" : 1,");
     }
 
     @Test
@@ -109,13 +110,107 @@ class ModelDirectoryTest {
         Files.writeString(notModel.resolve("thesis.tex"), "precious");
         EmbeddingModel model = TestModels.clustered(5, 2, 6);
         assertThatThrownBy(() -> ModelDirectory.write(notModel, model))
-                .hasMessage(notModel + ": exists and is not an embrec model directory (no manifest.json); refusing to replace it");
+                .hasMessage(notModel + ": exists and is not an embrec model directory (no manifest.json naming the format"
+                        + " embrec-model); refusing to replace it: give a new or empty directory");
         assertThat(Files.readString(notModel.resolve("thesis.tex"))).isEqualTo("precious");
         Path file = Files.writeString(tmp.resolve("file"), "x");
         assertThatThrownBy(() -> ModelDirectory.write(file, model)).hasMessage(file + ": exists and is not a directory");
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         ModelDirectory.write(empty, model);
         assertThat(ModelDirectory.read(empty).vectors().size()).isEqualTo(5);
+    }
+
+    @Test
+    void aManifestEmbrecDidNotWriteNeverMakesADirectoryReplaceable() throws IOException {
+        // issue 15 item 1: a web project with a manifest.json of its own
+        Path w = Files.createDirectories(tmp.resolve("w"));
+        Files.writeString(w.resolve("manifest.json"), "{\"name\":\"ext\"}");
+        Files.createDirectories(w.resolve("src"));
+        Files.writeString(w.resolve("src/main.js"), "code");
+        EmbeddingModel model = TestModels.clustered(5, 2, 6);
+        assertThatThrownBy(() -> ModelDirectory.checkWritable(w)).isInstanceOf(EmbrecException.class)
+                .hasMessageContaining("refusing to replace it");
+        assertThatThrownBy(() -> ModelDirectory.write(w, model)).isInstanceOf(EmbrecException.class);
+        assertThat(Files.readString(w.resolve("src/main.js"))).isEqualTo("code");
+        for (String other : List.of("{\"format\": \"something-else\", \"format_version\": 1, \"embrec_version\": \"x\"}",
+                "{\"format_version\": \"1\", \"embrec_version\": \"0.1\"}", "[1, 2]", "not json")) {
+            Files.writeString(w.resolve("manifest.json"), other);
+            assertThat(ModelDirectory.isModelDirectory(w)).as(other).isFalse();
+        }
+        // a model written before the format name is still recognised (and so replaceable)
+        Path legacy = tmp.resolve("legacy");
+        ModelDirectory.write(legacy, model);
+        TestModels.makeLegacy(legacy);
+        assertThat(ModelDirectory.isModelDirectory(legacy)).isTrue();
+        ModelDirectory.write(legacy, model);
+        assertThat(Files.readString(legacy.resolve("manifest.json"))).contains("\"format\" : \"embrec-model\"");
+    }
+
+    @Test
+    void everyFileIsChecksummedAndADamagedByteIsNamed() throws IOException {
+        Path dir = tmp.resolve("sums");
+        EmbeddingModel model = TestModels.clustered(12, 4, 3);
+        ModelDirectory.write(dir, model.withHistories(UserHistoriesFileTest.random(3, 5, 12))
+                .withVectors(model.vectors(), List.of("3")));
+        String manifest = Files.readString(dir.resolve("manifest.json"));
+        for (String f : List.of("vectors.bin", "catalog.tsv", "users.bin", "cold-items.txt")) {
+            assertThat(manifest).contains("\"" + f + "\" : {");
+        }
+        SplittableRandom rnd = new SplittableRandom(15);
+        for (String f : List.of("vectors.bin", "catalog.tsv", "users.bin", "cold-items.txt")) {
+            Path file = dir.resolve(f);
+            byte[] good = Files.readAllBytes(file);
+            for (int trial = 0; trial < 25; trial++) {
+                byte[] bad = good.clone();
+                bad[rnd.nextInt(bad.length)] ^= (byte) (1 << rnd.nextInt(8));
+                Files.write(file, bad);
+                assertThatThrownBy(() -> ModelDirectory.read(dir)).as(f + " trial " + trial)
+                        .isInstanceOf(EmbrecException.class).hasMessageStartingWith(file + ": damaged or changed")
+                        .hasMessageNotContaining("\n");
+            }
+            Files.write(file, java.util.Arrays.copyOf(good, good.length - 1));
+            assertThatThrownBy(() -> ModelDirectory.read(dir)).hasMessageStartingWith(file + ": damaged or changed");
+            Files.write(file, good);
+        }
+        assertThat(ModelDirectory.read(dir).vectors().size()).isEqualTo(12);
+    }
+
+    @Test
+    void aModelWithoutChecksumsOpensWithANotice() throws IOException {
+        Path dir = tmp.resolve("old");
+        ModelDirectory.write(dir, TestModels.clustered(6, 3, 2));
+        TestModels.makeLegacy(dir);
+        List<String> notices = new java.util.ArrayList<>();
+        java.util.function.Consumer<String> previous = org.embrec.Notices.setSink(notices::add);
+        try {
+            assertThat(ModelDirectory.read(dir).vectors().size()).isEqualTo(6);
+        } finally {
+            org.embrec.Notices.setSink(previous);
+        }
+        assertThat(notices).singleElement().asString().startsWith(dir + ": written by embrec")
+                .contains("not verified");
+    }
+
+    @Test
+    void hostileManifestsAreOneLineErrors() throws IOException {
+        Path dir = tmp.resolve("hostile");
+        ModelDirectory.write(dir, TestModels.clustered(6, 3, 2));
+        Path manifest = dir.resolve("manifest.json");
+        String good = Files.readString(manifest);
+        String body = good.substring(0, good.lastIndexOf('}'));
+        List<String> hostile = List.of(
+                body + ", \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
+                body + ", \"x\": \"" + "a".repeat(3_000_000) + "\"}",
+                body + ", \"x\": \"" + "a".repeat(17_000_000) + "\"}",
+                good + "garbage",
+                good + "{}",
+                body + ", \"algo\": \"again\"}");
+        for (String h : hostile) {
+            Files.writeString(manifest, h);
+            assertThatThrownBy(() -> ModelDirectory.read(dir)).as(h.substring(h.length() - 30))
+                    .isInstanceOf(EmbrecException.class).hasMessageStartingWith(manifest.toString())
+                    .hasMessageNotContaining("\n");
+        }
     }
 
     @Test
@@ -129,6 +224,7 @@ class ModelDirectoryTest {
 
         Path dir = tmp.resolve("model");
         ModelDirectory.write(dir, TestModels.clustered(10, 3, 7));
+        TestModels.makeLegacy(dir); // without sums, so that each file's own checks are reached
         Path manifest = dir.resolve("manifest.json");
         String good = Files.readString(manifest);
 

@@ -61,4 +61,18 @@ public final class TestModels {
         }
         return new Catalog(items, List.of());
     }
+
+    /**
+     * Rewrites a model directory's manifest as embrec wrote it before format names and file
+     * checksums (no {@code format}, no {@code files}): the form older models have.
+     */
+    static void makeLegacy(java.nio.file.Path dir) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.nio.file.Path manifest = dir.resolve(ModelDirectory.MANIFEST);
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(manifest.toFile());
+        root.remove("format");
+        root.remove("files");
+        java.nio.file.Files.write(manifest, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    }
 }

@@ -162,6 +162,7 @@ class UserHistoriesFileTest {
     void aColdItemWithoutAVectorIsReported() throws IOException {
         Path dir = tmp.resolve("m");
         ModelDirectory.write(dir, TestModels.clustered(10, 4, 3));
+        TestModels.makeLegacy(dir); // a model with sums would report the added file as not part of it
         Files.writeString(dir.resolve(ModelDirectory.COLD_ITEMS), "3\n99\n");
         assertThatThrownBy(() -> ModelDirectory.read(dir)).isInstanceOf(EmbrecException.class)
                 .hasMessage(dir.resolve(ModelDirectory.COLD_ITEMS) + ":2: item '99' has no vector in vectors.bin");

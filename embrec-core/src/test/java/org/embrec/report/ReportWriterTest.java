@@ -1,6 +1,7 @@
 package org.embrec.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -21,11 +22,17 @@ class ReportWriterTest {
     @Test
     void writesASelfContainedPageTheEvaluationAndEveryChartAsPngAndSvg() throws Exception {
         Path out = tmp.resolve("report");
-        Files.createDirectories(out.resolve("stale"));
         ReportWriter.Content content = new ReportWriter.Content(ReportChartsTest.report(),
                 TuningLog.read(TuningLogTest.fixture()), null, "embrec test");
+        ReportWriter.write(out, content);
+        Files.writeString(out.resolve("charts/stale.png"), "an older chart");
         ReportWriter.Written w = ReportWriter.write(out, content);
-        assertThat(Files.exists(out.resolve("stale"))).as("the directory is replaced").isFalse();
+        assertThat(Files.exists(out.resolve("charts/stale.png"))).as("an earlier report is replaced").isFalse();
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "my page");
+        assertThatThrownBy(() -> ReportWriter.write(site, content)).isInstanceOf(org.embrec.EmbrecException.class)
+                .hasMessageContaining("refusing to replace it");
+        assertThat(Files.readString(site.resolve("index.html"))).isEqualTo("my page");
         // hr10, ndcg10, two HR@K curves, the trajectory and 8 parameters.
         assertThat(w.charts()).isEqualTo(13);
         assertThat(w.files()).startsWith("index.html", "evaluation.json").hasSize(2 + 2 * 13);

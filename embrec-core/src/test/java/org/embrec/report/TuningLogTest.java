@@ -82,7 +82,7 @@ class TuningLogTest {
         Files.writeString(file, "{\"config\":{},\"score\":\"high\"}\n");
         assertThatThrownBy(() -> TuningLog.read(tmp)).hasMessage(file + ":1: a trial needs a numeric \"score\"");
         Files.writeString(file, "{oops\n");
-        assertThatThrownBy(() -> TuningLog.read(tmp)).hasMessageStartingWith(file + ":1: not JSON");
+        assertThatThrownBy(() -> TuningLog.read(tmp)).hasMessageStartingWith(file + ":1: invalid JSON");
         Files.writeString(file, "\n");
         assertThatThrownBy(() -> TuningLog.read(tmp)).hasMessage(file + ": no trials");
     }

@@ -65,7 +65,7 @@ class HyperParametersTest {
         Files.writeString(file, "[1, 2]");
         assertThatThrownBy(() -> HyperParameters.read(file)).hasMessageContaining("a config file is a JSON object");
         Files.writeString(file, "{\"dim\": ");
-        assertThatThrownBy(() -> HyperParameters.read(file)).hasMessageStartingWith("cannot read config " + file);
+        assertThatThrownBy(() -> HyperParameters.read(file)).hasMessageStartingWith(file + ": invalid JSON");
     }
 
     @Test

@@ -130,7 +130,7 @@ class SynthGeneratorTest {
         Path out = Files.createDirectories(dir.resolve("busy"));
         Files.writeString(out.resolve("x"), "x");
         assertThatThrownBy(() -> SynthGenerator.write(new SynthConfig(2, 2, 2, 1, 1), out, 1, Progress.NONE))
-                .isInstanceOf(EmbrecException.class).hasMessageContaining("already exists");
+                .isInstanceOf(EmbrecException.class).hasMessageContaining("exists and is not an empty directory");
         assertThatThrownBy(() -> new SynthConfig(2, 3, 7, 1, 1)).isInstanceOf(EmbrecException.class)
                 .hasMessage("--rows 7 is more than --users x --items (6): each user rates an item at most once");
         assertThatThrownBy(() -> new SynthConfig(0, 3, 1, 1, 1)).hasMessage("--users must be >= 1, got 0");

@@ -24,15 +24,15 @@ import java.util.zip.CRC32C;
  * other hosts (a shared file system) and of live processes are left alone. Stateless and
  * thread-safe.
  */
-final class StaleTemps {
+public final class StaleTemps {
     private static final Pattern NAME = Pattern.compile("\\.(.+)\\.(tmp|old)-(\\d{1,19})-([0-9a-f]{8})-[0-9a-f]{1,16}");
     private static final long PID = ProcessHandle.current().pid();
     private static final String HOST = hostTag();
 
     private StaleTemps() {}
 
-    /** A fresh temp name for {@code target} (a file name) of this process. */
-    static String name(String target, String kind) {
+    /** A fresh temp name for {@code target} (a file name) of this process; {@code kind} is tmp or old. */
+    public static String name(String target, String kind) {
         return "." + target + "." + kind + "-" + PID + "-" + HOST + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong());
     }

@@ -110,7 +110,7 @@ public final class ModelIndex {
         IndexSpec spec = m.spec();
         VectorIndex index = switch (spec.type()) {
             case EXACT -> ExactIndex.of(store, attrs);
-            case IVF -> IvfFile.read(dir.resolve(IvfFile.NAME), store, attrs, spec.ivf().nprobe());
+            case IVF -> openIvf(dir, store, attrs, spec);
             default -> openLucene(dir, spec, store);
         };
         return Optional.of(OffsetIndex.of(index));
@@ -159,6 +159,14 @@ public final class ModelIndex {
         }
         try (VectorIndex index = openOrExact(modelDir, store, ItemAttributes.of(store.ids(), model.catalog()))) {
             return index.searchItem(store.indexOf(id), k, ItemFilter.NONE).toNeighbors(store.ids());
+        }
+    }
+
+    private static VectorIndex openIvf(Path dir, EmbeddingStore store, ItemAttributes attrs, IndexSpec spec) {
+        try {
+            return IvfFile.read(dir.resolve(IvfFile.NAME), store, attrs, spec.ivf().nprobe());
+        } catch (EmbrecException e) {
+            throw new DamagedIndexException(e.getMessage(), e);
         }
     }
 

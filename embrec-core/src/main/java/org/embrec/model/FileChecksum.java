@@ -105,7 +105,7 @@ public record FileChecksum(long bytes, long crc32c) {
         @Override
         public int read() throws IOException {
             int b = in.read();
-            if (b >= 0) {
+            if (b >= 0 && expected != null) {
                 crc.update(b);
             }
             return b;
@@ -114,7 +114,7 @@ public record FileChecksum(long bytes, long crc32c) {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
-            if (n > 0) {
+            if (n > 0 && expected != null) {
                 crc.update(b, off, n);
             }
             return n;

@@ -86,6 +86,27 @@ class ModelIndexTest {
     }
 
     @Test
+    void aFlippedBitInTheIvfFileIsDetectedAndSearchFallsBackToExact(@TempDir Path model) throws IOException {
+        ModelIndex.build(model, store, attrs, new IndexSpec(IndexType.IVF, HnswParams.DEFAULTS, new IvfParams(10, 2)), 1,
+                null).close();
+        Path ivf = model.resolve(ModelIndex.DIR).resolve(IvfFile.NAME);
+        byte[] good = Files.readAllBytes(ivf);
+        byte[] bad = good.clone();
+        bad[30] ^= 4; // inside the first centroid
+        Files.write(ivf, bad);
+        assertThatThrownBy(() -> ModelIndex.open(model, store, attrs)).isInstanceOf(EmbrecException.class)
+                .hasMessage(ivf + ": damaged (checksum mismatch)");
+        java.util.function.Consumer<String> previous = org.embrec.Notices.setSink(n -> { });
+        try (VectorIndex index = ModelIndex.openOrExact(model, store, attrs)) {
+            assertThat(index.type()).isEqualTo(IndexType.EXACT);
+        } finally {
+            org.embrec.Notices.setSink(previous);
+        }
+        Files.write(ivf, java.util.Arrays.copyOf(good, good.length + 1));
+        assertThatThrownBy(() -> ModelIndex.open(model, store, attrs)).hasMessage(ivf + ": data after the checksum");
+    }
+
+    @Test
     void aDirectoryNamedIndexThatEmbrecDidNotWriteIsNeverReplaced(@TempDir Path model) throws IOException {
         Path mine = Files.createDirectories(model.resolve(ModelIndex.DIR));
         Files.writeString(mine.resolve("notes.txt"), "mine");

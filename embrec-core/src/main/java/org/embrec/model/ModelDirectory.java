@@ -84,7 +84,19 @@ public final class ModelDirectory {
             return false;
         }
         try {
-            return ManifestJson.isModelManifest(JsonFiles.read(file));
+            return isModelManifest(JsonFiles.readBytes(file));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * True when {@code manifest} (the bytes of a {@code manifest.json}, such as one read from
+     * another file system) is a model directory's manifest. Never throws.
+     */
+    public static boolean isModelManifest(byte[] manifest) {
+        try {
+            return ManifestJson.isModelManifest(JsonFiles.parse(manifest, MANIFEST));
         } catch (RuntimeException e) {
             return false;
         }

@@ -24,11 +24,31 @@ import org.embrec.model.ModelDirectory;
 public final class ModelOutput {
     private ModelOutput() {}
 
-    /** Writes {@code model} to {@code out}, replacing an embrec model directory there. */
+    /**
+     * Checks, before any work, that a model may be written to {@code out}: absent, an empty
+     * directory, or an embrec model directory (recognised by its manifest, as
+     * {@link ModelDirectory#KIND} does locally).
+     *
+     * @throws EmbrecException naming {@code out} otherwise
+     */
+    public static void checkWritable(String out, Configuration hadoop) {
+        URI uri = URI.create(out.replace(" ", "%20"));
+        if (uri.getScheme() == null || uri.getScheme().equals("file")) {
+            ModelDirectory.checkWritable(local(out, uri));
+            return;
+        }
+        try {
+            checkRemote(out, new Path(out), new Path(out).getFileSystem(hadoop));
+        } catch (IOException e) {
+            throw new EmbrecException(out + ": cannot check the output directory (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Writes {@code model} to {@code out}, replacing an embrec model directory there (never anything else). */
     public static void write(String out, EmbeddingModel model, Configuration hadoop) {
         URI uri = URI.create(out.replace(" ", "%20"));
         if (uri.getScheme() == null || uri.getScheme().equals("file")) {
-            ModelDirectory.write(uri.getScheme() == null ? java.nio.file.Path.of(out) : java.nio.file.Path.of(uri), model);
+            ModelDirectory.write(local(out, uri), model);
             return;
         }
         java.nio.file.Path local = null;
@@ -38,11 +58,7 @@ public final class ModelOutput {
             ModelDirectory.write(dir, model);
             Path target = new Path(out);
             FileSystem fs = target.getFileSystem(hadoop);
-            if (fs.exists(target) && !fs.exists(new Path(target, ModelDirectory.MANIFEST))
-                    && fs.listStatus(target).length > 0) {
-                throw new EmbrecException(out + ": exists and is not an embrec model directory (no "
-                        + ModelDirectory.MANIFEST + "); refusing to replace it");
-            }
+            checkRemote(out, target, fs);
             Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
             fs.copyFromLocalFile(false, true, new Path(dir.toUri()), tmp);
             if (fs.exists(target) && !fs.delete(target, true)) {
@@ -53,7 +69,7 @@ public final class ModelOutput {
                 throw new EmbrecException(out + ": cannot rename " + tmp + " into place");
             }
         } catch (IOException e) {
-            throw new EmbrecException(out + ": cannot write the model (" + e + ")", e);
+            throw new EmbrecException(out + ": cannot write the model (" + e.getMessage() + ")", e);
         } finally {
             if (local != null) {
                 try {
@@ -62,6 +78,35 @@ public final class ModelOutput {
                     // a leftover temp directory is harmless
                 }
             }
+        }
+    }
+
+    private static java.nio.file.Path local(String out, URI uri) {
+        return uri.getScheme() == null ? java.nio.file.Path.of(out) : java.nio.file.Path.of(uri);
+    }
+
+    /** Absent, an empty directory, or a directory whose manifest embrec wrote. */
+    private static void checkRemote(String out, Path target, FileSystem fs) throws IOException {
+        if (!fs.exists(target)) {
+            return;
+        }
+        if (!fs.getFileStatus(target).isDirectory()) {
+            throw new EmbrecException(out + ": exists and is not a directory");
+        }
+        if (fs.listStatus(target).length == 0) {
+            return;
+        }
+        Path manifest = new Path(target, ModelDirectory.MANIFEST);
+        boolean ours = false;
+        if (fs.exists(manifest) && fs.getFileStatus(manifest).getLen() <= org.embrec.JsonFiles.MAX_BYTES) {
+            try (java.io.InputStream in = fs.open(manifest)) {
+                ours = ModelDirectory.isModelManifest(in.readAllBytes());
+            }
+        }
+        if (!ours) {
+            throw new EmbrecException(out + ": exists and is not an embrec model directory (no " + ModelDirectory.MANIFEST
+                    + " naming the format " + ModelDirectory.FORMAT + "); refusing to replace it: give a new or empty"
+                    + " directory");
         }
     }
 }

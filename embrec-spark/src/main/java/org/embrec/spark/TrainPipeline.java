@@ -50,6 +50,7 @@ public final class TrainPipeline {
      *     vocabulary MLlib cannot hold
      */
     public static Result run(SparkSession spark, JobConfig config, Progress progress) {
+        ModelOutput.checkWritable(config.out(), spark.sparkContext().hadoopConfiguration()); // before any work
         StageTimes times = new StageTimes();
         InputSpec in = config.input();
         String label = in.format() == InputFormat.MOVIELENS ? SparkInput.join(in.path(), SparkInput.RATINGS_CSV)

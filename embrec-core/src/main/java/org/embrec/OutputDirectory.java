@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -80,9 +82,9 @@ public record OutputDirectory(String what, String howRecognised, Predicate<Path>
      * {@code allowed} (which includes the required ones): how the outputs without a manifest of
      * their own (reports, tuning runs) are recognised.
      */
-    public static boolean holdsOnly(Path dir, java.util.Set<String> required, java.util.Set<String> allowed) {
+    public static boolean holdsOnly(Path dir, Set<String> required, Set<String> allowed) {
         try (Stream<Path> s = Files.list(dir)) {
-            java.util.Set<String> names = new java.util.HashSet<>();
+            Set<String> names = new HashSet<>();
             for (Path p : (Iterable<Path>) s::iterator) {
                 names.add(p.getFileName().toString());
             }

@@ -1,6 +1,5 @@
 package org.embrec.cli;
 
-import org.embrec.OutputDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,11 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embrec.EmbrecException;
+import org.embrec.OutputDirectory;
 import org.embrec.Progress;
-import org.embrec.content.ContentConfig;
 import org.embrec.data.Catalog;
 import org.embrec.data.Dataset;
-import org.embrec.eval.ContentAlgorithm;
 import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.GraphWalkAlgorithm;

@@ -3,9 +3,9 @@ package org.embrec.cli;
 import java.io.PrintWriter;
 import org.embrec.EmbrecException;
 import org.embrec.Notices;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code ./embrec}: parses the subcommand and delegates to it. User errors print

@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 import org.embrec.data.synth.SynthConfig;
 import org.embrec.data.synth.SynthGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code embrec synth}: writes a synthetic MovieLens-layout dataset with planted structure. */
 @Command(name = "synth", mixinStandardHelpOptions = true,

@@ -8,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.embrec.AtomicFiles;
-import org.embrec.OutputDirectory;
 import org.embrec.EmbrecException;
+import org.embrec.OutputDirectory;
 import org.embrec.data.Catalog;
 import org.embrec.vectors.EmbeddingStore;
 

@@ -117,10 +117,12 @@ final class RequestBodyHandler extends Handler.Wrapper {
                     return;
                 }
                 try {
-                    if (Content.Chunk.isFailure(chunk)) {
-                        Throwable failure = chunk.getFailure();
-                        end(failure instanceof TimeoutException ? HttpStatus.REQUEST_TIMEOUT_408 : HttpStatus.BAD_REQUEST_400,
-                                failure instanceof TimeoutException ? tooSlow(deadline) : "cannot read the request body");
+                    if (Content.Chunk.isFailure(chunk)) { // Jetty's idle timeout, or the client went away
+                        if (chunk.getFailure() instanceof TimeoutException) {
+                            end(HttpStatus.REQUEST_TIMEOUT_408, "the request body stopped arriving (the connection's idle timeout)");
+                        } else {
+                            end(HttpStatus.BAD_REQUEST_400, "cannot read the request body");
+                        }
                         return;
                     }
                     ByteBuffer data = chunk.getByteBuffer();

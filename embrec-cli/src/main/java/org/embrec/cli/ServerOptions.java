@@ -1,5 +1,7 @@
 package org.embrec.cli;
 
+import java.time.Duration;
+import org.embrec.EmbrecException;
 import org.embrec.server.ServerConfig;
 import picocli.CommandLine.Option;
 
@@ -20,9 +22,18 @@ public final class ServerOptions {
             description = "Threads computing API responses (default: 2 per core); more requests wait in a bounded queue.")
     Integer workers;
 
+    @Option(names = "--body-deadline", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Longest time a request body may take to arrive after its headers (default ${DEFAULT-VALUE} s;"
+                    + " slower ones get 408). Bodies are read without a thread meanwhile.")
+    double bodyDeadline;
+
     /** The server settings: defaults with the given flags applied, validated. */
     public ServerConfig config() {
-        ServerConfig c = ServerConfig.defaults().withHost(host).withPort(port).withAdminToken(adminToken);
+        if (!(bodyDeadline >= 0.001) || Double.isInfinite(bodyDeadline)) {
+            throw new EmbrecException("--body-deadline must be a number of seconds >= 0.001, got " + bodyDeadline);
+        }
+        ServerConfig c = ServerConfig.defaults().withHost(host).withPort(port).withAdminToken(adminToken)
+                .withBodyDeadline(Duration.ofMillis(Math.round(bodyDeadline * 1000)));
         return workers == null ? c : c.withWorkers(workers);
     }
 }

@@ -61,6 +61,16 @@ class DemoAndServeCommandTest {
     }
 
     @Test
+    void serverOptionsSetTheBodyDeadline() {
+        ServerOptions defaults = new ServerOptions();
+        new picocli.CommandLine(defaults).parseArgs();
+        assertThat(defaults.config().bodyDeadline()).isEqualTo(org.embrec.server.ServerConfig.DEFAULT_BODY_DEADLINE);
+        ServerOptions given = new ServerOptions();
+        new picocli.CommandLine(given).parseArgs("--body-deadline", "2.5");
+        assertThat(given.config().bodyDeadline()).isEqualTo(java.time.Duration.ofMillis(2500));
+    }
+
+    @Test
     void serveChecksItsArgumentsBeforeBinding() {
         CliRun missing = CliRun.of("serve", "--model", tmp.resolve("nope").toString(), "--port", "0");
         assertThat(missing.code()).isEqualTo(2);
@@ -73,6 +83,10 @@ class DemoAndServeCommandTest {
         CliRun token = CliRun.of("serve", "--model", tmp.toString(), "--admin-token", "short");
         assertThat(token.code()).isEqualTo(2);
         assertThat(token.err()).contains("--admin-token must have at least 8 characters");
+
+        CliRun deadline = CliRun.of("serve", "--model", tmp.toString(), "--body-deadline", "0");
+        assertThat(deadline.code()).isEqualTo(2);
+        assertThat(deadline.err()).contains("--body-deadline must be a number of seconds >= 0.001, got 0.0");
 
         CliRun noModel = CliRun.of("serve");
         assertThat(noModel.code()).isEqualTo(2);

@@ -1,9 +1,12 @@
 package org.embrec.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.embrec.data.Catalog;
@@ -11,14 +14,18 @@ import org.embrec.vectors.Neighbor;
 
 /**
  * The JSON shapes of the API (PROTOCOL.md's {@code {"query": ..., "results": [{"id", "title",
- * "score", ...}]}}) as records, and the one mapper that writes them: keys in snake_case, absent
- * (null) values left out. Stateless and thread-safe.
+ * "score", ...}]}}) as records, and the one mapper that writes them (keys in snake_case, absent
+ * (null) values left out) and reads request bodies strictly: a duplicate key or anything after
+ * the JSON value is an error. Stateless and thread-safe.
  */
 final class ApiJson {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private ApiJson() {}
 

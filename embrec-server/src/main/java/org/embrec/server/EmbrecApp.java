@@ -27,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * <p>Safety: listens where {@link ServerConfig#host()} says (loopback by default); API work runs
  * on a bounded pool ({@code workers} threads, {@code queue} waiting requests, then 503) with a
  * timeout (503), except similar-item lists already cached, answered on the connection's thread
- * (a lookup: the hand-off would cost more than the work); request bodies are capped (413);
- * every error is JSON {@code {"error": ...}} without a stack trace, including errors Jetty
- * raises itself (bad URIs, {@code ../}).
+ * (a lookup: the hand-off would cost more than the work); request bodies are read into memory
+ * before any thread is given to the request ({@link RequestBodyHandler}: capped, 413, and due
+ * within the body deadline, 408); every response carries the {@link SecurityHeaders} and every
+ * error is JSON {@code {"error": ...}} without a stack trace, including errors Jetty raises
+ * itself (malformed requests, bad URIs, {@code ../}).
  */
 public final class EmbrecApp {
     private static final Logger LOG = LoggerFactory.getLogger(EmbrecApp.class);
@@ -56,7 +58,11 @@ public final class EmbrecApp {
             cfg.jetty.port = config.port();
             cfg.jetty.threadPool = jettyPool(config);
             cfg.jetty.timeoutStatus = HttpStatus.SERVICE_UNAVAILABLE.getCode();
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                // First in the chain: no request reaches Javalin (or a thread of its own) before its body is in.
+                server.insertHandler(new RequestBodyHandler(config.maxBodyBytes(), config.bodyDeadline()));
+            });
             cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true;
@@ -72,7 +78,7 @@ public final class EmbrecApp {
             cfg.events.serverStopped(workers::shutdownNow);
 
             var routes = cfg.routes;
-            routes.before(EmbrecApp::securityHeaders);
+            routes.before(SecurityHeaders::put);
             routes.get("/health", ops::health);
             routes.get("/ready", ops::ready);
             routes.get("/metrics", ops::metrics);
@@ -120,14 +126,6 @@ public final class EmbrecApp {
     static void error(Context ctx, int status, String message) {
         ctx.status(status).json(new ApiJson.Error(message == null || message.isBlank()
                 ? HttpStatus.forStatus(status).getMessage() : message));
-    }
-
-    private static void securityHeaders(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
     }
 
     /** The endpoint template that served the request, {@code static} for files, {@code unmatched} otherwise. */

@@ -120,20 +120,42 @@ final class Params {
         return new ResultFilter(genre, from, to);
     }
 
+    /**
+     * A decimal integer parameter in {@code min..max}, {@code fallback} when absent: ASCII digits
+     * with an optional leading {@code -} and nothing else (no {@code +}, spaces, newlines or
+     * other scripts' digits).
+     */
     static int intParam(String name, String raw, int fallback, int min, int max) {
         if (raw == null) {
             return fallback;
         }
-        int v;
-        try {
-            v = Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
+        if (!isDecimal(raw)) {
             throw new BadRequestResponse(name + " must be an integer in " + min + ".." + max + ", got '" + clip(raw) + "'");
         }
-        if (v < min || v > max) {
-            throw new BadRequestResponse(name + " must be in " + min + ".." + max + ", got " + v);
+        long v;
+        try {
+            v = Long.parseLong(raw);
+        } catch (NumberFormatException e) { // more digits than a long holds: out of range either way
+            v = raw.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
-        return v;
+        if (v < min || v > max) {
+            throw new BadRequestResponse(name + " must be in " + min + ".." + max + ", got " + clip(raw));
+        }
+        return (int) v;
+    }
+
+    private static boolean isDecimal(String s) {
+        int start = s.startsWith("-") ? 1 : 0;
+        if (s.length() == start) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A user-given value shortened for messages (never echo kilobytes back). */

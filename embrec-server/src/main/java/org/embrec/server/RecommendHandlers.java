@@ -2,6 +2,7 @@ package org.embrec.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -62,9 +63,9 @@ final class RecommendHandlers {
     void forItems(Context ctx) {
         ServedModels models = Params.models(registry);
         JsonNode body = parse(RequestBodies.read(ctx, maxBodyBytes));
-        ServedModel model = Params.model(text(body, "model"), models);
-        int k = Params.intParam("k", text(body, "k"), Params.DEFAULT_K, 1, Params.MAX_K);
-        ResultFilter filter = Params.filter(text(body, "genre"), text(body, "yearFrom"), text(body, "yearTo"), model);
+        ServedModel model = Params.model(string(body, "model"), models);
+        int k = Params.intParam("k", integer(body, "k"), Params.DEFAULT_K, 1, Params.MAX_K);
+        ResultFilter filter = Params.filter(string(body, "genre"), integer(body, "yearFrom"), integer(body, "yearTo"), model);
         Recommendations r = model.recommend(items(body), k, filter);
         List<ApiJson.Item> used = r.used().stream().map(id -> ApiJson.item(models, id)).toList();
         ctx.json(new ApiJson.ListResponse(new ApiJson.ItemsQuery(used, r.withoutVector()), model.name(),
@@ -79,6 +80,9 @@ final class RecommendHandlers {
         JsonNode node;
         try {
             node = ApiJson.MAPPER.readTree(body);
+        } catch (MismatchedInputException e) { // what the mapper's FAIL_ON_TRAILING_TOKENS raises
+            throw new BadRequestResponse("the body is not valid JSON: something follows the JSON object at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         } catch (JsonProcessingException e) {
             throw new BadRequestResponse("the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -98,14 +102,31 @@ final class RecommendHandlers {
         return node;
     }
 
-    /** A scalar field as text (numbers too), or null when absent or null. */
-    private static String text(JsonNode body, String field) {
+    /** A string field, or null when absent or null; anything but a JSON string is a 400. */
+    private static String string(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isValueNode()) {
-            throw new BadRequestResponse(field + " must be a string or a number");
+        if (!v.isTextual()) {
+            throw new BadRequestResponse(field + " must be a string, got " + Params.clip(v.toString()));
+        }
+        return v.textValue();
+    }
+
+    /**
+     * An integer field as its decimal digits (for {@link Params#intParam}, which checks the
+     * range), or null when absent or null; anything but a JSON integer ({@code "9"}, {@code 9.0},
+     * {@code true}) is a 400: no coercion.
+     */
+    private static String integer(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber()) {
+            throw new BadRequestResponse(field + " must be an integer (a JSON number without a fraction), got "
+                    + Params.clip(v.toString()));
         }
         return v.asText();
     }

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads request bodies with a hard size limit, whether or not the client declared the length:
- * a declared length over the limit is refused before anything is read, a chunked body as soon as
- * it passes the limit. Stateless.
+ * Reads a request body that {@link RequestBodyHandler} has already loaded into memory (so this
+ * never waits on the network), keeping its size limit as a second check: more than {@code max}
+ * bytes is a 413 with the same message. Stateless.
  */
 final class RequestBodies {
     private RequestBodies() {}
@@ -20,8 +20,7 @@ final class RequestBodies {
      * @throws ContentTooLargeResponse (413) when the body has more than {@code max} bytes
      */
     static byte[] read(Context ctx, long max) {
-        long declared = ctx.contentLength();
-        if (declared > max) {
+        if (ctx.contentLength() > max) {
             throw tooLarge(max);
         }
         try (InputStream in = ctx.bodyInputStream()) {
@@ -36,6 +35,6 @@ final class RequestBodies {
     }
 
     private static ContentTooLargeResponse tooLarge(long max) {
-        return new ContentTooLargeResponse("the request body must have at most " + max + " bytes");
+        return new ContentTooLargeResponse(RequestBodyHandler.tooLarge(max));
     }
 }

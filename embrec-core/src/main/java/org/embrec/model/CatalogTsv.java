@@ -1,17 +1,19 @@
 package org.embrec.model;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,51 +64,91 @@ public final class CatalogTsv {
     }
 
     /**
-     * Reads a catalog written by {@link #write}, naming {@code source} in error messages.
+     * Reads a catalog written by {@link #write}, naming {@code source} in error messages. The
+     * whole stream is decoded at once and split by hand (a 1M-item catalog reads in a fraction of
+     * a second); items with the same genres share one genre list.
      *
      * @throws EmbrecException with {@code source:line} when the content is malformed
      */
     public static Catalog read(InputStream in, String source) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)), 1 << 16);
+        String text = decode(in.readAllBytes(), source);
         Map<String, Catalog.Item> items = new LinkedHashMap<>();
+        Map<String, List<String>> genreLists = new HashMap<>();
+        int lineEnd = lineEnd(text, 0);
+        String header = text.substring(0, lineEnd);
+        if (text.isEmpty() || !(header.equals(HEADER) || header.startsWith(HEADER + "\t"))) {
+            throw new EmbrecException(source + ":1: expected the header '" + HEADER.replace("\t", "\\t") + "'");
+        }
+        List<String> fields = new ArrayList<>(4);
         long lineNo = 1;
-        try {
-            String header = r.readLine();
-            if (header == null || !(header.equals(HEADER) || header.startsWith(HEADER + "\t"))) {
-                throw new EmbrecException(source + ":1: expected the header '" + HEADER.replace("\t", "\\t") + "'");
+        for (int start = next(text, lineEnd); start < text.length(); start = next(text, lineEnd)) {
+            lineEnd = lineEnd(text, start);
+            lineNo++;
+            split(text, start, lineEnd, '\t', fields);
+            if (fields.size() < 4) {
+                throw new EmbrecException(source + ":" + lineNo + ": expected 4 tab-separated fields, got " + fields.size());
             }
-            List<String> fields = new ArrayList<>(4);
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                lineNo++;
-                split(line, '\t', fields);
-                if (fields.size() < 4) {
-                    throw new EmbrecException(source + ":" + lineNo + ": expected 4 tab-separated fields, got "
-                            + fields.size());
-                }
-                Catalog.Item item = item(fields, source + ":" + lineNo);
-                if (items.putIfAbsent(item.id(), item) != null) {
-                    throw new EmbrecException(source + ":" + lineNo + ": duplicate id '" + Printable.of(item.id()) + "'");
-                }
+            Catalog.Item item = item(fields, source + ":" + lineNo, genreLists);
+            if (items.putIfAbsent(item.id(), item) != null) {
+                throw new EmbrecException(source + ":" + lineNo + ": duplicate id '" + Printable.of(item.id()) + "'");
             }
-        } catch (MalformedInputException e) {
-            throw new EmbrecException(source + ":" + (lineNo + 1) + ": not valid UTF-8");
         }
         return new Catalog(items, List.of());
     }
 
-    private static Catalog.Item item(List<String> fields, String where) {
+    /** The whole text, or the line of the first byte that is not UTF-8. */
+    private static String decode(byte[] bytes, String source) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+            long line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new EmbrecException(source + ":" + line + ": not valid UTF-8");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    /** End of the line starting at {@code start}: its '\n', or a '\r' before it, or the text's end. */
+    private static int lineEnd(String text, int start) {
+        int nl = text.indexOf('\n', start);
+        int end = nl < 0 ? text.length() : nl;
+        return end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+    }
+
+    /** Start of the line after the one ending at {@code lineEnd}. */
+    private static int next(String text, int lineEnd) {
+        int nl = text.indexOf('\n', lineEnd);
+        return nl < 0 ? text.length() : nl + 1;
+    }
+
+    private static Catalog.Item item(List<String> fields, String where, Map<String, List<String>> genreLists) {
         String id = unescape(fields.get(0), where, false);
         if (id.isEmpty()) {
             throw new EmbrecException(where + ": empty id");
         }
         String title = unescape(fields.get(1), where, false);
-        List<String> genres = new ArrayList<>();
-        if (!fields.get(2).isEmpty()) {
-            List<String> raw = new ArrayList<>();
-            split(fields.get(2), '|', raw);
-            for (String g : raw) {
-                genres.add(unescape(g, where, true));
+        List<String> genres = genreLists.get(fields.get(2));
+        if (genres == null) {
+            List<String> parsed = new ArrayList<>();
+            String field = fields.get(2);
+            if (!field.isEmpty()) {
+                List<String> raw = new ArrayList<>();
+                split(field, 0, field.length(), '|', raw);
+                for (String g : raw) {
+                    parsed.add(unescape(g, where, true));
+                }
+            }
+            genres = List.copyOf(parsed);
+            if (genreLists.size() < 1 << 16) { // many items share a few genre sets; an odd catalog must not grow this
+                genreLists.put(field, genres);
             }
         }
         int year = 0;
@@ -168,11 +210,11 @@ public final class CatalogTsv {
         return out.toString();
     }
 
-    /** Splits on {@code sep} not preceded by an escaping backslash (escapes are kept). */
-    private static void split(String s, char sep, List<String> out) {
+    /** Splits {@code s[from, to)} on {@code sep} not preceded by an escaping backslash (escapes are kept). */
+    private static void split(String s, int from, int to, char sep, List<String> out) {
         out.clear();
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
+        int start = from;
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c == '\\') {
                 i++;
@@ -181,6 +223,6 @@ public final class CatalogTsv {
                 start = i + 1;
             }
         }
-        out.add(s.substring(start));
+        out.add(s.substring(start, Math.min(to, s.length())));
     }
 }

@@ -20,6 +20,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
 import org.embrec.JsonFiles;
@@ -151,13 +153,27 @@ public final class ModelDirectory {
             }
         }
         ModelManifest.Counts counts = manifest.counts();
-        EmbeddingStore vectors = readFile(dir, VECTORS, sums,
-                (in, file) -> Word2VecFormat.BINARY.read(in, file.toString(), Files.size(file)));
+        // The catalog parses on another core while this one reads the vectors: the two take about as long.
+        CompletableFuture<Catalog> catalogRead = CompletableFuture.supplyAsync(
+                () -> readFile(dir, CATALOG, sums, (in, file) -> CatalogTsv.read(in, file.toString())));
+        EmbeddingStore vectors;
+        try {
+            vectors = readFile(dir, VECTORS, sums,
+                    (in, file) -> Word2VecFormat.BINARY.read(in, file.toString(), Files.size(file)));
+        } catch (RuntimeException e) {
+            catalogRead.cancel(false);
+            throw e;
+        }
         if (vectors.size() != counts.vectors() || vectors.dim() != counts.dim()) {
             throw new EmbrecException(dir.resolve(VECTORS) + ": holds " + vectors.size() + " vectors of dimension "
                     + vectors.dim() + ", but " + MANIFEST + " says " + counts.vectors() + " of dimension " + counts.dim());
         }
-        Catalog catalog = readFile(dir, CATALOG, sums, (in, file) -> CatalogTsv.read(in, file.toString()));
+        Catalog catalog;
+        try {
+            catalog = catalogRead.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         if (catalog.size() != counts.catalogItems()) {
             throw new EmbrecException(dir.resolve(CATALOG) + ": holds " + catalog.size() + " items, but " + MANIFEST
                     + " says " + counts.catalogItems());

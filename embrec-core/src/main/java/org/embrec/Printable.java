@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Text from a file (a header, a field, a key) made safe to quote in a one-line message: control
  * characters (C0 with NUL and ESC, DEL, C1), line and paragraph separators, bidirectional
- * overrides and unpaired surrogates are shown as escapes ({@code \n}, {@code \t}, {@code \r},
- * else <code>&#92;uXXXX</code>), so nothing from a file can move the cursor, recolour or retitle the
+ * overrides and unpaired surrogates are shown as escapes (backslash n, t or r, else backslash u
+ * and four hex digits), so nothing from a file can move the cursor, recolour or retitle the
  * terminal, or break the line; long text is cut with {@code ...}. Every message that quotes file
  * content goes through here. Stateless and thread-safe.
  */

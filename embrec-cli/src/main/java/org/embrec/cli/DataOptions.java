@@ -46,6 +46,11 @@ public final class DataOptions {
             description = "Field separator: tab, comma, semicolon, pipe, space or the characters (e.g. ::). Default: detected.")
     String delimiter;
 
+    @Option(names = "--encoding", paramLabel = "NAME",
+            description = "Text encoding of every data file: utf-8 or iso-8859-1 (Latin-1). Default: iso-8859-1 for the "
+                    + ".dat and 100k layouts, else utf-8.")
+    String encoding;
+
     @Option(names = "--items", paramLabel = "FILE", description = "Item metadata file (needs --item-columns).")
     Path items;
 
@@ -74,6 +79,7 @@ public final class DataOptions {
                 format == null ? null : DataFormat.parse(format),
                 columns == null ? null : ColumnSpec.parseInteractions(columns),
                 delimiter == null ? null : DataSpec.parseDelimiter(delimiter),
+                encoding == null ? null : DataSpec.parseEncoding(encoding),
                 items,
                 itemColumns == null ? null : ColumnSpec.parseItems(itemColumns),
                 DataSpec.Dedupe.parse(dedupe),

@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate every algorithm (item2vec, deepwalk, node2vec, content when item metadata is"
                 + " loaded) and the baselines by PROTOCOL.md, or read a saved 'evaluate --json' output, and write a"
-                + " self-contained HTML report with charts (HR@K and NDCG@K with 95% intervals, HR@K for K = 1..50,"
+                + " self-contained HTML report with charts (HR@K and NDCG@K with 95%% intervals, HR@K for K = 1..50,"
                 + " the tuning trajectory of a 'tune --out' directory, a map of the item embeddings) and a PNG and"
                 + " SVG file of every chart. See docs/REPORT.md.")
 final class ReportCommand implements Callable<Integer> {

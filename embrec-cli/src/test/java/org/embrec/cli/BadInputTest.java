@@ -1,11 +1,14 @@
 package org.embrec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
@@ -146,9 +149,75 @@ class BadInputTest {
         "--columns ~ user=a ~ --columns: missing item=NAME|NUMBER (got 'user=a')",
         "--columns ~ user=0,item=1 ~ --columns: user=0: column numbers start at 1 (the first column)",
         "--columns ~ user=a,item=b,who=c ~ --columns: unknown key 'who' (expected user, item, rating, time or header)",
-        "--item-columns ~ id=1,title=2 ~ --item-columns needs --items FILE"})
+        "--item-columns ~ id=1,title=2 ~ --item-columns needs --items FILE",
+        "--encoding ~ latin1 ~ --encoding must be utf-8 or iso-8859-1, got 'latin1'"})
     void badFlagValuesNameTheFlag(String flag, String value, String message) {
         assertUserError(CliRun.of("info", "--quiet", flag, value), message);
+    }
+
+    @Test
+    void invalidUtf8IsABadRowAndLatin1IsAnEncoding() throws IOException {
+        Path f = dir.resolve("bytes.csv");
+        Files.write(f, new byte[] {'u', '1', ',', 'a', (byte) 0xFF, '\n', 'u', '1', ',', 'a', (byte) 0xFE, '\n'});
+        assertUserError(CliRun.of("info", "--quiet", "--json", "--liked", "all", "--data", f.toString(), "--columns", "user=1,item=2"),
+                f + ":1: invalid UTF-8 in field 2 (for Latin-1 files give --encoding iso-8859-1) (--skip-bad-rows skips such rows)");
+        CliRun latin1 = CliRun.of("info", "--quiet", "--json", "--liked", "all", "--data", f.toString(), "--columns",
+                "user=1,item=2", "--encoding", "ISO-8859-1");
+        assertThat(latin1.code()).as(latin1.err()).isZero();
+        assertThat(latin1.out()).contains("\"rows\" : 2", "\"items\" : 2");
+    }
+
+    @Test
+    void anAbsurdRatingIsABadRow() throws IOException {
+        Path f = file("big.csv", "userId,movieId,rating,timestamp\n1,2,3,4\n611,1,1e30,964982703\n");
+        assertUserError(CliRun.of("info", "--quiet", "--json", "--data", f.toString()),
+                f + ":3: rating '1e30' is out of range (ratings must be finite and within -1e9..1e9)"
+                        + " (--skip-bad-rows skips such rows)");
+        CliRun skipped = CliRun.of("info", "--quiet", "--json", "--liked", "all", "--skip-bad-rows", "--data", f.toString());
+        assertThat(skipped.code()).as(skipped.err()).isZero();
+        assertThat(skipped.out()).contains("\"mean_rating\" : 3.0");
+    }
+
+    @Test
+    void linesOfSpacesAreBlank() throws IOException {
+        Path f = file("sp.csv", "userId,movieId,rating,timestamp\n1,2,3,4\n   \n1,3,3,4\n");
+        CliRun run = CliRun.of("info", "--quiet", "--json", "--liked", "all", "--data", f.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"rows\" : 2");
+    }
+
+    @Test
+    // A FIFO used to block for ever (in open(2), which no interrupt ends): fail instead of hanging.
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFifoIsRefusedAtOnce() throws Exception {
+        Path fifo = dir.resolve("fifo.csv");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
+        assertUserError(CliRun.of("info", "--quiet", "--data", fifo.toString()),
+                "--data " + fifo + ": not a regular file or directory (a FIFO)");
+    }
+
+    @Test
+    void itemsGivenAsADirectory() throws IOException {
+        Path f = file("r.csv", "userId,movieId,rating,timestamp\n1,2,3,4\n");
+        Path d = Files.createDirectories(dir.resolve("items"));
+        assertUserError(CliRun.of("info", "--quiet", "--data", f.toString(), "--items", d.toString(), "--item-columns",
+                "id=1,title=2"), "--items " + d + ": is a directory, not a file");
+    }
+
+    @Test
+    void aHugeFirstLineIsNotAnEmptyFile() throws IOException {
+        Path f = file("long.csv", "userId,movieId," + "x".repeat(3_000_000) + "\n1,2,3\n");
+        assertUserError(CliRun.of("info", "--quiet", "--data", f.toString()),
+                f + ":1: no line break within 1 MiB (line 1 is too long, or this is not a text file)");
+    }
+
+    @Test
+    void escapeSequencesFromAFileNeverReachTheTerminal() throws IOException {
+        Path f = file("esc.csv", "\u001b]0;owned\u0007\u001b[2J,b\u0000\n1,2\n");
+        CliRun run = CliRun.of("info", "--quiet", "--data", f.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("(header: \\u001b]0;owned\\u0007\\u001b[2J, b\\u0000)")
+                .doesNotContain("\u001b", "\u0000", "\u0007");
     }
 
     @Test

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 
 /**
  * Where a dataset's item metadata comes from, as resolved from the layout and flags: the kind
- * of items file, the files (null when absent) and, for a generic items file, its columns.
- * Immutable.
+ * of items file, the files (null when absent), for a generic items file its columns, and the
+ * text encoding of them all (the dataset's, {@code --encoding}). Immutable.
  */
-record CatalogPlan(Kind kind, Path items, Path tags, Path genres, ColumnSpec itemColumns, Charset charset) {
+record CatalogPlan(Kind kind, Path items, Path tags, Path genres, ColumnSpec itemColumns, Charset encoding) {
     enum Kind { NONE, MOVIELENS_CSV, MOVIELENS_DAT, MOVIELENS_100K, ITEMS_FILE }
 
     static CatalogPlan none() {

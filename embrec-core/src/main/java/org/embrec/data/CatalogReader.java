@@ -3,24 +3,37 @@ package org.embrec.data;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.embrec.EmbrecException;
+import org.embrec.Printable;
 
 /**
  * Reads item metadata into a {@link Catalog}: MovieLens movies.csv and tags.csv, or a generic
  * items file ({@code --items} with {@code --item-columns}), with FastCSV (quoted titles with
  * commas, CRLF, byte order marks); the older MovieLens layouts go to {@link LegacyCatalogReader}.
- * Malformed rows are collected in {@link BadRows}. Stateless.
+ * All in the plan's encoding; the fields read must decode without error ({@link Decoding}).
+ * Blank lines (only whitespace) are skipped. Malformed rows are collected in {@link BadRows};
+ * FastCSV's own failures become one-line {@code file:line: ...} errors. Stateless.
  */
 final class CatalogReader {
+    /** Longest field FastCSV reads (in characters); a quote that does not close runs into it. */
+    static final int MAX_FIELD_CHARS = 1 << 20;
+    private static final Pattern RECORD_LINE = Pattern.compile("started in line (\\d+)");
+
     private CatalogReader() {}
 
     static Catalog read(CatalogPlan plan, BadRows bad) throws IOException {
@@ -34,27 +47,27 @@ final class CatalogReader {
                 if (plan.items() != null) {
                     readItemsFile(plan.items(), new ColumnSpec(Map.of("id", new ColumnRef("movieId", 0),
                             "title", new ColumnRef("title", 0), "genres", new ColumnRef("genres", 0)), ColumnSpec.Header.YES),
-                            plan.charset(), items, bad);
+                            plan.encoding(), items, bad);
                 }
             }
-            case ITEMS_FILE -> readItemsFile(plan.items(), plan.itemColumns(), plan.charset(), items, bad);
+            case ITEMS_FILE -> readItemsFile(plan.items(), plan.itemColumns(), plan.encoding(), items, bad);
             case MOVIELENS_DAT -> {
                 if (plan.items() != null) {
-                    LegacyCatalogReader.readMoviesDat(plan.items(), items, bad);
+                    LegacyCatalogReader.readMoviesDat(plan.items(), plan.encoding(), items, bad);
                 }
             }
             case MOVIELENS_100K -> {
                 if (plan.items() != null) {
-                    LegacyCatalogReader.readUItem(plan.items(), plan.genres(), items, bad);
+                    LegacyCatalogReader.readUItem(plan.items(), plan.genres(), plan.encoding(), items, bad);
                 }
             }
             default -> throw new AssertionError(plan.kind());
         }
         if (plan.tags() != null) {
             if (plan.tags().getFileName().toString().endsWith(".dat")) {
-                LegacyCatalogReader.readTagsDat(plan.tags(), tags, bad);
+                LegacyCatalogReader.readTagsDat(plan.tags(), plan.encoding(), tags, bad);
             } else {
-                readTagsCsv(plan.tags(), tags, bad);
+                readTagsCsv(plan.tags(), plan.encoding(), tags, bad);
             }
         }
         return new Catalog(items, tags);
@@ -117,12 +130,12 @@ final class CatalogReader {
         return out;
     }
 
-    private static void readItemsFile(Path file, ColumnSpec columns, Charset charset, Map<String, Catalog.Item> items,
+    private static void readItemsFile(Path file, ColumnSpec columns, Charset encoding, Map<String, Catalog.Item> items,
             BadRows bad) throws IOException {
-        Sniff sniff = Sniff.of(file, charset);
+        Sniff sniff = Sniff.of(file, encoding);
         String label = file.toString();
         if (sniff.blank()) {
-            throw new EmbrecException(label + ": the file is empty");
+            throw new EmbrecException(label + ": " + sniff.blankReason());
         }
         String delimiter = Sniff.detectDelimiter(sniff.lines().get(0));
         if (delimiter == null) {
@@ -134,21 +147,30 @@ final class CatalogReader {
             case NO -> false;
             case AUTO -> columns.anyByName() || idLooksLikeHeader(sniff, delimiter, columns.get("id"));
         };
-        int id = column(columns, "id", line1, header, label);
-        int title = column(columns, "title", line1, header, label);
-        int genres = column(columns, "genres", line1, header, label);
+        if (header && Decoding.malformed(sniff.lines().get(0))) {
+            throw new EmbrecException(label + ":" + sniff.firstLine() + ": " + Decoding.invalid(encoding, "the header"));
+        }
+        int id = column(columns, "id", line1, header, label, sniff.firstLine());
+        int title = column(columns, "title", line1, header, label, sniff.firstLine());
+        int genres = column(columns, "genres", line1, header, label, sniff.firstLine());
         int need = Math.max(id, Math.max(title, genres)) + 1;
-        try (CsvReader<CsvRecord> reader = csv(delimiter).ofCsvRecord(file, charset)) {
+        try (CsvReader<CsvRecord> reader = csv(file, delimiter, encoding)) {
             boolean first = true;
-            for (CsvRecord rec : reader) {
+            for (Iterator<CsvRecord> it = reader.iterator(); it.hasNext(); ) {
+                CsvRecord rec = it.next();
+                if (blank(rec, delimiter)) {
+                    continue;
+                }
                 if (first && header) {
                     first = false;
                     continue;
                 }
                 first = false;
                 long line = rec.getStartingLineNumber();
-                if (rec.getFieldCount() < need) {
-                    bad.add(label + ":" + line + ": expected at least " + need + " fields, found " + rec.getFieldCount());
+                String problem = rec.getFieldCount() < need ? tooFewFields(rec, need, it)
+                        : invalidField(rec, encoding, id, title, genres);
+                if (problem != null) {
+                    bad.add(label + ":" + line + ": " + problem);
                     continue;
                 }
                 String itemId = rec.getField(id).trim();
@@ -161,48 +183,56 @@ final class CatalogReader {
                         yearOf(t)));
             }
         } catch (CsvParseException e) {
-            throw new EmbrecException(label + ": " + oneLine(e));
+            throw new EmbrecException(label + ":" + csvError(e));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    private static void readTagsCsv(Path file, List<Catalog.Tag> tags, BadRows bad) throws IOException {
+    private static void readTagsCsv(Path file, Charset encoding, List<Catalog.Tag> tags, BadRows bad) throws IOException {
         String label = file.toString();
         Map<String, String> interned = new HashMap<>();
-        try (CsvReader<CsvRecord> reader = csv(",").ofCsvRecord(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        try (CsvReader<CsvRecord> reader = csv(file, ",", encoding)) {
             int user = -1;
             int item = -1;
             int tag = -1;
             int time = -1;
             boolean first = true;
-            for (CsvRecord rec : reader) {
+            for (Iterator<CsvRecord> it = reader.iterator(); it.hasNext(); ) {
+                CsvRecord rec = it.next();
+                if (blank(rec, ",")) {
+                    continue;
+                }
                 long line = rec.getStartingLineNumber();
                 if (first) {
                     first = false;
                     List<String> h = rec.getFields().stream().map(String::trim).toList();
+                    if (h.stream().anyMatch(Decoding::malformed)) {
+                        throw new EmbrecException(label + ":" + line + ": " + Decoding.invalid(encoding, "the header"));
+                    }
                     user = h.indexOf("userId");
                     item = h.indexOf("movieId");
                     tag = h.indexOf("tag");
                     time = h.indexOf("timestamp");
                     if (user < 0 || item < 0 || tag < 0) {
-                        throw new EmbrecException(label + ":1: expected the header userId,movieId,tag,timestamp, got "
-                                + String.join(",", h));
+                        throw new EmbrecException(label + ":" + line + ": expected the header userId,movieId,tag,timestamp, got "
+                                + Printable.list(h));
                     }
                     continue;
                 }
                 int need = Math.max(Math.max(user, item), Math.max(tag, time)) + 1;
-                if (rec.getFieldCount() < need) {
-                    bad.add(label + ":" + line + ": expected at least " + need + " fields, found " + rec.getFieldCount());
+                String problem = rec.getFieldCount() < need ? tooFewFields(rec, need, it)
+                        : invalidField(rec, encoding, user, item, tag);
+                if (problem != null) {
+                    bad.add(label + ":" + line + ": " + problem);
                     continue;
                 }
                 long ms = 0;
                 if (time >= 0) {
                     String t = rec.getField(time).trim();
-                    try {
-                        ms = Long.parseLong(t) * 1000;
-                    } catch (NumberFormatException e) {
-                        bad.add(label + ":" + line + ": timestamp '" + t + "' is not an integer");
+                    ms = epochMillis(t);
+                    if (ms == FieldParsers.FAIL) {
+                        bad.add(label + ":" + line + ": timestamp '" + Printable.of(t) + "' is not an integer epoch in seconds");
                         continue;
                     }
                 }
@@ -210,10 +240,74 @@ final class CatalogReader {
                         intern(interned, rec.getField(tag)), ms));
             }
         } catch (CsvParseException e) {
-            throw new EmbrecException(label + ": " + oneLine(e));
+            throw new EmbrecException(label + ":" + csvError(e));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Epoch seconds of a tag as milliseconds, or {@link FieldParsers#FAIL} when the text is not an
+     * integer or the milliseconds would overflow.
+     */
+    static long epochMillis(String seconds) {
+        try {
+            return Math.multiplyExact(Long.parseLong(seconds), 1000L);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return FieldParsers.FAIL;
+        }
+    }
+
+    /** A record of one blank field (or blank fields between blank delimiters): a line of whitespace. */
+    private static boolean blank(CsvRecord rec, String delimiter) {
+        if (rec.getFieldCount() > 1 && !FieldParsers.isBlank(delimiter)) {
+            return false;
+        }
+        for (int k = 0; k < rec.getFieldCount(); k++) {
+            if (!FieldParsers.isBlank(rec.getField(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What is wrong with a record of fewer than {@code need} fields (it may be a quote that does not close). */
+    private static String tooFewFields(CsvRecord rec, int need, Iterator<CsvRecord> rest) {
+        boolean multiLine = rec.getFields().stream().anyMatch(f -> f.indexOf('\n') >= 0);
+        if (multiLine && !rest.hasNext()) {
+            return "a quoted field does not close before the end of the file";
+        }
+        return "expected at least " + need + " fields, found " + rec.getFieldCount()
+                + (multiLine ? " (a quoted field runs over several lines: a quote that does not close?)" : "");
+    }
+
+    /** "invalid UTF-8 in field N" for the first of the given fields (-1: none) that did not decode, or null. */
+    private static String invalidField(CsvRecord rec, Charset encoding, int... fields) {
+        for (int k : fields) {
+            if (k >= 0 && Decoding.malformed(rec.getField(k))) {
+                return Decoding.invalid(encoding, "field " + (k + 1));
+            }
+        }
+        return null;
+    }
+
+    /** FastCSV's failure as {@code line: what} (its message names the line of the record). */
+    static String csvError(CsvParseException e) {
+        String m = String.valueOf(e.getMessage());
+        Matcher lm = RECORD_LINE.matcher(m);
+        String line = lm.find() ? lm.group(1) : m.contains("first record") ? "1" : "";
+        String cause = e.getCause() == null ? m : String.valueOf(e.getCause().getMessage());
+        String what;
+        if (cause.contains("buffer size")) {
+            what = "a field runs on past 1 MiB (a quote that does not close?)";
+        } else if (cause.contains("after closing quote")) {
+            what = "text after the closing quote of a field";
+        } else if (cause.contains("maximum limit of") && cause.contains("fields")) {
+            what = "too many fields (" + Printable.of(cause) + ")";
+        } else {
+            what = Printable.of(cause, 200);
+        }
+        return (line.isEmpty() ? "" : line + ":") + " " + what;
     }
 
     static String intern(Map<String, String> pool, String s) {
@@ -221,12 +315,24 @@ final class CatalogReader {
         return known == null ? s : known;
     }
 
-    private static CsvReader.CsvReaderBuilder csv(String delimiter) {
+    /**
+     * A FastCSV reader of {@code file}: a UTF-8 byte order mark skipped, malformed input decoded
+     * to {@link Decoding#MALFORMED}, empty lines skipped, fields of at most {@link #MAX_FIELD_CHARS}.
+     */
+    private static CsvReader<CsvRecord> csv(Path file, String delimiter, Charset encoding) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            Decoding.skipByteOrderMark(in, file.toString());
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
         return CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true).allowExtraFields(true)
-                .allowMissingFields(true).detectBomHeader(true);
+                .allowMissingFields(true).maxBufferSize(MAX_FIELD_CHARS).ofCsvRecord(Decoding.reader(in, encoding));
     }
 
-    private static int column(ColumnSpec columns, String role, List<String> line1, boolean header, String label) {
+    private static int column(ColumnSpec columns, String role, List<String> line1, boolean header, String label,
+            long headerLine) {
         ColumnRef ref = columns.get(role);
         if (ref == null) {
             return -1;
@@ -236,14 +342,14 @@ final class CatalogReader {
         }
         int k = ref.indexIn(line1);
         if (k < 0) {
-            throw new EmbrecException(label + ":1: no column '" + ref.name() + "' for " + role + " in the header ("
-                    + String.join(", ", line1) + ")");
+            throw new EmbrecException(label + ":" + headerLine + ": no column '" + Printable.of(ref.name()) + "' for " + role
+                    + " in the header (" + Printable.list(line1) + ")");
         }
         return k;
     }
 
     private static boolean idLooksLikeHeader(Sniff sniff, String delimiter, ColumnRef id) {
-        List<String> lines = sniff.lines().stream().filter(l -> !l.isBlank()).toList();
+        List<String> lines = sniff.lines();
         if (lines.size() < 2) {
             return false;
         }
@@ -255,11 +361,5 @@ final class CatalogReader {
 
     private static boolean isInteger(String s) {
         return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
-    }
-
-    private static String oneLine(Exception e) {
-        String m = String.valueOf(e.getMessage());
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

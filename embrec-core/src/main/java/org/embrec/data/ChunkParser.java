@@ -2,14 +2,18 @@ package org.embrec.data;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
+import org.embrec.Printable;
 
 /**
  * Parses the rows of one chunk of an interaction file straight from bytes into the shared
  * column arrays, at {@code [base, base + rows)}: user and item as chunk-local ids
  * ({@link LocalIds}), the rating as a float, the time as a raw epoch number or ISO epoch ms.
  * Fields may be quoted ({@code "a,b"}, {@code ""} for a quote) but a field never spans lines.
+ * Lines of only whitespace are blank and skipped. In a UTF-8 file the ids must be valid UTF-8;
+ * ratings must be finite and within {@link FieldParsers#MAX_RATING}.
  *
  * <p>A row is checked completely before its ids are registered, so a skipped bad row leaves no
  * trace. One instance per chunk; not thread-safe. Hot loop: no allocation per row.
@@ -21,10 +25,15 @@ final class ChunkParser {
     private final int dlen;
     private final int need;
     private final boolean stopAtFirstBad;
+    /** Ids must be valid UTF-8 (every byte sequence is valid ISO-8859-1). */
+    private final boolean utf8;
     private final int[] fs;
     private final int[] fe;
     private final boolean[] quoted;
-    /** Byte classes for the scan loop: 0 for ordinary bytes, 1 for newline, quote, delimiter start. */
+    /**
+     * Byte classes for the scan loop: 0 for ordinary bytes, 1 for newline, quote, delimiter start
+     * and, in a UTF-8 file, bytes >= 0x80: so a line of ASCII ids costs nothing to check.
+     */
     private final byte[] cls = new byte[256];
     private byte[] unquoteScratch = new byte[64];
 
@@ -55,9 +64,13 @@ final class ChunkParser {
         }
         this.need = src.fieldsNeeded();
         this.stopAtFirstBad = stopAtFirstBad;
+        this.utf8 = src.encoding().equals(StandardCharsets.UTF_8);
         cls['\n'] = 1;
         cls['"'] = 1;
         cls[d0 & 0xFF] = 1;
+        if (utf8) {
+            Arrays.fill(cls, 0x80, 0x100, (byte) 1);
+        }
         this.fs = new int[need];
         this.fe = new int[need];
         this.quoted = new boolean[need];
@@ -134,6 +147,7 @@ final class ChunkParser {
         fs[0] = p;
         quoted[0] = false;
         boolean badQuote = false;
+        boolean nonAscii = false; // a byte >= 0x80 before the end of the last needed field
         boolean complete = false; // every needed field ended at a delimiter
         while (true) {
             byte c;
@@ -167,15 +181,22 @@ final class ChunkParser {
                 }
                 continue;
             }
+            if (c != d0) { // a byte >= 0x80 (a class only in UTF-8 files)
+                nonAscii = true;
+                p++;
+                continue;
+            }
             if (dlen == 2) { // c is the delimiter's first byte
                 if (p + 1 >= limit) {
                     if (!last) {
                         return -1;
                     }
+                    nonAscii |= c < 0;
                     p++;
                     continue;
                 }
                 if (b[p + 1] != d1) {
+                    nonAscii |= c < 0; // a lead byte shared with a non-ASCII delimiter
                     p++;
                     continue;
                 }
@@ -209,18 +230,18 @@ final class ChunkParser {
                 fe[f] = lineEnd;
             }
         }
-        if (skipLines > 0) {
+        if (skipLines > 0) { // the header: the first line at the source's dataStart
             skipLines--;
             return next;
         }
-        if (lineEnd == start) {
-            return next; // blank line
+        if (FieldParsers.isBlank(b, start, lineEnd)) {
+            return next; // a blank line (only whitespace): for a row, one byte is looked at
         }
-        if (badQuote) {
-            bad("unterminated quote (a quoted field must close on the same line)");
-            return next;
+        String problem = badQuote ? "unterminated quote (a quoted field must close on the same line)"
+                : row(b, complete ? need : f + 1, nonAscii);
+        if (problem != null) {
+            bad(problem);
         }
-        row(b, complete ? need : f + 1);
         return next;
     }
 
@@ -249,25 +270,28 @@ final class ChunkParser {
         return last ? -1 : -2;
     }
 
-    private void row(byte[] b, int fields) {
+    /**
+     * Stores the row whose fields are found; returns what is wrong with it, or null.
+     *
+     * @param nonAscii whether the fields may hold bytes >= 0x80 outside quotes
+     */
+    private String row(byte[] b, int fields, boolean nonAscii) {
         if (fields < need) {
-            bad("expected at least " + need + " fields separated by " + src.delimiterText() + ", found " + fields);
-            return;
+            return "expected at least " + need + " fields separated by " + src.delimiterText() + ", found " + fields;
         }
         for (int k = 0; k < need; k++) {
             trim(b, k);
             if (quoted[k] && !(fe[k] - fs[k] >= 2 && b[fe[k] - 1] == '"')) {
-                bad("text after the closing quote of field " + (k + 1));
-                return;
+                return "text after the closing quote of field " + (k + 1);
             }
         }
         float rating = 0;
         if (src.ratingCol() >= 0) {
             int k = src.ratingCol();
             rating = FieldParsers.rating(b, contentStart(k), contentEnd(k));
-            if (Float.isNaN(rating)) {
-                bad("rating '" + text(b, k) + "' is not a number");
-                return;
+            if (!FieldParsers.ratingInRange(rating)) {
+                return "rating '" + text(b, k) + (Float.isNaN(rating) ? "' is not a number"
+                        : "' is out of range (ratings must be finite and within -1e9..1e9)");
             }
         }
         long time = 0;
@@ -279,21 +303,25 @@ final class ChunkParser {
                 time = FieldParsers.integer(b, contentStart(k), contentEnd(k));
             }
             if (time == FieldParsers.FAIL) {
-                bad("time '" + text(b, k) + "' is not " + (src.timeKind() == InteractionSource.TimeKind.ISO
+                return "time '" + text(b, k) + "' is not " + (src.timeKind() == InteractionSource.TimeKind.ISO
                         ? "an ISO-8601 date or date-time (like the first row's)"
-                        : "an integer epoch in seconds or milliseconds (like the first row's)"));
-                return;
+                        : "an integer epoch in seconds or milliseconds (like the first row's)");
             }
         }
         int uc = src.userCol();
         int ic = src.itemCol();
         if (contentEnd(uc) == contentStart(uc)) {
-            bad("empty user id in field " + (uc + 1));
-            return;
+            return "empty user id in field " + (uc + 1);
         }
         if (contentEnd(ic) == contentStart(ic)) {
-            bad("empty item id in field " + (ic + 1));
-            return;
+            return "empty item id in field " + (ic + 1);
+        }
+        if (utf8 && (nonAscii || quoted[uc] || quoted[ic])) { // quoted fields are not scanned byte by byte
+            int invalid = !FieldParsers.validUtf8(b, contentStart(uc), contentEnd(uc)) ? uc
+                    : !FieldParsers.validUtf8(b, contentStart(ic), contentEnd(ic)) ? ic : -1;
+            if (invalid >= 0) {
+                return Decoding.invalid(src.encoding(), "field " + (invalid + 1));
+            }
         }
         int at = base + rows;
         users[at] = id(userIds, b, uc);
@@ -308,6 +336,7 @@ final class ChunkParser {
             }
         }
         rows++;
+        return null;
     }
 
     private int id(LocalIds ids, byte[] b, int k) {
@@ -351,11 +380,12 @@ final class ChunkParser {
         fe[k] = e;
     }
 
+    /** Field {@code k} as {@link Printable} quotes file content in messages. */
     private String text(byte[] b, int k) {
         int s = contentStart(k);
         int e = contentEnd(k);
-        String t = new String(b, s, Math.min(e - s, 60), src.charset());
-        return e - s > 60 ? t + "..." : t;
+        // At most 4 bytes per character: enough bytes for Printable to see that it must cut.
+        return Printable.of(new String(b, s, Math.min(e - s, 4 * Printable.MAX_CHARS + 4), src.encoding()));
     }
 
     private void bad(String what) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.embrec.EmbrecException;
+import org.embrec.Printable;
 
 /**
  * Resolves a {@link DataSpec} against the files present: the layout (detected unless
@@ -26,6 +27,9 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
         if (!Files.exists(path)) {
             throw new EmbrecException("--data " + path + ": no such file or directory");
         }
+        if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
+            throw new EmbrecException("--data " + path + ": not a regular file or directory (" + InputFiles.kind(path) + ")");
+        }
         DataFormat format = spec.format();
         Path ratings;
         Path dir;
@@ -41,10 +45,11 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
                 case DELIMITED -> throw new EmbrecException("--format delimited reads one file: give --data FILE, not the directory "
                         + path);
             });
-            if (!Files.isRegularFile(ratings)) {
+            if (!Files.exists(ratings)) {
                 throw new EmbrecException("--data " + path + ": no " + ratings.getFileName() + " (expected by --format "
                         + format + ")");
             }
+            InputFiles.requireRegularFile(ratings, "");
             dir = path;
             name = fileName(path);
         } else {
@@ -55,15 +60,14 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
             }
             name = format == DataFormat.DELIMITED || dir == null ? stripExtension(fileName(path)) : fileName(dir);
         }
-        Charset charset = format == DataFormat.MOVIELENS_DAT || format == DataFormat.MOVIELENS_100K
-                ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
+        Charset encoding = spec.encoding() != null ? spec.encoding() : defaultEncoding(format);
         String label = ratings.toString();
-        Sniff sniff = Sniff.of(ratings, charset);
+        Sniff sniff = Sniff.of(ratings, encoding);
         if (sniff.blank()) {
-            throw new EmbrecException(label + ": the file is empty");
+            throw new EmbrecException(label + ": " + sniff.blankReason());
         }
-        InteractionSource source = interactionSource(spec, format, ratings, label, charset, sniff);
-        CatalogPlan catalog = catalogPlan(spec, format, ratings, dir);
+        InteractionSource source = interactionSource(spec, format, ratings, label, encoding, sniff);
+        CatalogPlan catalog = catalogPlan(spec, format, dir, encoding);
         List<Path> files = new ArrayList<>();
         files.add(ratings);
         for (Path p : new Path[] {catalog.items(), catalog.tags(), catalog.genres()}) {
@@ -74,14 +78,20 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
         return new DataLayout(name, format, source, catalog, List.copyOf(files));
     }
 
+    /** The text encoding of a layout's files when {@code --encoding} is not given. */
+    static Charset defaultEncoding(DataFormat format) {
+        return format == DataFormat.MOVIELENS_DAT || format == DataFormat.MOVIELENS_100K
+                ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
+    }
+
     private static DataFormat detectDirectory(Path dir) {
-        if (Files.isRegularFile(dir.resolve("ratings.csv"))) {
+        if (Files.exists(dir.resolve("ratings.csv"))) {
             return DataFormat.MOVIELENS;
         }
-        if (Files.isRegularFile(dir.resolve("ratings.dat"))) {
+        if (Files.exists(dir.resolve("ratings.dat"))) {
             return DataFormat.MOVIELENS_DAT;
         }
-        if (Files.isRegularFile(dir.resolve("u.data"))) {
+        if (Files.exists(dir.resolve("u.data"))) {
             return DataFormat.MOVIELENS_100K;
         }
         throw new EmbrecException("--data " + dir + ": unrecognised directory (no ratings.csv, ratings.dat or u.data);"
@@ -103,24 +113,25 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
     }
 
     private static InteractionSource interactionSource(DataSpec spec, DataFormat format, Path file, String label,
-            Charset charset, Sniff sniff) {
+            Charset encoding, Sniff sniff) {
         String delimiter = spec.delimiter();
         if (delimiter == null) {
             delimiter = switch (format) {
                 case MOVIELENS -> ",";
                 case MOVIELENS_DAT -> "::";
                 case MOVIELENS_100K -> "\t";
-                case DELIMITED -> Sniff.detectDelimiter(firstNonBlank(sniff));
+                case DELIMITED -> Sniff.detectDelimiter(sniff.lines().get(0));
             };
             if (delimiter == null) {
-                throw new EmbrecException(label + ":1: cannot detect the delimiter (none of tab , ; | :: on line 1);"
-                        + " give --delimiter");
+                throw new EmbrecException(label + ":" + sniff.firstLine() + ": cannot detect the delimiter (none of tab , ; | ::"
+                        + " on line " + sniff.firstLine() + "); give --delimiter");
             }
         }
-        byte[] delimiterBytes = delimiter.getBytes(charset);
+        byte[] delimiterBytes = delimiter.getBytes(encoding);
         if (delimiterBytes.length > 2) {
             throw new EmbrecException("--delimiter must be one or two characters, got '" + delimiter + "'");
         }
+        long headerLine = sniff.firstLine();
         List<String> line1 = Sniff.split(sniff.lines().get(0), delimiter);
         ColumnSpec columns = spec.columns();
         boolean required4 = false;
@@ -138,6 +149,9 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
             case AUTO -> columns.anyByName() || format == DataFormat.MOVIELENS
                     || (format == DataFormat.DELIMITED && Header.looksLikeHeader(sniff, delimiter, columns));
         };
+        if (header && Decoding.malformed(sniff.lines().get(0))) {
+            throw new EmbrecException(label + ":" + headerLine + ": " + Decoding.invalid(encoding, "the header"));
+        }
         int[] cols = new int[4];
         List<String> roles = ColumnSpec.INTERACTION_ROLES;
         for (int k = 0; k < 4; k++) {
@@ -152,12 +166,12 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
             }
             cols[k] = ref.indexIn(line1);
             if (cols[k] < 0) {
-                throw new EmbrecException(label + ":1: no column '" + ref.name() + "' for " + roles.get(k) + " in the header ("
-                        + String.join(", ", line1) + ")" + (required4 ? "" : "; check --columns"));
+                throw new EmbrecException(label + ":" + headerLine + ": no column '" + Printable.of(ref.name()) + "' for "
+                        + roles.get(k) + " in the header (" + Printable.list(line1) + ")" + (required4 ? "" : "; check --columns"));
             }
             if (header && cols[k] >= line1.size()) {
-                throw new EmbrecException(label + ":1: column " + ref.position() + " for " + roles.get(k) + " is past the "
-                        + line1.size() + " columns of the header");
+                throw new EmbrecException(label + ":" + headerLine + ": column " + ref.position() + " for " + roles.get(k)
+                        + " is past the " + line1.size() + " columns of the header");
             }
             for (int j = 0; j < k; j++) {
                 if (cols[j] == cols[k]) {
@@ -167,7 +181,7 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
             }
         }
         InteractionSource.TimeKind timeKind = cols[3] < 0 ? null : Header.timeKind(sniff, delimiter, cols[3], header);
-        return new InteractionSource(file, label, charset, delimiterBytes, sniff.dataStart(), header,
+        return new InteractionSource(file, label, encoding, delimiterBytes, sniff.dataStart(), sniff.firstLine(), header,
                 cols[0], cols[1], cols[2], cols[3], timeKind);
     }
 
@@ -182,45 +196,34 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
         }
         if (!found.containsKey("user") || !found.containsKey("item")) {
             throw new EmbrecException(label + ": cannot tell which columns hold users and items (header: "
-                    + String.join(", ", header) + "); give --columns user=NAME|NUMBER,item=NAME|NUMBER[,rating=...][,time=...]");
+                    + Printable.list(header) + "); give --columns user=NAME|NUMBER,item=NAME|NUMBER[,rating=...][,time=...]");
         }
         return new ColumnSpec(found, ColumnSpec.Header.YES);
     }
 
-    private static CatalogPlan catalogPlan(DataSpec spec, DataFormat format, Path ratings, Path dir) {
+    private static CatalogPlan catalogPlan(DataSpec spec, DataFormat format, Path dir, Charset encoding) {
         Path tags = null;
         if (dir != null && format == DataFormat.MOVIELENS) {
-            tags = existing(dir.resolve("tags.csv"));
+            tags = InputFiles.optional(dir.resolve("tags.csv"));
         } else if (dir != null && format == DataFormat.MOVIELENS_DAT) {
-            tags = existing(dir.resolve("tags.dat"));
+            tags = InputFiles.optional(dir.resolve("tags.dat"));
         }
         if (spec.itemsFile() != null) {
-            if (!Files.isRegularFile(spec.itemsFile())) {
-                throw new EmbrecException("--items " + spec.itemsFile() + ": no such file");
-            }
-            return new CatalogPlan(CatalogPlan.Kind.ITEMS_FILE, spec.itemsFile(), tags, null, spec.itemColumns(),
-                    StandardCharsets.UTF_8);
+            InputFiles.requireRegularFile(spec.itemsFile(), "--items ");
+            return new CatalogPlan(CatalogPlan.Kind.ITEMS_FILE, spec.itemsFile(), tags, null, spec.itemColumns(), encoding);
         }
         if (dir == null) {
             return CatalogPlan.none();
         }
         return switch (format) {
-            case MOVIELENS -> new CatalogPlan(CatalogPlan.Kind.MOVIELENS_CSV, existing(dir.resolve("movies.csv")), tags, null,
-                    null, StandardCharsets.UTF_8);
-            case MOVIELENS_DAT -> new CatalogPlan(CatalogPlan.Kind.MOVIELENS_DAT, existing(dir.resolve("movies.dat")), tags,
-                    null, null, StandardCharsets.ISO_8859_1);
-            case MOVIELENS_100K -> new CatalogPlan(CatalogPlan.Kind.MOVIELENS_100K, existing(dir.resolve("u.item")), null,
-                    existing(dir.resolve("u.genre")), null, StandardCharsets.ISO_8859_1);
+            case MOVIELENS -> new CatalogPlan(CatalogPlan.Kind.MOVIELENS_CSV, InputFiles.optional(dir.resolve("movies.csv")),
+                    tags, null, null, encoding);
+            case MOVIELENS_DAT -> new CatalogPlan(CatalogPlan.Kind.MOVIELENS_DAT,
+                    InputFiles.optional(dir.resolve("movies.dat")), tags, null, null, encoding);
+            case MOVIELENS_100K -> new CatalogPlan(CatalogPlan.Kind.MOVIELENS_100K, InputFiles.optional(dir.resolve("u.item")),
+                    null, InputFiles.optional(dir.resolve("u.genre")), null, encoding);
             case DELIMITED -> CatalogPlan.none();
         };
-    }
-
-    private static Path existing(Path p) {
-        return Files.isRegularFile(p) ? p : null;
-    }
-
-    private static String firstNonBlank(Sniff sniff) {
-        return sniff.lines().stream().filter(l -> !l.isBlank()).findFirst().orElse("");
     }
 
     private static String fileName(Path p) {

@@ -1,27 +1,37 @@
 package org.embrec.data;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.embrec.EmbrecException;
 
 /**
  * What to load and how: the command line's data flags as one validated value. Null means
- * "detect" for {@code format}, {@code columns} and {@code delimiter}, and "none" for
- * {@code itemsFile}. The delimiter is stored literally ({@link #parseDelimiter} turns names
+ * "detect" for {@code format}, {@code columns} and {@code delimiter}, "the layout's" for
+ * {@code encoding}, and "none" for {@code itemsFile}. The delimiter is stored literally ({@link #parseDelimiter} turns names
  * such as {@code tab} into characters). Immutable.
  *
  * @param path a dataset directory or an interaction file ({@code --data})
  * @param format the layout ({@code --format}), or null to detect it from the files present
  * @param columns the interaction columns ({@code --columns}); they win over the layout's own
  * @param delimiter the interaction file's field separator ({@code --delimiter}), or null to detect
+ * @param encoding the text encoding of every file of the dataset ({@code --encoding}: UTF-8 or
+ *     ISO-8859-1), or null for the layout's (ISO-8859-1 for the .dat and 100k layouts, else UTF-8)
  * @param itemsFile an item metadata file ({@code --items}), or null
  * @param itemColumns its columns ({@code --item-columns}); required with {@code itemsFile}
  * @param dedupe what to do with repeated (user, item) rows ({@code --dedupe})
  * @param skipBadRows skip malformed rows, reporting them, instead of stopping ({@code --skip-bad-rows})
  */
-public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String delimiter, Path itemsFile,
-        ColumnSpec itemColumns, Dedupe dedupe, boolean skipBadRows) {
+public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String delimiter, Charset encoding,
+        Path itemsFile, ColumnSpec itemColumns, Dedupe dedupe, boolean skipBadRows) {
+    /** The encodings {@code --encoding} accepts, by the one name it accepts for each. */
+    private static final Map<String, Charset> ENCODINGS = encodings(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1);
+
 
     /** Repeated (user, item) rows: keep the first occurrence (default) or keep all. */
     public enum Dedupe {
@@ -40,6 +50,10 @@ public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String 
     public DataSpec {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(dedupe, "dedupe");
+        if (encoding != null && !ENCODINGS.containsValue(encoding)) {
+            throw new EmbrecException("--encoding must be " + String.join(" or ", ENCODINGS.keySet()) + ", got '"
+                    + encoding.name() + "'");
+        }
         if (delimiter != null && delimiter.isEmpty()) {
             throw new EmbrecException("--delimiter must not be empty");
         }
@@ -53,31 +67,52 @@ public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String 
 
     /** Everything detected, first-row dedupe, stop at the first bad row. */
     public static DataSpec of(Path path) {
-        return new DataSpec(path, null, null, null, null, null, Dedupe.FIRST, false);
+        return new DataSpec(path, null, null, null, null, null, null, Dedupe.FIRST, false);
     }
 
     public DataSpec withFormat(DataFormat f) {
-        return new DataSpec(path, f, columns, delimiter, itemsFile, itemColumns, dedupe, skipBadRows);
+        return new DataSpec(path, f, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows);
     }
 
     public DataSpec withColumns(ColumnSpec c) {
-        return new DataSpec(path, format, c, delimiter, itemsFile, itemColumns, dedupe, skipBadRows);
+        return new DataSpec(path, format, c, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows);
     }
 
     public DataSpec withDelimiter(String d) {
-        return new DataSpec(path, format, columns, d, itemsFile, itemColumns, dedupe, skipBadRows);
+        return new DataSpec(path, format, columns, d, encoding, itemsFile, itemColumns, dedupe, skipBadRows);
+    }
+
+    public DataSpec withEncoding(Charset e) {
+        return new DataSpec(path, format, columns, delimiter, e, itemsFile, itemColumns, dedupe, skipBadRows);
     }
 
     public DataSpec withItems(Path file, ColumnSpec cols) {
-        return new DataSpec(path, format, columns, delimiter, file, cols, dedupe, skipBadRows);
+        return new DataSpec(path, format, columns, delimiter, encoding, file, cols, dedupe, skipBadRows);
     }
 
     public DataSpec withDedupe(Dedupe d) {
-        return new DataSpec(path, format, columns, delimiter, itemsFile, itemColumns, d, skipBadRows);
+        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, d, skipBadRows);
     }
 
     public DataSpec withSkipBadRows(boolean skip) {
-        return new DataSpec(path, format, columns, delimiter, itemsFile, itemColumns, dedupe, skip);
+        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skip);
+    }
+
+    /** Parses an {@code --encoding} value: {@code utf-8} or {@code iso-8859-1} (any case). */
+    public static Charset parseEncoding(String text) {
+        Charset c = ENCODINGS.get(text.trim().toLowerCase(Locale.ROOT));
+        if (c == null) {
+            throw new EmbrecException("--encoding must be " + String.join(" or ", ENCODINGS.keySet()) + ", got '" + text + "'");
+        }
+        return c;
+    }
+
+    private static Map<String, Charset> encodings(Charset... cs) {
+        Map<String, Charset> m = new LinkedHashMap<>();
+        for (Charset c : cs) {
+            m.put(c.name().toLowerCase(Locale.ROOT), c);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /**

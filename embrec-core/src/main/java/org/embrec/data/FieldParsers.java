@@ -4,18 +4,24 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Allocation-free parsing of ASCII fields in a byte range {@code b[s..e)}: ratings, integer
- * epochs, ISO-8601 dates/times and canonical numeric ids. Stateless and thread-safe.
+ * epochs, ISO-8601 dates/times and canonical numeric ids; and the byte-level rules every reader
+ * shares: what a blank line is and what valid UTF-8 is. Stateless and thread-safe.
  */
 final class FieldParsers {
     /** Returned by the long parsers when the text is not what they accept. */
     static final long FAIL = Long.MIN_VALUE;
+
+    /** Ratings (and weights) must be finite and within [-MAX_RATING, MAX_RATING] (docs/DATA.md). */
+    static final float MAX_RATING = 1e9f;
 
     private static final float[] POW10F = {1f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
 
     private FieldParsers() {}
 
     /**
-     * A decimal number as a float, NaN when the text is not a finite number. Plain decimals with
+     * A decimal number as a float; NaN when the text is not a number; infinite (with its sign)
+     * when its magnitude is above {@link #MAX_RATING}, decided on the decimal value, so that
+     * {@code 1000000001} is out of range although it rounds to the float 1e9. Plain decimals with
      * a mantissa below 2^24 take the fast path: m / 10^k with both exact in float, so the one
      * division is correctly rounded and equals {@link Float#parseFloat}.
      */
@@ -67,10 +73,98 @@ final class FieldParsers {
         }
         try {
             float v = Float.parseFloat(t);
-            return Float.isFinite(v) ? v : Float.NaN;
+            if (Math.abs(v) >= MAX_RATING && Math.abs(Double.parseDouble(t)) > MAX_RATING) {
+                return v < 0 ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+            }
+            return v;
         } catch (NumberFormatException ex) {
             return Float.NaN;
         }
+    }
+
+    /** True when {@link #rating} gave a rating embrec accepts: finite and within {@link #MAX_RATING}. */
+    static boolean ratingInRange(float rating) {
+        return Math.abs(rating) <= MAX_RATING; // false for NaN and the infinities
+    }
+
+    /**
+     * True when {@code b[s..e)} holds only ASCII whitespace (space, tab, CR, form feed, vertical
+     * tab): such a line is blank and skipped by every data reader.
+     */
+    static boolean isBlank(byte[] b, int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (!blankChar(b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #isBlank(byte[], int, int)} for decoded text. */
+    static boolean isBlank(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || !blankChar((byte) c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean blankChar(byte c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
+    /**
+     * True when {@code b[s..e)} is well-formed UTF-8 (Unicode Table 3-7: no overlong forms, no
+     * surrogates, nothing above U+10FFFF), i.e. exactly what the JDK's decoder reads without a
+     * replacement. ASCII runs take a fast path.
+     */
+    static boolean validUtf8(byte[] b, int s, int e) {
+        int i = s;
+        while (i < e) {
+            int c = b[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xFF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                if (i + 1 >= e || !cont(b[i + 1])) {
+                    return false;
+                }
+                i += 2;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                if (i + 2 >= e || !cont(b[i + 2])) {
+                    return false;
+                }
+                int c1 = b[i + 1] & 0xFF;
+                int lo = c == 0xE0 ? 0xA0 : 0x80;
+                int hi = c == 0xED ? 0x9F : 0xBF;
+                if (c1 < lo || c1 > hi) {
+                    return false;
+                }
+                i += 3;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                if (i + 3 >= e || !cont(b[i + 2]) || !cont(b[i + 3])) {
+                    return false;
+                }
+                int c1 = b[i + 1] & 0xFF;
+                int lo = c == 0xF0 ? 0x90 : 0x80;
+                int hi = c == 0xF4 ? 0x8F : 0xBF;
+                if (c1 < lo || c1 > hi) {
+                    return false;
+                }
+                i += 4;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean cont(byte c) {
+        return (c & 0xC0) == 0x80;
     }
 
     /** An optionally negative integer of at most 18 digits, or {@link #FAIL}. */

@@ -11,12 +11,12 @@ final class Header {
     private Header() {}
 
     /**
-     * Line 1 is a header when some used column is not a number (or date) on line 1 but is one on
-     * the next line; with a single line, when its rating or time is not a number. Columns that
-     * hold text on every line (string ids) say nothing.
+     * The first non-blank line is a header when some used column is not a number (or date) there
+     * but is one on the next non-blank line; with a single line, when its rating or time is not a
+     * number. Columns that hold text on every line (string ids) say nothing.
      */
     static boolean looksLikeHeader(Sniff sniff, String delimiter, ColumnSpec columns) {
-        List<String> lines = sniff.lines().stream().filter(l -> !l.isBlank()).toList();
+        List<String> lines = sniff.lines();
         List<String> first = Sniff.split(lines.get(0), delimiter);
         List<String> second = lines.size() > 1 ? Sniff.split(lines.get(1), delimiter) : null;
         for (String role : ColumnSpec.INTERACTION_ROLES) {
@@ -41,9 +41,6 @@ final class Header {
     static InteractionSource.TimeKind timeKind(Sniff sniff, String delimiter, int col, boolean header) {
         List<String> lines = sniff.lines();
         for (int i = header ? 1 : 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
             List<String> fields = Sniff.split(lines.get(i), delimiter);
             if (col >= fields.size()) {
                 continue;

@@ -78,7 +78,7 @@ final class InteractionReader {
                     buffers[w] = new byte[bufferBytes];
                 }
                 ChunkParser p = new ChunkParser(src, !skipBadRows, users, items, ratings, times, base[c],
-                        fc.firstLine[c], c == 0 ? headerLines : 0);
+                        fc.firstLine[c] + src.firstLine() - 1, c == 0 ? headerLines : 0);
                 buffers[w] = p.parse(ch, fc.start[c], fc.end[c], buffers[w],
                         () -> !skipBadRows && firstBadChunk.get() < c);
                 parsers[c] = p;
@@ -123,8 +123,8 @@ final class InteractionReader {
     private static Result assemble(InteractionSource src, ChunkParser[] parsers, int[] base, int[] users, int[] items,
             float[] ratings, long[] times, BadRows bad, int threads) {
         int n = parsers.length;
-        GlobalIds userIds = new GlobalIds(src.charset());
-        GlobalIds itemIds = new GlobalIds(src.charset());
+        GlobalIds userIds = new GlobalIds(src.encoding());
+        GlobalIds itemIds = new GlobalIds(src.encoding());
         int[][] userMap = new int[n][];
         int[][] itemMap = new int[n][];
         long maxAbsEpoch = 0;

@@ -8,11 +8,14 @@ import java.nio.file.Path;
  * user, item, rating and time (-1 when absent). Immutable.
  *
  * @param label the file as named in messages ({@code label:line: ...})
- * @param dataStart byte offset of line 1 (after a UTF-8 byte order mark, if any)
- * @param header true when line 1 is a header and not a row
+ * @param dataStart byte offset of the first non-blank line (after a UTF-8 byte order mark and
+ *     blank lines), where parsing starts
+ * @param firstLine the 1-based line number at {@code dataStart}
+ * @param encoding how its text is decoded (UTF-8: ids are checked to be valid UTF-8)
+ * @param header true when the first non-blank line is a header and not a row
  * @param timeKind how the time column is written (null without a time column)
  */
-record InteractionSource(Path file, String label, Charset charset, byte[] delimiter, long dataStart, boolean header,
+record InteractionSource(Path file, String label, Charset encoding, byte[] delimiter, long dataStart, long firstLine, boolean header,
         int userCol, int itemCol, int ratingCol, int timeCol, TimeKind timeKind) {
 
     /** How times are written; detected from the first data rows. */

@@ -1,27 +1,31 @@
 package org.embrec.data;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.embrec.Printable;
 
 /**
- * Item metadata of the older MovieLens layouts, all ISO-8859-1: {@code movies.dat} and
- * {@code tags.dat} ({@code ::}-separated; ml-1m, ml-10m) and the 100k {@code u.item}
- * ({@code |}-separated, 19 genre flags named by {@code u.genre}). Stateless.
+ * Item metadata of the older MovieLens layouts, ISO-8859-1 unless {@code --encoding} says:
+ * {@code movies.dat} and {@code tags.dat} ({@code ::}-separated; ml-1m, ml-10m) and the 100k
+ * {@code u.item} ({@code |}-separated, 19 genre flags named by {@code u.genre}). A line that does
+ * not decode is a bad row; blank lines (only whitespace) are skipped. Stateless.
  */
 final class LegacyCatalogReader {
     private LegacyCatalogReader() {}
 
     /** {@code MovieID::Title::Genres}; the title is everything between the first and last {@code ::}. */
-    static void readMoviesDat(Path file, Map<String, Catalog.Item> items, BadRows bad) throws IOException {
+    static void readMoviesDat(Path file, Charset encoding, Map<String, Catalog.Item> items, BadRows bad) throws IOException {
         String label = file.toString();
-        forEachLine(file, (line, text) -> {
+        forEachLine(file, encoding, bad, (line, text) -> {
             int a = text.indexOf("::");
             int b = text.lastIndexOf("::");
             if (a < 0 || b == a) {
@@ -40,10 +44,10 @@ final class LegacyCatalogReader {
     }
 
     /** {@code UserID::MovieID::Tag::Timestamp}; the tag is everything between the second and last {@code ::}. */
-    static void readTagsDat(Path file, List<Catalog.Tag> tags, BadRows bad) throws IOException {
+    static void readTagsDat(Path file, Charset encoding, List<Catalog.Tag> tags, BadRows bad) throws IOException {
         String label = file.toString();
         Map<String, String> interned = new HashMap<>();
-        forEachLine(file, (line, text) -> {
+        forEachLine(file, encoding, bad, (line, text) -> {
             int a = text.indexOf("::");
             int b = a < 0 ? -1 : text.indexOf("::", a + 2);
             int c = text.lastIndexOf("::");
@@ -52,11 +56,9 @@ final class LegacyCatalogReader {
                 return;
             }
             String ts = text.substring(c + 2).trim();
-            long ms;
-            try {
-                ms = Long.parseLong(ts) * 1000;
-            } catch (NumberFormatException e) {
-                bad.add(label + ":" + line + ": timestamp '" + ts + "' is not an integer");
+            long ms = CatalogReader.epochMillis(ts);
+            if (ms == FieldParsers.FAIL) {
+                bad.add(label + ":" + line + ": timestamp '" + Printable.of(ts) + "' is not an integer epoch in seconds");
                 return;
             }
             tags.add(new Catalog.Tag(CatalogReader.intern(interned, text.substring(0, a).trim()),
@@ -69,10 +71,11 @@ final class LegacyCatalogReader {
      * {@code id|title|release date|video release date|IMDb URL|19 genre flags}; genre k is
      * named by the line {@code name|k} of {@code u.genre} (MovieLens's order when it is absent).
      */
-    static void readUItem(Path file, Path genreFile, Map<String, Catalog.Item> items, BadRows bad) throws IOException {
-        String[] genreNames = genreNames(genreFile);
+    static void readUItem(Path file, Path genreFile, Charset encoding, Map<String, Catalog.Item> items, BadRows bad)
+            throws IOException {
+        String[] genreNames = genreNames(genreFile, encoding, bad);
         String label = file.toString();
-        forEachLine(file, (line, text) -> {
+        forEachLine(file, encoding, bad, (line, text) -> {
             String[] f = text.split("\\|", -1);
             if (f.length < 5 + genreNames.length) {
                 bad.add(label + ":" + line + ": expected " + (5 + genreNames.length) + " fields separated by '|', found "
@@ -105,13 +108,13 @@ final class LegacyCatalogReader {
         "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western"
     };
 
-    private static String[] genreNames(Path genreFile) throws IOException {
+    private static String[] genreNames(Path genreFile, Charset encoding, BadRows bad) throws IOException {
         if (genreFile == null) {
             return DEFAULT_100K_GENRES.clone();
         }
         Map<Integer, String> byIndex = new HashMap<>();
         String label = genreFile.toString();
-        forEachLine(genreFile, (line, text) -> {
+        forEachLine(genreFile, encoding, bad, (line, text) -> {
             int bar = text.lastIndexOf('|');
             try {
                 byIndex.put(Integer.parseInt(text.substring(bar + 1).trim()), text.substring(0, Math.max(bar, 0)).trim());
@@ -134,15 +137,26 @@ final class LegacyCatalogReader {
         void line(long number, String text);
     }
 
-    /** Calls {@code handler} for each non-blank line with its 1-based number. */
-    private static void forEachLine(Path file, LineHandler handler) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+    /**
+     * Calls {@code handler} for each non-blank line with its 1-based number; a line that does not
+     * decode goes to {@code bad} instead.
+     */
+    private static void forEachLine(Path file, Charset encoding, BadRows bad, LineHandler handler) throws IOException {
+        String label = file.toString();
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try (BufferedReader r = new BufferedReader(Decoding.reader(in, encoding), 1 << 16)) {
+            Decoding.skipByteOrderMark(in, label);
             long n = 0;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 n++;
-                if (!line.isBlank()) {
-                    handler.line(n, line);
+                if (FieldParsers.isBlank(line)) {
+                    continue;
                 }
+                if (Decoding.malformed(line)) {
+                    bad.add(label + ":" + n + ": " + Decoding.invalid(encoding, ""));
+                    continue;
+                }
+                handler.line(n, line);
             }
         }
     }

@@ -66,26 +66,9 @@ final class Word2VecKeys {
         return key;
     }
 
-    /** The key with control characters shown as escapes, cut to 60 characters, for messages. */
+    /** The key as {@link org.embrec.Printable} shows file content in messages. */
     static String printable(String key) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        for (; i < key.length() && sb.length() < 60; i++) {
-            char c = key.charAt(i);
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return i < key.length() ? sb + "..." : sb.toString();
+        return org.embrec.Printable.of(key);
     }
 
     private static boolean validSurrogateAt(String s, int i) {

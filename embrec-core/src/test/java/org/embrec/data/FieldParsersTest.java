@@ -63,9 +63,66 @@ class FieldParsersTest {
         assertThat(rating("3.")).isEqualTo(3f);
         assertThat(rating("+2")).isEqualTo(2f);
         assertThat(rating("1e1")).isEqualTo(10f);
-        assertThat(rating("123456789012.5")).isEqualTo(Float.parseFloat("123456789012.5"));
-        for (String bad : new String[] {"", ".", "-", "abc", "4,5", "NaN", "Infinity", "1e99", "4.5f", "0x1p3", "4.5.1"}) {
+        assertThat(rating("123456789.5")).isEqualTo(Float.parseFloat("123456789.5"));
+        for (String bad : new String[] {"", ".", "-", "abc", "4,5", "NaN", "Infinity", "4.5f", "0x1p3", "4.5.1"}) {
             assertThat(rating(bad)).as(bad).isNaN();
+        }
+    }
+
+    @Test
+    void ratingsBeyondTheLimitAreInfiniteDecidedOnTheDecimalValue() {
+        assertThat(rating("1e9")).isEqualTo(1e9f);
+        assertThat(rating("-1000000000")).isEqualTo(-1e9f);
+        assertThat(rating("999999999.9")).isEqualTo(1e9f); // rounds to the limit, but is not above it
+        for (String above : new String[] {"1000000001", "1000000000.0001", "123456789012.5", "1e30", "1e99"}) {
+            assertThat(rating(above)).as(above).isEqualTo(Float.POSITIVE_INFINITY);
+            assertThat(rating("-" + above)).as("-" + above).isEqualTo(Float.NEGATIVE_INFINITY);
+            assertThat(FieldParsers.ratingInRange(rating(above))).isFalse();
+        }
+        assertThat(FieldParsers.ratingInRange(rating("1e9"))).isTrue();
+        assertThat(FieldParsers.ratingInRange(Float.NaN)).isFalse();
+    }
+
+    @Test
+    void validUtf8AgreesWithTheJdkDecoderOnRandomBytes() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(15);
+        byte[] interesting = {0x00, 0x41, 0x7F, (byte) 0x80, (byte) 0xBF, (byte) 0xC0, (byte) 0xC1, (byte) 0xC2, (byte) 0xDF,
+            (byte) 0xE0, (byte) 0xA0, (byte) 0x9F, (byte) 0xED, (byte) 0xEF, (byte) 0xF0, (byte) 0x90, (byte) 0x8F,
+            (byte) 0xF4, (byte) 0xF5, (byte) 0xFF};
+        java.nio.charset.CharsetDecoder jdk = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        int valid = 0;
+        for (int t = 0; t < 200_000; t++) {
+            byte[] x = new byte[1 + rnd.nextInt(6)];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rnd.nextBoolean() ? interesting[rnd.nextInt(interesting.length)] : (byte) rnd.nextInt(256);
+            }
+            boolean expected;
+            try {
+                jdk.reset().decode(java.nio.ByteBuffer.wrap(x));
+                expected = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                expected = false;
+            }
+            assertThat(FieldParsers.validUtf8(x, 0, x.length)).as(java.util.HexFormat.of().formatHex(x)).isEqualTo(expected);
+            valid += expected ? 1 : 0;
+        }
+        assertThat(valid).isGreaterThan(10_000); // both outcomes are exercised
+        byte[] cafe = b("caf\u00e9 \ud83c\udfac");
+        assertThat(FieldParsers.validUtf8(cafe, 0, cafe.length)).isTrue();
+        assertThat(FieldParsers.validUtf8(cafe, 0, 4)).isFalse(); // cut inside the two bytes of e-acute
+    }
+
+    @Test
+    void blankMeansOnlyAsciiWhitespace() {
+        for (String blank : new String[] {"", " ", "\t", " \t\r", "\f\u000b"}) {
+            assertThat(FieldParsers.isBlank(b(blank), 0, b(blank).length)).as(blank).isTrue();
+            assertThat(FieldParsers.isBlank(blank)).as(blank).isTrue();
+        }
+        for (String text : new String[] {"a", " , ", "\u00a0", "\u2003", "\u0000", " x "}) {
+            assertThat(FieldParsers.isBlank(b(text), 0, b(text).length)).as(text).isFalse();
+            assertThat(FieldParsers.isBlank(text)).as(text).isFalse();
         }
     }
 

@@ -11,19 +11,19 @@ import org.embrec.data.DataLoader;
 import org.embrec.data.DataSpec;
 import org.embrec.data.Dataset;
 import org.embrec.eval.ColdStartVariant;
-import org.embrec.eval.ContentAlgorithm;
-import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EvaluationOptions;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.EvaluationSuite;
-import org.embrec.eval.Item2VecAlgorithm;
 import org.embrec.eval.LeaveLastOutSplit;
 import org.embrec.eval.ResultRow;
 import org.embrec.eval.Split;
 import org.embrec.eval.StoreVariant;
 import org.embrec.eval.Task;
-import org.embrec.eval.TrainingData;
 import org.embrec.eval.UserVectorRule;
+import org.embrec.pipeline.ContentAlgorithm;
+import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.pipeline.Item2VecAlgorithm;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
 import org.embrec.recommend.UserVectors;
 import org.embrec.sequence.LikedFilter;
@@ -74,7 +74,7 @@ public final class ContentValidation {
         Split test = LeaveLastOutSplit.split(SequenceBuilder.build(dataset.interactions(), LikedFilter.DEFAULT));
         // The validation split, and a catalog whose tags exclude both the test and validation targets'.
         Split validation = LeaveLastOutSplit.validation(test);
-        Catalog guarded = TrainingData.of(test, dataset.catalog()).catalog();
+        Catalog guarded = test.trainingData(dataset.catalog()).catalog();
         System.out.printf(Locale.ROOT, "%s validation split: %d cases, seeds %d, threads %d%n", dataset.name(),
                 validation.testUsers(), seeds, threads);
         ContentValidation v = new ContentValidation(validation, guarded, seeds, threads);

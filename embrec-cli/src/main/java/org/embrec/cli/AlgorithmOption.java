@@ -2,17 +2,13 @@ package org.embrec.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 import org.embrec.EmbrecException;
 import org.embrec.content.ContentConfig;
-import org.embrec.eval.ContentAlgorithm;
-import org.embrec.eval.EmbeddingAlgorithm;
-import org.embrec.eval.GraphWalkAlgorithm;
-import org.embrec.eval.Item2VecAlgorithm;
 import org.embrec.graph.WalkConfig;
+import org.embrec.pipeline.AlgorithmSpec;
+import org.embrec.pipeline.Algorithms;
+import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.pipeline.Item2VecAlgorithm;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.Word2VecConfig;
 import org.embrec.tune.HyperParameters;
@@ -20,21 +16,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --algo} flag shared by {@code train} and {@code evaluate}: names an
- * {@link EmbeddingAlgorithm} and builds it from the word2vec settings. Adding an algorithm is
- * one entry in {@link #REGISTRY}.
+ * The {@code --algo} flag shared by {@code train}, {@code evaluate} and {@code tune}, with
+ * {@code --config} and the walk flags: maps them to an {@link AlgorithmSpec}, which
+ * {@link Algorithms} (the registry) builds. {@link #spec(String, Word2VecConfig, HyperParameters,
+ * WalkOptions, ContentConfig, boolean)} is the one place where the CLI turns flags into a spec.
  */
 public final class AlgorithmOption {
-    /** Known algorithms by {@code --algo} name, in the order help lists them. */
-    static final Map<String, Function<Word2VecConfig, EmbeddingAlgorithm>> REGISTRY = new LinkedHashMap<>();
-
-    static {
-        REGISTRY.put(Item2VecAlgorithm.NAME, Item2VecAlgorithm::new);
-        REGISTRY.put(GraphWalkAlgorithm.DEEPWALK, GraphWalkAlgorithm::deepWalk);
-        REGISTRY.put(GraphWalkAlgorithm.NODE2VEC, GraphWalkAlgorithm::node2vec);
-        REGISTRY.put(ContentAlgorithm.NAME, c -> new ContentAlgorithm(ContentConfig.defaults().withWord2Vec(c)));
-    }
-
     @Option(names = "--algo", paramLabel = "NAME",
             description = "Embedding algorithm: item2vec (default), deepwalk, node2vec, content (item metadata only).")
     String algo;
@@ -87,13 +74,7 @@ public final class AlgorithmOption {
      * (docs/TUNING.md says how each was chosen).
      */
     static Word2VecConfig defaultWord2Vec(String algo, Sequences corpus) {
-        return switch (algo) {
-            case ContentAlgorithm.NAME -> ContentConfig.defaultWord2Vec();
-            case GraphWalkAlgorithm.DEEPWALK, GraphWalkAlgorithm.NODE2VEC -> GraphWalkAlgorithm.defaultWord2Vec();
-            default -> corpus == null ? Word2VecConfig.defaults()
-                    : Word2VecConfig.defaults().withEpochs(Word2VecConfig.epochsForCorpus(corpus.tokens(),
-                            distinctItems(corpus)));
-        };
+        return Algorithms.defaultWord2Vec(algo, corpus);
     }
 
     /**
@@ -101,9 +82,28 @@ public final class AlgorithmOption {
      * of {@code settings} under the walk flags; content uses the content flags.
      */
     public EmbeddingAlgorithm build(Word2VecConfig config, HyperParameters settings, ContentOptions content) {
-        EmbeddingAlgorithm algorithm = isContent() ? new ContentAlgorithm(content.config(config))
-                : REGISTRY.get(name()).apply(config);
-        return walks.applyTo(algorithm, settings);
+        return Algorithms.build(spec(name(), config, settings, walks, isContent() ? content.config(config) : null, true));
+    }
+
+    /**
+     * The spec of algorithm {@code name}: the word2vec settings {@code config}; for an algorithm
+     * that walks, the walk settings (defaults, then {@code settings}, then the walk flags); for the
+     * content model, {@code content} (null: its defaults).
+     *
+     * @param strict walk flags (or walk settings in {@code settings}) given to an algorithm that
+     *     does not walk are an error (train, evaluate); false ignores them (commands that train
+     *     several algorithms)
+     */
+    static AlgorithmSpec spec(String name, Word2VecConfig config, HyperParameters settings, WalkOptions walks,
+            ContentConfig content, boolean strict) {
+        AlgorithmSpec spec = new AlgorithmSpec(name, config, null, content);
+        if (Algorithms.usesWalks(name)) {
+            return spec.withWalks(walks.config(settings.applyTo(WalkConfig.defaults())));
+        }
+        if (strict) {
+            walks.checkUnused(name, settings);
+        }
+        return spec;
     }
 
     /** {@link #build(Word2VecConfig, HyperParameters, ContentOptions)} with the {@code --config} settings. */
@@ -111,20 +111,9 @@ public final class AlgorithmOption {
         return build(config, fileSettings(), content);
     }
 
-    private static long distinctItems(Sequences corpus) {
-        long n = 0;
-        for (long c : corpus.tokenCounts()) {
-            if (c > 0) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /** True for the algorithms that walk the item graph (deepwalk, node2vec). */
     boolean walks() {
-        String n = name();
-        return n.equals(GraphWalkAlgorithm.DEEPWALK) || n.equals(GraphWalkAlgorithm.NODE2VEC);
+        return Algorithms.usesWalks(name());
     }
 
     /** The walk settings: defaults, then {@code settings}, then the walk flags. */
@@ -139,18 +128,13 @@ public final class AlgorithmOption {
 
     /** True when the chosen algorithm is the content model (its word2vec defaults differ). */
     public boolean isContent() {
-        return name().equals(ContentAlgorithm.NAME);
+        return Algorithms.usesContent(name());
     }
 
     /** The chosen algorithm's name, lower-cased and checked. */
     public String name() {
         String given = algo != null ? algo : file() != null && file().algo() != null ? file().algo()
                 : Item2VecAlgorithm.NAME;
-        String n = given.toLowerCase(Locale.ROOT);
-        if (!REGISTRY.containsKey(n)) {
-            throw new EmbrecException((algo != null ? "--algo" : "--config " + configFile + ": algo")
-                    + " must be one of " + String.join(", ", REGISTRY.keySet()) + ", got '" + given + "'");
-        }
-        return n;
+        return Algorithms.checkName(given, algo != null ? "--algo" : "--config " + configFile + ": algo");
     }
 }

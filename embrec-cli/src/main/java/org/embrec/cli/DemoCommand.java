@@ -13,18 +13,18 @@ import org.embrec.OutputDirectory;
 import org.embrec.Progress;
 import org.embrec.data.Catalog;
 import org.embrec.data.Dataset;
-import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EvaluationReport;
-import org.embrec.eval.GraphWalkAlgorithm;
-import org.embrec.eval.Item2VecAlgorithm;
 import org.embrec.eval.ReportFormat;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
+import org.embrec.pipeline.Algorithms;
+import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.recommend.TitleResolver;
 import org.embrec.sequence.Sequences;
 import org.embrec.server.ModelRegistry;
 import org.embrec.server.ServerConfig;
 import org.embrec.train.Word2VecConfig;
+import org.embrec.tune.HyperParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,9 +43,9 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
     /**
      * The algorithms the demo trains, in this order, by {@code --algo} name; names the registry
-     * of {@link AlgorithmOption} does not (yet) know are skipped. Adding one is one entry here.
+     * ({@link Algorithms}) does not (yet) know are skipped. Adding one is one entry here.
      */
-    static final List<String> ALGORITHMS = List.of(Item2VecAlgorithm.NAME, GraphWalkAlgorithm.DEEPWALK, "content");
+    static final List<String> ALGORITHMS = List.of("item2vec", "deepwalk", "content");
 
     static final String DEFAULT_TITLE = "What Women Want (2000)";
     static final int LIST_SIZE = 10;
@@ -135,11 +135,9 @@ final class DemoCommand implements Callable<Integer> {
     static List<EmbeddingAlgorithm> algorithms(TrainingOptions training, WalkOptions walks, Sequences liked) {
         List<EmbeddingAlgorithm> out = new ArrayList<>();
         for (String name : ALGORITHMS) {
-            var factory = AlgorithmOption.REGISTRY.get(name);
-            if (factory != null) {
-                Word2VecConfig config = training.apply(AlgorithmOption.defaultWord2Vec(name, liked));
-                EmbeddingAlgorithm a = factory.apply(config);
-                out.add(a instanceof GraphWalkAlgorithm g ? g.withWalks(walks.config()) : a);
+            if (Algorithms.names().contains(name)) {
+                Word2VecConfig config = training.apply(Algorithms.defaultWord2Vec(name, liked));
+                out.add(Algorithms.build(AlgorithmOption.spec(name, config, HyperParameters.empty(), walks, null, false)));
             }
         }
         return out;

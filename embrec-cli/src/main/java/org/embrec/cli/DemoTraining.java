@@ -7,27 +7,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.embrec.Progress;
 import org.embrec.data.Dataset;
-import org.embrec.eval.ContentAlgorithm;
-import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EvaluationOptions;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.EvaluationSuite;
-import org.embrec.eval.GraphWalkAlgorithm;
-import org.embrec.eval.Item2VecAlgorithm;
 import org.embrec.eval.LeaveLastOutSplit;
 import org.embrec.eval.ReportFormat;
 import org.embrec.eval.ResultRow;
 import org.embrec.eval.Split;
-import org.embrec.eval.TrainingData;
 import org.embrec.eval.UserVectorRule;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelManifest;
+import org.embrec.pipeline.Algorithms;
+import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.pipeline.Fit;
+import org.embrec.pipeline.ModelBuilder;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
 import org.embrec.sequence.Sequences;
-import org.embrec.vectors.EmbeddingStore;
 
 /**
  * Trains the demo's models, evaluated or not. Evaluated (the default), each algorithm is trained
@@ -50,10 +48,8 @@ final class DemoTraining {
             Progress progress) {
         List<EmbeddingModel> models = new ArrayList<>();
         for (EmbeddingAlgorithm algorithm : algorithms) {
-            long t0 = System.nanoTime();
-            EmbeddingStore vectors = algorithm.fit(new TrainingData(liked, dataset.catalog()), seed, progress);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            models.add(model(algorithm, vectors, dataset, seconds, "all liked sequences"));
+            Fit fit = algorithm.train(new TrainingData(liked, dataset.catalog()), seed, progress);
+            models.add(model(algorithm, fit, dataset, fit.trainSeconds(), "all liked sequences"));
         }
         return new Result(models, null);
     }
@@ -73,8 +69,12 @@ final class DemoTraining {
         List<ResultRow> baselines = new ArrayList<>();
         List<EmbeddingModel> unrated = new ArrayList<>();
         for (EmbeddingAlgorithm algorithm : algorithms) {
-            Keeping keeping = new Keeping(algorithm);
-            EvaluationReport r = suite.run(dataset.name(), keeping, progress);
+            Fit[] kept = new Fit[1]; // the one fit (one seed) that was measured is the one served
+            EvaluationReport r = suite.runAll(dataset.name(), List.of(algorithm), progress, (a, s, fit) -> {
+                kept[0] = fit;
+                progress.done("train", String.format(Locale.ROOT, "%s: %,d items with vectors in %.1f s", a.name(),
+                        fit.vectors().size(), fit.trainSeconds()));
+            });
             double seconds = 0;
             for (ResultRow row : r.results()) {
                 if (row.slice() != null) {
@@ -87,7 +87,7 @@ final class DemoTraining {
                     baselines.add(row);
                 }
             }
-            unrated.add(model(algorithm, keeping.vectors(), dataset, seconds,
+            unrated.add(model(algorithm, kept[0], dataset, seconds,
                     "leave-last-out training split (each test user's last liked item held out)"));
         }
         rows.addAll(baselines);
@@ -99,12 +99,12 @@ final class DemoTraining {
         return new Result(models, report);
     }
 
-    private static EmbeddingModel model(EmbeddingAlgorithm algorithm, EmbeddingStore vectors, Dataset dataset,
-            double seconds, String trainedOn) {
+    private static EmbeddingModel model(EmbeddingAlgorithm algorithm, Fit fit, Dataset dataset, double seconds,
+            String trainedOn) {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("train_seconds", Math.round(seconds * 1000) / 1000.0);
         training.put("trained_on", trainedOn);
-        return EmbeddingModel.of(algorithm.name(), vectors, configOf(algorithm), dataset.catalog(),
+        return ModelBuilder.model(algorithm.name(), fit, dataset.catalog(),
                 new ModelManifest.DataSource(dataset.name(), dataset.fingerprint()), training);
     }
 
@@ -113,7 +113,7 @@ final class DemoTraining {
      * (when one was trained), and every model with the users' liked sequences.
      */
     static List<EmbeddingModel> forServing(List<EmbeddingModel> models, Sequences liked) {
-        EmbeddingModel content = models.stream().filter(m -> m.manifest().algo().equals(ContentAlgorithm.NAME))
+        EmbeddingModel content = models.stream().filter(m -> Algorithms.usesContent(m.manifest().algo()))
                 .findFirst().orElse(null);
         List<EmbeddingModel> out = new ArrayList<>(models.size());
         for (EmbeddingModel m : models) {
@@ -132,61 +132,5 @@ final class DemoTraining {
             out.add(served.withHistories(liked));
         }
         return out;
-    }
-
-    /** The algorithm's settings for the manifest: word2vec, walks (graph algorithms), content fields. */
-    static Map<String, Object> configOf(EmbeddingAlgorithm algorithm) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        if (algorithm instanceof Item2VecAlgorithm a) {
-            c.putAll(ModelManifest.configOf(a.config()));
-        } else if (algorithm instanceof GraphWalkAlgorithm g) {
-            c.putAll(ModelManifest.configOf(g.config()));
-            c.put("walks", ModelManifest.configOf(g.walks()));
-        } else if (algorithm instanceof ContentAlgorithm content) {
-            c.putAll(ModelManifest.configOf(content.config().word2vec()));
-            c.putAll(content.config().describe());
-        }
-        return c;
-    }
-
-    /** An algorithm that keeps the vectors of its (single) fit, so the evaluated model can be served. */
-    private static final class Keeping implements EmbeddingAlgorithm {
-        private final EmbeddingAlgorithm inner;
-        private EmbeddingStore vectors;
-
-        Keeping(EmbeddingAlgorithm inner) {
-            this.inner = Objects.requireNonNull(inner);
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public EmbeddingStore fit(Sequences training, long seed, Progress progress) {
-            return fit(TrainingData.of(training), seed, progress);
-        }
-
-        @Override
-        public EmbeddingStore fit(TrainingData data, long seed, Progress progress) {
-            long t0 = System.nanoTime();
-            vectors = inner.fit(data, seed, progress);
-            progress.done("train", String.format(Locale.ROOT, "%s: %,d items with vectors in %.1f s", inner.name(),
-                    vectors.size(), (System.nanoTime() - t0) / 1e9));
-            return vectors;
-        }
-
-        @Override
-        public int coldThreshold() {
-            return inner.coldThreshold();
-        }
-
-        EmbeddingStore vectors() {
-            if (vectors == null) {
-                throw new IllegalStateException(inner.name() + " was not trained");
-            }
-            return vectors;
-        }
     }
 }

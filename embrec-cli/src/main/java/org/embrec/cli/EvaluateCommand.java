@@ -10,17 +10,16 @@ import org.embrec.Progress;
 import org.embrec.data.Catalog;
 import org.embrec.data.Dataset;
 import org.embrec.eval.ColdStartVariant;
-import org.embrec.eval.RandomColdVariant;
-import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EvaluationOptions;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.EvaluationSuite;
 import org.embrec.eval.LeaveLastOutSplit;
+import org.embrec.eval.RandomColdVariant;
 import org.embrec.eval.ReportFormat;
 import org.embrec.eval.Split;
 import org.embrec.eval.StoreVariant;
-import org.embrec.eval.TrainingData;
 import org.embrec.eval.UserVectorRule;
+import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.recommend.UserVectors;
 import org.embrec.report.ReportEvaluation;
 import org.embrec.report.ReportWriter;
@@ -114,7 +113,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Catalog catalog = dataset.catalog();
         if (validation) {
             // no tag a test user put on their own target may reach the validation models either
-            catalog = TrainingData.of(split, catalog).catalog();
+            catalog = split.trainingData(catalog).catalog();
             split = LeaveLastOutSplit.validation(split);
         }
         if (split.testUsers() == 0) {

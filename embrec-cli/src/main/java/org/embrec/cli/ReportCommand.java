@@ -11,26 +11,25 @@ import java.util.concurrent.Callable;
 import org.embrec.EmbrecException;
 import org.embrec.EmbrecVersion;
 import org.embrec.Progress;
-import org.embrec.content.ContentConfig;
 import org.embrec.data.Dataset;
-import org.embrec.eval.ContentAlgorithm;
-import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EvaluationOptions;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.EvaluationSuite;
-import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.eval.LeaveLastOutSplit;
 import org.embrec.eval.ReportReader;
 import org.embrec.eval.Split;
 import org.embrec.eval.UserVectorRule;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
+import org.embrec.pipeline.Algorithms;
+import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.report.EmbeddingMap;
 import org.embrec.report.ReportEvaluation;
 import org.embrec.report.ReportWriter;
 import org.embrec.report.TuningLog;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.Word2VecConfig;
+import org.embrec.tune.HyperParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -159,18 +158,14 @@ final class ReportCommand implements Callable<Integer> {
     private List<EmbeddingAlgorithm> algorithms(Sequences liked, boolean catalog) {
         List<String> names = new ArrayList<>();
         if (algos == null) {
-            for (String n : AlgorithmOption.REGISTRY.keySet()) {
-                if (catalog || !n.equals(ContentAlgorithm.NAME)) {
+            for (String n : Algorithms.names()) {
+                if (catalog || !Algorithms.usesContent(n)) {
                     names.add(n);
                 }
             }
         } else {
             for (String a : algos) {
-                String n = a.strip().toLowerCase(Locale.ROOT);
-                if (!AlgorithmOption.REGISTRY.containsKey(n)) {
-                    throw new EmbrecException("--algos: each must be one of " + String.join(", ",
-                            AlgorithmOption.REGISTRY.keySet()) + ", got '" + a + "'");
-                }
+                String n = Algorithms.checkName(a.strip(), "--algos: each");
                 if (!names.contains(n)) {
                     names.add(n);
                 }
@@ -179,13 +174,8 @@ final class ReportCommand implements Callable<Integer> {
         List<EmbeddingAlgorithm> out = new ArrayList<>();
         for (String n : names) {
             // each algorithm's own word2vec defaults (as in train), under the flags
-            Word2VecConfig config = training.apply(AlgorithmOption.defaultWord2Vec(n, liked));
-            if (n.equals(ContentAlgorithm.NAME)) {
-                out.add(new ContentAlgorithm(ContentConfig.defaults().withWord2Vec(config)));
-            } else {
-                EmbeddingAlgorithm a = AlgorithmOption.REGISTRY.get(n).apply(config);
-                out.add(a instanceof GraphWalkAlgorithm ? walks.applyTo(a) : a);
-            }
+            Word2VecConfig config = training.apply(Algorithms.defaultWord2Vec(n, liked));
+            out.add(Algorithms.build(AlgorithmOption.spec(n, config, HyperParameters.empty(), walks, null, false)));
         }
         return out;
     }

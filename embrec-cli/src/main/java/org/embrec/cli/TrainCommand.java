@@ -10,19 +10,16 @@ import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
 import org.embrec.data.Dataset;
-import org.embrec.eval.ContentAlgorithm;
-import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EvaluationOptions;
-import org.embrec.eval.GraphWalkAlgorithm;
-import org.embrec.eval.Item2VecAlgorithm;
-import org.embrec.eval.TrainingData;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
 import org.embrec.model.ModelManifest;
+import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.pipeline.Fit;
+import org.embrec.pipeline.ModelBuilder;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
 import org.embrec.sequence.Sequences;
-import org.embrec.train.SkipGramTrainer;
-import org.embrec.train.TrainedModel;
 import org.embrec.train.Word2VecConfig;
 import org.embrec.tune.HyperParameters;
 import org.embrec.vectors.EmbeddingStore;
@@ -110,27 +107,12 @@ final class TrainCommand implements Callable<Integer> {
             autoSummary.put("best", best.values());
             summary.put("auto", autoSummary);
         }
-        EmbeddingModel model;
-        if (algorithmImpl instanceof Item2VecAlgorithm) {
-            TrainedModel trained = SkipGramTrainer.train(liked, config, progress);
-            model = EmbeddingModel.of(algo, trained, dataset.catalog(), source);
-            summary.put("train_seconds", round(trained.trainSeconds()));
-            summary.put("tokens_per_second", Math.round(trained.tokensPerSecond()));
-            summary.put("raw_tokens", trained.rawTokens());
-        } else {
-            long t0 = System.nanoTime();
-            EmbeddingStore vectors = algorithmImpl.fit(new TrainingData(liked, dataset.catalog()), config.seed(), progress);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            Map<String, Object> figures = Map.of("train_seconds", seconds);
-            Map<String, Object> manifestConfig = new LinkedHashMap<>(ModelManifest.configOf(config));
-            if (algorithmImpl instanceof GraphWalkAlgorithm graphWalks) {
-                manifestConfig.put("walks", ModelManifest.configOf(graphWalks.walks()));
-            }
-            if (algorithmImpl instanceof ContentAlgorithm c) {
-                manifestConfig.putAll(c.config().describe());
-            }
-            model = EmbeddingModel.of(algo, vectors, manifestConfig, dataset.catalog(), source, figures);
-            summary.put("train_seconds", round(seconds));
+        Fit fit = algorithmImpl.train(new TrainingData(liked, dataset.catalog()), config.seed(), progress);
+        EmbeddingModel model = ModelBuilder.model(algo, fit, dataset.catalog(), source, Map.of());
+        summary.put("train_seconds", round(fit.trainSeconds()));
+        if (fit.figures().get("tokens_per_second") instanceof Number tps) {
+            summary.put("tokens_per_second", Math.round(tps.doubleValue()));
+            summary.put("raw_tokens", fit.figures().get("raw_tokens"));
         }
         if (content.coldStart(algo, dataset.catalog(), false)) {
             ContentConfig coldContent = content.coldStartContent(config);

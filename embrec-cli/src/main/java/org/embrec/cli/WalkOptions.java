@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.embrec.EmbrecException;
-import org.embrec.eval.EmbeddingAlgorithm;
-import org.embrec.eval.GraphWalkAlgorithm;
 import org.embrec.graph.WalkConfig;
 import org.embrec.tune.HyperParameters;
 import picocli.CommandLine.Mixin;
@@ -78,23 +76,12 @@ public final class WalkOptions {
     }
 
     /**
-     * Gives a graph algorithm these walk settings; any other algorithm is returned as is when no
-     * walk flag was given.
+     * Checks that no walk setting was given (flags, or walk keys in {@code settings}) to
+     * algorithm {@code algo}, which does not walk.
      *
-     * @throws EmbrecException when walk flags are given to an algorithm that does not walk
+     * @throws EmbrecException naming the walk settings given
      */
-    EmbeddingAlgorithm applyTo(EmbeddingAlgorithm algorithm) {
-        return applyTo(algorithm, HyperParameters.empty());
-    }
-
-    /**
-     * Like {@link #applyTo(EmbeddingAlgorithm)}, with {@code settings} (from a config file or a
-     * tuning point) between the defaults and the flags.
-     */
-    EmbeddingAlgorithm applyTo(EmbeddingAlgorithm algorithm, HyperParameters settings) {
-        if (algorithm instanceof GraphWalkAlgorithm g) {
-            return g.withWalks(config(settings.applyTo(WalkConfig.defaults())));
-        }
+    void checkUnused(String algo, HyperParameters settings) {
         List<String> given = new ArrayList<>();
         if (graph.graphWindow != null) {
             given.add("--graph-window");
@@ -120,9 +107,7 @@ public final class WalkOptions {
             }
         }
         if (!given.isEmpty()) {
-            throw new EmbrecException(String.join(", ", given) + " apply to --algo deepwalk or node2vec, not "
-                    + algorithm.name());
+            throw new EmbrecException(String.join(", ", given) + " apply to --algo deepwalk or node2vec, not " + algo);
         }
-        return algorithm;
     }
 }

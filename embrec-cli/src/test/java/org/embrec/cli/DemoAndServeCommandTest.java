@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
+import org.embrec.pipeline.Algorithms;
 import org.embrec.recommend.ColdStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class DemoAndServeCommandTest {
         CliRun r = CliRun.of("demo", "--no-serve", "--epochs", "1", "--data", bundled(), "--out", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         for (String algo : DemoCommand.ALGORITHMS) {
-            if (!AlgorithmOption.REGISTRY.containsKey(algo)) {
+            if (!Algorithms.names().contains(algo)) {
                 continue;
             }
             assertThat(r.out()).contains(algo + ": the 10 movies most similar to 4018 What Women Want (2000)");
@@ -46,7 +47,7 @@ class DemoAndServeCommandTest {
         assertThat(r.out()).contains("ml-latest-small, leave-last-out", "HR@10", "popularity", "cooccurrence")
                 .contains("Models saved under " + out);
         // Ten ranked rows per list: rank 10 appears once per trained algorithm.
-        long lists = DemoCommand.ALGORITHMS.stream().filter(AlgorithmOption.REGISTRY::containsKey).count();
+        long lists = DemoCommand.ALGORITHMS.stream().filter(Algorithms.names()::contains).count();
         assertThat(r.out().lines().filter(l -> l.startsWith("  10  ")).count()).isEqualTo(lists);
     }
 

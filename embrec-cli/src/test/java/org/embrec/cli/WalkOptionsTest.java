@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.embrec.EmbrecException;
-import org.embrec.eval.EmbeddingAlgorithm;
-import org.embrec.eval.GraphWalkAlgorithm;
-import org.embrec.eval.Item2VecAlgorithm;
 import org.embrec.graph.WalkConfig;
+import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.pipeline.GraphWalkAlgorithm;
+import org.embrec.pipeline.Item2VecAlgorithm;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 class WalkOptionsTest {
     /** The flags as {@code train} and {@code evaluate} mix them in. */

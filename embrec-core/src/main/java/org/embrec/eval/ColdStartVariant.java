@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
 import org.embrec.vectors.EmbeddingStore;
 

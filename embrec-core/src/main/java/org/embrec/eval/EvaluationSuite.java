@@ -7,6 +7,9 @@ import java.util.Objects;
 import java.util.function.LongFunction;
 import org.embrec.Progress;
 import org.embrec.data.Catalog;
+import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.pipeline.Fit;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
@@ -87,9 +90,24 @@ public final class EvaluationSuite {
      * @param dataset the dataset's name for the report
      */
     public EvaluationReport runAll(String dataset, List<EmbeddingAlgorithm> algorithms, Progress progress) {
+        return runAll(dataset, algorithms, progress, (algorithm, seed, fit) -> { });
+    }
+
+    /**
+     * Receives every fit of an evaluated algorithm as it is made, so that a caller can keep the
+     * very model that was measured (the demo serves it; the report maps it).
+     */
+    @FunctionalInterface
+    public interface FitListener {
+        void fitted(EmbeddingAlgorithm algorithm, long seed, Fit fit);
+    }
+
+    /** {@link #runAll(String, List, Progress)}, telling {@code listener} of every fit. */
+    public EvaluationReport runAll(String dataset, List<EmbeddingAlgorithm> algorithms, Progress progress,
+            FitListener listener) {
         List<RowAccumulator> acc = new ArrayList<>();
         for (EmbeddingAlgorithm algorithm : algorithms) {
-            acc.addAll(evaluateAlgorithm(algorithm, coldCases(algorithm.coldThreshold()), progress));
+            acc.addAll(evaluateAlgorithm(algorithm, coldCases(algorithm.coldThreshold()), progress, listener));
         }
         boolean[] cold = algorithms.isEmpty() ? null : coldCases(algorithms.get(0).coldThreshold());
         acc.addAll(evaluateSeeds(PopularityBaseline.NAME, seed -> new PopularityBaseline(split.training()), 1,
@@ -156,8 +174,9 @@ public final class EvaluationSuite {
      * The algorithm and its variants, fitted once per seed: i2i with the first rule, u2i with
      * every rule (rows carry the rule's name). A variant's train time includes the fit's.
      */
-    private List<RowAccumulator> evaluateAlgorithm(EmbeddingAlgorithm algorithm, boolean[] cold, Progress progress) {
-        TrainingData data = TrainingData.of(split, catalog);
+    private List<RowAccumulator> evaluateAlgorithm(EmbeddingAlgorithm algorithm, boolean[] cold, Progress progress,
+            FitListener listener) {
+        TrainingData data = split.trainingData(catalog);
         int models = 1 + variants.size();
         int columns = 1 + rules.size();
         String[] names = new String[models];
@@ -175,8 +194,10 @@ public final class EvaluationSuite {
         for (int i = 0; i < options.seeds(); i++) {
             long seed = options.seed() + i;
             long t0 = System.nanoTime();
-            EmbeddingStore fitted = algorithm.fit(data, seed, progress);
+            Fit fit = algorithm.train(data, seed, progress);
             double fitSeconds = (System.nanoTime() - t0) / 1e9;
+            listener.fitted(algorithm, seed, fit);
+            EmbeddingStore fitted = fit.vectors();
             for (int m = 0; m < models; m++) {
                 long t1 = System.nanoTime();
                 EmbeddingStore store = m == 0 ? fitted : variants.get(m - 1).derive(data, fitted, seed, progress);

@@ -3,6 +3,7 @@ package org.embrec.eval;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.embrec.Progress;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.vectors.EmbeddingStore;
 
 /**

@@ -2,10 +2,13 @@ package org.embrec.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.embrec.data.Catalog;
 import org.embrec.data.IdMap;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.sequence.Sequences;
 
 /**
@@ -70,6 +73,19 @@ public record Split(Sequences training, TestCases cases) {
     /** Occurrences of each item in the training sequences (what min-count compares against). */
     public long[] trainingCounts() {
         return training.tokenCounts();
+    }
+
+    /**
+     * The training data of this split: its training sequences, and the catalog without the tags
+     * test users put on their own targets (and, for a validation split made from a test split,
+     * pass the catalog already filtered for the test split: both guards then hold).
+     */
+    public TrainingData trainingData(Catalog catalog) {
+        Map<String, Catalog.Item> items = new LinkedHashMap<>();
+        for (Catalog.Item it : catalog.items()) {
+            items.put(it.id(), it);
+        }
+        return new TrainingData(training(), new Catalog(items, withoutTargetTags(catalog.tags())));
     }
 
     /**

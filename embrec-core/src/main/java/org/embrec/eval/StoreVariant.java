@@ -1,6 +1,7 @@
 package org.embrec.eval;
 
 import org.embrec.Progress;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.vectors.EmbeddingStore;
 
 /**

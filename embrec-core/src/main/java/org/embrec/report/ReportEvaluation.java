@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import org.embrec.Progress;
 import org.embrec.data.Catalog;
-import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.EvaluationSuite;
-import org.embrec.eval.TrainingData;
+import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 

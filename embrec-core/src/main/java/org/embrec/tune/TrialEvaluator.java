@@ -3,14 +3,14 @@ package org.embrec.tune;
 import java.util.Objects;
 import org.embrec.Progress;
 import org.embrec.data.Catalog;
-import org.embrec.eval.EmbeddingAlgorithm;
 import org.embrec.eval.EmbeddingScorer;
 import org.embrec.eval.Evaluator;
 import org.embrec.eval.Metrics;
 import org.embrec.eval.Split;
 import org.embrec.eval.Task;
-import org.embrec.eval.TrainingData;
 import org.embrec.eval.UserVectorRule;
+import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
@@ -37,12 +37,12 @@ public final class TrialEvaluator implements TrialRunner {
     /**
      * @param split the split whose training sequences train and whose cases score
      * @param catalog side information, already without any tag a test or validation user put
-     *     on their own target (see {@link TrainingData#of(Split, Catalog)})
+     *     on their own target (see {@link Split#trainingData(Catalog)})
      * @param threads threads that rank cases in one trial
      */
     public TrialEvaluator(Split split, Catalog catalog, AlgorithmFactory factory, int k, int threads) {
         this.split = Objects.requireNonNull(split, "split");
-        this.data = TrainingData.of(split, catalog);
+        this.data = split.trainingData(catalog);
         this.factory = Objects.requireNonNull(factory, "factory");
         this.evaluator = new Evaluator(split.cases(), threads);
         if (k < 1) {

@@ -6,7 +6,6 @@ import org.embrec.Progress;
 import org.embrec.data.Catalog;
 import org.embrec.eval.LeaveLastOutSplit;
 import org.embrec.eval.Split;
-import org.embrec.eval.TrainingData;
 import org.embrec.sequence.Sequences;
 
 /**
@@ -51,8 +50,8 @@ public final class TuningSession {
             throw new EmbrecException("--max-cases must be >= 1, got " + maxCases);
         }
         // catalogs first, from the full splits: every test and validation target's own tags go
-        this.testCatalog = TrainingData.of(fullTest, catalog).catalog();
-        this.validationCatalog = TrainingData.of(fullValidation, testCatalog).catalog();
+        this.testCatalog = fullTest.trainingData(catalog).catalog();
+        this.validationCatalog = fullValidation.trainingData(testCatalog).catalog();
         this.test = fullTest.sampleCases(maxCases, seed);
         this.validation = fullValidation.sampleCases(maxCases, seed + 1);
     }

@@ -1,15 +1,16 @@
 package org.embrec.eval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Arrays;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
+import org.embrec.pipeline.Item2VecAlgorithm;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
 import org.embrec.train.Word2VecConfig;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Cold start on the bundled data at the notebook's settings (dim 16, window 10, min-count 5,
@@ -26,7 +27,7 @@ class ColdStartBundledTest {
     @BeforeAll
     static void fit() {
         split = LeaveLastOutSplit.split(MovieLensFixture.liked());
-        TrainingData data = TrainingData.of(split, MovieLensCatalogFixture.catalog());
+        TrainingData data = split.trainingData(MovieLensCatalogFixture.catalog());
         Word2VecConfig notebook = Word2VecConfig.notebook().withThreads(1);
         behaviour = new Item2VecAlgorithm(notebook).fit(data, 2020, Progress.NONE);
         ContentConfig content = ContentConfig.defaults()

@@ -1,8 +1,5 @@
 package org.embrec.eval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -17,10 +14,15 @@ import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
 import org.embrec.data.Catalog;
 import org.embrec.data.IdMap;
+import org.embrec.pipeline.ContentAlgorithm;
+import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.UserVectors;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The leakage guard, the content algorithm, and the suite's rules, variants and catalog. */
 class ContentEvaluationTest {
@@ -51,14 +53,14 @@ class ContentEvaluationTest {
 
     @Test
     void aTestUsersTagOnTheirOwnTargetIsDropped() {
-        TrainingData data = TrainingData.of(SPLIT, catalog(TAGS));
+        TrainingData data = SPLIT.trainingData(catalog(TAGS));
         assertThat(tagTexts(data.catalog())).containsExactly("u0:a:history tag", "u0:c:validation target",
                 "u1:d:someone else's", "u2:d:not u2's target", "u9:e:unknown user");
         assertThat(data.catalog().size()).isEqualTo(6);
         assertThat(data.sequences()).isSameAs(SPLIT.training());
         // Tuning: the validation split drops the validation targets' tags as well.
         Split validation = LeaveLastOutSplit.validation(SPLIT);
-        TrainingData tuning = TrainingData.of(validation, data.catalog());
+        TrainingData tuning = validation.trainingData(data.catalog());
         assertThat(tagTexts(tuning.catalog())).containsExactly("u0:a:history tag", "u1:d:someone else's",
                 "u2:d:not u2's target", "u9:e:unknown user");
     }

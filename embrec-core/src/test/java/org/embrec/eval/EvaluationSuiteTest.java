@@ -1,16 +1,16 @@
 package org.embrec.eval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.embrec.Progress;
 import org.embrec.data.IdMap;
+import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class EvaluationSuiteTest {
     /** Random vectors per seed for the items seen at least {@code minCount} times. */

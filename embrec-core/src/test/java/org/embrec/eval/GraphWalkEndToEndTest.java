@@ -1,13 +1,13 @@
 package org.embrec.eval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.graph.WalkConfig;
+import org.embrec.pipeline.GraphWalkAlgorithm;
 import org.embrec.train.Word2VecConfig;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * DeepWalk on the bundled data with the issue's reference settings (window-1 graph of the

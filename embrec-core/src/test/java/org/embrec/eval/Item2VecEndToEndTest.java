@@ -1,10 +1,10 @@
 package org.embrec.eval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.embrec.Progress;
+import org.embrec.pipeline.Item2VecAlgorithm;
 import org.embrec.train.Word2VecConfig;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * item2vec trained on the bundled data with the notebook's settings (dim 16, window 10,

@@ -1,13 +1,13 @@
 package org.embrec.eval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.SplittableRandom;
 import org.embrec.Progress;
 import org.embrec.data.IdMap;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** {@link RandomColdVariant}: warm rows untouched, cold rows keep their length, lose their direction. */
 class RandomColdVariantTest {

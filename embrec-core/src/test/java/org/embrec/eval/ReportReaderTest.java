@@ -1,15 +1,15 @@
 package org.embrec.eval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
+import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportReaderTest {
     private static EvaluationReport suiteReport() {

@@ -3,8 +3,10 @@ package org.embrec.spark;
 import java.util.Objects;
 import org.apache.spark.sql.SparkSession;
 import org.embrec.Progress;
-import org.embrec.eval.EmbeddingAlgorithm;
-import org.embrec.eval.TrainingData;
+import org.embrec.model.EmbeddingModel;
+import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.pipeline.Fit;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 
@@ -20,7 +22,6 @@ import org.embrec.vectors.EmbeddingStore;
 public final class SparkAlgorithm implements EmbeddingAlgorithm {
     private final SparkSession spark;
     private final JobConfig config;
-    private volatile TrainPipeline.Result last;
 
     /**
      * @param config a job with {@code holdOutLast} set
@@ -40,13 +41,23 @@ public final class SparkAlgorithm implements EmbeddingAlgorithm {
 
     @Override
     public EmbeddingStore fit(Sequences training, long seed, Progress progress) {
+        return run(training, progress).model().vectors();
+    }
+
+    /** The job's model: its vectors, settings and figures as the job wrote them in the manifest. */
+    @Override
+    public Fit train(TrainingData data, long seed, Progress progress) {
+        EmbeddingModel model = run(data.sequences(), progress).model();
+        return new Fit(model.vectors(), model.manifest().config(), model.manifest().training());
+    }
+
+    private TrainPipeline.Result run(Sequences training, Progress progress) {
         TrainPipeline.Result r = TrainPipeline.run(spark, config, progress);
         if (r.users() != training.count() || r.sequenceTokens() != training.tokens()) {
             throw new IllegalStateException("Spark's training split (" + r.users() + " users, " + r.sequenceTokens()
                     + " items) differs from embrec's (" + training.count() + " users, " + training.tokens() + " items)");
         }
-        last = r;
-        return r.model().vectors();
+        return r;
     }
 
     @Override
@@ -57,10 +68,5 @@ public final class SparkAlgorithm implements EmbeddingAlgorithm {
     @Override
     public int coldThreshold() {
         return config.word2vec().minCount();
-    }
-
-    /** The last fit's pipeline result, or null before the first fit. */
-    public TrainPipeline.Result lastResult() {
-        return last;
     }
 }

@@ -1,7 +1,9 @@
-package org.embrec.eval;
+package org.embrec.pipeline;
 
+import java.util.Map;
 import java.util.Objects;
 import org.embrec.Progress;
+import org.embrec.model.ModelManifest;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.SkipGramTrainer;
 import org.embrec.train.Word2VecConfig;
@@ -35,6 +37,16 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
     @Override
     public EmbeddingStore fit(Sequences training, long seed, Progress progress) {
         return SkipGramTrainer.train(training, config.withSeed(seed), progress).vectors();
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        return ModelManifest.configOf(config);
+    }
+
+    @Override
+    public Fit train(TrainingData data, long seed, Progress progress) {
+        return Fit.of(SkipGramTrainer.train(data.sequences(), config.withSeed(seed), progress), describe());
     }
 
     /** Targets seen fewer than min-count times in training have no vector: the cold slice. */

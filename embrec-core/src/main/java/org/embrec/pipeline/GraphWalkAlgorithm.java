@@ -1,6 +1,8 @@
-package org.embrec.eval;
+package org.embrec.pipeline;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
@@ -8,6 +10,7 @@ import org.embrec.graph.ItemGraph;
 import org.embrec.graph.ItemGraphBuilder;
 import org.embrec.graph.WalkConfig;
 import org.embrec.graph.WalkGenerator;
+import org.embrec.model.ModelManifest;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.SkipGramTrainer;
 import org.embrec.train.TrainedModel;
@@ -88,11 +91,24 @@ public final class GraphWalkAlgorithm implements EmbeddingAlgorithm {
 
     @Override
     public EmbeddingStore fit(Sequences training, long seed, Progress progress) {
-        return train(training, seed, progress).vectors();
+        return walkAndTrain(training, seed, progress).vectors();
+    }
+
+    /** The word2vec settings, and the walk settings under {@code walks}. */
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> c = new LinkedHashMap<>(ModelManifest.configOf(config));
+        c.put("walks", ModelManifest.configOf(walks));
+        return c;
     }
 
     /** Graph, walks and training, with the trainer's figures (raw tokens are walk tokens). */
-    public TrainedModel train(Sequences training, long seed, Progress progress) {
+    @Override
+    public Fit train(TrainingData data, long seed, Progress progress) {
+        return Fit.of(walkAndTrain(data.sequences(), seed, progress), describe());
+    }
+
+    private TrainedModel walkAndTrain(Sequences training, long seed, Progress progress) {
         int threads = config.threads();
         ItemGraph graph = ItemGraphBuilder.build(training, walks, threads, progress);
         Sequences corpus = WalkGenerator.generate(graph, walks, seed, threads, progress);

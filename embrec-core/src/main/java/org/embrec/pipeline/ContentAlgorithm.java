@@ -1,11 +1,14 @@
-package org.embrec.eval;
+package org.embrec.pipeline;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
 import org.embrec.content.ContentCorpus;
 import org.embrec.content.ContentEmbedder;
+import org.embrec.model.ModelManifest;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.Word2VecConfig;
 import org.embrec.vectors.EmbeddingStore;
@@ -57,6 +60,14 @@ public final class ContentAlgorithm implements EmbeddingAlgorithm {
     }
 
     /** The content model has no min-count on items; the slice matches behaviour models'. */
+    /** The word2vec settings and the content fields. */
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> c = new LinkedHashMap<>(ModelManifest.configOf(config.word2vec()));
+        c.putAll(config.describe());
+        return c;
+    }
+
     @Override
     public int coldThreshold() {
         return coldThreshold;

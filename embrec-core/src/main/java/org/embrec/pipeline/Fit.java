@@ -1,0 +1,45 @@
+package org.embrec.pipeline;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.embrec.train.TrainedModel;
+import org.embrec.vectors.EmbeddingStore;
+
+/**
+ * What one training run of an {@link EmbeddingAlgorithm} produced: the item vectors, the
+ * settings the algorithm describes itself with (a manifest's {@code config}) and the figures of
+ * the run (a manifest's {@code training}). Immutable (the maps are unmodifiable copies).
+ *
+ * @param vectors the learned item vectors
+ * @param config the algorithm's settings, snake_case keys and JSON values
+ * @param figures {@code train_seconds} and what else the algorithm measured
+ */
+public record Fit(EmbeddingStore vectors, Map<String, Object> config, Map<String, Object> figures) {
+    public Fit {
+        Objects.requireNonNull(vectors, "vectors");
+        config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    /**
+     * A word2vec run's vectors with {@code config}, and as figures {@code train_seconds},
+     * {@code raw_tokens}, {@code tokens_per_second} and, when computed, {@code epoch_loss}.
+     */
+    public static Fit of(TrainedModel trained, Map<String, Object> config) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("train_seconds", trained.trainSeconds());
+        figures.put("raw_tokens", trained.rawTokens());
+        figures.put("tokens_per_second", trained.tokensPerSecond());
+        if (trained.epochLoss() != null && trained.epochLoss().length > 0) {
+            figures.put("epoch_loss", trained.epochLoss().clone());
+        }
+        return new Fit(trained.vectors(), config, figures);
+    }
+
+    /** The run's training time in seconds. */
+    public double trainSeconds() {
+        return ((Number) figures.getOrDefault("train_seconds", 0.0)).doubleValue();
+    }
+}

@@ -1,5 +1,9 @@
 package org.embrec.cli;
 
+import org.embrec.vectors.Neighbor;
+import org.embrec.index.ItemFilter;
+import org.embrec.recommend.UserVectors;
+import org.embrec.recommend.Recommender;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -112,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
             dirs.add(modelDir);
         }
 
-        printSimilar(o, err, models, dataset.catalog());
+        printSimilar(o, err, models, dirs, dataset.catalog());
         if (report != null) {
             o.println();
             o.print(ReportFormat.table(report));
@@ -143,7 +147,8 @@ final class DemoCommand implements Callable<Integer> {
         return out;
     }
 
-    private void printSimilar(PrintWriter o, PrintWriter err, List<EmbeddingModel> models, Catalog catalog) {
+    private void printSimilar(PrintWriter o, PrintWriter err, List<EmbeddingModel> models, List<Path> dirs,
+            Catalog catalog) {
         TitleResolver resolver = new TitleResolver(catalog, id -> models.stream().anyMatch(m -> m.vectors().contains(id)));
         Catalog.Item item = switch (resolver.resolve(title)) {
             case TitleResolver.Exact e -> e.item();
@@ -155,7 +160,8 @@ final class DemoCommand implements Callable<Integer> {
             err.flush();
             return;
         }
-        for (EmbeddingModel m : models) {
+        for (int i = 0; i < models.size(); i++) {
+            EmbeddingModel m = models.get(i);
             o.println();
             if (!m.vectors().contains(item.id())) {
                 o.println(m.manifest().algo() + ": " + ItemListPrinter.describe(item.id(), catalog)
@@ -164,8 +170,11 @@ final class DemoCommand implements Callable<Integer> {
             }
             String header = String.format(Locale.ROOT, "%s: the %d movies most similar to %s", m.manifest().algo(),
                     LIST_SIZE, ItemListPrinter.describe(item.id(), catalog));
-            ItemListPrinter.table(o, header, "cosine", m.similar(item.id(), LIST_SIZE), catalog, m::isCold,
-                    m.coldPenalty());
+            List<Neighbor> similar;
+            try (Recommender recommender = Recommender.open(m, dirs.get(i), UserVectors.DEFAULT)) {
+                similar = recommender.similar(item.id(), LIST_SIZE, ItemFilter.NONE); // as similar and the server
+            }
+            ItemListPrinter.table(o, header, "cosine", similar, catalog, m::isCold, m.coldPenalty());
         }
     }
 

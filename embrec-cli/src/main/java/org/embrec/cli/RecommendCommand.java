@@ -1,5 +1,6 @@
 package org.embrec.cli;
 
+import org.embrec.index.ItemFilter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -9,11 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embrec.EmbrecException;
 import org.embrec.model.EmbeddingModel;
-import org.embrec.recommend.Popularity;
 import org.embrec.recommend.Recommendations;
 import org.embrec.recommend.Recommender;
 import org.embrec.recommend.UserVectors;
-import org.embrec.sequence.Sequences;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,10 +74,16 @@ final class RecommendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EmbeddingModel m = model.load();
+        try (Recommender recommender = Recommender.open(m, model.dir(), rule)) { // through the model's index when it has one
+            return answer(m, recommender, rule, out, err);
+        }
+    }
+
+    private int answer(EmbeddingModel m, Recommender recommender, UserVectors rule, PrintWriter out, PrintWriter err) {
         List<String> history;
         List<String> unknown = new ArrayList<>();
         if (query.user != null) {
-            history = historyOf(m, query.user);
+            history = historyOf(m, recommender, query.user);
         } else {
             history = new ArrayList<>();
             for (String raw : query.items) {
@@ -98,9 +103,8 @@ final class RecommendCommand implements Callable<Integer> {
                 err.flush();
             }
         }
-        Popularity popularity = m.histories() == null ? Popularity.empty() : Popularity.of(m.histories(), m.vectors());
-        Recommendations r = new Recommender(m.vectors(), rule, popularity).forUser(history, k, null);
-        if (r.popularityFallback() && !popularity.available()) {
+        Recommendations r = recommender.forUser(history, k, ItemFilter.NONE);
+        if (r.popularityFallback() && !recommender.popularity().available()) {
             throw new EmbrecException("no item of the history has a vector, and the model has no user histories ("
                     + "users.bin) to fall back on popularity");
         }
@@ -114,35 +118,17 @@ final class RecommendCommand implements Callable<Integer> {
     }
 
     /** The liked sequence of a user of the model, oldest first. */
-    private List<String> historyOf(EmbeddingModel m, String user) {
-        Sequences h = m.histories();
-        if (h == null) {
+    private List<String> historyOf(EmbeddingModel m, Recommender recommender, String user) {
+        if (!recommender.hasUsers()) {
             throw new EmbrecException("--user: the model " + model.dir() + " keeps no user histories (no users.bin;"
                     + " train it again with this embrec), use --items instead");
         }
-        int u = h.userIds().indexOf(user);
-        if (u < 0) {
-            throw new EmbrecException("--user: unknown user id '" + user + "' (the model knows " + h.userIds().size()
-                    + " users with liked items)");
-        }
-        int s = sequenceOf(h, u);
-        List<String> items = new ArrayList<>(h.length(s));
-        for (int p = h.start(s); p < h.end(s); p++) {
-            items.add(h.itemIds().external(h.items()[p]));
+        List<String> items = recommender.history(user);
+        if (items == null) {
+            throw new EmbrecException("--user: unknown user id '" + user + "' (the model knows "
+                    + m.histories().userIds().size() + " users with liked items)");
         }
         return items;
-    }
-
-    private static int sequenceOf(Sequences h, int user) {
-        if (user < h.count() && h.user(user) == user) {
-            return user;
-        }
-        for (int s = 0; s < h.count(); s++) {
-            if (h.user(s) == user) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("user without a sequence");
     }
 
     private String json(EmbeddingModel m, UserVectors rule, List<String> history, List<String> unknown,

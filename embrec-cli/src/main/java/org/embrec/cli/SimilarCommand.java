@@ -1,12 +1,14 @@
 package org.embrec.cli;
 
+import org.embrec.index.ItemFilter;
+import org.embrec.recommend.UserVectors;
+import org.embrec.recommend.Recommender;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embrec.EmbrecException;
 import org.embrec.data.Catalog;
-import org.embrec.index.ModelIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.recommend.TitleResolver;
 import org.embrec.vectors.Neighbor;
@@ -61,7 +63,10 @@ final class SimilarCommand implements Callable<Integer> {
         if (id == null) {
             return EmbrecException.EXIT_CODE;
         }
-        List<Neighbor> results = ModelIndex.similar(model.dir(), m, id, k); // the model's index when it has one
+        List<Neighbor> results;
+        try (Recommender recommender = Recommender.open(m, model.dir(), UserVectors.DEFAULT)) {
+            results = recommender.similar(id, k, ItemFilter.NONE); // through the model's index when it has one
+        }
         if (json) {
             out.println(ItemListPrinter.json(id, m.catalog(), results, m::isCold));
             out.flush();

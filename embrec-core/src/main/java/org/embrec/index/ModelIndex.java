@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
@@ -12,9 +11,7 @@ import org.embrec.JsonFiles;
 import org.embrec.Notices;
 import org.embrec.OutputDirectory;
 import org.embrec.Progress;
-import org.embrec.model.EmbeddingModel;
 import org.embrec.vectors.EmbeddingStore;
-import org.embrec.vectors.Neighbor;
 
 /**
  * The vector index kept in a model directory, under {@code index/}: {@code index.json}
@@ -138,26 +135,6 @@ public final class ModelIndex {
 
         DamagedIndexException(String message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /**
-     * The {@code k} items most similar to item {@code id} of {@code model} (read from
-     * {@code modelDir}), never the item itself: through the model's index when it has one, else by
-     * exact search ({@link EmbeddingModel#similar}).
-     *
-     * @throws EmbrecException when the model does not know the item or it has no vector
-     */
-    public static List<Neighbor> similar(Path modelDir, EmbeddingModel model, String id, int k) {
-        EmbeddingStore store = model.vectors();
-        if (!exists(modelDir) || !store.contains(id)) {
-            return model.similar(id, k); // exact, or the model's message about the id
-        }
-        if (k < 1) {
-            throw new EmbrecException("k must be >= 1, got " + k);
-        }
-        try (VectorIndex index = openOrExact(modelDir, store, ItemAttributes.of(store.ids(), model.catalog()))) {
-            return index.searchItem(store.indexOf(id), k, ItemFilter.NONE).toNeighbors(store.ids());
         }
     }
 

@@ -4,17 +4,14 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.embrec.EmbrecException;
 import org.embrec.data.Catalog;
 import org.embrec.data.Dataset;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.TrainedModel;
 import org.embrec.vectors.EmbeddingStore;
-import org.embrec.vectors.Neighbor;
 
 /**
  * A trained model as stored in a model directory: the item vectors, the catalog of item
@@ -186,25 +183,5 @@ public final class EmbeddingModel {
     /** True when the item is in the catalog or has a vector. */
     public boolean knows(String id) {
         return vectors.contains(id) || catalog.get(id) != null;
-    }
-
-    /**
-     * The {@code k} items most cosine-similar to item {@code id}, best first, never the item
-     * itself.
-     *
-     * @throws EmbrecException when the model does not know the item or it has no vector
-     */
-    public List<Neighbor> similar(String id, int k) {
-        if (k < 1) {
-            throw new EmbrecException("k must be >= 1, got " + k);
-        }
-        if (!vectors.contains(id)) {
-            if (catalog.get(id) == null) {
-                throw new EmbrecException("unknown item id '" + id + "' (not in the model's catalog or vectors)");
-            }
-            throw new EmbrecException("item " + id + " (" + catalog.titleOf(id) + ") has no vector: too few"
-                    + " interactions in the training data (see min_count in the model's manifest.json)");
-        }
-        return vectors.mostSimilar(id, k, null);
     }
 }

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.embrec.recommend.UserVectors;
+import org.embrec.recommend.Recommender;
+import org.embrec.index.ItemFilter;
 import org.embrec.EmbrecException;
 import org.embrec.data.Catalog;
 import org.embrec.data.IdMap;
@@ -24,21 +27,21 @@ class EmbeddingModelTest {
     @Test
     void similarExcludesTheQueryAndFindsItsCluster() {
         EmbeddingModel m = TestModels.clustered(40, 8, 1);
-        List<Neighbor> top = m.similar("5", 5);
+        List<Neighbor> top = Recommender.open(m, null, UserVectors.DEFAULT).similar("5", 5, ItemFilter.NONE);
         assertThat(top).hasSize(5).extracting(Neighbor::id).doesNotContain("5");
         for (Neighbor n : top) {
             assertThat(Integer.parseInt(n.id()) % 4).as("same cluster as item 5").isEqualTo(1);
         }
-        assertThat(m.similar("5", 1000)).hasSize(39);
+        assertThat(Recommender.open(m, null, UserVectors.DEFAULT).similar("5", 1000, ItemFilter.NONE)).hasSize(39);
     }
 
     @Test
     void similarSaysWhyAnItemCannotBeQueried() {
         EmbeddingModel m = TestModels.clustered(10, 4, 2);
-        assertThatThrownBy(() -> m.similar("12", 5)).isInstanceOf(EmbrecException.class)
+        assertThatThrownBy(() -> Recommender.open(m, null, UserVectors.DEFAULT).similar("12", 5, ItemFilter.NONE)).isInstanceOf(EmbrecException.class)
                 .hasMessage("item 12 (Movie 12 (1962)) has no vector: too few interactions in the training data"
                         + " (see min_count in the model's manifest.json)");
-        assertThatThrownBy(() -> m.similar("999", 5)).isInstanceOf(EmbrecException.class)
+        assertThatThrownBy(() -> Recommender.open(m, null, UserVectors.DEFAULT).similar("999", 5, ItemFilter.NONE)).isInstanceOf(EmbrecException.class)
                 .hasMessage("unknown item id '999' (not in the model's catalog or vectors)");
         assertThat(m.knows("12")).isTrue();
         assertThat(m.knows("999")).isFalse();

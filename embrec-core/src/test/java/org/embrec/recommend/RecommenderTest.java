@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.embrec.index.ItemFilter;
 import org.embrec.data.IdMap;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
@@ -48,7 +49,7 @@ class RecommenderTest {
             history.add(Integer.toString(1 + rnd.nextInt(70))); // ids 61..70 have no vector
         }
         UserVectors rule = rnd.nextBoolean() ? UserVectors.MEAN : UserVectors.recency(2);
-        Recommendations r = new Recommender(s, rule, Popularity.empty()).forUser(history, 10, null);
+        Recommendations r = Recommender.exact(s, rule, Popularity.empty()).forUser(history, 10, ItemFilter.NONE);
         Set<String> seen = new HashSet<>(history);
         for (Neighbor n : r.items()) {
             assertThat(seen).doesNotContain(n.id());
@@ -89,24 +90,24 @@ class RecommenderTest {
     void aHistoryWithoutVectorsFallsBackToPopularityWithoutTheHistory() {
         EmbeddingStore s = store(6, 3, 1);
         Popularity popularity = Popularity.of(histories(), s);
-        Recommender rec = new Recommender(s, UserVectors.MEAN, popularity);
-        Recommendations r = rec.forUser(List.of("x", "3", "nope"), 3, null);
+        Recommender rec = Recommender.exact(s, UserVectors.MEAN, popularity);
+        Recommendations r = rec.forUser(List.of("x", "3", "nope"), 3, ItemFilter.NONE);
         // "3" has a vector, so no fallback here.
         assertThat(r.popularityFallback()).isFalse();
-        Recommendations fallback = rec.forUser(List.of("x", "nope"), 3, null);
+        Recommendations fallback = rec.forUser(List.of("x", "nope"), 3, ItemFilter.NONE);
         assertThat(fallback.popularityFallback()).isTrue();
         assertThat(fallback.withoutVector()).containsExactly("x", "nope");
         // Counts: 3 -> 3 users, 5 -> 2, then 1, 2 with 1 each (ties by numeric id); "x" has no vector.
         assertThat(fallback.items()).extracting(Neighbor::id).containsExactly("3", "5", "1");
         assertThat(fallback.items()).extracting(Neighbor::score).containsExactly(3f, 2f, 1f);
-        Recommendations withoutTop = rec.forUser(List.of("x"), 10, row -> !s.id(row).equals("5"));
+        Recommendations withoutTop = rec.forUser(List.of("x"), 10, ItemFilter.builder().deny("5").build());
         assertThat(withoutTop.items()).extracting(Neighbor::id).containsExactly("3", "1", "2");
     }
 
     @Test
     void similarItemsLeaveOutTheQuery() {
         EmbeddingStore s = store(30, 4, 2);
-        List<Neighbor> n = new Recommender(s, UserVectors.MEAN, Popularity.empty()).similarItems("7", 29, null);
+        List<Neighbor> n = Recommender.exact(s, UserVectors.MEAN, Popularity.empty()).similar("7", 29, ItemFilter.NONE);
         assertThat(n).hasSize(29).extracting(Neighbor::id).doesNotContain("7");
     }
 }

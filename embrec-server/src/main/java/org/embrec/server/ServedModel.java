@@ -1,30 +1,24 @@
 package org.embrec.server;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
-import org.embrec.index.ModelIndex;
-import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
-import org.embrec.recommend.Popularity;
+import org.embrec.recommend.Recommender;
 import org.embrec.recommend.Recommendations;
 import org.embrec.recommend.UserVectors;
-import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
 import org.embrec.vectors.Pca2d;
 
 /**
  * One model as the server serves it: a name, the model (vectors, catalog, manifest, and when
- * stored the users' liked sequences and the items given a vector by cold start), the vector
- * index that answers its searches (the model directory's {@code index/} when it has one, else
- * exact search), the catalog facts of its rows, and its 2D map, computed on first use and kept.
+ * stored the users' liked sequences and the items given a vector by cold start), its
+ * {@link Recommender} (the one search path, through the model directory's {@code index/} when it
+ * has one, else exact search, as the CLI searches), the catalog facts of its rows for the page, a
+ * cache of unfiltered similar-item lists, and its 2D map, computed on first use and kept.
  *
  * <p>Thread-safe: everything is immutable except the lazily computed map, which is published
  * safely and computed at most once. {@link #close()} releases the index's files; call it only
@@ -34,13 +28,9 @@ public final class ServedModel implements AutoCloseable {
     private final String name;
     private final Path source;
     private final EmbeddingModel model;
-    private final ItemAttributes attributes;
-    private final VectorIndex index;
+    private final Recommender recommender;
     private final RowMetadata rows;
     private final BitSet coldRows;
-    private final Sequences histories;
-    private final Popularity popularity;
-    private final int[] sequenceOfUser;
     private final NeighborCache neighbors;
     private volatile Pca2d.Projection projection;
 
@@ -56,16 +46,12 @@ public final class ServedModel implements AutoCloseable {
         this.source = source;
         this.model = Objects.requireNonNull(model, "model");
         EmbeddingStore store = model.vectors();
-        this.attributes = ItemAttributes.of(store.ids(), model.catalog());
-        this.index = ModelIndex.openOrExact(source, store, attributes);
+        this.recommender = Recommender.open(model, source, UserVectors.DEFAULT);
         this.rows = RowMetadata.of(store.ids(), model.catalog());
         this.coldRows = new BitSet(store.size());
         for (String id : model.coldItems()) {
             coldRows.set(store.indexOf(id));
         }
-        this.histories = model.histories();
-        this.popularity = histories == null ? Popularity.empty() : Popularity.of(histories, store);
-        this.sequenceOfUser = histories == null ? new int[0] : sequenceOfUser(histories);
         this.neighbors = new NeighborCache(store.ids());
     }
 
@@ -88,7 +74,7 @@ public final class ServedModel implements AutoCloseable {
 
     /** The index searches go through ({@code exact}, {@code hnsw}, ...). */
     public String indexType() {
-        return index.type().cliName();
+        return recommender.index().type().cliName();
     }
 
     /** Row of an item's vector, or -1 when the model has no vector for it. */
@@ -108,12 +94,12 @@ public final class ServedModel implements AutoCloseable {
 
     /** True when the model stores users' liked sequences. */
     public boolean hasUsers() {
-        return histories != null;
+        return recommender.hasUsers();
     }
 
     /** Number of stored users (0 without histories). */
     public int userCount() {
-        return histories == null ? 0 : histories.count();
+        return recommender.userCount();
     }
 
     /**
@@ -121,33 +107,7 @@ public final class ServedModel implements AutoCloseable {
      * stores no users).
      */
     public List<String> history(String user) {
-        if (histories == null) {
-            return null;
-        }
-        int u = histories.userIds().indexOf(user);
-        if (u < 0) {
-            return null;
-        }
-        int s = sequenceOfUser[u];
-        if (s < 0) {
-            return List.of();
-        }
-        List<String> items = new ArrayList<>(histories.length(s));
-        for (int i = histories.start(s); i < histories.end(s); i++) {
-            items.add(histories.itemIds().external(histories.items()[i]));
-        }
-        return items;
-    }
-
-    /** Sequence index of each user id (-1: a user without liked items has no sequence). */
-    private static int[] sequenceOfUser(Sequences histories) {
-        int[] map = new int[histories.userIds().size()];
-        Arrays.fill(map, -1);
-        int[] users = histories.users();
-        for (int s = 0; s < users.length; s++) {
-            map[users[s]] = s;
-        }
-        return map;
+        return recommender.history(user);
     }
 
     /** True when some item of this model has the genre (case-insensitive). */
@@ -185,40 +145,17 @@ public final class ServedModel implements AutoCloseable {
     }
 
     private List<Neighbor> search(int row, int k, ItemFilter filter) {
-        return index.searchItem(row, k, filter).toNeighbors(model.vectors().ids());
+        return recommender.similar(row, k, filter);
     }
 
     /**
      * Recommendations for someone who liked the given items (a stored user's history, or any
-     * list, oldest first): the {@code k} items most cosine-similar to the user vector of the items
-     * that have one ({@link UserVectors#DEFAULT}: recency-weighted), never an item of the list. When none has a
-     * vector, the most popular items of the stored users instead (marked as such), or none
-     * without stored users.
+     * list, oldest first), as {@link Recommender#forUser} gives them with the default user-vector
+     * rule ({@link UserVectors#DEFAULT}: recency-weighted): never an item of the list; the most
+     * popular items of the stored users (marked as such) when no item has a vector.
      */
     public Recommendations recommend(List<String> liked, int k, ResultFilter filter) {
-        EmbeddingStore store = model.vectors();
-        int[] rows = new int[liked.size()];
-        int n = 0;
-        List<String> used = new ArrayList<>();
-        List<String> without = new ArrayList<>();
-        for (String id : liked) {
-            int r = store.indexOf(id);
-            if (r >= 0) {
-                rows[n++] = r;
-                used.add(id);
-            } else {
-                without.add(id);
-            }
-        }
-        ItemFilter f = itemFilter(filter);
-        if (used.isEmpty()) {
-            List<Neighbor> popular = popularity.top(k, new HashSet<>(liked), f.toPredicate(store.ids(), attributes));
-            return new Recommendations(popular, popularity.available(), used, without);
-        }
-        float[] user = new float[store.dim()];
-        UserVectors.DEFAULT.userVector(store, rows, n, user);
-        List<Neighbor> top = index.search(user, k, f.andDeny(liked)).toNeighbors(store.ids());
-        return new Recommendations(top, false, used, without);
+        return recommender.forUser(liked, k, itemFilter(filter));
     }
 
     private static ItemFilter itemFilter(ResultFilter f) {
@@ -255,6 +192,6 @@ public final class ServedModel implements AutoCloseable {
     /** Releases the index (files of a stored Lucene index); searches fail afterwards. */
     @Override
     public void close() {
-        index.close();
+        recommender.close();
     }
 }

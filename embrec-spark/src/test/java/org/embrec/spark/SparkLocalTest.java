@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.embrec.recommend.UserVectors;
+import org.embrec.recommend.Recommender;
+import org.embrec.index.ItemFilter;
 import org.embrec.Progress;
 import org.embrec.data.DataLoader;
 import org.embrec.data.DataSpec;
@@ -23,7 +26,6 @@ import org.embrec.eval.LeaveLastOutSplit;
 import org.embrec.eval.Split;
 import org.embrec.eval.Task;
 import org.embrec.graph.WalkConfig;
-import org.embrec.index.ModelIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
 import org.embrec.pipeline.EmbeddingAlgorithm;
@@ -127,7 +129,10 @@ class SparkLocalTest {
                     .containsEntry("loss", "hierarchical-softmax").containsEntry("dim", 16);
             assertThat(m.catalog().titleOf("318")).isEqualTo("Shawshank Redemption, The (1994)");
             assertThat(m.catalog().get("318").year()).isEqualTo(1994);
-            List<Neighbor> similar = ModelIndex.similar(model, m, "318", 10);
+            List<Neighbor> similar;
+            try (Recommender r = Recommender.open(m, model, UserVectors.DEFAULT)) {
+                similar = r.similar("318", 10, ItemFilter.NONE);
+            }
             assertThat(similar).hasSize(10).extracting(Neighbor::id).doesNotContain("318").doesNotHaveDuplicates();
         }
     }

@@ -1,0 +1,169 @@
+package org.embrec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.embrec.data.IdMap;
+import org.embrec.index.IndexType;
+import org.embrec.index.ItemAttributes;
+import org.embrec.index.ItemFilter;
+import org.embrec.index.ModelIndex;
+import org.embrec.index.VectorIndex;
+import org.embrec.model.EmbeddingModel;
+import org.embrec.model.ModelDirectory;
+import org.embrec.recommend.UserVectors;
+import org.embrec.sequence.Sequences;
+import org.embrec.server.EmbrecApp;
+import org.embrec.server.ModelRegistry;
+import org.embrec.server.ServerConfig;
+import org.embrec.vectors.Neighbor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Same question, same answer: {@code similar} and {@code recommend} from the CLI and
+ * {@code GET /api/items/{id}/similar}, {@code GET /api/users/{id}/recommendations} from the server
+ * give identical lists (ids and scores, as JSON prints them) for a model with cold items that carry
+ * the cold-start penalty, without a stored index and with an HNSW index (which the CLI then uses
+ * too: its lists are the HNSW index's, not exact search's).
+ */
+class SearchParityTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ITEMS = 1500;
+    private static final int K = 10;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theCliAndTheServerAnswerAlikeWithAndWithoutAStoredIndex() throws Exception {
+        Path dir = tmp.resolve("model");
+        EmbeddingModel m = coldStartModel(dir);
+        List<String> items = List.of("1", "2", "17", "1400", "1499"); // 1400.. are cold
+        List<String> users = List.of("u0", "u7", "u19");
+        compare(dir, items, users);
+
+        CliRun index = CliRun.of("index", "--model", dir.toString(), "--type", "hnsw", "--m", "4", "--ef-search", "10");
+        assertThat(index.code()).as(index.err()).isZero();
+        compare(dir, items, users);
+        // With the stored index, the CLI's lists are the HNSW index's (score offsets included).
+        try (VectorIndex hnsw = ModelIndex.open(dir, m.vectors(), ItemAttributes.of(m.vectors().ids(), m.catalog()))
+                .orElseThrow()) {
+            assertThat(hnsw.type()).isEqualTo(IndexType.HNSW);
+            for (String id : items) {
+                List<Neighbor> expected = hnsw.searchItem(m.vectors().indexOf(id), K, ItemFilter.NONE)
+                        .toNeighbors(m.vectors().ids());
+                assertThat(ids(cli("similar", "--model", dir.toString(), "--item", id, "--k", "" + K, "--json")))
+                        .isEqualTo(expected.stream().map(Neighbor::id).toList());
+            }
+        }
+    }
+
+    private void compare(Path dir, List<String> items, List<String> users) throws Exception {
+        try (ModelRegistry registry = ModelRegistry.of(List.of(dir))) {
+            Javalin app = EmbrecApp.create(ServerConfig.defaults().withHost("127.0.0.1").withPort(0), registry).start();
+            try {
+                for (String id : items) {
+                    JsonNode cli = cli("similar", "--model", dir.toString(), "--item", id, "--k", "" + K, "--json");
+                    JsonNode api = get(app, "/api/items/" + id + "/similar?k=" + K);
+                    assertThat(scored(cli)).as("similar %s", id).isEqualTo(scored(api)).hasSize(K);
+                }
+                for (String user : users) {
+                    JsonNode cli = cli("recommend", "--model", dir.toString(), "--user", user, "--k", "" + K, "--json");
+                    JsonNode api = get(app, "/api/users/" + user + "/recommendations?k=" + K);
+                    assertThat(scored(cli)).as("recommend %s", user).isEqualTo(scored(api)).hasSize(K);
+                }
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    /** "id score" of every result, the score as JSON wrote it. */
+    private static List<String> scored(JsonNode answer) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : answer.get("results")) {
+            out.add(r.get("id").asText() + " " + r.get("score").toString());
+        }
+        return out;
+    }
+
+    private static List<String> ids(JsonNode answer) {
+        List<String> out = new ArrayList<>();
+        answer.get("results").forEach(r -> out.add(r.get("id").asText()));
+        return out;
+    }
+
+    private static JsonNode cli(String... args) throws Exception {
+        CliRun r = CliRun.of(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    private static JsonNode get(Javalin app, String path) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    /**
+     * {@link CliRun#writeModel}'s clustered vectors for 1,500 items, the last 100 marked cold with
+     * the default cold-start penalty in the manifest (as {@code train --cold-start content} writes
+     * it), and 20 users with random histories.
+     */
+    private static EmbeddingModel coldStartModel(Path dir) {
+        EmbeddingModel m = CliRun.writeModel(dir, ITEMS, 16, 3);
+        List<String> cold = new ArrayList<>();
+        for (int i = ITEMS - 99; i <= ITEMS; i++) {
+            cold.add(Integer.toString(i));
+        }
+        Map<String, Object> config = new LinkedHashMap<>(m.manifest().config());
+        config.put("cold_start", "content");
+        config.put(EmbeddingModel.COLD_PENALTY, 0.05);
+        SplittableRandom rnd = new SplittableRandom(7);
+        int users = 20;
+        int[] offsets = new int[users + 1];
+        List<Integer> seq = new ArrayList<>();
+        String[] userIds = new String[users];
+        for (int u = 0; u < users; u++) {
+            userIds[u] = "u" + u;
+            int length = 5 + rnd.nextInt(15);
+            for (int j = 0; j < length; j++) {
+                seq.add(rnd.nextInt(ITEMS));
+            }
+            offsets[u + 1] = seq.size();
+        }
+        String[] itemIds = new String[ITEMS];
+        for (int i = 0; i < ITEMS; i++) {
+            itemIds[i] = Integer.toString(i + 1);
+        }
+        int[] users2 = new int[users];
+        for (int u = 0; u < users; u++) {
+            users2[u] = u;
+        }
+        Sequences histories = new Sequences(offsets, seq.stream().mapToInt(Integer::intValue).toArray(), users2,
+                IdMap.of(itemIds), IdMap.of(userIds));
+        EmbeddingModel model = m.withVectors(m.vectors(), cold).withConfig(config).withHistories(histories);
+        ModelDirectory.write(dir, model);
+        EmbeddingModel back = ModelDirectory.read(dir);
+        assertThat(back.coldPenalty()).isEqualTo(0.05);
+        assertThat(back.isCold("1450")).isTrue();
+        assertThat(UserVectors.DEFAULT).isNotNull();
+        return back;
+    }
+}

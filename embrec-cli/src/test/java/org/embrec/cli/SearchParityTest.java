@@ -74,6 +74,7 @@ class SearchParityTest {
 
     private void compare(Path dir, List<String> items, List<String> users) throws Exception {
         try (ModelRegistry registry = ModelRegistry.of(List.of(dir))) {
+            registry.load();
             Javalin app = EmbrecApp.create(ServerConfig.defaults().withHost("127.0.0.1").withPort(0), registry).start();
             try {
                 for (String id : items) {

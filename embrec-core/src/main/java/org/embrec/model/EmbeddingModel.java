@@ -202,8 +202,9 @@ public final class EmbeddingModel {
             if (catalog.get(id) == null) {
                 throw new EmbrecException("unknown item id '" + id + "' (not in the model's catalog or vectors)");
             }
-            throw new EmbrecException("item " + id + " (" + catalog.titleOf(id) + ") has no vector: too few"
-                    + " interactions in the training data (see min_count in the model's manifest.json)");
+            throw new EmbrecException("item " + id + " (" + org.embrec.Printable.of(catalog.titleOf(id))
+                    + ") has no vector: too few interactions in the training data (see min_count in the model's"
+                    + " manifest.json)");
         }
         return vectors.mostSimilar(id, k, null);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.embrec.EmbrecException;
+import org.embrec.Printable;
 import org.embrec.data.Catalog;
 import org.embrec.index.ExactIndex;
 import org.embrec.index.ItemAttributes;
@@ -120,10 +121,10 @@ public final class Recommender implements AutoCloseable {
         int row = vectors.indexOf(item);
         if (row < 0) {
             if (catalog.get(item) == null) {
-                throw new EmbrecException("unknown item id '" + item + "' (not in the model's catalog or vectors)");
+                throw new EmbrecException("unknown item id '" + Printable.of(item) + "' (not in the model's catalog or vectors)");
             }
-            throw new EmbrecException("item " + item + " (" + catalog.titleOf(item) + ") has no vector: too few"
-                    + " interactions in the training data (see min_count in the model's manifest.json)");
+            throw new EmbrecException("item " + item + " (" + Printable.of(catalog.titleOf(item)) + ") has no vector: too"
+                    + " few interactions in the training data (see min_count in the model's manifest.json)");
         }
         return similar(row, k, filter);
     }

@@ -177,6 +177,14 @@ class HostileDataTest {
     }
 
     @Test
+    void lineNumbersCountTheBlankLinesBeforeTheHeader() throws IOException {
+        Path f = write("n.csv", " \n\r\nuserId,movieId,rating,timestamp\n1,2,3,4\n\t\n1,3,x,4\n");
+        assertThat(error(DataSpec.of(f))).isEqualTo(f + ":6: rating 'x' is not a number (--skip-bad-rows skips such rows)");
+        Path g = write("ml/ratings.csv", "\n\nuserId,movieId,score,timestamp\n1,2,3,4\n");
+        assertThat(error(DataSpec.of(g))).startsWith(g + ":3: no column 'rating' for rating in the header");
+    }
+
+    @Test
     void whitespaceLinesInTheCatalogAreBlank() throws IOException {
         Path ml = Files.createDirectories(dir.resolve("ml"));
         write("ml/ratings.csv", "userId,movieId,rating,timestamp\n1,7,4.0,10\n");

@@ -48,6 +48,15 @@ class EmbeddingModelTest {
     }
 
     @Test
+    void aTitleQuotedInAMessageCannotDriveTheTerminal() {
+        EmbeddingStore vectors = EmbeddingStore.of(IdMap.of("1"), new float[4], 4);
+        Catalog catalog = new Catalog(Map.of("2", new Catalog.Item("2", "\u001b]0;owned\u0007Title", List.of(), 0)), List.of());
+        EmbeddingModel m = EmbeddingModel.of("x", vectors, Map.of(), catalog, new ModelManifest.DataSource("d", "f"), Map.of());
+        assertThatThrownBy(() -> Recommender.open(m, null, UserVectors.DEFAULT).similar("2", 5, ItemFilter.NONE)).isInstanceOf(EmbrecException.class)
+                .hasMessageStartingWith("item 2 (\\u001b]0;owned\\u0007Title) has no vector");
+    }
+
+    @Test
     void countsMustAgreeWithTheContent() {
         EmbeddingModel m = TestModels.clustered(10, 4, 3);
         EmbeddingStore other = EmbeddingStore.of(IdMap.of("a"), new float[4], 4);

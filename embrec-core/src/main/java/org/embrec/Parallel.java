@@ -24,13 +24,21 @@ public final class Parallel {
 
     /** Runs {@code tasks} tasks on up to {@code workers} threads and waits for all of them. */
     public static void run(int tasks, int workers, Task body) {
+        run("embrec-worker", tasks, workers, body);
+    }
+
+    /**
+     * As {@link #run(int, int, Task)}, the helper threads named {@code name-1}, {@code name-2}, ...
+     * (so a thread dump says what they do).
+     */
+    public static void run(String name, int tasks, int workers, Task body) {
         int n = Math.max(1, Math.min(workers, tasks));
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread[] threads = new Thread[n - 1];
         for (int w = 1; w < n; w++) {
             int worker = w;
-            threads[w - 1] = new Thread(() -> work(tasks, worker, body, next, failure), "embrec-worker-" + w);
+            threads[w - 1] = new Thread(() -> work(tasks, worker, body, next, failure), name + "-" + w);
             threads[w - 1].setDaemon(true);
             threads[w - 1].start();
         }

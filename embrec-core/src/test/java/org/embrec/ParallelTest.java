@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,5 +44,18 @@ class ParallelTest {
         assertThatThrownBy(() -> Parallel.run(10, workers, (t, w) -> {
             throw new IOException("disk");
         })).isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("disk");
+    }
+
+    @Test
+    void helperThreadsCarryTheGivenNameAndTheCallerIsWorkerZero() {
+        String caller = Thread.currentThread().getName();
+        Set<String> names = ConcurrentHashMap.newKeySet();
+        CountDownLatch allStarted = new CountDownLatch(3);
+        Parallel.run("embrec-test", 3, 3, (t, w) -> {
+            names.add(w + " " + Thread.currentThread().getName());
+            allStarted.countDown(); // each task waits for the others: one task per worker
+            allStarted.await(30, TimeUnit.SECONDS);
+        });
+        assertThat(names).containsExactlyInAnyOrder("0 " + caller, "1 embrec-test-1", "2 embrec-test-2");
     }
 }

@@ -1,10 +1,10 @@
 package org.embrec.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.embrec.cli.SyntheticVectors;
 import org.embrec.index.ExactIndex;
 import org.embrec.index.ItemFilter;
 import org.embrec.index.KnnResult;
-import org.embrec.index.SyntheticVectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

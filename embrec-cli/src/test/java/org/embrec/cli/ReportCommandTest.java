@@ -27,9 +27,9 @@ class ReportCommandTest {
                 "evaluation.json");
     }
 
-    /** The tune directory fixture of embrec-core's tests (trials.jsonl and best.json). */
+    /** The tune directory fixture of embrec-report's tests (trials.jsonl and best.json). */
     static Path tuningFixture() {
-        return Path.of(System.getProperty("embrec.repo", ".."), "embrec-core", "src", "test", "resources", "report",
+        return Path.of(System.getProperty("embrec.repo", ".."), "embrec-report", "src", "test", "resources", "report",
                 "tune");
     }
 

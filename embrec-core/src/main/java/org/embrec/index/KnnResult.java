@@ -54,6 +54,38 @@ public final class KnnResult {
         return new Hits(Arrays.copyOfRange(rows, q * k, q * k + c), Arrays.copyOfRange(scores, q * k, q * k + c));
     }
 
+    /**
+     * Recall of these answers against {@code truth}, the exact answers to the same queries: the
+     * mean over queries with at least one true hit of |found ∩ true| / |true| (1.0 when no query
+     * has one). How approximate indexes are measured ({@code bench-index}, the index tests).
+     *
+     * @throws IllegalArgumentException when the two answer different numbers of queries
+     */
+    public double recallAgainst(KnnResult truth) {
+        if (truth.queries != queries) {
+            throw new IllegalArgumentException("recall: truth answers " + truth.queries + " queries, these " + queries);
+        }
+        double sum = 0;
+        int counted = 0;
+        for (int q = 0; q < queries; q++) {
+            int n = truth.count(q);
+            if (n == 0) {
+                continue;
+            }
+            int[] expected = Arrays.copyOf(truth.hits(q).rows(), n);
+            Arrays.sort(expected);
+            int hit = 0;
+            for (int i = 0; i < count(q); i++) {
+                if (Arrays.binarySearch(expected, row(q, i)) >= 0) {
+                    hit++;
+                }
+            }
+            sum += (double) hit / n;
+            counted++;
+        }
+        return counted == 0 ? 1.0 : sum / counted;
+    }
+
     /** Writes query {@code q}'s hits (at most k) into its slots; called once per query by the index. */
     void set(int q, int[] hitRows, float[] hitScores, int count) {
         int n = Math.min(count, k);

@@ -1,16 +1,10 @@
 package org.embrec.train;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.embrec.EmbrecException;
+import org.embrec.Parallel;
 import org.embrec.Progress;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
@@ -98,81 +92,36 @@ public final class SkipGramTrainer {
         AtomicLong done = new AtomicLong();
         double[] loss = c.computeLoss() ? new double[c.epochs()] : new double[0];
         long start = System.nanoTime();
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "embrec-train");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        try {
-            for (int epoch = 0; epoch < c.epochs(); epoch++) {
-                AtomicInteger next = new AtomicInteger();
-                if (pool == null) {
-                    work(workers[0], chunks, next, corpus, c, done, total, start, progress);
-                } else {
-                    List<Future<?>> futures = new ArrayList<>(threads);
-                    for (SgnsWorker w : workers) {
-                        futures.add(pool.submit(() -> work(w, chunks, next, corpus, c, done, total, start, progress)));
-                    }
-                    for (Future<?> f : futures) {
-                        await(f);
-                    }
+        int[] offsets = corpus.offsets();
+        for (int epoch = 0; epoch < c.epochs(); epoch++) {
+            // worker w (one thread; 0 is this one) trains with workers[w], taking chunks in turn
+            Parallel.run("embrec-train", chunks.length - 1, threads, (ci, w) -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
                 }
-                checkFinite(state.syn0, epoch, c);
-                if (c.computeLoss()) {
-                    double sum = 0;
-                    double terms = 0;
-                    for (SgnsWorker w : workers) {
-                        double[] l = w.drainLoss();
-                        sum += l[0];
-                        terms += l[1];
-                    }
-                    loss[epoch] = terms > 0 ? sum / terms : Double.NaN;
-                    progress.done("train", String.format(Locale.ROOT, "epoch %d/%d loss %.4f", epoch + 1,
-                            c.epochs(), loss[epoch]));
+                double frac = (double) done.get() / total;
+                float alpha = (float) (c.alpha() - (c.alpha() - c.minAlpha()) * frac);
+                workers[w].trainSequences(chunks[ci], chunks[ci + 1], alpha);
+                long tokens = offsets[chunks[ci + 1]] - offsets[chunks[ci]];
+                long now = done.addAndGet(tokens);
+                double secs = (System.nanoTime() - start) / 1e9;
+                progress.update("train", now, total, human(now / Math.max(secs, 1e-9)) + " tokens/s");
+            });
+            checkFinite(state.syn0, epoch, c);
+            if (c.computeLoss()) {
+                double sum = 0;
+                double terms = 0;
+                for (SgnsWorker w : workers) {
+                    double[] l = w.drainLoss();
+                    sum += l[0];
+                    terms += l[1];
                 }
-            }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+                loss[epoch] = terms > 0 ? sum / terms : Double.NaN;
+                progress.done("train", String.format(Locale.ROOT, "epoch %d/%d loss %.4f", epoch + 1,
+                        c.epochs(), loss[epoch]));
             }
         }
         return loss;
-    }
-
-    private static void work(SgnsWorker worker, int[] chunks, AtomicInteger next, Sequences corpus,
-            Word2VecConfig c, AtomicLong done, long total, long start, Progress progress) {
-        int[] offsets = corpus.offsets();
-        int n = chunks.length - 1;
-        for (int ci = next.getAndIncrement(); ci < n; ci = next.getAndIncrement()) {
-            if (Thread.currentThread().isInterrupted()) {
-                return;
-            }
-            double frac = (double) done.get() / total;
-            float alpha = (float) (c.alpha() - (c.alpha() - c.minAlpha()) * frac);
-            worker.trainSequences(chunks[ci], chunks[ci + 1], alpha);
-            long tokens = offsets[chunks[ci + 1]] - offsets[chunks[ci]];
-            long now = done.addAndGet(tokens);
-            double secs = (System.nanoTime() - start) / 1e9;
-            progress.update("train", now, total, human(now / Math.max(secs, 1e-9)) + " tokens/s");
-        }
-    }
-
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("training interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 
     /** NaN guard: a diverged run is an error naming the likely cause, not a silent bad model. */

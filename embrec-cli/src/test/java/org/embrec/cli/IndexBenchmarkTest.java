@@ -1,9 +1,12 @@
-package org.embrec.index;
+package org.embrec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.embrec.index.HnswParams;
+import org.embrec.index.IndexType;
+import org.embrec.index.IvfParams;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

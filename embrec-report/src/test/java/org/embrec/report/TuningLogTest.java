@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TuningLogTest {
     /** A made-up fixture of 24 trials in the tune format, some pruned, with window 'all' and sample 0. */
     static Path fixture() {
-        return Path.of(System.getProperty("embrec.repo", ".."), "embrec-core", "src", "test", "resources", "report",
+        return Path.of(System.getProperty("embrec.repo", ".."), "embrec-report", "src", "test", "resources", "report",
                 "tune");
     }
 

@@ -1,15 +1,17 @@
-package org.embrec.index;
+package org.embrec.cli;
 
 import java.util.SplittableRandom;
 import org.embrec.EmbrecException;
+import org.embrec.Parallel;
 import org.embrec.data.IdMap;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
- * Synthetic unit vectors for benchmarks: either uniform on the sphere (normalised N(0, I)) or a
- * Gaussian mixture (centres ~ N(0, I); a point is a uniformly chosen centre plus
- * {@value #SPREAD} x N(0, I), normalised), the shape of the issue's Faiss comparisons. Generation
- * is deterministic for a seed and parallel over blocks of rows. Immutable and thread-safe.
+ * Synthetic unit vectors for benchmarks ({@code bench-index --synth}, the JMH benchmarks of
+ * embrec-bench): either uniform on the sphere (normalised N(0, I)) or a Gaussian mixture (centres
+ * ~ N(0, I); a point is a uniformly chosen centre plus {@value #SPREAD} x N(0, I), normalised),
+ * the shape of the issue's Faiss comparisons. Generation is deterministic for a seed and parallel
+ * over blocks of rows. Immutable and thread-safe.
  */
 public final class SyntheticVectors {
     /** Standard deviation of a point around its centre. */
@@ -68,11 +70,17 @@ public final class SyntheticVectors {
         return dim;
     }
 
-    /** {@code n} unit vectors, row-major, drawn with {@code seed} on {@code threads} threads. */
+    /**
+     * {@code n} unit vectors, row-major, drawn with {@code seed} on {@code threads} threads (0 =
+     * all processors); the same for any number of threads.
+     */
     public float[] sample(int n, long seed, int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+        }
         float[] out = new float[Math.multiplyExact(n, dim)];
         int blocks = (n + BLOCK - 1) / BLOCK;
-        Workers.forEach(blocks, threads, () -> b -> {
+        Parallel.run(blocks, threads == 0 ? Parallel.defaultThreads() : threads, (b, worker) -> {
             SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + b);
             int to = Math.min(n, (b + 1) * BLOCK);
             for (int r = b * BLOCK; r < to; r++) {

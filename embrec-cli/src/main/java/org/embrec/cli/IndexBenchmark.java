@@ -1,4 +1,4 @@
-package org.embrec.index;
+package org.embrec.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,16 +13,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.embrec.Parallel;
 import org.embrec.Progress;
+import org.embrec.index.ExactIndex;
+import org.embrec.index.HnswParams;
+import org.embrec.index.IndexType;
+import org.embrec.index.ItemAttributes;
+import org.embrec.index.ItemFilter;
+import org.embrec.index.IvfIndex;
+import org.embrec.index.IvfParams;
+import org.embrec.index.KnnResult;
+import org.embrec.index.LuceneHnswIndex;
+import org.embrec.index.VectorIndex;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
- * Measures index types on one set of vectors and queries: recall@k against {@link ExactIndex},
- * single-query throughput on one thread, batch throughput on all threads, build time and bytes
- * per vector; for HNSW a sweep of efSearch over one built graph. Timings are medians of
- * {@code repeats} timed passes after a warm-up pass. Not thread-safe (it uses all threads itself).
+ * The harness of {@code bench-index}: measures index types on one set of vectors and queries:
+ * recall@k against {@link ExactIndex}, single-query throughput on one thread, batch throughput on
+ * all threads, build time and bytes per vector; for HNSW a sweep of efSearch over one built graph.
+ * Timings are medians of {@code repeats} timed passes after a warm-up pass. Not thread-safe (it
+ * uses all threads itself).
  */
-public final class IndexBenchmark {
+final class IndexBenchmark {
     /** A single-thread timing pass stops after this long (exact search on 1M rows is slow). */
     private static final double PASS_SECONDS = 2.0;
     /** Untimed single-query passes run at least this long before each configuration is timed. */
@@ -32,8 +44,14 @@ public final class IndexBenchmark {
      * What to measure: HNSW types at each {@code efSearch}, IVF at each {@code nprobe}.
      * {@code threads} 0 = all processors; {@code workDir} holds temporary indexes.
      */
-    public record Options(List<IndexType> types, int k, int[] efSearch, int[] nprobe, HnswParams hnsw, IvfParams ivf,
-            int threads, int repeats, Path workDir) {}
+    record Options(List<IndexType> types, int k, int[] efSearch, int[] nprobe, HnswParams hnsw, IvfParams ivf,
+            int threads, int repeats, Path workDir) {
+        Options {
+            if (threads < 0) {
+                throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+            }
+        }
+    }
 
     /**
      * One measured configuration. {@code qps} is wall-clock single-query throughput on one
@@ -43,7 +61,7 @@ public final class IndexBenchmark {
      * buildCpuSeconds} is the process CPU time of the build. {@code dotsPerSecond} (wall clock) only
      * for exact search, {@code diskBytesPerVector} only for on-disk indexes (else null).
      */
-    public record Row(IndexType type, Map<String, Object> params, double recall, double qps, double cpuQps,
+    record Row(IndexType type, Map<String, Object> params, double recall, double qps, double cpuQps,
             double batchQps, double batchCpuQps, double buildSeconds, double buildCpuSeconds, long bytesPerVector,
             Long diskBytesPerVector, Double dotsPerSecond) {}
 
@@ -65,17 +83,17 @@ public final class IndexBenchmark {
      * @param queries row-major query vectors (not modified)
      * @param exclude per query the row it must not return, or null (queries drawn outside the set)
      */
-    public IndexBenchmark(EmbeddingStore store, float[] queries, int[] exclude, Options options, Progress progress) {
+    IndexBenchmark(EmbeddingStore store, float[] queries, int[] exclude, Options options, Progress progress) {
         this.store = store;
         this.queries = queries;
         this.exclude = exclude;
         this.options = options;
         this.progress = progress == null ? Progress.NONE : progress;
-        this.threads = Workers.count(options.threads());
+        this.threads = options.threads() == 0 ? Parallel.defaultThreads() : options.threads();
     }
 
     /** Runs every requested type (exact first: it is the reference for recall). */
-    public List<Row> run() {
+    List<Row> run() {
         List<Row> rows = new ArrayList<>();
         long t0 = System.nanoTime();
         long c0 = processCpu();
@@ -140,7 +158,7 @@ public final class IndexBenchmark {
     private Row measure(VectorIndex index, Map<String, Object> params, KnnResult truth, Timing build, Long disk) {
         progress.update("bench", 0, 1, index.type() + " " + params);
         KnnResult got = index.searchBatch(queries, exclude, options.k(), ItemFilter.NONE, threads, null);
-        double recall = recall(truth, got);
+        double recall = got.recallAgainst(truth);
         double[] single = new double[options.repeats()];
         double[] cpu = new double[options.repeats()];
         double[] batch = new double[options.repeats()];
@@ -194,29 +212,6 @@ public final class IndexBenchmark {
 
     private int queryCount() {
         return queries.length / store.dim();
-    }
-
-    /** Mean over queries of |found ∩ true top-k| / |true top-k|. */
-    static double recall(KnnResult truth, KnnResult got) {
-        double sum = 0;
-        int counted = 0;
-        for (int q = 0; q < truth.queries(); q++) {
-            int n = truth.count(q);
-            if (n == 0) {
-                continue;
-            }
-            int[] expected = Arrays.copyOf(truth.hits(q).rows(), n);
-            Arrays.sort(expected);
-            int hit = 0;
-            for (int i = 0; i < got.count(q); i++) {
-                if (Arrays.binarySearch(expected, got.row(q, i)) >= 0) {
-                    hit++;
-                }
-            }
-            sum += (double) hit / n;
-            counted++;
-        }
-        return counted == 0 ? 1.0 : sum / counted;
     }
 
     private static double median(double[] xs) {

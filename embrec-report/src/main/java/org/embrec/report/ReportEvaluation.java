@@ -1,15 +1,11 @@
 package org.embrec.report;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.embrec.Progress;
 import org.embrec.data.Catalog;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.EvaluationSuite;
 import org.embrec.pipeline.EmbeddingAlgorithm;
-import org.embrec.pipeline.TrainingData;
-import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
@@ -38,51 +34,15 @@ public final class ReportEvaluation {
      */
     public static Result run(EvaluationSuite suite, String dataset, List<EmbeddingAlgorithm> algorithms, Catalog catalog,
             Progress progress) {
-        List<EmbeddingAlgorithm> run = new ArrayList<>(algorithms);
-        FirstFit first = algorithms.isEmpty() ? null : new FirstFit(algorithms.get(0));
-        if (first != null) {
-            run.set(0, first);
-        }
-        EvaluationReport report = suite.runAll(dataset, run, progress);
-        EmbeddingMap map = first == null || first.vectors == null || first.vectors.size() < 2 ? null
-                : EmbeddingMap.of(first.name(), first.vectors, catalog, MAP_GROUPS, MAP_POINTS);
-        return new Result(report, map);
-    }
-
-    /** An algorithm that remembers the vectors of its first fit. Confined to one suite run. */
-    private static final class FirstFit implements EmbeddingAlgorithm {
-        private final EmbeddingAlgorithm inner;
-        private EmbeddingStore vectors;
-
-        FirstFit(EmbeddingAlgorithm inner) {
-            this.inner = Objects.requireNonNull(inner, "inner");
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public EmbeddingStore fit(Sequences training, long seed, Progress progress) {
-            return keep(inner.fit(training, seed, progress));
-        }
-
-        @Override
-        public EmbeddingStore fit(TrainingData data, long seed, Progress progress) {
-            return keep(inner.fit(data, seed, progress));
-        }
-
-        @Override
-        public int coldThreshold() {
-            return inner.coldThreshold();
-        }
-
-        private EmbeddingStore keep(EmbeddingStore fitted) {
-            if (vectors == null) {
-                vectors = fitted;
+        EmbeddingAlgorithm mapped = algorithms.isEmpty() ? null : algorithms.get(0);
+        EmbeddingStore[] first = new EmbeddingStore[1];
+        EvaluationReport report = suite.runAll(dataset, algorithms, progress, (algorithm, seed, fit) -> {
+            if (algorithm == mapped && first[0] == null) {
+                first[0] = fit.vectors();
             }
-            return fitted;
-        }
+        });
+        EmbeddingMap map = first[0] == null || first[0].size() < 2 ? null
+                : EmbeddingMap.of(mapped.name(), first[0], catalog, MAP_GROUPS, MAP_POINTS);
+        return new Result(report, map);
     }
 }

@@ -227,6 +227,12 @@ class Word2VecFormatTest {
         // A stream of unknown length: the matrix grows as records arrive, and the count is checked.
         assertThatThrownBy(() -> read(Word2VecFormat.TEXT, "30000000 64\n".getBytes(StandardCharsets.US_ASCII)))
                 .hasMessage("v:2: file ends after 0 of the 30000000 vectors the header announces");
+        // Found writing the fuzz target Word2VecFuzzTest: a stream's first allocation must not trust a wide header
+        // either (65536 rows x 32767 dims up front were 8 GB: OutOfMemoryError from a 13-byte stream).
+        for (Word2VecFormat f : Word2VecFormat.values()) {
+            assertThatThrownBy(() -> read(f, "65536 32767\n".getBytes(StandardCharsets.US_ASCII)))
+                    .isInstanceOf(EmbrecException.class).hasMessageContaining("file ends after 0 of the 65536 vectors");
+        }
         Path header = tmp.resolve("header");
         Files.write(header, "x".repeat(10_000).getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> Word2VecFormat.TEXT.read(header)).isInstanceOf(EmbrecException.class)

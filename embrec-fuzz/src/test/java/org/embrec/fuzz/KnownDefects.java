@@ -11,9 +11,9 @@ import org.embrec.EmbrecException;
  * tolerate until those fixes are merged, so that this suite is green meanwhile. Each tolerance
  * names its item of issue 15 and matches only that defect's symptom; <b>delete the constant when
  * its item is merged</b> (docs/FUZZING.md lists them; their reproducers are in
- * {@code embrec-fuzz/known-defects/}). With {@code -Dembrec.fuzz.strict=true} nothing is
- * tolerated. Every tolerated site is printed once to stderr, so a fuzzing run lists them.
- * Thread-safe.
+ * {@code embrec-fuzz/known-defects/}, replayed by {@code bench/fuzz.sh --known}). With
+ * {@code EMBREC_FUZZ_STRICT=1} (or {@code -Dembrec.fuzz.strict=true}) nothing is tolerated.
+ * Every tolerated site is printed once to stderr, so a fuzzing run lists them. Thread-safe.
  */
 enum KnownDefects {
     /**
@@ -33,7 +33,8 @@ enum KnownDefects {
     ITEM_10_RAW_TEXT_IN_MESSAGES(t -> t instanceof EmbrecException
             && Contract.messageProblem(t.getMessage()) != null);
 
-    private static final boolean STRICT = Boolean.getBoolean("embrec.fuzz.strict");
+    private static final boolean STRICT = Boolean.getBoolean("embrec.fuzz.strict")
+            || "1".equals(System.getenv("EMBREC_FUZZ_STRICT"));
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
     private final Predicate<Throwable> symptom;

@@ -91,7 +91,7 @@ final class Word2VecReader {
             throw new EmbrecException(source + ":1: invalid header '" + Word2VecKeys.printable(header)
                     + "' (count must be >= 0, dimension >= 1)");
         }
-        if (n * d > MAX_FLOATS) {
+        if (n > MAX_FLOATS / d) { // not n * d: that wraps around for huge counts
             throw new EmbrecException(source + ":1: " + n + " x " + d + " vectors exceed " + MAX_FLOATS
                     + " floats, the most one store holds");
         }

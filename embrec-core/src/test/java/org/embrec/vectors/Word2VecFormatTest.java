@@ -233,6 +233,16 @@ class Word2VecFormatTest {
             assertThatThrownBy(() -> read(f, "65536 32767\n".getBytes(StandardCharsets.US_ASCII)))
                     .isInstanceOf(EmbrecException.class).hasMessageContaining("file ends after 0 of the 65536 vectors");
         }
+        // Found by fuzzing (Word2VecFuzzTest#text): count x dimension past Long.MAX_VALUE wrapped around and passed the
+        // size check (NegativeArraySizeException, or an OutOfMemoryError for a negative count times 2).
+        Path huge = tmp.resolve("huge");
+        Files.write(huge, "6999999999999999998 2\na 1 2\n".getBytes(StandardCharsets.US_ASCII));
+        for (Word2VecFormat f : Word2VecFormat.values()) {
+            assertThatThrownBy(() -> f.read(huge)).isInstanceOf(EmbrecException.class).hasMessage(huge
+                    + ":1: 6999999999999999998 x 2 vectors exceed 2147483631 floats, the most one store holds");
+            assertThatThrownBy(() -> read(f, Files.readAllBytes(huge))).isInstanceOf(EmbrecException.class)
+                    .hasMessage("v:1: 6999999999999999998 x 2 vectors exceed 2147483631 floats, the most one store holds");
+        }
         Path header = tmp.resolve("header");
         Files.write(header, "x".repeat(10_000).getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> Word2VecFormat.TEXT.read(header)).isInstanceOf(EmbrecException.class)

@@ -28,7 +28,7 @@ final class LegacyCatalogReader {
         forEachLine(file, encoding, bad, (line, text) -> {
             int a = text.indexOf("::");
             int b = text.lastIndexOf("::");
-            if (a < 0 || b == a) {
+            if (a < 0 || b < a + 2) { // one separator, or two overlapping in ":::"
                 bad.add(label + ":" + line + ": expected MovieID::Title::Genres");
                 return;
             }
@@ -51,7 +51,7 @@ final class LegacyCatalogReader {
             int a = text.indexOf("::");
             int b = a < 0 ? -1 : text.indexOf("::", a + 2);
             int c = text.lastIndexOf("::");
-            if (a < 0 || b < 0 || c == b) {
+            if (a < 0 || b < 0 || c < b + 2) { // c overlaps b in ":::"
                 bad.add(label + ":" + line + ": expected UserID::MovieID::Tag::Timestamp");
                 return;
             }

@@ -23,8 +23,8 @@ final class Word2VecReader {
     private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class,
             ByteOrder.LITTLE_ENDIAN);
 
-    /** Rows allocated up front when the stream's size is unknown (the header is not trusted). */
-    private static final int INITIAL_ROWS = 1 << 16;
+    /** Floats allocated up front when the stream's size is unknown (the header is not trusted): 16 MB. */
+    private static final int INITIAL_FLOATS = 1 << 22;
 
     private final ByteInput in;
     private final String source;
@@ -51,7 +51,7 @@ final class Word2VecReader {
     EmbeddingStore read(boolean binaryFormat) throws IOException {
         this.binary = binaryFormat;
         readHeader();
-        int rows = size >= 0 ? count : Math.min(count, INITIAL_ROWS);
+        int rows = size >= 0 ? count : Math.min(count, Math.max(1, INITIAL_FLOATS / dim));
         IdMap.Builder ids = new IdMap.Builder(rows);
         vectors = new float[rows * dim];
         if (binary) {
@@ -91,7 +91,7 @@ final class Word2VecReader {
             throw new EmbrecException(source + ":1: invalid header '" + Word2VecKeys.printable(header)
                     + "' (count must be >= 0, dimension >= 1)");
         }
-        if (n * d > MAX_FLOATS) {
+        if (n > MAX_FLOATS / d) { // not n * d: that wraps around for huge counts
             throw new EmbrecException(source + ":1: " + n + " x " + d + " vectors exceed " + MAX_FLOATS
                     + " floats, the most one store holds");
         }

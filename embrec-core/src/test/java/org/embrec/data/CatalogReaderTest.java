@@ -66,4 +66,21 @@ class CatalogReaderTest {
         assertThat(d.catalog().get("2").genres()).containsExactly("Comedy", "Drama");
         assertThat(d.catalog().tags()).containsExactly(new Catalog.Tag("1", "2", "good::fun", 978_300_761_000L));
     }
+
+    /** Found by fuzzing (CatalogFuzzTest#movieLensDat): ":::" is one separator overlapping another, not two. */
+    @Test
+    void datRowsWhoseOnlySeparatorsOverlapAreBadRows() throws IOException {
+        Path ml = Files.createDirectories(dir.resolve("ml-1m"));
+        Files.write(ml.resolve("ratings.dat"), "1::2::5::978300760\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(ml.resolve("movies.dat"), "2:::Heat\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(ml.resolve("tags.dat"), "1::2:::978300761\n".getBytes(StandardCharsets.ISO_8859_1));
+        DataSpec spec = DataSpec.of(ml);
+        assertThatThrownBy(() -> DataLoader.load(spec, Progress.NONE)).isInstanceOf(EmbrecException.class)
+                .hasMessage(ml.resolve("movies.dat") + ":1: expected MovieID::Title::Genres (--skip-bad-rows skips such rows)");
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        Dataset d = DataLoader.load(spec.withSkipBadRows(true), Progress.NONE, warnings::add, 1);
+        assertThat(d.catalog().size()).isZero();
+        assertThat(d.catalog().tags()).isEmpty();
+        assertThat(warnings).contains("  " + ml.resolve("tags.dat") + ":1: expected UserID::MovieID::Tag::Timestamp");
+    }
 }

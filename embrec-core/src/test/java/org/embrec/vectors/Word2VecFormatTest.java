@@ -227,6 +227,22 @@ class Word2VecFormatTest {
         // A stream of unknown length: the matrix grows as records arrive, and the count is checked.
         assertThatThrownBy(() -> read(Word2VecFormat.TEXT, "30000000 64\n".getBytes(StandardCharsets.US_ASCII)))
                 .hasMessage("v:2: file ends after 0 of the 30000000 vectors the header announces");
+        // Found writing the fuzz target Word2VecFuzzTest: a stream's first allocation must not trust a wide header
+        // either (65536 rows x 32767 dims up front were 8 GB: OutOfMemoryError from a 13-byte stream).
+        for (Word2VecFormat f : Word2VecFormat.values()) {
+            assertThatThrownBy(() -> read(f, "65536 32767\n".getBytes(StandardCharsets.US_ASCII)))
+                    .isInstanceOf(EmbrecException.class).hasMessageContaining("file ends after 0 of the 65536 vectors");
+        }
+        // Found by fuzzing (Word2VecFuzzTest#text): count x dimension past Long.MAX_VALUE wrapped around and passed the
+        // size check (NegativeArraySizeException, or an OutOfMemoryError for a negative count times 2).
+        Path huge = tmp.resolve("huge");
+        Files.write(huge, "6999999999999999998 2\na 1 2\n".getBytes(StandardCharsets.US_ASCII));
+        for (Word2VecFormat f : Word2VecFormat.values()) {
+            assertThatThrownBy(() -> f.read(huge)).isInstanceOf(EmbrecException.class).hasMessage(huge
+                    + ":1: 6999999999999999998 x 2 vectors exceed 2147483631 floats, the most one store holds");
+            assertThatThrownBy(() -> read(f, Files.readAllBytes(huge))).isInstanceOf(EmbrecException.class)
+                    .hasMessage("v:1: 6999999999999999998 x 2 vectors exceed 2147483631 floats, the most one store holds");
+        }
         Path header = tmp.resolve("header");
         Files.write(header, "x".repeat(10_000).getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> Word2VecFormat.TEXT.read(header)).isInstanceOf(EmbrecException.class)

@@ -3,7 +3,6 @@
 # each for SECONDS; a target fails at its first finding.
 #   bench/fuzz.sh [--no-build] [TARGET|all] [SECONDS] [-- JAZZER/LIBFUZZER FLAGS...]
 #   bench/fuzz.sh list                 the targets
-#   bench/fuzz.sh --known              replays embrec-fuzz/known-defects/ strictly: which known defects still reproduce
 # TARGET is Class#method (InteractionsFuzzTest#delimited) or a Class (all its targets); default: all, 60 s each.
 # The working corpus grows under embrec-fuzz/target/fuzz/corpus/ (kept between runs), findings go to
 # embrec-fuzz/target/fuzz/findings/, full logs to embrec-fuzz/target/fuzz/logs/. The committed corpus
@@ -14,7 +13,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MOD="$ROOT/embrec-fuzz"
 SRC="$MOD/src/test/java/org/embrec/fuzz"
-KNOWN="$MOD/known-defects"
 OUT="$MOD/target/fuzz"
 
 build=1
@@ -37,13 +35,11 @@ if [ "$what" = list ]; then targets; exit 0; fi
 case "$seconds" in ''|*[!0-9]*) echo "fuzz.sh: SECONDS must be a whole number, got '$seconds'" >&2; exit 2;; esac
 
 selected=()
-if [ "$what" != --known ]; then
-  while IFS= read -r t; do
-    case "$what" in all|"$t"|"${t%%#*}") selected+=("$t");; esac
-  done < <(targets)
-  if [ ${#selected[@]} -eq 0 ]; then
-    echo "fuzz.sh: no fuzz target '$what'; the targets are:" >&2; targets >&2; exit 2
-  fi
+while IFS= read -r t; do
+  case "$what" in all|"$t"|"${t%%#*}") selected+=("$t");; esac
+done < <(targets)
+if [ ${#selected[@]} -eq 0 ]; then
+  echo "fuzz.sh: no fuzz target '$what'; the targets are:" >&2; targets >&2; exit 2
 fi
 
 JDK="$("$ROOT/embrec" --print-jdk)" || exit 2
@@ -84,30 +80,6 @@ show_findings() { # the findings of a log, without Jazzer's and the JDK's frames
     | grep -a -v -E '^\s*at (com.code_intelligence|java.base/jdk.internal)' | head -40 | sed 's/^/    /' || true
 }
 
-if [ "$what" = --known ]; then
-  # Each reproducer alone, nothing tolerated: "reproduces" until its item is merged, then "fixed".
-  still=0
-  fixed=0
-  while IFS= read -r f; do
-    rel="${f#"$KNOWN"/}"
-    cls="${rel%%Inputs/*}"
-    method="${rel#*Inputs/}"
-    method="${method%%/*}"
-    log="$OUT/logs/known.$(basename "$f").log"
-    set +e
-    EMBREC_FUZZ_STRICT=1 jazzer "$cls#$method" "$log" "$f"
-    rc=$?
-    set -e
-    if [ "$rc" = 0 ]; then
-      fixed=$((fixed + 1)); echo "known: $rel: fixed"
-    else
-      still=$((still + 1)); echo "known: $rel: reproduces: $(grep -a -m1 -E '^== Java' "$log" | cut -c1-220)"
-    fi
-  done < <(find "$KNOWN" -type f | sort)
-  echo "known: $fixed fixed, $still still reproduce"
-  exit 0
-fi
-
 passed=0
 failed=0
 for t in "${selected[@]}"; do
@@ -130,8 +102,6 @@ for t in "${selected[@]}"; do
   cov=$(sed -n 's/.* cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\)\/.*/cov \1, features \2, corpus \3/p' <<<"$done_line")
   # With --keep_going Jazzer exits 0 after findings: count them in the log too.
   found=$(findings_in "$log")
-  tolerated=$(grep -a -c '^fuzz: tolerated known defect' "$log" || true)
-  [ "$tolerated" -gt 0 ] && cov="$cov; $tolerated known-defect sites tolerated, listed in the log"
   if [ "$rc" = 0 ] && [ "$found" = 0 ]; then
     passed=$((passed + 1))
     printf 'fuzz: %-40s ok    %7s execs in %3d s (%s)\n' "$t" "${execs:-?}" "$took" "${cov:-no stats}"

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
+import org.embrec.Printable;
 import org.embrec.JsonFiles;
 import org.embrec.Notices;
 import org.embrec.OutputDirectory;
@@ -237,7 +238,7 @@ public final class ModelDirectory {
                 continue;
             }
             if (!vectors.contains(id)) {
-                throw new EmbrecException(file + ":" + lineNo + ": item '" + id + "' has no vector in "
+                throw new EmbrecException(file + ":" + lineNo + ": item '" + Printable.of(id) + "' has no vector in "
                         + VECTORS);
             }
             out.add(id);

@@ -13,6 +13,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.embrec.EmbrecException;
+import org.embrec.Printable;
 import org.embrec.data.IdMap;
 import org.embrec.sequence.Sequences;
 
@@ -113,7 +114,7 @@ public final class UserHistoriesFile {
             for (int i = 0; i < itemCount; i++) {
                 String id = text(data, source);
                 if (items.add(id) != i) {
-                    throw new EmbrecException(source + ": duplicate item id '" + id + "'");
+                    throw new EmbrecException(source + ": duplicate item id '" + Printable.of(id) + "'");
                 }
             }
             int userCount = varint(data, source);
@@ -124,7 +125,7 @@ public final class UserHistoriesFile {
             for (int u = 0; u < userCount; u++) {
                 String id = text(data, source);
                 if (users.add(id) != u) {
-                    throw new EmbrecException(source + ": duplicate user id '" + id + "'");
+                    throw new EmbrecException(source + ": duplicate user id '" + Printable.of(id) + "'");
                 }
                 int length = varint(data, source);
                 if (size + (long) length > Integer.MAX_VALUE - 16) {

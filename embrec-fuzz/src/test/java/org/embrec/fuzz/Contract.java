@@ -23,7 +23,7 @@ final class Contract {
     /**
      * Runs {@code read}; returns normally when it accepts the input or fails with a one-line
      * {@link EmbrecException}. Anything else (another exception, an error, a multi-line message)
-     * is rethrown, unless {@link KnownDefects} still tolerates it.
+     * is rethrown.
      */
     static void holds(Read read) {
         try {
@@ -36,13 +36,11 @@ final class Contract {
                 System.err.println("fuzz: rejected: " + visible(e.getMessage()));
             }
             String problem = messageProblem(e.getMessage());
-            if (problem != null && !KnownDefects.tolerates(e)) {
+            if (problem != null) {
                 throw new AssertionError(problem + ": " + visible(e.getMessage()), e);
             }
         } catch (Throwable t) {
-            if (!KnownDefects.tolerates(t)) {
-                throw sneaky(t);
-            }
+            throw sneaky(t);
         }
     }
 

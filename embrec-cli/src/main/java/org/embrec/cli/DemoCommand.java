@@ -17,13 +17,13 @@ import org.embrec.OutputDirectory;
 import org.embrec.Progress;
 import org.embrec.data.Catalog;
 import org.embrec.data.Dataset;
+import org.embrec.data.TitleMatcher;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.ReportFormat;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
 import org.embrec.pipeline.Algorithms;
 import org.embrec.pipeline.EmbeddingAlgorithm;
-import org.embrec.recommend.TitleResolver;
 import org.embrec.sequence.Sequences;
 import org.embrec.server.ModelRegistry;
 import org.embrec.server.ServerConfig;
@@ -149,10 +149,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private void printSimilar(PrintWriter o, PrintWriter err, List<EmbeddingModel> models, List<Path> dirs,
             Catalog catalog) {
-        TitleResolver resolver = new TitleResolver(catalog, id -> models.stream().anyMatch(m -> m.vectors().contains(id)));
-        Catalog.Item item = switch (resolver.resolve(title)) {
-            case TitleResolver.Exact e -> e.item();
-            case TitleResolver.BestGuess g -> g.item();
+        TitleMatcher titles = TitleMatcher.of(catalog, id -> models.stream().anyMatch(m -> m.vectors().contains(id)));
+        Catalog.Item item = switch (titles.resolve(title)) {
+            case TitleMatcher.Exact e -> e.item();
+            case TitleMatcher.BestGuess g -> g.item();
             default -> null;
         };
         if (item == null) {

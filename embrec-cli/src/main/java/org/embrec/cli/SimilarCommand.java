@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embrec.EmbrecException;
 import org.embrec.data.Catalog;
+import org.embrec.data.TitleMatcher;
 import org.embrec.model.EmbeddingModel;
-import org.embrec.recommend.TitleResolver;
 import org.embrec.vectors.Neighbor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -84,15 +84,15 @@ final class SimilarCommand implements Callable<Integer> {
     /** The id the title names, or null after listing candidates on stderr. */
     private static String resolveTitle(EmbeddingModel m, String title, PrintWriter err) {
         Catalog catalog = m.catalog();
-        TitleResolver.Resolution r = new TitleResolver(catalog, m.vectors()::contains).resolve(title);
+        TitleMatcher.Resolution r = TitleMatcher.of(catalog, m.vectors()::contains).resolve(title);
         return switch (r) {
-            case TitleResolver.Exact e -> e.item().id();
-            case TitleResolver.BestGuess g -> {
+            case TitleMatcher.Exact e -> e.item().id();
+            case TitleMatcher.BestGuess g -> {
                 err.println("embrec: --title \"" + title + "\": using " + g.item().id() + " " + g.item().title());
                 err.flush();
                 yield g.item().id();
             }
-            case TitleResolver.Ambiguous a -> {
+            case TitleMatcher.Ambiguous a -> {
                 err.println("embrec: error: --title \"" + title + "\" matches " + a.total() + " titles; use --item ID"
                         + (a.total() > a.candidates().size() ? " or more words; the best " + a.candidates().size() + ":" : " with one of:"));
                 for (Catalog.Item item : a.candidates()) {
@@ -102,7 +102,7 @@ final class SimilarCommand implements Callable<Integer> {
                 err.flush();
                 yield null;
             }
-            case TitleResolver.NotFound n -> throw new EmbrecException("--title \"" + title
+            case TitleMatcher.NotFound n -> throw new EmbrecException("--title \"" + title
                     + "\": no item title matches (try fewer words, or --item ID)");
         };
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.embrec.data.Catalog;
+import org.embrec.data.TitleMatcher;
 import org.embrec.vectors.Neighbor;
 
 /**
@@ -86,9 +87,9 @@ final class ApiJson {
         return out;
     }
 
-    static SearchResponse search(ServedModels models, String query, List<TitleSearch.Hit> hits) {
+    static SearchResponse search(ServedModels models, String query, List<TitleMatcher.Hit> hits) {
         List<Found> out = new ArrayList<>(hits.size());
-        for (TitleSearch.Hit h : hits) {
+        for (TitleMatcher.Hit h : hits) {
             Item i = item(models, h.item().id());
             out.add(new Found(i.id(), i.title(), i.year(), i.genres(), h.score(), models.modelsWithVector(i.id())));
         }

@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.embrec.data.Catalog;
+import org.embrec.data.TitleMatcher;
 
 /**
  * The set of models served at one moment: the models in order (the first is the default), the
- * union of their catalogs (the first model that knows an item describes it) and a title search
+ * union of their catalogs (the first model that knows an item describes it) and a title matcher
  * over it. A reload builds a new snapshot and swaps it in, so a request that took this one keeps
  * a consistent view until it finishes.
  *
@@ -19,7 +20,7 @@ public final class ServedModels implements AutoCloseable {
     private final List<ServedModel> models;
     private final Map<String, ServedModel> byName;
     private final Map<String, Catalog.Item> items;
-    private final TitleSearch titles;
+    private final TitleMatcher titles;
 
     /** @param models at least one, with distinct names; the first is the default */
     public ServedModels(List<ServedModel> models) {
@@ -39,7 +40,7 @@ public final class ServedModels implements AutoCloseable {
         }
         this.byName = Map.copyOf(names);
         this.items = union;
-        this.titles = new TitleSearch(new ArrayList<>(union.values()), id -> hasVector(id));
+        this.titles = new TitleMatcher(union.values(), this::hasVector);
     }
 
     public List<ServedModel> models() {
@@ -86,7 +87,8 @@ public final class ServedModels implements AutoCloseable {
         return false;
     }
 
-    public TitleSearch titles() {
+    /** The title matcher over the union of the catalogs, built once per snapshot. */
+    public TitleMatcher titles() {
         return titles;
     }
 

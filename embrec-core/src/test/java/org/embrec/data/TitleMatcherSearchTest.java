@@ -1,15 +1,15 @@
-package org.embrec.server;
+package org.embrec.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.embrec.data.Catalog;
 import org.junit.jupiter.api.Test;
 
-/** Title search: exact, prefix, typo and accent matches, ranking, limits. */
-class TitleSearchTest {
+/** {@link TitleMatcher#search} (the server's title search): exact, prefix, typo and accent matches, ranking, limits. */
+class TitleMatcherSearchTest {
     static final List<Catalog.Item> ITEMS = List.of(
             item("1", "What Women Want (2000)", 2000),
             item("2", "Matrix, The (1999)", 1999),
@@ -23,7 +23,7 @@ class TitleSearchTest {
         return new Catalog.Item(id, title, List.of("Drama"), year);
     }
 
-    final TitleSearch search = new TitleSearch(ITEMS, id -> !id.equals("7"));
+    final TitleMatcher search = new TitleMatcher(ITEMS, id -> !id.equals("7"));
 
     List<String> ids(String q, int limit) {
         return search.search(q, limit).stream().map(h -> h.item().id()).toList();
@@ -66,6 +66,15 @@ class TitleSearchTest {
     }
 
     @Test
+    void untitledItemsAreNeverFoundAndTheLimitIsChecked() {
+        TitleMatcher s = new TitleMatcher(List.of(item("1", "Heat (1995)", 1995), item("2", " ", 0),
+                new Catalog.Item("3", null, List.of(), 0)), id -> true);
+        assertThat(s.size()).isEqualTo(1);
+        assertThat(s.search("heat", 10)).extracting(h -> h.item().id()).containsExactly("1");
+        assertThatThrownBy(() -> s.search("heat", 0)).hasMessage("limit must be >= 1, got 0");
+    }
+
+    @Test
     void everyTitleFindsItselfFirstOrTiedFirst() {
         // Randomised: catalogue-like titles; searching an exact title ranks that item at the top score.
         SplittableRandom rnd = new SplittableRandom(11);
@@ -81,10 +90,10 @@ class TitleSearchTest {
             int year = 1950 + rnd.nextInt(70);
             items.add(item(Integer.toString(i), t + " (" + year + ")", year));
         }
-        TitleSearch s = new TitleSearch(items, id -> true);
+        TitleMatcher s = new TitleMatcher(items, id -> true);
         for (int i = 0; i < 100; i++) {
             Catalog.Item target = items.get(rnd.nextInt(items.size()));
-            List<TitleSearch.Hit> hits = s.search(target.title(), 50);
+            List<TitleMatcher.Hit> hits = s.search(target.title(), 50);
             assertThat(hits).isNotEmpty();
             float best = hits.get(0).score();
             assertThat(hits.stream().filter(h -> h.score() == best).map(h -> h.item().id()))

@@ -1,4 +1,4 @@
-package org.embrec.recommend;
+package org.embrec.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,18 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.embrec.data.Catalog;
-import org.embrec.recommend.TitleResolver.Ambiguous;
-import org.embrec.recommend.TitleResolver.BestGuess;
-import org.embrec.recommend.TitleResolver.Exact;
-import org.embrec.recommend.TitleResolver.NotFound;
-import org.embrec.recommend.TitleResolver.Resolution;
+import java.util.SplittableRandom;
+import org.embrec.data.TitleMatcher.Ambiguous;
+import org.embrec.data.TitleMatcher.BestGuess;
+import org.embrec.data.TitleMatcher.Exact;
+import org.embrec.data.TitleMatcher.NotFound;
+import org.embrec.data.TitleMatcher.Resolution;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TitleResolverTest {
+/** {@link TitleMatcher#resolve}: one item from a title, on the bundled MovieLens titles. */
+class TitleMatcherTest {
     private static Catalog movies;
-    private static TitleResolver all;
+    private static TitleMatcher all;
 
     /** The bundled MovieLens movies.csv (id, title, genres) as a catalog. */
     @BeforeAll
@@ -34,7 +35,7 @@ class TitleResolverTest {
                     rec.getField(1), Arrays.asList(rec.getField(2).split("\\|")), 0)));
         }
         movies = new Catalog(items, List.of());
-        all = new TitleResolver(movies, id -> true);
+        all = TitleMatcher.of(movies, id -> true);
     }
 
     private static String exact(Resolution r) {
@@ -74,11 +75,11 @@ class TitleResolverTest {
         assertThat(candidates(all.resolve("hamlet"))).containsExactly("1941", "2820", "3723", "1411", "3598");
         assertThat(((Ambiguous) all.resolve("hamlet")).total()).isEqualTo(5);
         assertThat(exact(all.resolve("hamlet (1964)"))).isEqualTo("2820");
-        TitleResolver only1411 = new TitleResolver(movies, Set.of("1411")::contains);
+        TitleMatcher only1411 = TitleMatcher.of(movies, Set.of("1411")::contains);
         assertThat(exact(only1411.resolve("Hamlet"))).isEqualTo("1411");
-        TitleResolver two = new TitleResolver(movies, Set.of("1411", "3723")::contains);
+        TitleMatcher two = TitleMatcher.of(movies, Set.of("1411", "3723")::contains);
         assertThat(candidates(two.resolve("hamlet"))).startsWith("3723", "1411").hasSize(5);
-        TitleResolver none = new TitleResolver(movies, id -> false);
+        TitleMatcher none = TitleMatcher.of(movies, id -> false);
         assertThat(candidates(none.resolve("hamlet"))).hasSize(5);
     }
 
@@ -96,8 +97,8 @@ class TitleResolverTest {
     @Test
     void severalEqualMatchesAreListedBestFirst() {
         List<String> starWars = candidates(all.resolve("star wars"));
-        assertThat(((Ambiguous) all.resolve("star wars")).total()).isGreaterThan(TitleResolver.MAX_CANDIDATES);
-        assertThat(starWars).hasSizeLessThanOrEqualTo(TitleResolver.MAX_CANDIDATES).contains("260", "1196", "1210", "2628");
+        assertThat(((Ambiguous) all.resolve("star wars")).total()).isGreaterThan(TitleMatcher.MAX_CANDIDATES);
+        assertThat(starWars).hasSizeLessThanOrEqualTo(TitleMatcher.MAX_CANDIDATES).contains("260", "1196", "1210", "2628");
         for (String id : starWars) {
             assertThat(TitleText.normalise(movies.titleOf(id))).contains("star").contains("wars");
         }
@@ -111,7 +112,70 @@ class TitleResolverTest {
         assertThat(all.resolve("xyzzyq plugh")).isInstanceOf(NotFound.class);
         assertThat(all.resolve("   ")).isInstanceOf(NotFound.class);
         assertThat(all.resolve("(2000)")).isInstanceOf(Resolution.class);
-        assertThat(new TitleResolver(Catalog.empty(), id -> true).resolve("matrix")).isInstanceOf(NotFound.class);
+        assertThat(TitleMatcher.of(Catalog.empty(), id -> true).resolve("matrix")).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void aYearInParenthesesPrefersThatYearWithoutRequiringIt() {
+        assertThat(guess(all.resolve("toy story (1999)"))).isEqualTo("3114");
+        assertThat(guess(all.resolve("what women want (2001)"))).isEqualTo("4018");
+        assertThat(guess(all.resolve("what wemen want (2000)"))).isEqualTo("4018");
+        List<String> hamlets = candidates(all.resolve("hamlet (1997)"));
+        assertThat(hamlets).startsWith("1941", "2820", "3723", "1411", "3598").hasSize(6);
+        for (String id : hamlets) {
+            assertThat(movies.titleOf(id)).startsWith("Hamlet");
+        }
+    }
+
+    @Test
+    void aWordWithAnApostropheIsAlsoKnownByItsParts() {
+        assertThat(TitleText.parseTitle("Spanish Apartment, The (L'auberge espagnole) (2002)").parts())
+                .containsExactly("auberge");
+        assertThat(guess(all.resolve("auberge espagnole"))).isEqualTo("6370");
+        assertThat(exact(all.resolve("Schindler's List"))).isEqualTo("527");
+        assertThat(exact(all.resolve("schindlers list"))).isEqualTo("527");
+        assertThat(all.search("schindler", 1).get(0).item().id()).isEqualTo("527");
+        assertThat(all.search("schindler", 1).get(0).score()).isEqualTo(1f); // an exact word, no typo
+    }
+
+    @Test
+    void searchListsWholeTitlesFirstThenAllWords() {
+        assertThat(ids(all.search("cite des enfants perdus", 3))).first().isEqualTo("29");
+        assertThat(ids(all.search("hamlet", 7))).startsWith("1941", "2820", "3723", "1411", "3598", "61246");
+        assertThat(ids(all.search("toy story (1999)", 3))).containsExactly("3114", "1", "78499");
+        assertThat(ids(all.search("Matrix, The (1999)", 2))).containsExactly("2571", "6365");
+    }
+
+    /** Same rule for both: resolve names the first search hit, and its candidates are the search's first hits. */
+    @Test
+    void resolveAndSearchAgree() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        List<Catalog.Item> items = List.copyOf(movies.items());
+        int named = 0;
+        int ambiguous = 0;
+        for (int i = 0; i < 150; i++) {
+            String title = items.get(rnd.nextInt(items.size())).title();
+            int cut = rnd.nextInt(title.length());
+            String typo = title.substring(0, cut) + title.substring(cut + 1);
+            for (String q : List.of(title, typo, title.substring(0, cut + 1))) {
+                Resolution r = all.resolve(q);
+                List<String> hits = ids(all.search(q, TitleMatcher.MAX_CANDIDATES));
+                switch (r) {
+                    case Exact e -> assertThat(hits).as(q).first().isEqualTo(e.item().id());
+                    case BestGuess g -> assertThat(hits).as(q).first().isEqualTo(g.item().id());
+                    case Ambiguous a -> assertThat(hits).as(q).startsWith(candidates(a).toArray(String[]::new));
+                    case NotFound n -> assertThat(hits).as(q).isEmpty();
+                }
+                named += r instanceof Exact || r instanceof BestGuess ? 1 : 0;
+                ambiguous += r instanceof Ambiguous ? 1 : 0;
+            }
+        }
+        assertThat(named).isGreaterThan(150);
+        assertThat(ambiguous).isGreaterThan(20);
+    }
+
+    private static List<String> ids(List<TitleMatcher.Hit> hits) {
+        return hits.stream().map(h -> h.item().id()).toList();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.embrec.recommend;
+package org.embrec.data;
 
 /**
  * Bounded optimal-string-alignment distance (Levenshtein plus adjacent transpositions), for

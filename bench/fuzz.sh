@@ -107,8 +107,8 @@ for t in "${selected[@]}"; do
     printf 'fuzz: %-40s ok    %7s execs in %3d s (%s)\n' "$t" "${execs:-?}" "$took" "${cov:-no stats}"
   else
     failed=$((failed + 1))
-    printf 'fuzz: %-40s FAIL  %7s execs in %3d s (exit %s, %s findings); log: %s\n' "$t" "${execs:-?}" "$took" "$rc" \
-      "$found" "$log"
+    printf 'fuzz: %-40s FAIL  %7s execs in %3d s (exit %s, %s findings; %s); log: %s\n' "$t" "${execs:-?}" "$took" \
+      "$rc" "$found" "${cov:-no stats}" "$log"
     show_findings "$log"
     echo "    inputs: $findings/ (to keep one as a regression test, copy it to" \
       "embrec-fuzz/src/test/resources/org/embrec/fuzz/${cls}Inputs/$method/)"

@@ -2,7 +2,6 @@ package org.embrec.model;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -113,14 +112,7 @@ public final class EmbeddingModel {
      * {@code epoch_loss}.
      */
     public static EmbeddingModel of(String algo, TrainedModel trained, Catalog catalog, ModelManifest.DataSource data) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("train_seconds", trained.trainSeconds());
-        figures.put("raw_tokens", trained.rawTokens());
-        figures.put("tokens_per_second", trained.tokensPerSecond());
-        if (trained.epochLoss() != null && trained.epochLoss().length > 0) {
-            figures.put("epoch_loss", trained.epochLoss().clone());
-        }
-        return of(algo, trained.vectors(), ModelManifest.configOf(trained.config()), catalog, data, figures);
+        return of(algo, trained.vectors(), ModelManifest.configOf(trained.config()), catalog, data, trained.figures());
     }
 
     /** A new model from a word2vec run on a dataset (its catalog, name and fingerprint). */

@@ -28,14 +28,7 @@ public record Fit(EmbeddingStore vectors, Map<String, Object> config, Map<String
      * {@code raw_tokens}, {@code tokens_per_second} and, when computed, {@code epoch_loss}.
      */
     public static Fit of(TrainedModel trained, Map<String, Object> config) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("train_seconds", trained.trainSeconds());
-        figures.put("raw_tokens", trained.rawTokens());
-        figures.put("tokens_per_second", trained.tokensPerSecond());
-        if (trained.epochLoss() != null && trained.epochLoss().length > 0) {
-            figures.put("epoch_loss", trained.epochLoss().clone());
-        }
-        return new Fit(trained.vectors(), config, figures);
+        return new Fit(trained.vectors(), config, trained.figures());
     }
 
     /** The run's training time in seconds. */

@@ -1,5 +1,7 @@
 package org.embrec.train;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
@@ -12,6 +14,21 @@ import org.embrec.vectors.EmbeddingStore;
  */
 public record TrainedModel(EmbeddingStore vectors, Word2VecConfig config, long rawTokens, double trainSeconds,
         double[] epochLoss) {
+
+    /**
+     * The run's figures as a model's manifest records them ({@code training}): {@code train_seconds},
+     * {@code raw_tokens}, {@code tokens_per_second} and, when computed, {@code epoch_loss}.
+     */
+    public Map<String, Object> figures() {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("train_seconds", trainSeconds);
+        figures.put("raw_tokens", rawTokens);
+        figures.put("tokens_per_second", tokensPerSecond());
+        if (epochLoss != null && epochLoss.length > 0) {
+            figures.put("epoch_loss", epochLoss.clone());
+        }
+        return figures;
+    }
 
     /** Raw tokens times epochs per training second (PROTOCOL.md's throughput figure). */
     public double tokensPerSecond() {

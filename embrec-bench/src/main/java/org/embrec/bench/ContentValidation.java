@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.embrec.model.ColdStartSettings;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
 import org.embrec.data.Catalog;
@@ -134,7 +135,7 @@ public final class ContentValidation {
         for (boolean center : new boolean[] {false, true}) {
             for (boolean spread : new boolean[] {false, true}) {
                 variants.add(named("+cs-c" + center + "-s" + spread,
-                        new ColdStartVariant(content(), new ColdStart.Config(10, spread, center))));
+                        new ColdStartVariant(content(), new ColdStartSettings(10, spread, center))));
                 labels.add(String.format(Locale.ROOT, "lambda 10 centre %s spread %s", center, spread));
             }
         }
@@ -152,7 +153,7 @@ public final class ContentValidation {
         labels.add("centred, no cold start");
         for (double lambda : new double[] {0.1, 1, 100, 1000, 1e4, 1e5}) {
             variants.add(named("+cs-l" + lambda, new ColdStartVariant(content(),
-                    ColdStart.Config.defaults().withLambda(lambda))));
+                    ColdStartSettings.defaults().withLambda(lambda))));
             labels.add(String.format(Locale.ROOT, "lambda %s centre spread", lambda));
         }
         EvaluationReport r = run(new Item2VecAlgorithm(notebook()), List.of(UserVectorRule.MEAN_RAW), variants);
@@ -169,7 +170,7 @@ public final class ContentValidation {
         for (double h : new double[] {0.5, 1, 2, 3, 5, 10, 20}) {
             rules.add(UserVectorRule.of(UserVectors.recency(h)));
         }
-        StoreVariant cold = new ColdStartVariant(content(), ColdStart.Config.defaults());
+        StoreVariant cold = new ColdStartVariant(content(), ColdStartSettings.defaults());
         EvaluationReport r = run(new Item2VecAlgorithm(notebook()), rules, List.of(cold));
         for (UserVectorRule rule : rules) {
             for (String model : List.of(Item2VecAlgorithm.NAME, Item2VecAlgorithm.NAME + cold.suffix())) {

@@ -1,15 +1,12 @@
 package org.embrec.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.embrec.EmbrecException;
 import org.embrec.content.ContentConfig;
 import org.embrec.content.ContentField;
 import org.embrec.data.Catalog;
-import org.embrec.model.EmbeddingModel;
 import org.embrec.pipeline.ContentAlgorithm;
-import org.embrec.recommend.ColdStart;
+import org.embrec.model.ColdStartSettings;
 import org.embrec.train.Word2VecConfig;
 import picocli.CommandLine.Option;
 
@@ -44,7 +41,7 @@ public final class ContentOptions {
 
     @Option(names = "--cold-penalty", paramLabel = "X",
             description = "Subtracted from a cold-start item's cosine when items are ranked, so it needs that much"
-                    + " more similarity than a warm item to enter a list (default: " + ColdStart.DEFAULT_PENALTY
+                    + " more similarity than a warm item to enter a list (default: " + ColdStartSettings.DEFAULT_PENALTY
                     + "; 0: rank by cosine alone).")
     Double coldPenalty;
 
@@ -62,8 +59,8 @@ public final class ContentOptions {
     }
 
     /** The cold-start settings. */
-    public ColdStart.Config coldStartConfig() {
-        ColdStart.Config c = ColdStart.Config.defaults().withLambda(coldLambda);
+    public ColdStartSettings coldStartConfig() {
+        ColdStartSettings c = ColdStartSettings.defaults().withLambda(coldLambda);
         return coldPenalty == null ? c : c.withPenalty(coldPenalty);
     }
 
@@ -105,15 +102,5 @@ public final class ContentOptions {
             case "none" -> "off";
             default -> throw new EmbrecException("--cold-start must be off or content, got '" + coldStart + "'");
         };
-    }
-
-    /** The cold-start settings as manifest config entries. */
-    public Map<String, Object> describeColdStart(ContentConfig content) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cold_start", "content");
-        m.put("cold_lambda", coldLambda);
-        m.put(EmbeddingModel.COLD_PENALTY, coldStartConfig().penalty());
-        m.putAll(content.describe());
-        return m;
     }
 }

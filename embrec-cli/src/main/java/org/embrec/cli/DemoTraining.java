@@ -17,6 +17,7 @@ import org.embrec.eval.ReportFormat;
 import org.embrec.eval.ResultRow;
 import org.embrec.eval.Split;
 import org.embrec.eval.UserVectorRule;
+import org.embrec.model.ColdStartSettings;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelManifest;
 import org.embrec.pipeline.Algorithms;
@@ -119,14 +120,9 @@ final class DemoTraining {
         for (EmbeddingModel m : models) {
             EmbeddingModel served = m;
             if (content != null && m != content) {
-                ColdStart.Config settings = ColdStart.Config.defaults();
-                ColdStart.Result cold = ColdStart.apply(m.vectors(), content.vectors(), settings);
+                ColdStart.Result cold = ColdStart.apply(m.vectors(), content.vectors(), ColdStartSettings.defaults());
                 if (cold.coldCount() > 0) {
-                    Map<String, Object> config = new LinkedHashMap<>(m.manifest().config());
-                    config.put("cold_start", "content");
-                    config.put("cold_items", cold.coldCount());
-                    config.put(EmbeddingModel.COLD_PENALTY, settings.penalty());
-                    served = m.withVectors(cold.vectors(), cold.coldIds()).withConfig(config);
+                    served = m.withColdStart(cold.vectors(), cold.section(content.manifest().config()));
                 }
             }
             out.add(served.withHistories(liked));

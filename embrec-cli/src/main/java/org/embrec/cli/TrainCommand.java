@@ -118,9 +118,7 @@ final class TrainCommand implements Callable<Integer> {
             ContentConfig coldContent = content.coldStartContent(config);
             ColdStart.Result cold = ColdStart.fromContent(model.vectors(), dataset.catalog(), coldContent,
                     content.coldStartConfig(), progress);
-            Map<String, Object> described = new LinkedHashMap<>(model.manifest().config());
-            described.putAll(content.describeColdStart(coldContent));
-            model = model.withVectors(cold.vectors(), cold.coldIds()).withConfig(described);
+            model = model.withColdStart(cold.vectors(), cold.section(coldContent.describe()));
             summary.put("cold_items", cold.coldCount());
         }
         model = model.withHistories(liked);

@@ -74,8 +74,12 @@ class ContentCommandsTest {
         assertThat(m.vectors().size()).isEqualTo(50);
         assertThat(m.coldItems()).hasSize(summary.get("cold_items").asInt()).contains("45", "50");
         assertThat(m.histories().count()).isEqualTo(summary.get("users").asInt());
-        assertThat(m.manifest().config()).containsEntry("cold_start", "content").containsKey("content_fields")
-                .containsEntry("cold_penalty", 0.05);
+        assertThat(m.coldStart()).hasValueSatisfying(c -> {
+            assertThat(c.content()).containsKey("content_fields");
+            assertThat(c.settings().penalty()).isEqualTo(0.05);
+            assertThat(c.settings().lambda()).isEqualTo(1000);
+        });
+        assertThat(m.manifest().config()).doesNotContainKeys("cold_start", "cold_penalty", "content_fields");
         // Cold items rank with the penalty: the model's vectors carry it as their score offset.
         int coldRow = m.vectors().indexOf("45");
         assertThat(m.vectors().scoreOffset(coldRow)).isEqualTo(-0.05f);

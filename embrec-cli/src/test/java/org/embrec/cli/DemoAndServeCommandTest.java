@@ -1,5 +1,6 @@
 package org.embrec.cli;
 
+import org.embrec.model.ColdStartSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,8 +40,8 @@ class DemoAndServeCommandTest {
                     "\"model\":\"cooccurrence\"");
             if (Files.isRegularFile(out.resolve(algo).resolve(ModelDirectory.COLD_ITEMS))) {
                 // Served cold items rank with the default cold-start penalty.
-                assertThat(manifest.get("config").get(EmbeddingModel.COLD_PENALTY).asDouble())
-                        .isEqualTo(ColdStart.DEFAULT_PENALTY);
+                assertThat(manifest.get("cold_start").get("penalty").asDouble())
+                        .isEqualTo(ColdStartSettings.DEFAULT_PENALTY);
             }
         }
         assertThat(out.resolve("item2vec").resolve(ModelDirectory.COLD_ITEMS)).isRegularFile();

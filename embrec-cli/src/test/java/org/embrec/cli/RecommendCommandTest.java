@@ -1,5 +1,8 @@
 package org.embrec.cli;
 
+import java.util.Map;
+import org.embrec.model.ColdStartSettings;
+import org.embrec.model.ColdStartSection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +44,8 @@ class RecommendCommandTest {
         Sequences histories = new Sequences(new int[] {0, 3, 4, 6, 8}, new int[] {0, 1, 2, 3, 4, 5, 4, 0},
                 new int[] {0, 1, 2, 3}, items, users);
         model = tmp.resolve("model");
-        ModelDirectory.write(model, m.withHistories(histories).withVectors(m.vectors(), List.of("37", "38", "39", "40")));
+        ModelDirectory.write(model, m.withHistories(histories).withColdStart(m.vectors(),
+                new ColdStartSection(List.of("37", "38", "39", "40"), ColdStartSettings.defaults().withPenalty(0), Map.of())));
     }
 
     private CliRun recommend(Path dir, String... more) {

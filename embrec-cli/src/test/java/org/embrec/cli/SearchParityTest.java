@@ -1,5 +1,7 @@
 package org.embrec.cli;
 
+import org.embrec.model.ColdStartSettings;
+import org.embrec.model.ColdStartSection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,9 +135,6 @@ class SearchParityTest {
         for (int i = ITEMS - 99; i <= ITEMS; i++) {
             cold.add(Integer.toString(i));
         }
-        Map<String, Object> config = new LinkedHashMap<>(m.manifest().config());
-        config.put("cold_start", "content");
-        config.put(EmbeddingModel.COLD_PENALTY, 0.05);
         SplittableRandom rnd = new SplittableRandom(7);
         int users = 20;
         int[] offsets = new int[users + 1];
@@ -159,7 +158,8 @@ class SearchParityTest {
         }
         Sequences histories = new Sequences(offsets, seq.stream().mapToInt(Integer::intValue).toArray(), users2,
                 IdMap.of(itemIds), IdMap.of(userIds));
-        EmbeddingModel model = m.withVectors(m.vectors(), cold).withConfig(config).withHistories(histories);
+        EmbeddingModel model = m.withColdStart(m.vectors(),
+                new ColdStartSection(cold, ColdStartSettings.defaults().withPenalty(0.05), Map.of())).withHistories(histories);
         ModelDirectory.write(dir, model);
         EmbeddingModel back = ModelDirectory.read(dir);
         assertThat(back.coldPenalty()).isEqualTo(0.05);

@@ -2,6 +2,7 @@ package org.embrec.eval;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.embrec.model.ColdStartSettings;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
 import org.embrec.pipeline.TrainingData;
@@ -21,13 +22,13 @@ public final class ColdStartVariant implements StoreVariant {
     public static final String SUFFIX = "+cold-start";
 
     private final ContentConfig content;
-    private final ColdStart.Config config;
+    private final ColdStartSettings config;
     /** The last derivation and what it was derived from (compared by identity), or null. */
     private volatile Derived last;
 
     private record Derived(TrainingData data, EmbeddingStore fitted, long seed, EmbeddingStore result) {}
 
-    public ColdStartVariant(ContentConfig content, ColdStart.Config config) {
+    public ColdStartVariant(ContentConfig content, ColdStartSettings config) {
         this.content = Objects.requireNonNull(content, "content");
         this.config = Objects.requireNonNull(config, "config");
     }

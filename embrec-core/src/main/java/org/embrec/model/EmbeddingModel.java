@@ -1,10 +1,8 @@
 package org.embrec.model;
 
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.embrec.data.Catalog;
 import org.embrec.data.Dataset;
@@ -16,43 +14,37 @@ import org.embrec.vectors.EmbeddingStore;
  * A trained model as stored in a model directory: the item vectors, the catalog of item
  * metadata (including items without a vector) and the manifest saying how it was made; and,
  * optionally, the users' liked sequences (so that recommendations for a user need no data) and
- * the ids of items whose vector came from cold start rather than from behaviour. Cold items rank
- * with the manifest's {@link #COLD_PENALTY} subtracted from their cosine: {@link #vectors()}
- * carries it as their score offset, so every search over them applies it.
+ * its {@link ColdStartSection}: the items whose vector came from cold start rather than from
+ * behaviour, and how. Cold items rank with the section's penalty subtracted from their cosine:
+ * {@link #vectors()} carries it as their score offset, which every search applies.
  *
  * <p>Immutable and thread-safe. The manifest's counts always agree with the vectors and the
  * catalog.
  */
 public final class EmbeddingModel {
-    /**
-     * Manifest configuration key: the cold-start ranking penalty (a number; absent, as in models
-     * made before it existed: 0).
-     */
-    public static final String COLD_PENALTY = "cold_penalty";
-
     private final ModelManifest manifest;
     private final EmbeddingStore vectors;
     private final Catalog catalog;
     private final Sequences histories;
+    private final ColdStartSection coldStart;
     private final Set<String> coldItems;
-    private final double coldPenalty;
 
     /**
      * @throws IllegalArgumentException when the manifest's counts disagree with the vectors or
      *     the catalog
      */
     public EmbeddingModel(ModelManifest manifest, EmbeddingStore vectors, Catalog catalog) {
-        this(manifest, vectors, catalog, null, Set.of());
+        this(manifest, vectors, catalog, null, null);
     }
 
     /**
      * @param histories the users' liked sequences in time order (with user ids), or null
-     * @param coldItems ids of items whose vector came from cold start; each must have a vector
+     * @param coldStart the items whose vector came from cold start, and how; null: none
      * @throws IllegalArgumentException when the manifest's counts disagree with the vectors or
      *     the catalog, the histories have no user ids, or a cold item has no vector
      */
     public EmbeddingModel(ModelManifest manifest, EmbeddingStore vectors, Catalog catalog, Sequences histories,
-            Collection<String> coldItems) {
+            ColdStartSection coldStart) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(vectors, "vectors");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -60,15 +52,16 @@ public final class EmbeddingModel {
             throw new IllegalArgumentException("histories need user ids");
         }
         this.histories = histories;
-        this.coldItems = Collections.unmodifiableSet(new LinkedHashSet<>(coldItems));
+        this.coldStart = coldStart == null || coldStart.items().isEmpty() ? null : coldStart;
+        this.coldItems = this.coldStart == null ? Set.of() : this.coldStart.itemSet();
         for (String id : this.coldItems) {
             if (!vectors.contains(id)) {
                 throw new IllegalArgumentException("cold item '" + id + "' has no vector");
             }
         }
-        this.coldPenalty = coldPenalty(manifest);
-        this.vectors = coldPenalty == 0 && !vectors.hasScoreOffsets() ? vectors
-                : vectors.withScoreOffset(this.coldItems, (float) -coldPenalty);
+        double penalty = coldPenalty();
+        this.vectors = penalty == 0 && !vectors.hasScoreOffsets() ? vectors
+                : vectors.withScoreOffset(this.coldItems, (float) -penalty);
         ModelManifest.Counts c = manifest.counts();
         if (c.vectors() != vectors.size() || c.dim() != vectors.dim() || c.catalogItems() != catalog.size()) {
             throw new IllegalArgumentException("manifest counts " + c + " disagree with " + vectors.size() + " x "
@@ -76,21 +69,14 @@ public final class EmbeddingModel {
         }
     }
 
-    /** The manifest's cold-start penalty, 0 when absent. */
-    private static double coldPenalty(ModelManifest manifest) {
-        Object v = manifest.config().get(COLD_PENALTY);
-        if (v == null) {
-            return 0;
-        }
-        if (!(v instanceof Number n) || !(n.doubleValue() >= 0) || n.doubleValue() > 2) {
-            throw new IllegalArgumentException("manifest config " + COLD_PENALTY + " must be a number in [0, 2], got " + v);
-        }
-        return n.doubleValue();
-    }
-
     /** The penalty subtracted from cold items' cosines when ranking (0: none). */
     public double coldPenalty() {
-        return coldPenalty;
+        return coldStart == null ? 0 : coldStart.settings().penalty();
+    }
+
+    /** The cold-start section, empty when no item's vector came from cold start. */
+    public Optional<ColdStartSection> coldStart() {
+        return Optional.ofNullable(coldStart);
     }
 
     /**
@@ -134,27 +120,23 @@ public final class EmbeddingModel {
 
     /** This model with the given quality figures in its manifest. */
     public EmbeddingModel withMetrics(Map<String, Object> metrics) {
-        return new EmbeddingModel(manifest.withMetrics(metrics), vectors, catalog, histories, coldItems);
+        return new EmbeddingModel(manifest.withMetrics(metrics), vectors, catalog, histories, coldStart);
     }
 
     /** This model with the users' liked sequences (with user ids; null: none). */
     public EmbeddingModel withHistories(Sequences liked) {
-        return new EmbeddingModel(manifest, vectors, catalog, liked, coldItems);
+        return new EmbeddingModel(manifest, vectors, catalog, liked, coldStart);
     }
 
-    /** This model with other vectors, some of them from cold start (counts in the manifest follow). */
-    public EmbeddingModel withVectors(EmbeddingStore newVectors, Collection<String> cold) {
+    /**
+     * This model with other vectors, some of them placed by cold start as {@code section} says
+     * (null: none); the counts in the manifest follow.
+     */
+    public EmbeddingModel withColdStart(EmbeddingStore newVectors, ColdStartSection section) {
         ModelManifest.Counts c = new ModelManifest.Counts(newVectors.size(), newVectors.dim(), catalog.size());
         ModelManifest m = new ModelManifest(manifest.formatVersion(), manifest.embrecVersion(), manifest.createdAt(),
                 manifest.algo(), manifest.config(), manifest.data(), c, manifest.training(), manifest.metrics());
-        return new EmbeddingModel(m, newVectors, catalog, histories, cold);
-    }
-
-    /** This model with another manifest configuration (e.g. with the cold-start settings added). */
-    public EmbeddingModel withConfig(Map<String, Object> config) {
-        ModelManifest m = new ModelManifest(manifest.formatVersion(), manifest.embrecVersion(), manifest.createdAt(),
-                manifest.algo(), config, manifest.data(), manifest.counts(), manifest.training(), manifest.metrics());
-        return new EmbeddingModel(m, vectors, catalog, histories, coldItems);
+        return new EmbeddingModel(m, newVectors, catalog, histories, section);
     }
 
     /** The users' liked sequences in time order, or null when the model has none. */

@@ -22,8 +22,12 @@ final class ManifestJson {
 
     private ManifestJson() {}
 
-    /** Writes the manifest with the sums of the files written before it (in the given order). */
-    static void write(ModelManifest m, Map<String, FileChecksum> files, OutputStream out) throws IOException {
+    /**
+     * Writes the manifest with the model's cold-start section (null: none) and the sums of the
+     * files written before it (in the given order).
+     */
+    static void write(ModelManifest m, ColdStartSection coldStart, Map<String, FileChecksum> files, OutputStream out)
+            throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", ModelDirectory.FORMAT);
         root.put("format_version", m.formatVersion());
@@ -40,6 +44,9 @@ final class ManifestJson {
         counts.put("catalog_items", m.counts().catalogItems());
         root.set("training", JSON.valueToTree(m.training()));
         root.set("metrics", JSON.valueToTree(m.metrics()));
+        if (coldStart != null) {
+            root.set(ColdStartSection.KEY, coldStart.toJson());
+        }
         ObjectNode sums = root.putObject("files");
         for (Map.Entry<String, FileChecksum> f : files.entrySet()) {
             ObjectNode entry = sums.putObject(f.getKey());

@@ -124,7 +124,8 @@ public final class ModelDirectory {
                 if (!model.coldItems().isEmpty()) {
                     files.put(COLD_ITEMS, writeFile(tmp.resolve(COLD_ITEMS), out -> writeLines(model.coldItems(), out)));
                 }
-                writeFile(tmp.resolve(MANIFEST), out -> ManifestJson.write(model.manifest(), files, out));
+                writeFile(tmp.resolve(MANIFEST),
+                        out -> ManifestJson.write(model.manifest(), model.coldStart().orElse(null), files, out));
             });
         } catch (IOException e) {
             throw new EmbrecException(dir + ": cannot write the model (" + e.getMessage() + ")", e);
@@ -183,8 +184,10 @@ public final class ModelDirectory {
                 (in, file) -> UserHistoriesFile.read(new BufferedInputStream(in, 1 << 16), file.toString())) : null;
         List<String> cold = optional(dir, COLD_ITEMS, sums) ? readFile(dir, COLD_ITEMS, sums,
                 (in, file) -> coldItems(in.readAllBytes(), file, vectors)) : List.of();
+        ColdStartSection section = ColdStartSection.read(stored.root(), stored.configWithLegacyKeys(), cold,
+                dir.resolve(MANIFEST).toString());
         try {
-            return new EmbeddingModel(manifest, vectors, catalog, histories, cold);
+            return new EmbeddingModel(manifest, vectors, catalog, histories, section);
         } catch (IllegalArgumentException e) {
             throw new EmbrecException(dir.resolve(MANIFEST) + ": " + e.getMessage(), e);
         }
@@ -263,8 +266,13 @@ public final class ModelDirectory {
         return readStored(dir).manifest();
     }
 
-    /** The manifest and the sums of the files it lists (null: a model written before sums). */
-    private record Stored(ModelManifest manifest, Map<String, FileChecksum> files) {}
+    /**
+     * The manifest (its config without the cold-start keys of older models: they belong to the
+     * {@link ColdStartSection}), the sums of the files it lists (null: a model written before
+     * sums) and the JSON it was read from.
+     */
+    private record Stored(ModelManifest manifest, Map<String, FileChecksum> files, JsonNode root,
+            Map<String, Object> configWithLegacyKeys) {}
 
     private static Stored readStored(Path dir) {
         if (!Files.exists(dir)) {
@@ -290,7 +298,11 @@ public final class ModelDirectory {
             throw new EmbrecException(source + ": unsupported model format version " + version + " (expected "
                     + FORMAT_VERSION + "; " + hint + ")");
         }
-        return new Stored(ManifestJson.fromTree(root, source), ManifestJson.files(root, source));
+        ModelManifest m = ManifestJson.fromTree(root, source);
+        Map<String, Object> config = ColdStartSection.withoutLegacyKeys(m.config());
+        ModelManifest plain = config == m.config() ? m : new ModelManifest(m.formatVersion(), m.embrecVersion(),
+                m.createdAt(), m.algo(), config, m.data(), m.counts(), m.training(), m.metrics());
+        return new Stored(plain, ManifestJson.files(root, source), root, m.config());
     }
 
     private static Path existing(Path dir, String name) {

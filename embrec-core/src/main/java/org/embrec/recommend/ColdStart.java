@@ -3,14 +3,16 @@ package org.embrec.recommend;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
 import org.embrec.content.ContentCorpus;
 import org.embrec.content.ContentEmbedder;
 import org.embrec.data.Catalog;
 import org.embrec.data.IdMap;
+import org.embrec.model.ColdStartSection;
+import org.embrec.model.ColdStartSettings;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
@@ -25,54 +27,11 @@ import org.embrec.vectors.EmbeddingStore;
  * vector is centred on the warm items' mean, removing the direction all vectors share, which
  * otherwise makes averaged vectors (cold items, user vectors) similar to everything (hubness).
  *
- * <p>Stateless and thread-safe.
+ * <p>Settings: {@link ColdStartSettings}; a model records what it did as its
+ * {@link ColdStartSection}. Stateless and thread-safe.
  */
 public final class ColdStart {
     private ColdStart() {}
-
-    /**
-     * Settings of cold start.
-     *
-     * @param lambda ridge penalty ({@code --cold-lambda})
-     * @param matchSpread scale mapped deviations to the warm items' spread
-     * @param center centre all vectors on the warm items' mean
-     * @param penalty subtracted from a cold item's cosine wherever items are ranked
-     *     ({@code --cold-penalty}; a score offset of the cold rows, see
-     *     {@link EmbeddingStore#withScoreOffsets}): a cold item needs that much more similarity
-     *     than a warm one to take its place in a list
-     */
-    public record Config(double lambda, boolean matchSpread, boolean center, double penalty) {
-        public Config {
-            if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-                throw new EmbrecException("--cold-lambda must be >= 0, got " + lambda);
-            }
-            if (!(penalty >= 0) || penalty > 2) {
-                throw new EmbrecException("--cold-penalty must be between 0 and 2 (cosines differ by at most 2), got "
-                        + penalty);
-            }
-        }
-
-        /** Settings without a ranking penalty. */
-        public Config(double lambda, boolean matchSpread, boolean center) {
-            this(lambda, matchSpread, center, 0);
-        }
-
-        /** The settings chosen on the validation split of the bundled data (docs/CONTENT.md). */
-        public static Config defaults() {
-            return new Config(1000, true, true, DEFAULT_PENALTY);
-        }
-
-        public Config withLambda(double v) {
-            return new Config(v, matchSpread, center, penalty);
-        }
-
-        public Config withPenalty(double v) {
-            return new Config(lambda, matchSpread, center, v);
-        }
-    }
-
-    /** {@code --cold-penalty}'s default, chosen on the validation split (docs/CONTENT.md). */
-    public static final double DEFAULT_PENALTY = 0.05;
 
     /**
      * The behaviour vectors (possibly centred) plus mapped vectors for the cold items.
@@ -81,8 +40,10 @@ public final class ColdStart {
      * @param warmRows number of behaviour rows: row {@code r} is cold when {@code r >= warmRows}
      * @param trainedOn warm items the map was fitted on
      * @param spread the factor applied to mapped deviations (1 without spread matching)
+     * @param settings the settings the cold rows were placed with
      */
-    public record Result(EmbeddingStore vectors, int warmRows, int trainedOn, double spread) {
+    public record Result(EmbeddingStore vectors, int warmRows, int trainedOn, double spread,
+            ColdStartSettings settings) {
         /** True when row {@code r} of {@link #vectors()} came from cold start. */
         public boolean isCold(int row) {
             return row >= warmRows;
@@ -101,6 +62,15 @@ public final class ColdStart {
             }
             return ids;
         }
+
+        /**
+         * The model section describing this result (null when no item was placed).
+         *
+         * @param content the content model's settings as JSON values ({@code ContentConfig.describe()})
+         */
+        public ColdStartSection section(Map<String, Object> content) {
+            return coldCount() == 0 ? null : new ColdStartSection(coldIds(), settings, content);
+        }
     }
 
     /**
@@ -111,11 +81,11 @@ public final class ColdStart {
      *
      * @param content the content model's settings (its seed is used as given)
      */
-    public static Result fromContent(EmbeddingStore behaviour, Catalog catalog, ContentConfig content, Config config,
+    public static Result fromContent(EmbeddingStore behaviour, Catalog catalog, ContentConfig content, ColdStartSettings config,
             Progress progress) {
         ContentCorpus corpus = ContentCorpus.build(catalog, content.fields());
         if (corpus.documents().count() == 0) {
-            return new Result(behaviour, behaviour.size(), 0, 1);
+            return new Result(behaviour, behaviour.size(), 0, 1, config);
         }
         EmbeddingStore items = ContentEmbedder.train(corpus, content, progress).items();
         return apply(behaviour, items, config);
@@ -125,7 +95,7 @@ public final class ColdStart {
      * Maps the content vectors of items without a behaviour vector into the behaviour space.
      * When fewer than two items have both vectors, no item is added (and nothing is centred).
      */
-    public static Result apply(EmbeddingStore behaviour, EmbeddingStore content, Config config) {
+    public static Result apply(EmbeddingStore behaviour, EmbeddingStore content, ColdStartSettings config) {
         Objects.requireNonNull(behaviour, "behaviour");
         Objects.requireNonNull(content, "content");
         int in = content.dim();
@@ -138,7 +108,7 @@ public final class ColdStart {
         }
         int cold = content.size() - warm;
         if (warm < 2 || cold == 0) {
-            return new Result(behaviour, behaviour.size(), warm, 1);
+            return new Result(behaviour, behaviour.size(), warm, 1, config);
         }
         float[] x = new float[warm * in];
         float[] y = new float[warm * out];
@@ -183,7 +153,8 @@ public final class ColdStart {
         }
         EmbeddingStore vectors = EmbeddingStore.of(IdMap.of(ids), merged, out);
         List<String> coldIds = Arrays.asList(ids).subList(behaviour.size(), total);
-        return new Result(vectors.withScoreOffset(coldIds, (float) -config.penalty()), behaviour.size(), warm, spread);
+        return new Result(vectors.withScoreOffset(coldIds, (float) -config.penalty()), behaviour.size(), warm, spread,
+                config);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.embrec.eval;
 
 import java.util.Arrays;
+import org.embrec.model.ColdStartSettings;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
 import org.embrec.pipeline.Item2VecAlgorithm;
@@ -32,7 +33,7 @@ class ColdStartBundledTest {
         behaviour = new Item2VecAlgorithm(notebook).fit(data, 2020, Progress.NONE);
         ContentConfig content = ContentConfig.defaults()
                 .withWord2Vec(ContentConfig.defaultWord2Vec().withThreads(1));
-        coldStart = new ColdStartVariant(content, ColdStart.Config.defaults()).derive(data, behaviour, 2020,
+        coldStart = new ColdStartVariant(content, ColdStartSettings.defaults()).derive(data, behaviour, 2020,
                 Progress.NONE);
         long[] counts = split.trainingCounts();
         cold = new boolean[split.testUsers()];

@@ -151,7 +151,8 @@ class ModelDirectoryTest {
         Path dir = tmp.resolve("sums");
         EmbeddingModel model = TestModels.clustered(12, 4, 3);
         ModelDirectory.write(dir, model.withHistories(UserHistoriesFileTest.random(3, 5, 12))
-                .withVectors(model.vectors(), List.of("3")));
+                .withColdStart(model.vectors(),
+                        new ColdStartSection(List.of("3"), ColdStartSettings.defaults(), Map.of())));
         String manifest = Files.readString(dir.resolve("manifest.json"));
         for (String f : List.of("vectors.bin", "catalog.tsv", "users.bin", "cold-items.txt")) {
             assertThat(manifest).contains("\"" + f + "\" : {");

@@ -97,7 +97,8 @@ class UserHistoriesFileTest {
     void theModelDirectoryKeepsHistoriesAndColdItems() throws IOException {
         EmbeddingModel base = TestModels.clustered(20, 4, 3);
         Sequences h = random(2, 6, 25);
-        EmbeddingModel model = base.withHistories(h).withVectors(base.vectors(), List.of("7", "3"));
+        EmbeddingModel model = base.withHistories(h).withColdStart(base.vectors(),
+                new ColdStartSection(List.of("7", "3"), ColdStartSettings.defaults(), java.util.Map.of()));
         Path dir = tmp.resolve("m");
         ModelDirectory.write(dir, model);
         assertThat(dir.resolve(ModelDirectory.USERS)).isRegularFile();
@@ -120,9 +121,8 @@ class UserHistoriesFileTest {
     @Test
     void coldItemsRankWithTheManifestsPenaltyAfterARoundTrip() throws IOException {
         EmbeddingModel base = TestModels.clustered(20, 4, 3);
-        java.util.Map<String, Object> config = new java.util.LinkedHashMap<>(base.manifest().config());
-        config.put(EmbeddingModel.COLD_PENALTY, 0.25);
-        EmbeddingModel model = base.withVectors(base.vectors(), List.of("7", "3")).withConfig(config);
+        EmbeddingModel model = base.withColdStart(base.vectors(), new ColdStartSection(List.of("7", "3"),
+                ColdStartSettings.defaults().withPenalty(0.25), java.util.Map.of("content_fields", "title")));
         assertThat(model.coldPenalty()).isEqualTo(0.25);
         Path dir = tmp.resolve("m");
         ModelDirectory.write(dir, model);
@@ -140,20 +140,52 @@ class UserHistoriesFileTest {
             assertThat(n.score()).isCloseTo(cosine - (back.isCold(n.id()) ? 0.25f : 0f),
                     org.assertj.core.api.Assertions.within(1e-6f));
         }
-        // Without the key (older models) cold items rank by cosine.
-        EmbeddingModel old = base.withVectors(base.vectors(), List.of("7"));
+        assertThat(back.coldStart()).contains(model.coldStart().orElseThrow());
+        // Without a penalty cold items rank by cosine.
+        EmbeddingModel old = base.withColdStart(base.vectors(),
+                new ColdStartSection(List.of("7"), ColdStartSettings.defaults().withPenalty(0), java.util.Map.of()));
         assertThat(old.coldPenalty()).isZero();
         assertThat(old.vectors().hasScoreOffsets()).isFalse();
     }
 
     @Test
+    void aModelFromBeforeTheColdStartSectionReadsItsPenaltyFromTheConfig() throws IOException {
+        Path dir = tmp.resolve("m");
+        ModelDirectory.write(dir, TestModels.clustered(10, 4, 3).withColdStart(TestModels.clustered(10, 4, 3).vectors(),
+                new ColdStartSection(List.of("3"), ColdStartSettings.defaults(), java.util.Map.of())));
+        Path manifest = dir.resolve("manifest.json");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(manifest.toFile());
+        root.remove("cold_start");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("config")).put("cold_start", "content")
+                .put("cold_lambda", 10.0).put("cold_penalty", 0.3).put("cold_items", 1);
+        Files.write(manifest, json.writeValueAsBytes(root));
+        EmbeddingModel back = ModelDirectory.read(dir);
+        assertThat(back.coldPenalty()).isEqualTo(0.3);
+        assertThat(back.coldStart().orElseThrow().settings().lambda()).isEqualTo(10.0);
+        assertThat(back.coldItems()).containsExactly("3");
+        assertThat(back.manifest().config()).doesNotContainKeys("cold_start", "cold_lambda", "cold_penalty", "cold_items");
+    }
+
+    @Test
     void aBadColdPenaltyInTheManifestIsReportedWithTheFile() throws IOException {
         Path dir = tmp.resolve("m");
-        ModelDirectory.write(dir, TestModels.clustered(10, 4, 3).withVectors(TestModels.clustered(10, 4, 3).vectors(),
-                List.of("3")));
+        ModelDirectory.write(dir, TestModels.clustered(10, 4, 3).withColdStart(TestModels.clustered(10, 4, 3).vectors(),
+                new ColdStartSection(List.of("3"), ColdStartSettings.defaults(), java.util.Map.of())));
         Path manifest = dir.resolve("manifest.json");
-        String edited = Files.readString(manifest).replace("\"config\" : {", "\"config\" : {\"cold_penalty\" : \"high\", ");
-        Files.writeString(manifest, edited);
+        String written = Files.readString(manifest);
+        Files.writeString(manifest, written.replace("\"penalty\" : 0.05", "\"penalty\" : \"high\""));
+        assertThatThrownBy(() -> ModelDirectory.read(dir)).isInstanceOf(EmbrecException.class)
+                .hasMessageContaining("manifest.json").hasMessageContaining("'cold_start.penalty' must be a number");
+        Files.writeString(manifest, written.replace("\"penalty\" : 0.05", "\"penalty\" : 3"));
+        assertThatThrownBy(() -> ModelDirectory.read(dir)).isInstanceOf(EmbrecException.class)
+                .hasMessageContaining("manifest.json").hasMessageContaining("--cold-penalty must be between 0 and 2");
+        // The spelling of older models: a penalty in the config.
+        String legacy = written.replaceAll("(?s),\\s*\"cold_start\" : \\{[^}]*\\{[^}]*\\}\\s*\\}", "")
+                .replace("\"config\" : {", "\"config\" : {\"cold_penalty\" : \"high\", ");
+        assertThat(legacy).doesNotContain("\"cold_start\" : {");
+        Files.writeString(manifest, legacy);
         assertThatThrownBy(() -> ModelDirectory.read(dir)).isInstanceOf(EmbrecException.class)
                 .hasMessageContaining("manifest.json").hasMessageContaining("cold_penalty must be a number in [0, 2], got high");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import org.embrec.model.ColdStartSettings;
 import org.embrec.data.IdMap;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class ColdStartTest {
     @Test
     void coldItemsLandWhereTheirBehaviourWouldBe() {
         World w = world(0.01);
-        ColdStart.Result r = ColdStart.apply(w.behaviour(), w.content(), new ColdStart.Config(1e-4, false, false));
+        ColdStart.Result r = ColdStart.apply(w.behaviour(), w.content(), new ColdStartSettings(1e-4, false, false));
         assertThat(r.warmRows()).isEqualTo(WARM);
         assertThat(r.coldCount()).isEqualTo(COLD);
         assertThat(r.trainedOn()).isEqualTo(WARM);
@@ -75,8 +76,8 @@ class ColdStartTest {
     @Test
     void centringSubtractsTheWarmMeanFromEveryRow() {
         World w = world(0.3);
-        ColdStart.Result plain = ColdStart.apply(w.behaviour(), w.content(), new ColdStart.Config(1, false, false));
-        ColdStart.Result centred = ColdStart.apply(w.behaviour(), w.content(), new ColdStart.Config(1, false, true));
+        ColdStart.Result plain = ColdStart.apply(w.behaviour(), w.content(), new ColdStartSettings(1, false, false));
+        ColdStart.Result centred = ColdStart.apply(w.behaviour(), w.content(), new ColdStartSettings(1, false, true));
         double[] mean = new double[OUT];
         for (int i = 0; i < WARM; i++) {
             for (int j = 0; j < OUT; j++) {
@@ -92,7 +93,7 @@ class ColdStartTest {
     @Test
     void spreadMatchingGivesMappedDeviationsTheWarmSpread() {
         World w = world(1.0);
-        ColdStart.Result r = ColdStart.apply(w.behaviour(), w.content(), new ColdStart.Config(1, true, false));
+        ColdStart.Result r = ColdStart.apply(w.behaviour(), w.content(), new ColdStartSettings(1, true, false));
         // Noisy behaviour: predictions regress to the mean, so they are stretched.
         assertThat(r.spread()).isGreaterThan(1.1);
         // Brute force: the factor equals sqrt(sum |y - m|^2 / sum |f(x) - m|^2) over warm items.
@@ -136,7 +137,7 @@ class ColdStartTest {
             ids[i] = Integer.toString(i);
         }
         ColdStart.Result r = ColdStart.apply(onlyWarm, EmbeddingStore.of(IdMap.of(ids), c, IN),
-                ColdStart.Config.defaults());
+                ColdStartSettings.defaults());
         assertThat(r.vectors()).isSameAs(onlyWarm);
         assertThat(r.coldCount()).isZero();
     }

@@ -1,5 +1,7 @@
 package org.embrec.server;
 
+import org.embrec.model.ColdStartSettings;
+import org.embrec.model.ColdStartSection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +82,8 @@ final class ServerFixtures {
         org.embrec.sequence.Sequences histories = new org.embrec.sequence.Sequences(
                 offsets.stream().mapToInt(Integer::intValue).toArray(), flat.stream().mapToInt(Integer::intValue).toArray(),
                 owner.stream().mapToInt(Integer::intValue).toArray(), items.build(), users.build());
-        return model.withHistories(histories).withVectors(model.vectors(), COLD);
+        return model.withHistories(histories).withColdStart(model.vectors(),
+                new ColdStartSection(COLD, ColdStartSettings.defaults().withPenalty(0), Map.of()));
     }
 
     static Catalog catalog(int n) {

@@ -75,11 +75,11 @@ class ContentCommandsTest {
         assertThat(m.coldItems()).hasSize(summary.get("cold_items").asInt()).contains("45", "50");
         assertThat(m.histories().count()).isEqualTo(summary.get("users").asInt());
         assertThat(m.coldStart()).hasValueSatisfying(c -> {
-            assertThat(c.content()).containsKey("content_fields");
+            assertThat(c.content()).containsKey("content-fields");
             assertThat(c.settings().penalty()).isEqualTo(0.05);
             assertThat(c.settings().lambda()).isEqualTo(1000);
         });
-        assertThat(m.manifest().config()).doesNotContainKeys("cold_start", "cold_penalty", "content_fields");
+        assertThat(m.manifest().config()).doesNotContainKeys("cold_start", "cold_penalty", "content-fields");
         // Cold items rank with the penalty: the model's vectors carry it as their score offset.
         int coldRow = m.vectors().indexOf("45");
         assertThat(m.vectors().scoreOffset(coldRow)).isEqualTo(-0.05f);
@@ -111,8 +111,8 @@ class ContentCommandsTest {
         assertThat(m.vectors().size()).isEqualTo(50);
         assertThat(m.coldItems()).isEmpty();
         assertThat(m.manifest().algo()).isEqualTo("content");
-        assertThat(m.manifest().config()).containsEntry("content_weighting", "sif")
-                .containsEntry("content_fields", "title,year,genres,tags");
+        assertThat(m.manifest().config()).containsEntry("content-weighting", "sif")
+                .containsEntry("content-fields", "title,year,genres,tags");
     }
 
     @Test

@@ -46,6 +46,9 @@ class LegacyFormatsTest {
         assertThat(m.vectors().size()).isEqualTo(m.manifest().counts().vectors()).isPositive();
         assertThat(ModelDirectory.isModelDirectory(model)).isTrue();
         String item = m.vectors().id(0);
+        // Its snake_case config reads in today's names, the flags' (one name per setting).
+        assertThat(m.manifest().config()).containsEntry("ns-exponent", 0.6).containsEntry("min-count", 2)
+                .containsEntry("shared-negatives", true).doesNotContainKeys("ns_exponent", "min_count");
 
         CliRun similar = CliRun.of("similar", "--model", model.toString(), "--item", item, "--k", "3", "--json");
         assertThat(similar.code()).as(similar.err()).isZero();

@@ -95,10 +95,10 @@ public record ContentConfig(Set<ContentField> fields, Weighting weighting, doubl
     /** The content-specific settings as JSON values for a model manifest. */
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("content_fields", ContentField.format(fields));
-        m.put("content_weighting", weighting.key());
+        m.put("content-fields", ContentField.format(fields));
+        m.put("content-weighting", weighting.key());
         if (weighting == Weighting.SIF) {
-            m.put("sif_a", sifA);
+            m.put("sif-a", sifA);
         }
         return m;
     }

@@ -23,7 +23,7 @@ import org.embrec.EmbrecException;
  *
  * @param items ids of the cold items, in vector order (unmodifiable)
  * @param settings how they were placed and how they rank
- * @param content the content model's settings as JSON values (e.g. {@code content_fields});
+ * @param content the content model's settings as JSON values (e.g. {@code content-fields});
  *     empty when unknown (older models)
  */
 public record ColdStartSection(List<String> items, ColdStartSettings settings, Map<String, Object> content) {

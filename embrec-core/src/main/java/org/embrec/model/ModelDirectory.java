@@ -299,8 +299,8 @@ public final class ModelDirectory {
                     + FORMAT_VERSION + "; " + hint + ")");
         }
         ModelManifest m = ManifestJson.fromTree(root, source);
-        Map<String, Object> config = ColdStartSection.withoutLegacyKeys(m.config());
-        ModelManifest plain = config == m.config() ? m : new ModelManifest(m.formatVersion(), m.embrecVersion(),
+        Map<String, Object> config = ModelManifest.namedAsFlags(ColdStartSection.withoutLegacyKeys(m.config()));
+        ModelManifest plain = config.equals(m.config()) ? m : new ModelManifest(m.formatVersion(), m.embrecVersion(),
                 m.createdAt(), m.algo(), config, m.data(), m.counts(), m.training(), m.metrics());
         return new Stored(plain, ManifestJson.files(root, source), root, m.config());
     }

@@ -24,7 +24,8 @@ import org.embrec.EmbrecVersion;
  * @param embrecVersion embrec version that wrote the model
  * @param createdAt ISO-8601 instant the model was made, e.g. {@code 2025-01-31T12:00:00Z}
  * @param algo algorithm name, the {@code --algo} value ({@code item2vec}, {@code deepwalk}, ...)
- * @param config the algorithm's settings, keys in snake_case (see {@link #configOf(Record)})
+ * @param config the algorithm's settings, each under its one name: the flag's name without the
+ *     dashes, as in {@code --config} files and {@code best.json} (see {@link #configOf(Record)})
  * @param data the training data's name and fingerprint
  * @param counts sizes of the stored vectors and catalog
  * @param training figures of the training run (e.g. {@code train_seconds}); may be empty
@@ -58,8 +59,8 @@ public record ModelManifest(
      */
     public record Counts(int vectors, int dim, int catalogItems) {}
 
-    private static final ObjectMapper SNAKE = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private static final ObjectMapper NAMED = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
     private static final ObjectMapper PLAIN = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> JSON_MAP = new TypeReference<>() {};
 
@@ -82,11 +83,12 @@ public record ModelManifest(
     }
 
     /**
-     * A configuration record as a JSON-ready map: one entry per record component, names in
-     * snake_case ({@code nsExponent} becomes {@code ns_exponent}), enums by name.
+     * A configuration record as a JSON-ready map: one entry per record component, named as its
+     * flag ({@code nsExponent} becomes {@code ns-exponent}, as {@code --ns-exponent}), enums by
+     * name.
      */
     public static Map<String, Object> configOf(Record config) {
-        return frozen(SNAKE.convertValue(config, JSON_MAP));
+        return frozen(NAMED.convertValue(config, JSON_MAP));
     }
 
     /**
@@ -96,7 +98,28 @@ public record ModelManifest(
      * @throws IllegalArgumentException when the map does not fit the type
      */
     public <T extends Record> T configAs(Class<T> type) {
-        return SNAKE.convertValue(config, type);
+        return NAMED.convertValue(config, type);
+    }
+
+    /**
+     * A stored config in today's names: models written before settings had one name spelled
+     * them in snake_case ({@code ns_exponent}) with the walk settings nested under
+     * {@code walks}; those become {@code ns-exponent} and top-level {@code walks-per-node}, ...
+     * A config already in today's names is returned as it is.
+     */
+    static Map<String, Object> namedAsFlags(Map<String, Object> stored) {
+        if (stored.keySet().stream().noneMatch(k -> k.indexOf('_') >= 0) && !(stored.get("walks") instanceof Map)) {
+            return stored;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        stored.forEach((k, v) -> {
+            if (k.equals("walks") && v instanceof Map<?, ?> walks) {
+                walks.forEach((wk, wv) -> out.put(String.valueOf(wk).replace('_', '-'), wv));
+            } else {
+                out.put(k.replace('_', '-'), v);
+            }
+        });
+        return frozen(out);
     }
 
     /** This manifest with the given quality figures (replacing earlier ones). */

@@ -34,8 +34,8 @@ public interface EmbeddingAlgorithm {
     }
 
     /**
-     * The algorithm's settings as a model's manifest records them ({@code config}: snake_case
-     * keys, JSON values); empty for algorithms that have none to record.
+     * The algorithm's settings as a model's manifest records them ({@code config}: each
+     * setting named as its flag, JSON values); empty for algorithms that have none to record.
      */
     default Map<String, Object> describe() {
         return Map.of();

@@ -13,7 +13,7 @@ import org.embrec.vectors.EmbeddingStore;
  * the run (a manifest's {@code training}). Immutable (the maps are unmodifiable copies).
  *
  * @param vectors the learned item vectors
- * @param config the algorithm's settings, snake_case keys and JSON values
+ * @param config the algorithm's settings, named as their flags ({@link org.embrec.model.ModelManifest#configOf}), JSON values
  * @param figures {@code train_seconds} and what else the algorithm measured
  */
 public record Fit(EmbeddingStore vectors, Map<String, Object> config, Map<String, Object> figures) {

@@ -94,11 +94,11 @@ public final class GraphWalkAlgorithm implements EmbeddingAlgorithm {
         return walkAndTrain(training, seed, progress).vectors();
     }
 
-    /** The word2vec settings, and the walk settings under {@code walks}. */
+    /** The word2vec settings and the walk settings. */
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> c = new LinkedHashMap<>(ModelManifest.configOf(config));
-        c.put("walks", ModelManifest.configOf(walks));
+        c.putAll(ModelManifest.configOf(walks));
         return c;
     }
 

@@ -66,7 +66,7 @@ class ModelDirectoryTest {
         assertThat(m.algo()).isEqualTo("item2vec");
         assertThat(m.data()).isEqualTo(new ModelManifest.DataSource("test-data", "sha256:abc"));
         assertThat(m.counts()).isEqualTo(new ModelManifest.Counts(12, 4, 15));
-        assertThat(m.config()).containsEntry("dim", 4).containsEntry("ns_exponent", 0.75).containsEntry("min_count", 5)
+        assertThat(m.config()).containsEntry("dim", 4).containsEntry("ns-exponent", 0.75).containsEntry("min-count", 5)
                 .containsEntry("architecture", "SKIP_GRAM").containsEntry("threads", 2);
         assertThat(m.configAs(Word2VecConfig.class)).isEqualTo(Word2VecConfig.notebook().withDim(4).withThreads(2));
         assertThat(m.training()).containsEntry("train_seconds", 1.5).containsEntry("raw_tokens", 12_345)

@@ -122,7 +122,7 @@ class UserHistoriesFileTest {
     void coldItemsRankWithTheManifestsPenaltyAfterARoundTrip() throws IOException {
         EmbeddingModel base = TestModels.clustered(20, 4, 3);
         EmbeddingModel model = base.withColdStart(base.vectors(), new ColdStartSection(List.of("7", "3"),
-                ColdStartSettings.defaults().withPenalty(0.25), java.util.Map.of("content_fields", "title")));
+                ColdStartSettings.defaults().withPenalty(0.25), java.util.Map.of("content-fields", "title")));
         assertThat(model.coldPenalty()).isEqualTo(0.25);
         Path dir = tmp.resolve("m");
         ModelDirectory.write(dir, model);

@@ -53,7 +53,7 @@ public record JobConfig(InputSpec input, LikedFilter liked, boolean dedupeFirst,
     }
 
     /**
-     * The settings as the manifest's {@code config}: the word2vec fields (snake_case) with the
+     * The settings as the manifest's {@code config}: the word2vec fields (named as their flags) with the
      * choices MLlib fixes (skip-gram, hierarchical softmax, no negatives, no down-sampling,
      * shrinking windows, final learning rate alpha x 1e-4), and for DeepWalk the walks.
      */
@@ -63,14 +63,14 @@ public record JobConfig(InputSpec input, LikedFilter liked, boolean dedupeFirst,
         m.put("architecture", "SKIP_GRAM");
         m.put("loss", MllibConfig.LOSS);
         m.putAll(ModelManifest.configOf(word2vec));
-        m.put("min_alpha", word2vec.minAlpha());
+        m.put("min-alpha", word2vec.minAlpha());
         m.put("negative", 0);
         m.put("sample", 0.0);
-        m.put("shrink_windows", true);
+        m.put("shrink-windows", true);
         m.put("liked", liked.toString());
         m.put("dedupe", dedupeFirst ? "first" : "none");
         if (deepWalk()) {
-            m.put("walks", ModelManifest.configOf(walks));
+            m.putAll(ModelManifest.configOf(walks));
         }
         return m;
     }

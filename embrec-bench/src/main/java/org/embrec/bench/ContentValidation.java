@@ -20,7 +20,6 @@ import org.embrec.eval.ResultRow;
 import org.embrec.eval.Split;
 import org.embrec.eval.StoreVariant;
 import org.embrec.eval.Task;
-import org.embrec.eval.UserVectorRule;
 import org.embrec.pipeline.ContentAlgorithm;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.Item2VecAlgorithm;
@@ -98,7 +97,7 @@ public final class ContentValidation {
         return ContentConfig.defaults().withWord2Vec(ContentConfig.defaultWord2Vec().withThreads(threads));
     }
 
-    private EvaluationReport run(EmbeddingAlgorithm algo, List<UserVectorRule> rules, List<StoreVariant> variants) {
+    private EvaluationReport run(EmbeddingAlgorithm algo, List<UserVectors> rules, List<StoreVariant> variants) {
         EvaluationOptions options = new EvaluationOptions(10, EvaluationOptions.DEFAULT_SEED, seeds, threads);
         return new EvaluationSuite(split, options, rules, catalog, variants).run("validation", algo, Progress.NONE);
     }
@@ -123,7 +122,7 @@ public final class ContentValidation {
         for (String w : List.of("mean", "sif:1e-3", "sif:1e-4", "sif:1e-2")) {
             ContentConfig c = w.equals("mean") ? base : base.withWeighting(ContentConfig.Weighting.SIF)
                     .withSifA(Double.parseDouble(w.substring(4)));
-            line(w, run(new ContentAlgorithm(c), List.of(UserVectorRule.MEAN_RAW), List.of()), ContentAlgorithm.NAME);
+            line(w, run(new ContentAlgorithm(c), List.of(UserVectors.MEAN), List.of()), ContentAlgorithm.NAME);
         }
     }
 
@@ -156,7 +155,7 @@ public final class ContentValidation {
                     ColdStartSettings.defaults().withLambda(lambda))));
             labels.add(String.format(Locale.ROOT, "lambda %s centre spread", lambda));
         }
-        EvaluationReport r = run(new Item2VecAlgorithm(notebook()), List.of(UserVectorRule.MEAN_RAW), variants);
+        EvaluationReport r = run(new Item2VecAlgorithm(notebook()), List.of(UserVectors.MEAN), variants);
         line("item2vec (no cold start)", r, Item2VecAlgorithm.NAME);
         for (int i = 0; i < variants.size(); i++) {
             line(labels.get(i), r, Item2VecAlgorithm.NAME + variants.get(i).suffix());
@@ -166,13 +165,13 @@ public final class ContentValidation {
     /** The recency rule's half-life (u2i), item2vec with cold start. */
     void halfLife() {
         System.out.println("u2i user-vector rules, item2vec + cold start:");
-        List<UserVectorRule> rules = new ArrayList<>(List.of(UserVectorRule.MEAN_RAW, UserVectorRule.MEAN_UNIT));
+        List<UserVectors> rules = new ArrayList<>(List.of(UserVectors.MEAN, UserVectors.NORMALISED_MEAN));
         for (double h : new double[] {0.5, 1, 2, 3, 5, 10, 20}) {
-            rules.add(UserVectorRule.of(UserVectors.recency(h)));
+            rules.add(UserVectors.recency(h));
         }
         StoreVariant cold = new ColdStartVariant(content(), ColdStartSettings.defaults());
         EvaluationReport r = run(new Item2VecAlgorithm(notebook()), rules, List.of(cold));
-        for (UserVectorRule rule : rules) {
+        for (UserVectors rule : rules) {
             for (String model : List.of(Item2VecAlgorithm.NAME, Item2VecAlgorithm.NAME + cold.suffix())) {
                 ResultRow u2i = r.row(model, Task.U2I, null, rule.toString());
                 System.out.printf(Locale.ROOT, "  %-22s %-26s u2i %.4f±%.4f%n", model, rule, u2i.hr(), nz(u2i.hrStd()));
@@ -187,7 +186,7 @@ public final class ContentValidation {
         for (double w : new double[] {0.95, 0.9, 0.8, 0.7, 0.5}) {
             variants.add(new HybridVariant(content(), w));
         }
-        EvaluationReport r = run(new Item2VecAlgorithm(notebook()), List.of(UserVectorRule.MEAN_RAW), variants);
+        EvaluationReport r = run(new Item2VecAlgorithm(notebook()), List.of(UserVectors.MEAN), variants);
         line("item2vec", r, Item2VecAlgorithm.NAME);
         for (StoreVariant v : variants) {
             line(v.suffix(), r, Item2VecAlgorithm.NAME + v.suffix());

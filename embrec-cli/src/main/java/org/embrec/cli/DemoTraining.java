@@ -16,7 +16,6 @@ import org.embrec.eval.LeaveLastOutSplit;
 import org.embrec.eval.ReportFormat;
 import org.embrec.eval.ResultRow;
 import org.embrec.eval.Split;
-import org.embrec.eval.UserVectorRule;
 import org.embrec.model.ColdStartSettings;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelManifest;
@@ -26,6 +25,7 @@ import org.embrec.pipeline.Fit;
 import org.embrec.pipeline.ModelBuilder;
 import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
+import org.embrec.recommend.UserVectors;
 import org.embrec.sequence.Sequences;
 
 /**
@@ -64,7 +64,7 @@ final class DemoTraining {
         Split split = LeaveLastOutSplit.split(liked);
         EvaluationOptions options = new EvaluationOptions(EvaluationOptions.DEFAULT_K, seed, 1,
                 Runtime.getRuntime().availableProcessors());
-        EvaluationSuite suite = new EvaluationSuite(split, options, List.of(UserVectorRule.DEFAULT), dataset.catalog(),
+        EvaluationSuite suite = new EvaluationSuite(split, options, List.of(UserVectors.DEFAULT), dataset.catalog(),
                 List.of());
         List<ResultRow> rows = new ArrayList<>();
         List<ResultRow> baselines = new ArrayList<>();

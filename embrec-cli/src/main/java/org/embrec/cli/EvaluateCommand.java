@@ -18,7 +18,6 @@ import org.embrec.eval.RandomColdVariant;
 import org.embrec.eval.ReportFormat;
 import org.embrec.eval.Split;
 import org.embrec.eval.StoreVariant;
-import org.embrec.eval.UserVectorRule;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.recommend.UserVectors;
 import org.embrec.report.ReportEvaluation;
@@ -102,7 +101,7 @@ final class EvaluateCommand implements Callable<Integer> {
             default -> throw new EmbrecException("--split must be test or validation, got '" + splitName + "'");
         };
         algorithm.build(algorithm.word2vec(training), content); // bad flags fail before the data loads
-        List<UserVectorRule> rules = parseUserVectors(userVector, halfLife);
+        List<UserVectors> rules = parseUserVectors(userVector, halfLife);
         Progress progress = ConsoleProgress.stderr(quiet);
         Dataset dataset = data.load(progress);
         Sequences liked = data.liked(dataset);
@@ -153,19 +152,19 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static UserVectorRule parseUserVector(String text) {
+    static UserVectors parseUserVector(String text) {
         return parseUserVectors(text, null).get(0);
     }
 
     /** The rules of {@code --user-vector} ({@code all}: PROTOCOL.md's first, then the others). */
-    static List<UserVectorRule> parseUserVectors(String text, Double halfLife) {
+    static List<UserVectors> parseUserVectors(String text, Double halfLife) {
         String t = text.toLowerCase(Locale.ROOT);
         if (t.equals("all")) {
             UserVectors recency = UserVectors.recency(halfLife == null ? UserVectors.DEFAULT_HALF_LIFE : halfLife);
-            return List.of(UserVectorRule.MEAN_RAW, UserVectorRule.MEAN_UNIT, UserVectorRule.of(recency));
+            return List.of(UserVectors.MEAN, UserVectors.NORMALISED_MEAN, recency);
         }
         try {
-            return List.of(UserVectorRule.of(UserVectors.parse(t, halfLife)));
+            return List.of(UserVectors.parse(t, halfLife));
         } catch (EmbrecException e) {
             throw new EmbrecException("--user-vector must be mean-raw, mean-unit, recency or all, got '" + text + "'"
                     + (halfLife != null && !t.equals("recency") ? " (--half-life applies to recency and all)" : ""));

@@ -18,11 +18,11 @@ import org.embrec.eval.EvaluationSuite;
 import org.embrec.eval.LeaveLastOutSplit;
 import org.embrec.eval.ReportReader;
 import org.embrec.eval.Split;
-import org.embrec.eval.UserVectorRule;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
 import org.embrec.pipeline.Algorithms;
 import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.recommend.UserVectors;
 import org.embrec.report.EmbeddingMap;
 import org.embrec.report.ReportEvaluation;
 import org.embrec.report.ReportWriter;
@@ -118,7 +118,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             List<EmbeddingAlgorithm> algorithms = algorithms(liked, !dataset.catalog().items().isEmpty());
             ReportEvaluation.Result r = ReportEvaluation.run(new EvaluationSuite(split, options,
-                    List.of(UserVectorRule.DEFAULT), dataset.catalog(), List.of()), dataset.name(),
+                    List.of(UserVectors.DEFAULT), dataset.catalog(), List.of()), dataset.name(),
                     algorithms, dataset.catalog(), progress);
             report = r.report();
             map = map == null ? r.map() : map;

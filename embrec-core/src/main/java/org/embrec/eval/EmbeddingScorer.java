@@ -2,13 +2,14 @@ package org.embrec.eval;
 
 import java.util.Objects;
 import org.embrec.data.IdMap;
+import org.embrec.recommend.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.VectorMath;
 
 /**
  * Scores with an {@link EmbeddingStore}: the candidates are the items that have a vector
  * (candidate index = store row); i2i scores cosine(query, item) and u2i scores
- * cosine(user vector, item) with the user vector made by a {@link UserVectorRule}; both plus the
+ * cosine(user vector, item) with the user vector made by a {@link UserVectors}; both plus the
  * item's score offset when the store has them (cold-start penalty), as in serving.
  *
  * <p>Immutable and thread-safe; workers hold the user-vector scratch.
@@ -16,7 +17,7 @@ import org.embrec.vectors.VectorMath;
 public final class EmbeddingScorer implements ItemScorer {
     private final String name;
     private final EmbeddingStore store;
-    private final UserVectorRule rule;
+    private final UserVectors rule;
     private final int[] rowOfItem;
     private final VectorMath math = VectorMath.get();
 
@@ -24,7 +25,7 @@ public final class EmbeddingScorer implements ItemScorer {
      * @param itemIds the split's item id map (the store may hold items outside it: they are
      *     candidates too, as cold-start vectors are)
      */
-    public EmbeddingScorer(String name, EmbeddingStore store, IdMap itemIds, UserVectorRule rule) {
+    public EmbeddingScorer(String name, EmbeddingStore store, IdMap itemIds, UserVectors rule) {
         this.name = Objects.requireNonNull(name, "name");
         this.store = Objects.requireNonNull(store, "store");
         this.rule = Objects.requireNonNull(rule, "rule");
@@ -36,7 +37,7 @@ public final class EmbeddingScorer implements ItemScorer {
 
     /** A scorer with PROTOCOL.md's default user-vector rule (mean of the raw vectors). */
     public EmbeddingScorer(String name, EmbeddingStore store, IdMap itemIds) {
-        this(name, store, itemIds, UserVectorRule.MEAN_RAW);
+        this(name, store, itemIds, UserVectors.MEAN);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.embrec.data.Catalog;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.Fit;
 import org.embrec.pipeline.TrainingData;
+import org.embrec.recommend.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
@@ -35,15 +36,15 @@ public final class EvaluationSuite {
 
     private final Split split;
     private final EvaluationOptions options;
-    private final UserVectorRule userVectors;
-    private final List<UserVectorRule> rules;
+    private final UserVectors userVectors;
+    private final List<UserVectors> rules;
     private final Catalog catalog;
     private final List<StoreVariant> variants;
     private final Evaluator evaluator;
     /** Popularity percentile of every split item (the list figures' popularity). */
     private final double[] popularityPct;
 
-    public EvaluationSuite(Split split, EvaluationOptions options, UserVectorRule userVectors) {
+    public EvaluationSuite(Split split, EvaluationOptions options, UserVectors userVectors) {
         this(split, options, List.of(userVectors), Catalog.empty(), List.of());
     }
 
@@ -53,7 +54,7 @@ public final class EvaluationSuite {
      *     targets are dropped before any algorithm sees them); may be empty
      * @param variants models derived from each fit, reported beside the algorithm
      */
-    public EvaluationSuite(Split split, EvaluationOptions options, List<UserVectorRule> rules, Catalog catalog,
+    public EvaluationSuite(Split split, EvaluationOptions options, List<UserVectors> rules, Catalog catalog,
             List<StoreVariant> variants) {
         this.split = Objects.requireNonNull(split, "split");
         this.options = Objects.requireNonNull(options, "options");
@@ -70,7 +71,7 @@ public final class EvaluationSuite {
 
     /** A suite with PROTOCOL.md's default user-vector rule. */
     public EvaluationSuite(Split split, EvaluationOptions options) {
-        this(split, options, UserVectorRule.MEAN_RAW);
+        this(split, options, UserVectors.MEAN);
     }
 
     /**
@@ -206,7 +207,7 @@ public final class EvaluationSuite {
                 ListFeatures features = null;
                 for (int c = 0; c < columns; c++) {
                     Task task = c == 0 ? Task.I2I : Task.U2I;
-                    UserVectorRule rule = rules.get(Math.max(0, c - 1));
+                    UserVectors rule = rules.get(Math.max(0, c - 1));
                     ItemScorer scorer = new EmbeddingScorer(names[m], store, split.training().itemIds(), rule);
                     if (features == null) {
                         features = features(scorer, store);

@@ -122,8 +122,8 @@ class ContentEvaluationTest {
         }
         Spy spy = new Spy();
         Same same = new Same();
-        List<UserVectorRule> rules = List.of(UserVectorRule.MEAN_RAW, UserVectorRule.MEAN_UNIT,
-                UserVectorRule.of(UserVectors.recency(3)));
+        List<UserVectors> rules = List.of(UserVectors.MEAN, UserVectors.NORMALISED_MEAN,
+                UserVectors.recency(3));
         EvaluationReport report = new EvaluationSuite(split, new EvaluationOptions(10, 7, 2, 2), rules,
                 new Catalog(Map.of(), tags), List.of(same)).run("synthetic", spy, Progress.NONE);
         assertThat(spy.seen).hasSize(2);

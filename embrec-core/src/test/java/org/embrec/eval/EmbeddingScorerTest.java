@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.embrec.Progress;
 import org.embrec.data.IdMap;
+import org.embrec.recommend.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class EmbeddingScorerTest {
         assertThat(raw[row("x")]).isCloseTo(-0.5 / norm, within(1e-6));
 
         double[] unit = new double[5];
-        new EmbeddingScorer("m", store(), SPLIT.training().itemIds(), UserVectorRule.MEAN_UNIT).newWorker()
+        new EmbeddingScorer("m", store(), SPLIT.training().itemIds(), UserVectors.NORMALISED_MEAN).newWorker()
                 .scoreForUser(new int[] {row("h1"), row("h2")}, 2, unit);
         assertThat(unit[row("c2")]).isCloseTo(1.0, within(1e-6));
         assertThat(unit[row("c1")]).isCloseTo(Math.sqrt(0.5), within(1e-6));

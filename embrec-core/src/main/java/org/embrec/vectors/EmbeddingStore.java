@@ -10,11 +10,12 @@ import org.embrec.data.IdMap;
 
 /**
  * Immutable set of item vectors keyed by external id (gensim's {@code KeyedVectors}): only items
- * that have a vector are present, never zero placeholders. Cosine search is exact (a scan of
- * pre-normalised rows with a bounded heap) and excludes the query item(s) by id.
+ * that have a vector are present, never zero placeholders. It holds the vectors and their unit
+ * copies; searching them is the job of {@link org.embrec.index.VectorIndex} (exact:
+ * {@link org.embrec.index.ExactIndex}).
  *
  * <p>A store may carry a <em>score offset</em> per row ({@link #withScoreOffsets}): added to the
- * cosine wherever rows are ranked (here, in {@link org.embrec.index.VectorIndex} searches and in
+ * cosine wherever rows are ranked ({@link org.embrec.index.OffsetIndex} over any index, and
  * evaluation), it lets cold-start rows compete at a handicap. Without offsets, scores are cosines.
  *
  * <p>Thread-safe: nothing changes after construction. Rows are dense ints {@code 0..size()-1}
@@ -173,53 +174,6 @@ public final class EmbeddingStore {
     /** Cosine similarity of two rows (0 when either is a zero vector). */
     public float cosine(int a, int b) {
         return math.dot(unit, a * dim, unit, b * dim, dim);
-    }
-
-    /**
-     * The {@code k} rows most cosine-similar to item {@code id}, best first, without the item
-     * itself and without rows the filter rejects ({@code filter} may be null).
-     *
-     * @throws IllegalArgumentException when the id has no vector
-     */
-    public List<Neighbor> mostSimilar(String id, int k, IntPredicate filter) {
-        int row = indexOf(id);
-        if (row < 0) {
-            throw new IllegalArgumentException("no vector for item '" + id + "'");
-        }
-        return mostSimilar(vector(row), k, filter, row);
-    }
-
-    /**
-     * The {@code k} rows most cosine-similar to {@code query}, best first, skipping the
-     * {@code exclude}d rows and rows the filter rejects. Equal scores: lower row first. Scores
-     * include the rows' {@linkplain #scoreOffset score offsets}.
-     */
-    public List<Neighbor> mostSimilar(float[] query, int k, IntPredicate filter, int... exclude) {
-        if (query.length != dim) {
-            throw new IllegalArgumentException("query has " + query.length + " dimensions, store has " + dim);
-        }
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, got " + k);
-        }
-        float qn = math.norm(query, 0, dim);
-        float inv = qn > 0 ? 1f / qn : 0f;
-        int[] excluded = exclude.clone();
-        Arrays.sort(excluded);
-        TopK top = new TopK(Math.min(k, size()));
-        int n = size();
-        for (int r = 0; r < n; r++) {
-            if ((excluded.length > 0 && Arrays.binarySearch(excluded, r) >= 0) || (filter != null && !filter.test(r))) {
-                continue;
-            }
-            top.offer(r, math.dot(query, 0, unit, r * dim, dim) * inv + scoreOffset(r));
-        }
-        int[] rows = top.rowsBestFirst();
-        float[] scores = top.scoresBestFirst();
-        List<Neighbor> out = new ArrayList<>(rows.length);
-        for (int i = 0; i < rows.length; i++) {
-            out.add(new Neighbor(rows[i], ids.external(rows[i]), scores[i]));
-        }
-        return out;
     }
 
     private static float[] normalisedCopy(float[] v, int dim) {

@@ -141,4 +141,13 @@ class ExactIndexTest {
         assertThat(all.count(0)).isEqualTo(4);
         assertThat(all.row(0, 4)).isEqualTo(-1);
     }
+
+    @Test
+    void rejectsBadQueries() {
+        ExactIndex index = ExactIndex.of(TestVectors.gaussian(5, 3, 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.search(new float[4], 3, ItemFilter.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.search(new float[3], 0, ItemFilter.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

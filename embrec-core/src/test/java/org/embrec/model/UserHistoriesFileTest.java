@@ -133,8 +133,8 @@ class UserHistoriesFileTest {
         }
         // The penalty lowers a cold item's score by exactly that much, in every search.
         String query = "1";
-        var plain = base.vectors().mostSimilar(query, 20, null);
-        var penalised = back.vectors().mostSimilar(query, 20, null);
+        var plain = exact(base.vectors(), query);
+        var penalised = exact(back.vectors(), query);
         for (var n : penalised) {
             float cosine = plain.stream().filter(p -> p.id().equals(n.id())).findFirst().orElseThrow().score();
             assertThat(n.score()).isCloseTo(cosine - (back.isCold(n.id()) ? 0.25f : 0f),
@@ -146,6 +146,13 @@ class UserHistoriesFileTest {
                 new ColdStartSection(List.of("7"), ColdStartSettings.defaults().withPenalty(0), java.util.Map.of()));
         assertThat(old.coldPenalty()).isZero();
         assertThat(old.vectors().hasScoreOffsets()).isFalse();
+    }
+
+    /** The 20 items nearest to {@code id} by exact search, with the store's score offsets. */
+    private static List<org.embrec.vectors.Neighbor> exact(org.embrec.vectors.EmbeddingStore s, String id) {
+        int row = s.indexOf(id);
+        return org.embrec.index.OffsetIndex.of(org.embrec.index.ExactIndex.of(s))
+                .search(s.vector(row), 20, org.embrec.index.ItemFilter.NONE, row).toNeighbors(s.ids());
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.data.IdMap;
+import org.embrec.index.ExactIndex;
+import org.embrec.index.ItemFilter;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
@@ -136,7 +138,7 @@ class SkipGramTrainerTest {
         int total = 0;
         for (int r = 0; r < v.size(); r++) {
             String id = v.id(r);
-            List<Neighbor> top = v.mostSimilar(id, 5, null);
+            List<Neighbor> top = ExactIndex.of(v).search(v.vector(r), 5, ItemFilter.NONE, r).toNeighbors(v.ids());
             for (Neighbor n : top) {
                 total++;
                 if (Corpora.clusterOf(n.id()).equals(Corpora.clusterOf(id))) {

@@ -1,16 +1,14 @@
 package org.embrec.cli;
 
-import org.embrec.model.ColdStartSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.embrec.model.EmbeddingModel;
+import org.embrec.model.ColdStartSettings;
 import org.embrec.model.ModelDirectory;
 import org.embrec.pipeline.Algorithms;
-import org.embrec.recommend.ColdStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +48,39 @@ class DemoAndServeCommandTest {
         // Ten ranked rows per list: rank 10 appears once per trained algorithm.
         long lists = DemoCommand.ALGORITHMS.stream().filter(Algorithms.names()::contains).count();
         assertThat(r.out().lines().filter(l -> l.startsWith("  10  ")).count()).isEqualTo(lists);
+        // The demo's list is the one `similar` gives for the model it saved (ids, order and scores).
+        for (String algo : DemoCommand.ALGORITHMS) {
+            java.util.List<String[]> rows = demoRows(r.out(), algo + ": the 10 movies most similar to 4018");
+            CliRun similar = CliRun.of("similar", "--model", out.resolve(algo).toString(), "--item", "4018", "--k", "10",
+                    "--json");
+            assertThat(similar.code()).as(similar.err()).isZero();
+            JsonNode results = new ObjectMapper().readTree(similar.out()).get("results");
+            assertThat(rows).hasSize(results.size()).hasSize(10);
+            for (int i = 0; i < rows.size(); i++) {
+                assertThat(rows.get(i)[0]).as("%s rank %d", algo, i + 1).isEqualTo(results.get(i).get("id").asText());
+                assertThat(Double.parseDouble(rows.get(i)[1])).as("%s rank %d", algo, i + 1)
+                        .isCloseTo(results.get(i).get("score").asDouble(), org.assertj.core.api.Assertions.within(1e-4));
+            }
+        }
+    }
+
+    /** The (id, score) of each ranked row of the demo's list under {@code header}. */
+    private static java.util.List<String[]> demoRows(String out, String header) {
+        java.util.List<String> lines = out.lines().toList();
+        int at = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(header)) {
+                at = i;
+            }
+        }
+        assertThat(at).as("no list '%s' in the demo's output", header).isNotNegative();
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        for (int i = at + 2; i < lines.size() && lines.get(i).matches("^\\s*\\d+  .*"); i++) {
+            String[] cells = lines.get(i).trim().split("\\s+");
+            String last = cells[cells.length - 1];
+            rows.add(new String[] {cells[1], last.equals("cold") ? cells[cells.length - 2] : last});
+        }
+        return rows;
     }
 
     @Test

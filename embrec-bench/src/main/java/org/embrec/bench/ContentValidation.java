@@ -20,6 +20,8 @@ import org.embrec.eval.ResultRow;
 import org.embrec.eval.Split;
 import org.embrec.eval.StoreVariant;
 import org.embrec.eval.Task;
+import org.embrec.pipeline.AlgorithmSpec;
+import org.embrec.pipeline.Algorithms;
 import org.embrec.pipeline.ContentAlgorithm;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.Item2VecAlgorithm;
@@ -97,6 +99,11 @@ public final class ContentValidation {
         return ContentConfig.defaults().withWord2Vec(ContentConfig.defaultWord2Vec().withThreads(threads));
     }
 
+    /** The content model of {@code c}, built by the registry like every algorithm. */
+    private static EmbeddingAlgorithm content(ContentConfig c) {
+        return Algorithms.build(new AlgorithmSpec(ContentAlgorithm.NAME, c.word2vec(), null, c));
+    }
+
     private EvaluationReport run(EmbeddingAlgorithm algo, List<UserVectors> rules, List<StoreVariant> variants) {
         EvaluationOptions options = new EvaluationOptions(10, EvaluationOptions.DEFAULT_SEED, seeds, threads);
         return new EvaluationSuite(split, options, rules, catalog, variants).run("validation", algo, Progress.NONE);
@@ -122,7 +129,7 @@ public final class ContentValidation {
         for (String w : List.of("mean", "sif:1e-3", "sif:1e-4", "sif:1e-2")) {
             ContentConfig c = w.equals("mean") ? base : base.withWeighting(ContentConfig.Weighting.SIF)
                     .withSifA(Double.parseDouble(w.substring(4)));
-            line(w, run(new ContentAlgorithm(c), List.of(UserVectors.MEAN), List.of()), ContentAlgorithm.NAME);
+            line(w, run(content(c), List.of(UserVectors.MEAN), List.of()), ContentAlgorithm.NAME);
         }
     }
 
@@ -155,7 +162,7 @@ public final class ContentValidation {
                     ColdStartSettings.defaults().withLambda(lambda))));
             labels.add(String.format(Locale.ROOT, "lambda %s centre spread", lambda));
         }
-        EvaluationReport r = run(new Item2VecAlgorithm(notebook()), List.of(UserVectors.MEAN), variants);
+        EvaluationReport r = run(Algorithms.build(AlgorithmSpec.of(Item2VecAlgorithm.NAME, notebook())), List.of(UserVectors.MEAN), variants);
         line("item2vec (no cold start)", r, Item2VecAlgorithm.NAME);
         for (int i = 0; i < variants.size(); i++) {
             line(labels.get(i), r, Item2VecAlgorithm.NAME + variants.get(i).suffix());
@@ -170,7 +177,7 @@ public final class ContentValidation {
             rules.add(UserVectors.recency(h));
         }
         StoreVariant cold = new ColdStartVariant(content(), ColdStartSettings.defaults());
-        EvaluationReport r = run(new Item2VecAlgorithm(notebook()), rules, List.of(cold));
+        EvaluationReport r = run(Algorithms.build(AlgorithmSpec.of(Item2VecAlgorithm.NAME, notebook())), rules, List.of(cold));
         for (UserVectors rule : rules) {
             for (String model : List.of(Item2VecAlgorithm.NAME, Item2VecAlgorithm.NAME + cold.suffix())) {
                 ResultRow u2i = r.row(model, Task.U2I, null, rule.toString());
@@ -186,7 +193,7 @@ public final class ContentValidation {
         for (double w : new double[] {0.95, 0.9, 0.8, 0.7, 0.5}) {
             variants.add(new HybridVariant(content(), w));
         }
-        EvaluationReport r = run(new Item2VecAlgorithm(notebook()), List.of(UserVectors.MEAN), variants);
+        EvaluationReport r = run(Algorithms.build(AlgorithmSpec.of(Item2VecAlgorithm.NAME, notebook())), List.of(UserVectors.MEAN), variants);
         line("item2vec", r, Item2VecAlgorithm.NAME);
         for (StoreVariant v : variants) {
             line(v.suffix(), r, Item2VecAlgorithm.NAME + v.suffix());
@@ -246,7 +253,7 @@ public final class ContentValidation {
 
         @Override
         public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
-            EmbeddingStore c = new ContentAlgorithm(content.withWord2Vec(content.word2vec().withSeed(seed)))
+            EmbeddingStore c = content(content.withWord2Vec(content.word2vec().withSeed(seed)))
                     .fit(data, seed, progress);
             int db = fitted.dim();
             int dc = c.dim();

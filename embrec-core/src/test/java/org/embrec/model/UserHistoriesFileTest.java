@@ -155,12 +155,18 @@ class UserHistoriesFileTest {
                 .search(s.vector(row), 20, org.embrec.index.ItemFilter.NONE, row).toNeighbors(s.ids());
     }
 
+    /** Writes a small model whose item 3 is cold (default settings); returns its manifest. */
+    private static Path writeModelWithColdItem3(Path dir) {
+        EmbeddingModel m = TestModels.clustered(10, 4, 3);
+        ModelDirectory.write(dir, m.withColdStart(m.vectors(),
+                new ColdStartSection(List.of("3"), ColdStartSettings.defaults(), java.util.Map.of())));
+        return dir.resolve("manifest.json");
+    }
+
     @Test
     void aModelFromBeforeTheColdStartSectionReadsItsPenaltyFromTheConfig() throws IOException {
         Path dir = tmp.resolve("m");
-        ModelDirectory.write(dir, TestModels.clustered(10, 4, 3).withColdStart(TestModels.clustered(10, 4, 3).vectors(),
-                new ColdStartSection(List.of("3"), ColdStartSettings.defaults(), java.util.Map.of())));
-        Path manifest = dir.resolve("manifest.json");
+        Path manifest = writeModelWithColdItem3(dir);
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode root =
                 (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(manifest.toFile());
@@ -178,9 +184,7 @@ class UserHistoriesFileTest {
     @Test
     void aBadColdPenaltyInTheManifestIsReportedWithTheFile() throws IOException {
         Path dir = tmp.resolve("m");
-        ModelDirectory.write(dir, TestModels.clustered(10, 4, 3).withColdStart(TestModels.clustered(10, 4, 3).vectors(),
-                new ColdStartSection(List.of("3"), ColdStartSettings.defaults(), java.util.Map.of())));
-        Path manifest = dir.resolve("manifest.json");
+        Path manifest = writeModelWithColdItem3(dir);
         String written = Files.readString(manifest);
         Files.writeString(manifest, written.replace("\"penalty\" : 0.05", "\"penalty\" : \"high\""));
         assertThatThrownBy(() -> ModelDirectory.read(dir)).isInstanceOf(EmbrecException.class)

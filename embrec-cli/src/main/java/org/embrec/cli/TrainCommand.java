@@ -85,42 +85,13 @@ final class TrainCommand implements Callable<Integer> {
         Sequences liked = data.liked(dataset);
         Word2VecConfig config = algorithm.word2vec(training, liked);
         EmbeddingAlgorithm algorithmImpl = algorithm.build(config, content);
-        ModelManifest.DataSource source = new ModelManifest.DataSource(dataset.name(), dataset.fingerprint());
         Map<String, Object> summary = new LinkedHashMap<>();
         if (auto) {
-            TuningOptions.Run run = search.run(algorithm, training, content, liked, dataset.catalog(), 0, budgetSeconds,
-                    EvaluationOptions.DEFAULT_K, false, json, progress);
-            HyperParameters best = run.outcome().best();
+            HyperParameters best = autoTune(liked, dataset, budgetSeconds, summary, progress);
             config = best.applyTo(config);
             algorithmImpl = algorithm.build(config, best, content);
-            int configs = run.outcome().tuning().configs();
-            progress.done("auto", String.format(Locale.ROOT, "best of %d configurations (%d runs, %.0fs) by validation"
-                    + " %s %.4f: %s", configs, run.outcome().tuning().trials().size(), run.outcome().seconds(),
-                    run.objective().key(), run.outcome().tuning().best().score(),
-                    best.only(run.space().names()).describe()));
-            Map<String, Object> autoSummary = new LinkedHashMap<>();
-            autoSummary.put("objective", run.objective().key());
-            autoSummary.put("validation_score", run.outcome().tuning().best().score());
-            autoSummary.put("configs", configs);
-            autoSummary.put("runs", run.outcome().tuning().trials().size());
-            autoSummary.put("tune_seconds", round(run.outcome().seconds()));
-            autoSummary.put("best", best.values());
-            summary.put("auto", autoSummary);
         }
-        Fit fit = algorithmImpl.train(new TrainingData(liked, dataset.catalog()), config.seed(), progress);
-        EmbeddingModel model = ModelBuilder.model(algo, fit, dataset.catalog(), source, Map.of());
-        summary.put("train_seconds", round(fit.trainSeconds()));
-        if (fit.figures().get("tokens_per_second") instanceof Number tps) {
-            summary.put("tokens_per_second", Math.round(tps.doubleValue()));
-            summary.put("raw_tokens", fit.figures().get("raw_tokens"));
-        }
-        if (content.coldStart(algo, dataset.catalog(), false)) {
-            ContentConfig coldContent = content.coldStartContent(config);
-            ColdStart.Result cold = ColdStart.fromContent(model.vectors(), dataset.catalog(), coldContent,
-                    content.coldStartConfig(), progress);
-            model = model.withColdStart(cold.vectors(), cold.section(coldContent.describe()));
-            summary.put("cold_items", cold.coldCount());
-        }
+        EmbeddingModel model = trainModel(algorithmImpl, config, liked, dataset, summary, progress);
         model = model.withHistories(liked);
         ModelDirectory.write(out, model);
         summary.put("vocab", model.vectors().size());
@@ -146,6 +117,56 @@ final class TrainCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /**
+     * {@code --auto}: searches the settings on the validation split for the budget, reports the
+     * outcome (progress and the summary's {@code auto}) and returns the best settings.
+     */
+    private HyperParameters autoTune(Sequences liked, Dataset dataset, double budgetSeconds, Map<String, Object> summary,
+            Progress progress) {
+        TuningOptions.Run run = search.run(algorithm, training, content, liked, dataset.catalog(), 0, budgetSeconds,
+                EvaluationOptions.DEFAULT_K, false, json, progress);
+        HyperParameters best = run.outcome().best();
+        int configs = run.outcome().tuning().configs();
+        progress.done("auto", String.format(Locale.ROOT, "best of %d configurations (%d runs, %.0fs) by validation"
+                + " %s %.4f: %s", configs, run.outcome().tuning().trials().size(), run.outcome().seconds(),
+                run.objective().key(), run.outcome().tuning().best().score(),
+                best.only(run.space().names()).describe()));
+        Map<String, Object> autoSummary = new LinkedHashMap<>();
+        autoSummary.put("objective", run.objective().key());
+        autoSummary.put("validation_score", run.outcome().tuning().best().score());
+        autoSummary.put("configs", configs);
+        autoSummary.put("runs", run.outcome().tuning().trials().size());
+        autoSummary.put("tune_seconds", round(run.outcome().seconds()));
+        autoSummary.put("best", best.values());
+        summary.put("auto", autoSummary);
+        return best;
+    }
+
+    /**
+     * Trains the model on all liked sequences and, when cold start applies, gives the items it
+     * left out a vector from their content; the run's figures go to the summary.
+     */
+    private EmbeddingModel trainModel(EmbeddingAlgorithm algorithmImpl, Word2VecConfig config, Sequences liked,
+            Dataset dataset, Map<String, Object> summary, Progress progress) {
+        String algo = algorithm.name();
+        Fit fit = algorithmImpl.train(new TrainingData(liked, dataset.catalog()), config.seed(), progress);
+        EmbeddingModel model = ModelBuilder.model(algo, fit, dataset.catalog(),
+                new ModelManifest.DataSource(dataset.name(), dataset.fingerprint()), Map.of());
+        summary.put("train_seconds", round(fit.trainSeconds()));
+        if (fit.figures().get("tokens_per_second") instanceof Number tps) {
+            summary.put("tokens_per_second", Math.round(tps.doubleValue()));
+            summary.put("raw_tokens", fit.figures().get("raw_tokens"));
+        }
+        if (content.coldStart(algo, dataset.catalog(), false)) {
+            ContentConfig coldContent = content.coldStartContent(config);
+            ColdStart.Result cold = ColdStart.fromContent(model.vectors(), dataset.catalog(), coldContent,
+                    content.coldStartConfig(), progress);
+            model = model.withColdStart(cold.vectors(), cold.section(coldContent.describe()));
+            summary.put("cold_items", cold.coldCount());
+        }
+        return model;
     }
 
     /** Distinct items that occur in the liked sequences and have no vector. */

@@ -66,6 +66,12 @@ public final class DataOptions {
             description = "Liked rows: mean (rating > global mean, default), user-mean, >=X, >X or all.")
     String liked;
 
+    @Option(names = "--time-format", paramLabel = "PATTERN",
+            description = "Pattern of the time column when it is neither an epoch nor ISO-8601, e.g. 'dd/MM/yyyy HH:mm'"
+                    + " (java.time letters; UTC unless the pattern has a zone). For a time spread over columns use"
+                    + " --columns ...,time=YEAR+MONTH+DAY[+HOUR[+MINUTE[+SECOND]]].")
+    String timeFormat;
+
     @Option(names = "--skip-bad-rows", description = "Skip malformed rows (reporting how many and the first few) instead of stopping.")
     boolean skipBadRows;
 
@@ -83,7 +89,8 @@ public final class DataOptions {
                 items,
                 itemColumns == null ? null : ColumnSpec.parseItems(itemColumns),
                 DataSpec.Dedupe.parse(dedupe),
-                skipBadRows);
+                skipBadRows,
+                timeFormat);
     }
 
     /** The {@code --liked} rule. */

@@ -49,6 +49,8 @@ final class ChunkParser {
     private final int[] items;
     private final float[] ratings;
     private final long[] times;
+    /** Scratch for a time in parts: year, month, day, hour, minute, second. */
+    private final long[] partValues = new long[6];
     private final int base;
     private long line;
     private int skipLines;
@@ -295,7 +297,21 @@ final class ChunkParser {
             }
         }
         long time = 0;
-        if (src.timeCol() >= 0) {
+        if (src.timeKind() == InteractionSource.TimeKind.PARTS) {
+            time = timeFromParts(b);
+            if (time == FieldParsers.FAIL) {
+                return timePartsError(b);
+            }
+        } else if (src.timeKind() == InteractionSource.TimeKind.PATTERN) {
+            int k = src.timeCol();
+            try {
+                time = src.timeFormat().epochMillis(new String(b, contentStart(k), contentEnd(k) - contentStart(k),
+                        src.encoding()));
+            } catch (java.time.DateTimeException e) {
+                return "time '" + text(b, k) + "' does not match --time-format '" + src.timeFormat().pattern()
+                        + "'";
+            }
+        } else if (src.timeCol() >= 0) {
             int k = src.timeCol();
             if (src.timeKind() == InteractionSource.TimeKind.ISO) {
                 time = FieldParsers.isoMillis(b, contentStart(k), contentEnd(k));
@@ -337,6 +353,45 @@ final class ChunkParser {
         }
         rows++;
         return null;
+    }
+
+    /**
+     * The epoch milliseconds (UTC) of a time in parts, or {@link FieldParsers#FAIL} when a part is
+     * not an integer or the parts are not a real date and time of day.
+     */
+    private long timeFromParts(byte[] b) {
+        int[] parts = src.timeParts();
+        long[] v = partValues;
+        v[1] = 1;
+        v[2] = 1;
+        v[3] = 0;
+        v[4] = 0;
+        v[5] = 0;
+        for (int p = 0; p < parts.length; p++) {
+            v[p] = FieldParsers.integer(b, contentStart(parts[p]), contentEnd(parts[p]));
+            if (v[p] == FieldParsers.FAIL) {
+                return FieldParsers.FAIL;
+            }
+        }
+        if (v[0] < -999_999 || v[0] > 999_999 || v[1] < 1 || v[1] > 12 || v[2] < 1
+                || v[2] > FieldParsers.daysInMonth((int) v[0], (int) v[1]) || v[3] < 0 || v[3] > 23 || v[4] < 0
+                || v[4] > 59 || v[5] < 0 || v[5] > 59) {
+            return FieldParsers.FAIL;
+        }
+        return FieldParsers.daysFromCivil((int) v[0], (int) v[1], (int) v[2]) * 86_400_000L
+                + ((v[3] * 60 + v[4]) * 60 + v[5]) * 1000L;
+    }
+
+    /** Why {@link #timeFromParts} failed: the parts as written. */
+    private String timePartsError(byte[] b) {
+        StringBuilder sb = new StringBuilder("time parts ");
+        int[] parts = src.timeParts();
+        for (int p = 0; p < parts.length; p++) {
+            sb.append(p == 0 ? "" : ", ").append(ColumnSpec.TIME_PARTS.get(p)).append(" '")
+                    .append(text(b, parts[p])).append('\'');
+        }
+        return sb.append(" are not a date and time (integers; month 1-12, a day of that month, hour 0-23, minute and"
+                + " second 0-59)").toString();
     }
 
     private int id(LocalIds ids, byte[] b, int k) {

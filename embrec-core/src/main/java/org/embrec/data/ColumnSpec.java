@@ -11,9 +11,16 @@ import org.embrec.EmbrecException;
  * Which columns of a delimited file hold which role, as given on the command line:
  * {@code user=userId,item=2,rating=score,time=ts[,header=auto|yes|no]}. Values are header
  * names or 1-based column numbers ({@link ColumnRef}). With any name the file has a header;
- * with numbers only, {@code header=auto} lets the reader decide (see docs/DATA.md). Immutable.
+ * with numbers only, {@code header=auto} lets the reader decide (see docs/DATA.md). A time
+ * spread over several columns is given as {@code time=year+month+day[+hour[+minute[+second]]]}
+ * ({@link #timeParts()}). Immutable.
+ *
+ * @param columns the column of each role (for a time in parts: its year column under {@code time})
+ * @param header whether line 1 is a header
+ * @param timeParts the year, month, day[, hour[, minute[, second]]] columns of a time in parts, in
+ *     that order; empty for a time in one column (or none)
  */
-public record ColumnSpec(Map<String, ColumnRef> columns, Header header) {
+public record ColumnSpec(Map<String, ColumnRef> columns, Header header, List<ColumnRef> timeParts) {
     /** Whether line 1 is a header. */
     public enum Header { AUTO, YES, NO }
 
@@ -22,8 +29,17 @@ public record ColumnSpec(Map<String, ColumnRef> columns, Header header) {
     /** Roles of {@code --item-columns}: id and title are required. */
     public static final List<String> ITEM_ROLES = List.of("id", "title", "genres");
 
+    /** The names of the parts of a time in parts, in the order they are given. */
+    public static final List<String> TIME_PARTS = List.of("year", "month", "day", "hour", "minute", "second");
+
     public ColumnSpec {
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        timeParts = List.copyOf(timeParts);
+    }
+
+    /** Columns with the time (if any) in one column. */
+    public ColumnSpec(Map<String, ColumnRef> columns, Header header) {
+        this(columns, header, List.of());
     }
 
     /** The columns of a MovieLens ratings file. */
@@ -54,6 +70,7 @@ public record ColumnSpec(Map<String, ColumnRef> columns, Header header) {
      */
     static ColumnSpec parse(String text, String flag, List<String> roles, int required) {
         Map<String, ColumnRef> map = new LinkedHashMap<>();
+        List<ColumnRef> timeParts = List.of();
         Header header = Header.AUTO;
         boolean headerSeen = false;
         for (String part : text.split(",", -1)) {
@@ -84,6 +101,11 @@ public record ColumnSpec(Map<String, ColumnRef> columns, Header header) {
             if (map.containsKey(key)) {
                 throw new EmbrecException(flag + ": " + key + "= given twice");
             }
+            if (key.equals("time") && value.contains("+") && roles.contains("time")) {
+                timeParts = timeParts(value, flag);
+                map.put(key, timeParts.get(0));
+                continue;
+            }
             map.put(key, ColumnRef.parse(value, flag, key));
         }
         for (String role : roles.subList(0, required)) {
@@ -91,10 +113,33 @@ public record ColumnSpec(Map<String, ColumnRef> columns, Header header) {
                 throw new EmbrecException(flag + ": missing " + role + "=NAME|NUMBER (got '" + text + "')");
             }
         }
-        if (header == Header.NO && map.values().stream().anyMatch(ColumnRef::byName)) {
+        if (header == Header.NO && (map.values().stream().anyMatch(ColumnRef::byName) || timeParts.stream().anyMatch(ColumnRef::byName))) {
             throw new EmbrecException(flag + ": header=no but columns are given by name; use column numbers (1 = first)");
         }
-        return new ColumnSpec(map, header);
+        return new ColumnSpec(map, header, timeParts);
+    }
+
+    /** {@code year+month+day[+hour[+minute[+second]]]}: three to six columns. */
+    private static List<ColumnRef> timeParts(String value, String flag) {
+        String[] parts = value.split("\\+", -1);
+        if (parts.length < 3 || parts.length > TIME_PARTS.size()) {
+            throw new EmbrecException(flag + ": time=" + value.trim() + ": a time in parts is YEAR+MONTH+DAY, optionally"
+                    + " followed by +HOUR, +MINUTE and +SECOND (3 to 6 columns), got " + parts.length);
+        }
+        List<ColumnRef> refs = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            refs.add(ColumnRef.parse(parts[i], flag, "time " + TIME_PARTS.get(i)));
+        }
+        return refs;
+    }
+
+    /** The time columns as given: {@code ts}, or {@code year+month+day} for a time in parts. */
+    public String describeTime() {
+        if (!timeParts.isEmpty()) {
+            return String.join("+", timeParts.stream().map(ColumnRef::toString).toList());
+        }
+        ColumnRef t = columns.get("time");
+        return t == null ? "" : t.toString();
     }
 
     /** The column of a role, or null when not given. */
@@ -104,13 +149,14 @@ public record ColumnSpec(Map<String, ColumnRef> columns, Header header) {
 
     /** True when any column is named (the file then needs a header). */
     public boolean anyByName() {
-        return columns.values().stream().anyMatch(ColumnRef::byName);
+        return columns.values().stream().anyMatch(ColumnRef::byName) || timeParts.stream().anyMatch(ColumnRef::byName);
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        columns.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ",").append(k).append('=').append(v));
+        columns.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ",").append(k).append('=')
+                .append(k.equals("time") ? describeTime() : v.toString()));
         if (header != Header.AUTO) {
             sb.append(",header=").append(header.name().toLowerCase(Locale.ROOT));
         }

@@ -154,35 +154,60 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
         }
         int[] cols = new int[4];
         List<String> roles = ColumnSpec.INTERACTION_ROLES;
+        java.util.Map<Integer, String> taken = new java.util.HashMap<>();
         for (int k = 0; k < 4; k++) {
             ColumnRef ref = columns.get(roles.get(k));
             if (ref == null) {
                 cols[k] = -1;
                 continue;
             }
-            if (ref.byName() && !header) {
-                throw new EmbrecException("--columns " + roles.get(k) + "=" + ref + ": " + label
-                        + " has no header to name columns by; use column numbers (1 = first)");
-            }
-            cols[k] = ref.indexIn(line1);
-            if (cols[k] < 0) {
-                throw new EmbrecException(label + ":" + headerLine + ": no column '" + Printable.of(ref.name()) + "' for "
-                        + roles.get(k) + " in the header (" + Printable.list(line1) + ")" + (required4 ? "" : "; check --columns"));
-            }
-            if (header && cols[k] >= line1.size()) {
-                throw new EmbrecException(label + ":" + headerLine + ": column " + ref.position() + " for " + roles.get(k)
-                        + " is past the " + line1.size() + " columns of the header");
-            }
-            for (int j = 0; j < k; j++) {
-                if (cols[j] == cols[k]) {
-                    throw new EmbrecException("--columns: " + roles.get(j) + " and " + roles.get(k) + " are the same column ("
-                            + (cols[k] + 1) + ")");
-                }
+            String role = roles.get(k).equals("time") && !columns.timeParts().isEmpty() ? "time year" : roles.get(k);
+            cols[k] = column(ref, role, header, line1, label, headerLine, required4, taken);
+        }
+        int[] timeParts = null;
+        if (!columns.timeParts().isEmpty()) {
+            timeParts = new int[columns.timeParts().size()];
+            timeParts[0] = cols[3];
+            for (int p = 1; p < timeParts.length; p++) {
+                timeParts[p] = column(columns.timeParts().get(p), "time " + ColumnSpec.TIME_PARTS.get(p), header, line1,
+                        label, headerLine, required4, taken);
             }
         }
-        InteractionSource.TimeKind timeKind = cols[3] < 0 ? null : Header.timeKind(sniff, delimiter, cols[3], header);
+        InteractionSource.TimeKind timeKind = cols[3] < 0 ? null : timeParts != null ? InteractionSource.TimeKind.PARTS
+                : spec.timeFormat() != null ? InteractionSource.TimeKind.PATTERN
+                : Header.timeKind(sniff, delimiter, cols[3], header);
+        if (spec.timeFormat() != null && cols[3] < 0) {
+            throw new EmbrecException("--time-format needs a time column (--columns ...,time=NAME|NUMBER)");
+        }
         return new InteractionSource(file, label, encoding, delimiterBytes, sniff.dataStart(), sniff.firstLine(), header,
-                cols[0], cols[1], cols[2], cols[3], timeKind);
+                cols[0], cols[1], cols[2], cols[3], timeKind, timeParts,
+                spec.timeFormat() == null ? null : TimeFormat.compile(spec.timeFormat()));
+    }
+
+    /**
+     * The 0-based index of one column of {@code --columns}, checked against the header and the
+     * columns taken before ({@code taken}: index to role, updated).
+     */
+    private static int column(ColumnRef ref, String role, boolean header, List<String> line1, String label,
+            long headerLine, boolean required4, java.util.Map<Integer, String> taken) {
+        if (ref.byName() && !header) {
+            throw new EmbrecException("--columns " + role + "=" + ref + ": " + label
+                    + " has no header to name columns by; use column numbers (1 = first)");
+        }
+        int col = ref.indexIn(line1);
+        if (col < 0) {
+            throw new EmbrecException(label + ":" + headerLine + ": no column '" + Printable.of(ref.name()) + "' for "
+                    + role + " in the header (" + Printable.list(line1) + ")" + (required4 ? "" : "; check --columns"));
+        }
+        if (header && col >= line1.size()) {
+            throw new EmbrecException(label + ":" + headerLine + ": column " + ref.position() + " for " + role
+                    + " is past the " + line1.size() + " columns of the header");
+        }
+        String other = taken.putIfAbsent(col, role);
+        if (other != null) {
+            throw new EmbrecException("--columns: " + other + " and " + role + " are the same column (" + (col + 1) + ")");
+        }
+        return col;
     }
 
     /** Columns of a file whose header is the MovieLens ratings header (user and item at least). */

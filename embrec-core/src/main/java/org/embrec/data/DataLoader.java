@@ -58,6 +58,7 @@ public final class DataLoader {
                         + " bad rows skipped)" : src.header() ? "no data rows after the header" : "no data rows"));
             }
             Interactions interactions = dedupe(parsed, spec.dedupe(), threads);
+            FileOrder.check(interactions, src.label(), warnings);
             long dedupedAt = System.nanoTime();
             CatalogAndFingerprint meta = join(side);
             bad.addAll(meta.bad());

@@ -26,9 +26,11 @@ import org.embrec.EmbrecException;
  * @param itemColumns its columns ({@code --item-columns}); required with {@code itemsFile}
  * @param dedupe what to do with repeated (user, item) rows ({@code --dedupe})
  * @param skipBadRows skip malformed rows, reporting them, instead of stopping ({@code --skip-bad-rows})
+ * @param timeFormat the pattern of the time column ({@code --time-format}, {@link TimeFormat}), or null to
+ *     detect epochs and ISO-8601
  */
 public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String delimiter, Charset encoding,
-        Path itemsFile, ColumnSpec itemColumns, Dedupe dedupe, boolean skipBadRows) {
+        Path itemsFile, ColumnSpec itemColumns, Dedupe dedupe, boolean skipBadRows, String timeFormat) {
     /** The encodings {@code --encoding} accepts, by the one name it accepts for each. */
     private static final Map<String, Charset> ENCODINGS = encodings(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1);
 
@@ -63,39 +65,52 @@ public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String 
         if (itemsFile == null && itemColumns != null) {
             throw new EmbrecException("--item-columns needs --items FILE");
         }
+        if (timeFormat != null) {
+            TimeFormat.compile(timeFormat); // fails with the flag's name
+            if (columns != null && !columns.timeParts().isEmpty()) {
+                throw new EmbrecException("--time-format applies to one time column, not to time="
+                        + columns.describeTime() + " (drop one of them)");
+            }
+        }
     }
 
     /** Everything detected, first-row dedupe, stop at the first bad row. */
     public static DataSpec of(Path path) {
-        return new DataSpec(path, null, null, null, null, null, null, Dedupe.FIRST, false);
+        return new DataSpec(path, null, null, null, null, null, null, Dedupe.FIRST, false, null);
     }
 
     public DataSpec withFormat(DataFormat f) {
-        return new DataSpec(path, f, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows);
+        return new DataSpec(path, f, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat);
     }
 
     public DataSpec withColumns(ColumnSpec c) {
-        return new DataSpec(path, format, c, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows);
+        return new DataSpec(path, format, c, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat);
     }
 
     public DataSpec withDelimiter(String d) {
-        return new DataSpec(path, format, columns, d, encoding, itemsFile, itemColumns, dedupe, skipBadRows);
+        return new DataSpec(path, format, columns, d, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat);
     }
 
     public DataSpec withEncoding(Charset e) {
-        return new DataSpec(path, format, columns, delimiter, e, itemsFile, itemColumns, dedupe, skipBadRows);
+        return new DataSpec(path, format, columns, delimiter, e, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat);
     }
 
     public DataSpec withItems(Path file, ColumnSpec cols) {
-        return new DataSpec(path, format, columns, delimiter, encoding, file, cols, dedupe, skipBadRows);
+        return new DataSpec(path, format, columns, delimiter, encoding, file, cols, dedupe, skipBadRows, timeFormat);
     }
 
     public DataSpec withDedupe(Dedupe d) {
-        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, d, skipBadRows);
+        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, d, skipBadRows, timeFormat);
+    }
+
+    /** With {@code --time-format}: the pattern of the one time column (null: detected). */
+    public DataSpec withTimeFormat(String pattern) {
+        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows,
+                pattern);
     }
 
     public DataSpec withSkipBadRows(boolean skip) {
-        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skip);
+        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skip, timeFormat);
     }
 
     /** Parses an {@code --encoding} value: {@code utf-8} or {@code iso-8859-1} (any case). */

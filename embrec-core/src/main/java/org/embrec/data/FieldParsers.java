@@ -321,7 +321,7 @@ final class FieldParsers {
         return era * 146_097 + doe - 719_468;
     }
 
-    private static int daysInMonth(int year, int month) {
+    static int daysInMonth(int year, int month) {
         return switch (month) {
             case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
             case 4, 6, 9, 11 -> 30;

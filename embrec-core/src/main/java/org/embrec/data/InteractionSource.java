@@ -14,21 +14,34 @@ import java.nio.file.Path;
  * @param encoding how its text is decoded (UTF-8: ids are checked to be valid UTF-8)
  * @param header true when the first non-blank line is a header and not a row
  * @param timeKind how the time column is written (null without a time column)
+ * @param timeParts for {@link TimeKind#PARTS}: the year, month, day[, hour[, minute[, second]]]
+ *     columns ({@code timeCol} is the year's); null otherwise
+ * @param timeFormat for {@link TimeKind#PATTERN}: the pattern; null otherwise
  */
 record InteractionSource(Path file, String label, Charset encoding, byte[] delimiter, long dataStart, long firstLine, boolean header,
-        int userCol, int itemCol, int ratingCol, int timeCol, TimeKind timeKind) {
+        int userCol, int itemCol, int ratingCol, int timeCol, TimeKind timeKind, int[] timeParts, TimeFormat timeFormat) {
 
     /** How times are written; detected from the first data rows. */
     enum TimeKind {
         /** Integer epoch seconds or milliseconds (told apart by magnitude over the whole file). */
         EPOCH,
         /** ISO-8601 dates or date-times. */
-        ISO
+        ISO,
+        /** Integer year, month, day[, hour[, minute[, second]]] in columns of their own (UTC). */
+        PARTS,
+        /** Text in the {@code --time-format} pattern. */
+        PATTERN
     }
 
     /** Number of fields a row needs: one past the largest used column. */
     int fieldsNeeded() {
-        return Math.max(Math.max(userCol, itemCol), Math.max(ratingCol, timeCol)) + 1;
+        int max = Math.max(Math.max(userCol, itemCol), Math.max(ratingCol, timeCol));
+        if (timeParts != null) {
+            for (int c : timeParts) {
+                max = Math.max(max, c);
+            }
+        }
+        return max + 1;
     }
 
     /** The delimiter as text, for messages. */

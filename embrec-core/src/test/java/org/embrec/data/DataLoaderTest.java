@@ -183,7 +183,8 @@ class DataLoaderTest {
         Dataset d = DataLoader.load(DataSpec.of(f).withColumns(ColumnSpec.parseInteractions("user=u,item=i,rating=r"))
                 .withSkipBadRows(true), Progress.NONE, warnings::add, 2);
         assertThat(d.interactions().size()).isEqualTo(2);
-        assertThat(warnings).containsExactly("skipped 2 bad rows:", "  " + f + ":3: rating 'oops' is not a number",
+        assertThat(warnings).containsExactly(f + ": no time column, so each user's items are taken in file order (give"
+                + " --columns ...,time=COLUMN, or time=YEAR+MONTH+DAY, if the file has times)", "skipped 2 bad rows:", "  " + f + ":3: rating 'oops' is not a number",
                 "  " + f + ":4: expected at least 3 fields separated by ',', found 1");
         // Ids of skipped rows are not registered: item 3 is first seen on line 5.
         assertThat(d.interactions().itemIds().externals()).containsExactly("2", "3");

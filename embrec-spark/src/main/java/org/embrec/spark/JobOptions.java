@@ -213,6 +213,10 @@ public final class JobOptions {
         if (format != null) {
             InputFormat.parse(format);
         }
+        if (columns != null && !ColumnSpec.parseInteractions(columns).timeParts().isEmpty()) {
+            throw new EmbrecException("--columns time=YEAR+MONTH+...: the Spark job reads a time from one column (an"
+                    + " epoch or ISO-8601); combine the parts into one column first, or train with ./embrec train");
+        }
         if (columns != null) {
             ColumnSpec.parseInteractions(columns);
         }

@@ -72,6 +72,11 @@ public final class DataOptions {
                     + " --columns ...,time=YEAR+MONTH+DAY[+HOUR[+MINUTE[+SECOND]]].")
     String timeFormat;
 
+    @Option(names = "--quote", paramLabel = "auto|yes|no", defaultValue = "auto",
+            description = "Whether \" quotes fields, in the interaction file and the --items file (default auto: in"
+                    + " comma-separated files only, so tab-separated files may hold literal quotes).")
+    String quote;
+
     @Option(names = "--skip-bad-rows", description = "Skip malformed rows (reporting how many and the first few) instead of stopping.")
     boolean skipBadRows;
 
@@ -90,7 +95,8 @@ public final class DataOptions {
                 itemColumns == null ? null : ColumnSpec.parseItems(itemColumns),
                 DataSpec.Dedupe.parse(dedupe),
                 skipBadRows,
-                timeFormat);
+                timeFormat,
+                DataSpec.Quote.parse(quote));
     }
 
     /** The {@code --liked} rule. */

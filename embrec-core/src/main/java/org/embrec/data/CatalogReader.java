@@ -47,10 +47,10 @@ final class CatalogReader {
                 if (plan.items() != null) {
                     readItemsFile(plan.items(), new ColumnSpec(Map.of("id", new ColumnRef("movieId", 0),
                             "title", new ColumnRef("title", 0), "genres", new ColumnRef("genres", 0)), ColumnSpec.Header.YES),
-                            plan.encoding(), items, bad);
+                            plan.encoding(), DataSpec.Quote.AUTO, items, bad);
                 }
             }
-            case ITEMS_FILE -> readItemsFile(plan.items(), plan.itemColumns(), plan.encoding(), items, bad);
+            case ITEMS_FILE -> readItemsFile(plan.items(), plan.itemColumns(), plan.encoding(), plan.quote(), items, bad);
             case MOVIELENS_DAT -> {
                 if (plan.items() != null) {
                     LegacyCatalogReader.readMoviesDat(plan.items(), plan.encoding(), items, bad);
@@ -130,8 +130,8 @@ final class CatalogReader {
         return out;
     }
 
-    private static void readItemsFile(Path file, ColumnSpec columns, Charset encoding, Map<String, Catalog.Item> items,
-            BadRows bad) throws IOException {
+    private static void readItemsFile(Path file, ColumnSpec columns, Charset encoding, DataSpec.Quote quote,
+            Map<String, Catalog.Item> items, BadRows bad) throws IOException {
         Sniff sniff = Sniff.of(file, encoding);
         String label = file.toString();
         if (sniff.blank()) {
@@ -141,11 +141,12 @@ final class CatalogReader {
         if (delimiter == null) {
             delimiter = ",";
         }
-        List<String> line1 = Sniff.split(sniff.lines().get(0), delimiter);
+        boolean quotes = quote.quotes(delimiter);
+        List<String> line1 = Sniff.split(sniff.lines().get(0), delimiter, quotes);
         boolean header = switch (columns.header()) {
             case YES -> true;
             case NO -> false;
-            case AUTO -> columns.anyByName() || idLooksLikeHeader(sniff, delimiter, columns.get("id"));
+            case AUTO -> columns.anyByName() || idLooksLikeHeader(sniff, delimiter, quotes, columns.get("id"));
         };
         if (header && Decoding.malformed(sniff.lines().get(0))) {
             throw new EmbrecException(label + ":" + sniff.firstLine() + ": " + Decoding.invalid(encoding, "the header"));
@@ -154,10 +155,11 @@ final class CatalogReader {
         int title = column(columns, "title", line1, header, label, sniff.firstLine());
         int genres = column(columns, "genres", line1, header, label, sniff.firstLine());
         int need = Math.max(id, Math.max(title, genres)) + 1;
-        try (CsvReader<CsvRecord> reader = csv(file, delimiter, encoding)) {
+        try (CatalogRows records = quotes ? CatalogRows.csv(csv(file, delimiter, encoding))
+                : CatalogRows.plain(text(file, encoding), delimiter, MAX_FIELD_CHARS, label)) {
             boolean first = true;
-            for (Iterator<CsvRecord> it = reader.iterator(); it.hasNext(); ) {
-                CsvRecord rec = it.next();
+            for (Iterator<CatalogRows.Row> it = records.iterator(); it.hasNext(); ) {
+                CatalogRows.Row rec = it.next();
                 if (blank(rec, delimiter)) {
                     continue;
                 }
@@ -166,20 +168,20 @@ final class CatalogReader {
                     continue;
                 }
                 first = false;
-                long line = rec.getStartingLineNumber();
-                String problem = rec.getFieldCount() < need ? tooFewFields(rec, need, it)
+                long line = rec.line();
+                String problem = rec.count() < need ? tooFewFields(rec, need, it)
                         : invalidField(rec, encoding, id, title, genres);
                 if (problem != null) {
                     bad.add(label + ":" + line + ": " + problem);
                     continue;
                 }
-                String itemId = rec.getField(id).trim();
+                String itemId = rec.field(id).trim();
                 if (itemId.isEmpty()) {
                     bad.add(label + ":" + line + ": empty item id in field " + (id + 1));
                     continue;
                 }
-                String t = rec.getField(title).trim();
-                items.putIfAbsent(itemId, new Catalog.Item(itemId, t, genres < 0 ? List.of() : genres(rec.getField(genres)),
+                String t = rec.field(title).trim();
+                items.putIfAbsent(itemId, new Catalog.Item(itemId, t, genres < 0 ? List.of() : genres(rec.field(genres)),
                         yearOf(t)));
             }
         } catch (CsvParseException e) {
@@ -192,21 +194,21 @@ final class CatalogReader {
     private static void readTagsCsv(Path file, Charset encoding, List<Catalog.Tag> tags, BadRows bad) throws IOException {
         String label = file.toString();
         Map<String, String> interned = new HashMap<>();
-        try (CsvReader<CsvRecord> reader = csv(file, ",", encoding)) {
+        try (CatalogRows reader = CatalogRows.csv(csv(file, ",", encoding))) {
             int user = -1;
             int item = -1;
             int tag = -1;
             int time = -1;
             boolean first = true;
-            for (Iterator<CsvRecord> it = reader.iterator(); it.hasNext(); ) {
-                CsvRecord rec = it.next();
+            for (Iterator<CatalogRows.Row> it = reader.iterator(); it.hasNext(); ) {
+                CatalogRows.Row rec = it.next();
                 if (blank(rec, ",")) {
                     continue;
                 }
-                long line = rec.getStartingLineNumber();
+                long line = rec.line();
                 if (first) {
                     first = false;
-                    List<String> h = rec.getFields().stream().map(String::trim).toList();
+                    List<String> h = rec.fields().stream().map(String::trim).toList();
                     if (h.stream().anyMatch(Decoding::malformed)) {
                         throw new EmbrecException(label + ":" + line + ": " + Decoding.invalid(encoding, "the header"));
                     }
@@ -221,7 +223,7 @@ final class CatalogReader {
                     continue;
                 }
                 int need = Math.max(Math.max(user, item), Math.max(tag, time)) + 1;
-                String problem = rec.getFieldCount() < need ? tooFewFields(rec, need, it)
+                String problem = rec.count() < need ? tooFewFields(rec, need, it)
                         : invalidField(rec, encoding, user, item, tag);
                 if (problem != null) {
                     bad.add(label + ":" + line + ": " + problem);
@@ -229,15 +231,15 @@ final class CatalogReader {
                 }
                 long ms = 0;
                 if (time >= 0) {
-                    String t = rec.getField(time).trim();
+                    String t = rec.field(time).trim();
                     ms = epochMillis(t);
                     if (ms == FieldParsers.FAIL) {
                         bad.add(label + ":" + line + ": timestamp '" + Printable.of(t) + "' is not an integer epoch in seconds");
                         continue;
                     }
                 }
-                tags.add(new Catalog.Tag(intern(interned, rec.getField(user).trim()), intern(interned, rec.getField(item).trim()),
-                        intern(interned, rec.getField(tag)), ms));
+                tags.add(new Catalog.Tag(intern(interned, rec.field(user).trim()), intern(interned, rec.field(item).trim()),
+                        intern(interned, rec.field(tag)), ms));
             }
         } catch (CsvParseException e) {
             throw new EmbrecException(label + ":" + csvError(e));
@@ -259,12 +261,12 @@ final class CatalogReader {
     }
 
     /** A record of one blank field (or blank fields between blank delimiters): a line of whitespace. */
-    private static boolean blank(CsvRecord rec, String delimiter) {
-        if (rec.getFieldCount() > 1 && !FieldParsers.isBlank(delimiter)) {
+    private static boolean blank(CatalogRows.Row rec, String delimiter) {
+        if (rec.count() > 1 && !FieldParsers.isBlank(delimiter)) {
             return false;
         }
-        for (int k = 0; k < rec.getFieldCount(); k++) {
-            if (!FieldParsers.isBlank(rec.getField(k))) {
+        for (int k = 0; k < rec.count(); k++) {
+            if (!FieldParsers.isBlank(rec.field(k))) {
                 return false;
             }
         }
@@ -272,19 +274,19 @@ final class CatalogReader {
     }
 
     /** What is wrong with a record of fewer than {@code need} fields (it may be a quote that does not close). */
-    private static String tooFewFields(CsvRecord rec, int need, Iterator<CsvRecord> rest) {
-        boolean multiLine = rec.getFields().stream().anyMatch(f -> f.indexOf('\n') >= 0);
+    private static String tooFewFields(CatalogRows.Row rec, int need, Iterator<CatalogRows.Row> rest) {
+        boolean multiLine = rec.fields().stream().anyMatch(f -> f.indexOf('\n') >= 0);
         if (multiLine && !rest.hasNext()) {
             return "a quoted field does not close before the end of the file";
         }
-        return "expected at least " + need + " fields, found " + rec.getFieldCount()
+        return "expected at least " + need + " fields, found " + rec.count()
                 + (multiLine ? " (a quoted field runs over several lines: a quote that does not close?)" : "");
     }
 
     /** "invalid UTF-8 in field N" for the first of the given fields (-1: none) that did not decode, or null. */
-    private static String invalidField(CsvRecord rec, Charset encoding, int... fields) {
+    private static String invalidField(CatalogRows.Row rec, Charset encoding, int... fields) {
         for (int k : fields) {
-            if (k >= 0 && Decoding.malformed(rec.getField(k))) {
+            if (k >= 0 && Decoding.malformed(rec.field(k))) {
                 return Decoding.invalid(encoding, "field " + (k + 1));
             }
         }
@@ -331,6 +333,18 @@ final class CatalogReader {
                 .allowMissingFields(true).maxBufferSize(MAX_FIELD_CHARS).ofCsvRecord(Decoding.reader(in, encoding));
     }
 
+    /** The file as text (a UTF-8 byte order mark skipped, malformed input decoded to {@link Decoding#MALFORMED}). */
+    private static java.io.Reader text(Path file, Charset encoding) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            Decoding.skipByteOrderMark(in, file.toString());
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return new java.io.BufferedReader(Decoding.reader(in, encoding), 1 << 16);
+    }
+
     private static int column(ColumnSpec columns, String role, List<String> line1, boolean header, String label,
             long headerLine) {
         ColumnRef ref = columns.get(role);
@@ -348,14 +362,14 @@ final class CatalogReader {
         return k;
     }
 
-    private static boolean idLooksLikeHeader(Sniff sniff, String delimiter, ColumnRef id) {
+    private static boolean idLooksLikeHeader(Sniff sniff, String delimiter, boolean quotes, ColumnRef id) {
         List<String> lines = sniff.lines();
         if (lines.size() < 2) {
             return false;
         }
         int k = id.position() - 1;
-        List<String> a = Sniff.split(lines.get(0), delimiter);
-        List<String> b = Sniff.split(lines.get(1), delimiter);
+        List<String> a = Sniff.split(lines.get(0), delimiter, quotes);
+        List<String> b = Sniff.split(lines.get(1), delimiter, quotes);
         return k < a.size() && k < b.size() && !isInteger(a.get(k)) && isInteger(b.get(k));
     }
 

@@ -68,7 +68,9 @@ final class ChunkParser {
         this.stopAtFirstBad = stopAtFirstBad;
         this.utf8 = src.encoding().equals(StandardCharsets.UTF_8);
         cls['\n'] = 1;
-        cls['"'] = 1;
+        if (src.quotes()) {
+            cls['"'] = 1;
+        }
         cls[d0 & 0xFF] = 1;
         if (utf8) {
             Arrays.fill(cls, 0x80, 0x100, (byte) 1);

@@ -132,7 +132,8 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
             throw new EmbrecException("--delimiter must be one or two characters, got '" + delimiter + "'");
         }
         long headerLine = sniff.firstLine();
-        List<String> line1 = Sniff.split(sniff.lines().get(0), delimiter);
+        boolean quotes = spec.quote().quotes(delimiter);
+        List<String> line1 = Sniff.split(sniff.lines().get(0), delimiter, quotes);
         ColumnSpec columns = spec.columns();
         boolean required4 = false;
         if (columns == null) {
@@ -147,7 +148,7 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
             case YES -> true;
             case NO -> false;
             case AUTO -> columns.anyByName() || format == DataFormat.MOVIELENS
-                    || (format == DataFormat.DELIMITED && Header.looksLikeHeader(sniff, delimiter, columns));
+                    || (format == DataFormat.DELIMITED && Header.looksLikeHeader(sniff, delimiter, quotes, columns));
         };
         if (header && Decoding.malformed(sniff.lines().get(0))) {
             throw new EmbrecException(label + ":" + headerLine + ": " + Decoding.invalid(encoding, "the header"));
@@ -175,12 +176,12 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
         }
         InteractionSource.TimeKind timeKind = cols[3] < 0 ? null : timeParts != null ? InteractionSource.TimeKind.PARTS
                 : spec.timeFormat() != null ? InteractionSource.TimeKind.PATTERN
-                : Header.timeKind(sniff, delimiter, cols[3], header);
+                : Header.timeKind(sniff, delimiter, quotes, cols[3], header);
         if (spec.timeFormat() != null && cols[3] < 0) {
             throw new EmbrecException("--time-format needs a time column (--columns ...,time=NAME|NUMBER)");
         }
         return new InteractionSource(file, label, encoding, delimiterBytes, sniff.dataStart(), sniff.firstLine(), header,
-                cols[0], cols[1], cols[2], cols[3], timeKind, timeParts,
+                cols[0], cols[1], cols[2], cols[3], timeKind, timeParts, quotes,
                 spec.timeFormat() == null ? null : TimeFormat.compile(spec.timeFormat()));
     }
 
@@ -235,18 +236,18 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
         }
         if (spec.itemsFile() != null) {
             InputFiles.requireRegularFile(spec.itemsFile(), "--items ");
-            return new CatalogPlan(CatalogPlan.Kind.ITEMS_FILE, spec.itemsFile(), tags, null, spec.itemColumns(), encoding);
+            return new CatalogPlan(CatalogPlan.Kind.ITEMS_FILE, spec.itemsFile(), tags, null, spec.itemColumns(), encoding, spec.quote());
         }
         if (dir == null) {
             return CatalogPlan.none();
         }
         return switch (format) {
             case MOVIELENS -> new CatalogPlan(CatalogPlan.Kind.MOVIELENS_CSV, InputFiles.optional(dir.resolve("movies.csv")),
-                    tags, null, null, encoding);
+                    tags, null, null, encoding, DataSpec.Quote.AUTO);
             case MOVIELENS_DAT -> new CatalogPlan(CatalogPlan.Kind.MOVIELENS_DAT,
-                    InputFiles.optional(dir.resolve("movies.dat")), tags, null, null, encoding);
+                    InputFiles.optional(dir.resolve("movies.dat")), tags, null, null, encoding, DataSpec.Quote.AUTO);
             case MOVIELENS_100K -> new CatalogPlan(CatalogPlan.Kind.MOVIELENS_100K, InputFiles.optional(dir.resolve("u.item")),
-                    null, InputFiles.optional(dir.resolve("u.genre")), null, encoding);
+                    null, InputFiles.optional(dir.resolve("u.genre")), null, encoding, DataSpec.Quote.AUTO);
             case DELIMITED -> CatalogPlan.none();
         };
     }

@@ -28,12 +28,36 @@ import org.embrec.EmbrecException;
  * @param skipBadRows skip malformed rows, reporting them, instead of stopping ({@code --skip-bad-rows})
  * @param timeFormat the pattern of the time column ({@code --time-format}, {@link TimeFormat}), or null to
  *     detect epochs and ISO-8601
+ * @param quote whether {@code "} quotes fields ({@code --quote}); null: {@link Quote#AUTO}
  */
 public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String delimiter, Charset encoding,
-        Path itemsFile, ColumnSpec itemColumns, Dedupe dedupe, boolean skipBadRows, String timeFormat) {
+        Path itemsFile, ColumnSpec itemColumns, Dedupe dedupe, boolean skipBadRows, String timeFormat, Quote quote) {
     /** The encodings {@code --encoding} accepts, by the one name it accepts for each. */
     private static final Map<String, Charset> ENCODINGS = encodings(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1);
 
+
+    /**
+     * Whether {@code "} quotes a field ({@code --quote}): {@code AUTO} means in comma-separated
+     * files only, so a tab-separated file may hold literal quotes ({@code "Weird Al" Yankovic}).
+     */
+    public enum Quote {
+        AUTO, YES, NO;
+
+        /** Parses a {@code --quote} value. */
+        public static Quote parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "auto" -> AUTO;
+                case "yes", "on", "true" -> YES;
+                case "no", "off", "false" -> NO;
+                default -> throw new EmbrecException("--quote must be auto, yes or no, got '" + text + "'");
+            };
+        }
+
+        /** Whether fields separated by {@code delimiter} may be quoted. */
+        public boolean quotes(String delimiter) {
+            return this == YES || (this == AUTO && ",".equals(delimiter));
+        }
+    }
 
     /** Repeated (user, item) rows: keep the first occurrence (default) or keep all. */
     public enum Dedupe {
@@ -51,6 +75,7 @@ public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String 
 
     public DataSpec {
         Objects.requireNonNull(path, "path");
+        quote = quote == null ? Quote.AUTO : quote;
         Objects.requireNonNull(dedupe, "dedupe");
         if (encoding != null && !ENCODINGS.containsValue(encoding)) {
             throw new EmbrecException("--encoding must be " + String.join(" or ", ENCODINGS.keySet()) + ", got '"
@@ -76,41 +101,47 @@ public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String 
 
     /** Everything detected, first-row dedupe, stop at the first bad row. */
     public static DataSpec of(Path path) {
-        return new DataSpec(path, null, null, null, null, null, null, Dedupe.FIRST, false, null);
+        return new DataSpec(path, null, null, null, null, null, null, Dedupe.FIRST, false, null, Quote.AUTO);
     }
 
     public DataSpec withFormat(DataFormat f) {
-        return new DataSpec(path, f, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat);
+        return new DataSpec(path, f, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat, quote);
     }
 
     public DataSpec withColumns(ColumnSpec c) {
-        return new DataSpec(path, format, c, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat);
+        return new DataSpec(path, format, c, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat, quote);
     }
 
     public DataSpec withDelimiter(String d) {
-        return new DataSpec(path, format, columns, d, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat);
+        return new DataSpec(path, format, columns, d, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat, quote);
     }
 
     public DataSpec withEncoding(Charset e) {
-        return new DataSpec(path, format, columns, delimiter, e, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat);
+        return new DataSpec(path, format, columns, delimiter, e, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat, quote);
     }
 
     public DataSpec withItems(Path file, ColumnSpec cols) {
-        return new DataSpec(path, format, columns, delimiter, encoding, file, cols, dedupe, skipBadRows, timeFormat);
+        return new DataSpec(path, format, columns, delimiter, encoding, file, cols, dedupe, skipBadRows, timeFormat, quote);
     }
 
     public DataSpec withDedupe(Dedupe d) {
-        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, d, skipBadRows, timeFormat);
+        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, d, skipBadRows, timeFormat, quote);
     }
 
     /** With {@code --time-format}: the pattern of the one time column (null: detected). */
     public DataSpec withTimeFormat(String pattern) {
         return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows,
-                pattern);
+                pattern, quote);
+    }
+
+    /** With {@code --quote}: whether {@code "} quotes fields. */
+    public DataSpec withQuote(Quote q) {
+        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows,
+                timeFormat, q);
     }
 
     public DataSpec withSkipBadRows(boolean skip) {
-        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skip, timeFormat);
+        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skip, timeFormat, quote);
     }
 
     /** Parses an {@code --encoding} value: {@code utf-8} or {@code iso-8859-1} (any case). */

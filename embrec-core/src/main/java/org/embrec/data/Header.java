@@ -15,10 +15,10 @@ final class Header {
      * but is one on the next non-blank line; with a single line, when its rating or time is not a
      * number. Columns that hold text on every line (string ids) say nothing.
      */
-    static boolean looksLikeHeader(Sniff sniff, String delimiter, ColumnSpec columns) {
+    static boolean looksLikeHeader(Sniff sniff, String delimiter, boolean quotes, ColumnSpec columns) {
         List<String> lines = sniff.lines();
-        List<String> first = Sniff.split(lines.get(0), delimiter);
-        List<String> second = lines.size() > 1 ? Sniff.split(lines.get(1), delimiter) : null;
+        List<String> first = Sniff.split(lines.get(0), delimiter, quotes);
+        List<String> second = lines.size() > 1 ? Sniff.split(lines.get(1), delimiter, quotes) : null;
         for (String role : ColumnSpec.INTERACTION_ROLES) {
             ColumnRef ref = columns.get(role);
             if (ref == null || ref.byName()) {
@@ -38,10 +38,10 @@ final class Header {
     }
 
     /** EPOCH or ISO, from the first data line whose time field is either; EPOCH when none is. */
-    static InteractionSource.TimeKind timeKind(Sniff sniff, String delimiter, int col, boolean header) {
+    static InteractionSource.TimeKind timeKind(Sniff sniff, String delimiter, boolean quotes, int col, boolean header) {
         List<String> lines = sniff.lines();
         for (int i = header ? 1 : 0; i < lines.size(); i++) {
-            List<String> fields = Sniff.split(lines.get(i), delimiter);
+            List<String> fields = Sniff.split(lines.get(i), delimiter, quotes);
             if (col >= fields.size()) {
                 continue;
             }

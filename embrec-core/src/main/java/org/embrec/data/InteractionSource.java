@@ -17,9 +17,10 @@ import java.nio.file.Path;
  * @param timeParts for {@link TimeKind#PARTS}: the year, month, day[, hour[, minute[, second]]]
  *     columns ({@code timeCol} is the year's); null otherwise
  * @param timeFormat for {@link TimeKind#PATTERN}: the pattern; null otherwise
+ * @param quotes whether {@code "} quotes fields (else it is an ordinary character)
  */
 record InteractionSource(Path file, String label, Charset encoding, byte[] delimiter, long dataStart, long firstLine, boolean header,
-        int userCol, int itemCol, int ratingCol, int timeCol, TimeKind timeKind, int[] timeParts, TimeFormat timeFormat) {
+        int userCol, int itemCol, int ratingCol, int timeCol, TimeKind timeKind, int[] timeParts, boolean quotes, TimeFormat timeFormat) {
 
     /** How times are written; detected from the first data rows. */
     enum TimeKind {

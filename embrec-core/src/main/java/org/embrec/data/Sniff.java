@@ -141,12 +141,17 @@ record Sniff(long dataStart, List<String> lines, long firstLine, boolean empty) 
 
     /** Splits a line on {@code delimiter}, dropping quotes around fields and spaces (only) around them. */
     static List<String> split(String line, String delimiter) {
+        return split(line, delimiter, true);
+    }
+
+    /** {@link #split(String, String)}; without {@code quotes}, a {@code "} is an ordinary character. */
+    static List<String> split(String line, String delimiter, boolean quotes) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean inQuotes = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == '"') {
+            if (c == '"' && quotes) {
                 if (inQuotes && i + 1 < line.length() && line.charAt(i + 1) == '"') {
                     cur.append('"');
                     i++;

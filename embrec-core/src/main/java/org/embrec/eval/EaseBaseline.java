@@ -2,11 +2,13 @@ package org.embrec.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -116,7 +118,17 @@ public final class EaseBaseline implements ItemScorer {
         @Override
         public Fitting<Settings> fit(Sequences training) {
             Spectrum spectrum = Spectrum.of(training, Form.AUTO);
-            return settings -> new EaseBaseline(spectrum, settings);
+            // the i2i variants of one lambda share their t rows: the grid computes each row once
+            Map<Double, Map<Integer, double[]>> cache = new HashMap<>();
+            return settings -> {
+                Map<Integer, double[]> rows = cache.get(settings.lambda());
+                if (rows == null) {
+                    cache.clear(); // the grid runs lambda by lambda: one lambda's rows at a time
+                    rows = new ConcurrentHashMap<>();
+                    cache.put(settings.lambda(), rows);
+                }
+                return new EaseBaseline(spectrum, settings, rows);
+            };
         }
 
         @Override
@@ -274,10 +286,18 @@ public final class EaseBaseline implements ItemScorer {
     private final double[] selfT;
     /** B_ij = t_ij * colScale_j for i != j. */
     private final double[] colScale;
+    /** While choosing settings: the t rows computed so far for this lambda, by query; else null. */
+    private final Map<Integer, double[]> rowCache;
 
     private EaseBaseline(Spectrum sp, Settings settings) {
+        this(sp, settings, null);
+    }
+
+    /** @param rowCache t rows of i2i queries shared with the other variants of this lambda, or null */
+    private EaseBaseline(Spectrum sp, Settings settings, Map<Integer, double[]> rowCache) {
         this.sp = sp;
         this.settings = settings;
+        this.rowCache = rowCache;
         int r = sp.rank;
         int n = sp.n;
         d = new double[r];
@@ -368,7 +388,22 @@ public final class EaseBaseline implements ItemScorer {
             int n = sp.n;
             double[] z = sp.z;
             Arrays.fill(scores, 0, n, 0.0);
-            for (int k = 0; k < y.length; k++) {
+            int r = y.length;
+            int k = 0;
+            for (; k + 4 <= r; k += 4) { // four rows of Z per pass over scores
+                double y0 = y[k];
+                double y1 = y[k + 1];
+                double y2 = y[k + 2];
+                double y3 = y[k + 3];
+                int b0 = k * n;
+                int b1 = b0 + n;
+                int b2 = b1 + n;
+                int b3 = b2 + n;
+                for (int j = 0; j < n; j++) {
+                    scores[j] += y0 * z[b0 + j] + y1 * z[b1 + j] + y2 * z[b2 + j] + y3 * z[b3 + j];
+                }
+            }
+            for (; k < r; k++) {
                 double yk = y[k];
                 int base = k * n;
                 for (int j = 0; j < n; j++) {
@@ -380,10 +415,18 @@ public final class EaseBaseline implements ItemScorer {
         @Override
         public void scoreRelated(int query, double[] scores) {
             int n = sp.n;
-            for (int k = 0; k < y.length; k++) {
-                y[k] = d[k] * sp.z[k * n + query];
+            double[] cached = rowCache == null ? null : rowCache.get(query);
+            if (cached != null) {
+                System.arraycopy(cached, 0, scores, 0, n);
+            } else {
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = d[k] * sp.z[k * n + query];
+                }
+                project(scores);
+                if (rowCache != null) {
+                    rowCache.put(query, Arrays.copyOf(scores, n));
+                }
             }
-            project(scores);
             double own = colScale[query];
             switch (settings.variant()) {
                 case ROW -> {

@@ -9,13 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.embrec.Progress;
 import org.embrec.data.Dataset;
+import org.embrec.eval.BaselineOptions;
+import org.embrec.eval.EaseBaseline;
 import org.embrec.eval.EvaluationOptions;
 import org.embrec.eval.EvaluationReport;
 import org.embrec.eval.EvaluationSuite;
 import org.embrec.eval.LeaveLastOutSplit;
 import org.embrec.eval.ReportFormat;
 import org.embrec.eval.ResultRow;
+import org.embrec.eval.Rp3BetaBaseline;
 import org.embrec.eval.Split;
+import org.embrec.eval.TransitionsBaseline;
 import org.embrec.model.ColdStartSettings;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelManifest;
@@ -62,8 +66,11 @@ final class DemoTraining {
     static Result trainAndEvaluate(List<EmbeddingAlgorithm> algorithms, Dataset dataset, Sequences liked, long seed,
             Progress progress) {
         Split split = LeaveLastOutSplit.split(liked);
+        // the tuned baselines with their fixed settings: their validation grids would double the demo's start-up
+        BaselineOptions fixed = BaselineOptions.defaults().fixed(TransitionsBaseline.Settings.defaults(),
+                Rp3BetaBaseline.Settings.defaults(), EaseBaseline.Settings.defaults());
         EvaluationOptions options = new EvaluationOptions(EvaluationOptions.DEFAULT_K, seed, 1,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), fixed);
         EvaluationSuite suite = new EvaluationSuite(split, options, List.of(UserVectors.DEFAULT), dataset.catalog(),
                 List.of());
         List<ResultRow> rows = new ArrayList<>();

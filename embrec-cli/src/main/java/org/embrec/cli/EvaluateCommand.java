@@ -9,6 +9,7 @@ import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.data.Catalog;
 import org.embrec.data.Dataset;
+import org.embrec.eval.BaselineOptions;
 import org.embrec.eval.ColdStartVariant;
 import org.embrec.eval.EvaluationOptions;
 import org.embrec.eval.EvaluationReport;
@@ -33,13 +34,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code embrec evaluate}: PROTOCOL.md's offline evaluation. Splits the liked sequences
  * leave-last-out, trains the {@code --algo} model on the training sequences for each seed, and
- * prints i2i and u2i HR@K, NDCG@K and coverage beside the popularity, co-occurrence and random
- * baselines, as a table or (with {@code --json}) PROTOCOL.md's JSON object.
+ * prints i2i and u2i HR@K, NDCG@K and coverage beside the baselines (popularity, co-occurrence,
+ * random, transitions, RP3beta, EASE; {@link BaselineFlags}), as a table or (with {@code --json})
+ * PROTOCOL.md's JSON object.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Offline evaluation by PROTOCOL.md (see docs/EVALUATION.md): leave-last-out split, i2i and"
-                + " u2i HR@K, NDCG@K and coverage of the model beside the popularity, co-occurrence and random"
-                + " baselines. --threads also sets the threads that score test cases.")
+                + " u2i HR@K, NDCG@K and coverage of the model beside the baselines (popularity, co-occurrence, random,"
+                + " transitions, rp3beta, ease; the last three tuned on the validation split). --threads also sets"
+                + " the threads that score test cases.")
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
@@ -52,6 +55,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
     ContentOptions content;
+
+    @Mixin
+    BaselineFlags baselineFlags;
 
     @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Cut-off of HR@K and NDCG@K (default 10).")
     int k;
@@ -101,13 +107,14 @@ final class EvaluateCommand implements Callable<Integer> {
             default -> throw new EmbrecException("--split must be test or validation, got '" + splitName + "'");
         };
         algorithm.build(algorithm.word2vec(training), content); // bad flags fail before the data loads
+        BaselineOptions baselines = baselineFlags.options();
         List<UserVectors> rules = parseUserVectors(userVector, halfLife);
         Progress progress = ConsoleProgress.stderr(quiet);
         Dataset dataset = data.load(progress);
         Sequences liked = data.liked(dataset);
         Word2VecConfig config = algorithm.word2vec(training, liked);
         EmbeddingAlgorithm model = algorithm.build(config, content);
-        EvaluationOptions options = new EvaluationOptions(k, config.seed(), seeds, config.threads());
+        EvaluationOptions options = new EvaluationOptions(k, config.seed(), seeds, config.threads(), baselines);
         Split split = LeaveLastOutSplit.split(liked);
         Catalog catalog = dataset.catalog();
         if (validation) {

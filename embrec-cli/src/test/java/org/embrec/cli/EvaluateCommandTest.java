@@ -92,6 +92,71 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void theTunedBaselinesReportTheirSettings() throws IOException {
+        CliRun r = evaluate("--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode results = new ObjectMapper().readTree(r.out()).get("results");
+        List<String> tuned = new ArrayList<>();
+        for (JsonNode row : results) {
+            if (row.has("settings") && !row.has("slice")) {
+                tuned.add(row.get("model").asText() + "/" + row.get("task").asText());
+                assertThat(row.get("settings").get("chosen_by").asText()).isEqualTo("validation");
+            }
+        }
+        assertThat(tuned).containsExactly("transitions/i2i", "transitions/u2i", "rp3beta/i2i", "rp3beta/u2i",
+                "ease/i2i", "ease/u2i");
+        CliRun table = evaluate();
+        assertThat(table.out()).contains("baseline settings").containsPattern("transitions +u2i +window \\d+, m \\d+");
+    }
+
+    @Test
+    void baselinesAndFixedSettingsComeFromTheirFlags() throws IOException {
+        CliRun r = evaluate("--json", "--baselines", "ease,transitions", "--baseline-grid", "off",
+                "--transitions-window", "3", "--transitions-variant", "pop-sqrt", "--transitions-m", "4",
+                "--transitions-decay", "0.5", "--ease-lambda", "30", "--ease-variant", "column");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> baselines = new ArrayList<>();
+        for (JsonNode row : new ObjectMapper().readTree(r.out()).get("results")) {
+            if (!row.get("model").asText().startsWith("item2vec") && !row.has("slice")) {
+                baselines.add(row.get("model").asText() + "/" + row.get("task").asText() + " " + row.get("settings"));
+            }
+        }
+        assertThat(baselines).containsExactly(
+                "transitions/i2i {\"window\":3,\"variant\":\"pop-sqrt\",\"chosen_by\":\"flags\"}",
+                "transitions/u2i {\"window\":3,\"m\":4,\"decay\":0.5,\"chosen_by\":\"flags\"}",
+                "ease/i2i {\"lambda\":30.0,\"variant\":\"column\",\"chosen_by\":\"flags\"}",
+                "ease/u2i {\"lambda\":30.0,\"chosen_by\":\"flags\"}");
+        CliRun rp3 = evaluate("--json", "--baselines", "rp3beta", "--baseline-grid", "off", "--rp3beta-alpha", "1",
+                "--rp3beta-beta", "0", "--rp3beta-top-k", "7");
+        assertThat(rp3.code()).as(rp3.err()).isZero();
+        assertThat(rp3.out()).contains("\"settings\":{\"alpha\":1.0,\"beta\":0.0,\"top_k\":7,\"chosen_by\":\"flags\"}");
+    }
+
+    @Test
+    void badBaselineFlagsAreOneLineErrorsNamingTheFlag() {
+        assertError(evaluate("--baselines", "pop"), "--baselines must be all, none or a comma-separated list of"
+                + " popularity, cooccurrence, random, transitions, rp3beta, ease; got 'pop'");
+        assertError(evaluate("--baseline-grid", "maybe"), "--baseline-grid must be on or off, got 'maybe'");
+        assertError(evaluate("--ease-lambda", "10"), "--ease-lambda sets a fixed baseline setting: it needs"
+                + " --baseline-grid off (with the grid on, settings are chosen on the validation split)");
+        String[] off = {"--baseline-grid", "off"};
+        assertError(evaluate(off[0], off[1], "--ease-lambda", "0"), "--ease-lambda must be a number > 0, got 0.0");
+        assertError(evaluate(off[0], off[1], "--ease-variant", "diag"), "--ease-variant must be row, column or sum,"
+                + " got 'diag'");
+        assertError(evaluate(off[0], off[1], "--transitions-window", "0"), "--transitions-window must be >= 1, got 0");
+        assertError(evaluate(off[0], off[1], "--transitions-m", "0"), "--transitions-m must be >= 1, got 0");
+        assertError(evaluate(off[0], off[1], "--transitions-decay", "1.5"),
+                "--transitions-decay must be in (0, 1], got 1.5");
+        assertError(evaluate(off[0], off[1], "--transitions-variant", "log"),
+                "--transitions-variant must be raw or pop-sqrt, got 'log'");
+        assertError(evaluate(off[0], off[1], "--rp3beta-alpha", "-1"), "--rp3beta-alpha must be a number > 0, got -1.0");
+        assertError(evaluate(off[0], off[1], "--rp3beta-beta", "-0.5"),
+                "--rp3beta-beta must be a number >= 0, got -0.5");
+        assertError(evaluate(off[0], off[1], "--rp3beta-top-k", "0"),
+                "--rp3beta-top-k must be 'all' or an integer >= 1, got '0'");
+    }
+
+    @Test
     void dataWithoutTestUsersIsAnError() throws IOException {
         Files.writeString(data.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n1,1,5,1\n1,2,5,2\n2,1,1,3\n");
         CliRun r = evaluate();

@@ -32,37 +32,54 @@ public final class CooccurrenceBaseline implements ItemScorer {
 
     public CooccurrenceBaseline(Sequences training) {
         items = new TrainingItems(training);
-        int seqs = training.count();
-        int cands = items.size();
-        int[] src = training.items();
-        int[] lastSeen = new int[cands];
-        Arrays.fill(lastSeen, -1);
-        seqOffsets = new int[seqs + 1];
-        int[] distinct = new int[src.length];
-        int[] perItem = new int[cands + 1];
-        int out = 0;
-        for (int s = 0; s < seqs; s++) {
-            for (int p = training.start(s); p < training.end(s); p++) {
-                int c = items.candidateOf(src[p]);
-                if (lastSeen[c] != s) {
-                    lastSeen[c] = s;
-                    distinct[out++] = c;
-                    perItem[c + 1]++;
+        Lists lists = Lists.of(training, items);
+        seqOffsets = lists.seqOffsets();
+        seqItems = lists.seqItems();
+        itemOffsets = lists.itemOffsets();
+        itemSeqs = lists.itemSeqs();
+    }
+
+    /**
+     * The binary sequence x candidate matrix as inverted lists both ways: the distinct
+     * candidates of sequence s are {@code seqItems[seqOffsets[s] .. seqOffsets[s+1])} (first-seen
+     * order), the sequences containing candidate c {@code itemSeqs[itemOffsets[c] ..
+     * itemOffsets[c+1])} (ascending). Shared by the sparse baselines; arrays are owned, read-only.
+     */
+    record Lists(int[] seqOffsets, int[] seqItems, int[] itemOffsets, int[] itemSeqs) {
+        static Lists of(Sequences training, TrainingItems items) {
+            int seqs = training.count();
+            int cands = items.size();
+            int[] src = training.items();
+            int[] lastSeen = new int[cands];
+            Arrays.fill(lastSeen, -1);
+            int[] seqOffsets = new int[seqs + 1];
+            int[] distinct = new int[src.length];
+            int[] perItem = new int[cands + 1];
+            int out = 0;
+            for (int s = 0; s < seqs; s++) {
+                for (int p = training.start(s); p < training.end(s); p++) {
+                    int c = items.candidateOf(src[p]);
+                    if (lastSeen[c] != s) {
+                        lastSeen[c] = s;
+                        distinct[out++] = c;
+                        perItem[c + 1]++;
+                    }
+                }
+                seqOffsets[s + 1] = out;
+            }
+            int[] seqItems = Arrays.copyOf(distinct, out);
+            int[] itemOffsets = new int[cands + 1];
+            for (int c = 0; c < cands; c++) {
+                itemOffsets[c + 1] = itemOffsets[c] + perItem[c + 1];
+            }
+            int[] itemSeqs = new int[out];
+            int[] fill = Arrays.copyOf(itemOffsets, cands);
+            for (int s = 0; s < seqs; s++) {
+                for (int p = seqOffsets[s]; p < seqOffsets[s + 1]; p++) {
+                    itemSeqs[fill[seqItems[p]]++] = s;
                 }
             }
-            seqOffsets[s + 1] = out;
-        }
-        seqItems = Arrays.copyOf(distinct, out);
-        itemOffsets = new int[cands + 1];
-        for (int c = 0; c < cands; c++) {
-            itemOffsets[c + 1] = itemOffsets[c] + perItem[c + 1];
-        }
-        itemSeqs = new int[out];
-        int[] fill = Arrays.copyOf(itemOffsets, cands);
-        for (int s = 0; s < seqs; s++) {
-            for (int p = seqOffsets[s]; p < seqOffsets[s + 1]; p++) {
-                itemSeqs[fill[seqItems[p]]++] = s;
-            }
+            return new Lists(seqOffsets, seqItems, itemOffsets, itemSeqs);
         }
     }
 

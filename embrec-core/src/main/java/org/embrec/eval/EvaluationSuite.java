@@ -1,8 +1,11 @@
 package org.embrec.eval;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongFunction;
 import org.embrec.Progress;
@@ -15,8 +18,10 @@ import org.embrec.vectors.EmbeddingStore;
 
 /**
  * Runs PROTOCOL.md end to end on a split: trains the algorithm on the training sequences for
- * seeds S..S+N-1, builds the baselines (popularity, co-occurrence, random; the deterministic
- * ones once, random once per seed), ranks every test case for i2i and u2i, and aggregates the
+ * seeds S..S+N-1, builds the baselines of {@link EvaluationOptions#baselines()} (popularity,
+ * co-occurrence, random, transitions, rp3beta, ease; the deterministic ones once, random once per
+ * seed; the tuned ones with settings chosen per task on the validation split, once per suite,
+ * see {@link BaselineGrid}), ranks every test case for i2i and u2i, and aggregates the
  * rows of an {@link EvaluationReport}, including the {@code cold} slice. Rows over all cases
  * also carry the HR@K curve, the NDCG interval and the figures of the top-K lists
  * ({@link ListFeatures}); model rows carry a {@link PairedTest} against the best baseline.
@@ -26,7 +31,8 @@ import org.embrec.vectors.EmbeddingStore;
  * (the first also serves i2i); and {@link StoreVariant}s (such as cold start) evaluated on the
  * same fits as the algorithm.
  *
- * <p>Immutable; {@link #run} may be called from one thread at a time per progress listener.
+ * <p>Immutable but for a cache of the tuned baselines' chosen settings; {@link #run} may be
+ * called from one thread at a time per progress listener.
  */
 public final class EvaluationSuite {
     /** Name of the slice of targets with fewer training occurrences than the min-count. */
@@ -43,6 +49,8 @@ public final class EvaluationSuite {
     private final Evaluator evaluator;
     /** Popularity percentile of every split item (the list figures' popularity). */
     private final double[] popularityPct;
+    /** The tuned baselines' settings chosen so far, by name (the grid runs once per suite). */
+    private final Map<String, BaselineGrid.Choice<?>> choices = new HashMap<>();
 
     public EvaluationSuite(Split split, EvaluationOptions options, UserVectors userVectors) {
         this(split, options, List.of(userVectors), Catalog.empty(), List.of());
@@ -106,17 +114,36 @@ public final class EvaluationSuite {
     /** {@link #runAll(String, List, Progress)}, telling {@code listener} of every fit. */
     public EvaluationReport runAll(String dataset, List<EmbeddingAlgorithm> algorithms, Progress progress,
             FitListener listener) {
+        if (options.baselines().runs(EaseBaseline.NAME)) {
+            EaseBaseline.checkSize(split.training()); // refuse before any model trains
+        }
         List<RowAccumulator> acc = new ArrayList<>();
         for (EmbeddingAlgorithm algorithm : algorithms) {
             acc.addAll(evaluateAlgorithm(algorithm, coldCases(algorithm.coldThreshold()), progress, listener));
         }
         boolean[] cold = algorithms.isEmpty() ? null : coldCases(algorithms.get(0).coldThreshold());
-        acc.addAll(evaluateSeeds(PopularityBaseline.NAME, seed -> new PopularityBaseline(split.training()), 1,
-                cold, progress));
-        acc.addAll(evaluateSeeds(CooccurrenceBaseline.NAME, seed -> new CooccurrenceBaseline(split.training()), 1,
-                cold, progress));
-        acc.addAll(evaluateSeeds(RandomBaseline.NAME, seed -> new RandomBaseline(split.training(), seed),
-                options.seeds(), cold, progress));
+        BaselineOptions baselines = options.baselines();
+        if (baselines.runs(PopularityBaseline.NAME)) {
+            acc.addAll(evaluateSeeds(PopularityBaseline.NAME, seed -> new PopularityBaseline(split.training()), 1,
+                    cold, progress));
+        }
+        if (baselines.runs(CooccurrenceBaseline.NAME)) {
+            acc.addAll(evaluateSeeds(CooccurrenceBaseline.NAME, seed -> new CooccurrenceBaseline(split.training()),
+                    1, cold, progress));
+        }
+        if (baselines.runs(RandomBaseline.NAME)) {
+            acc.addAll(evaluateSeeds(RandomBaseline.NAME, seed -> new RandomBaseline(split.training(), seed),
+                    options.seeds(), cold, progress));
+        }
+        if (baselines.runs(TransitionsBaseline.NAME)) {
+            acc.addAll(evaluateTuned(TransitionsBaseline.TUNING, baselines.transitions(), cold, progress));
+        }
+        if (baselines.runs(Rp3BetaBaseline.NAME)) {
+            acc.addAll(evaluateTuned(Rp3BetaBaseline.TUNING, baselines.rp3beta(), cold, progress));
+        }
+        if (baselines.runs(EaseBaseline.NAME)) {
+            acc.addAll(evaluateTuned(EaseBaseline.TUNING, baselines.ease(), cold, progress));
+        }
         return new EvaluationReport(dataset, EvaluationReport.PROTOCOL, options.k(), split.testUsers(), rows(acc));
     }
 
@@ -254,5 +281,53 @@ public final class EvaluationSuite {
             progress.done("evaluate", summary.toString());
         }
         return List.of(acc);
+    }
+
+    /**
+     * A tuned baseline: its settings per task, chosen on the validation split of this split's
+     * training sequences (once per suite) or fixed by the options, then refitted on the training
+     * sequences and scored once per task. Train seconds include the choice.
+     */
+    private <S> List<RowAccumulator> evaluateTuned(TunableBaseline<S> baseline, S fixed, boolean[] cold,
+            Progress progress) {
+        BaselineGrid.Choice<S> choice = options.baselines().grid() ? choice(baseline, progress)
+                : new BaselineGrid.Choice<>(fixed, fixed, 0);
+        String chosenBy = options.baselines().grid() ? "validation" : "flags";
+        long t0 = System.nanoTime();
+        TunableBaseline.Fitting<S> fitting = baseline.fit(split.training());
+        double fitSeconds = (System.nanoTime() - t0) / 1e9;
+        List<RowAccumulator> out = new ArrayList<>();
+        StringBuilder summary = new StringBuilder(baseline.name() + ":");
+        ListFeatures features = null;
+        for (Task task : Task.values()) {
+            long t1 = System.nanoTime();
+            ItemScorer scorer = fitting.scorer(choice.of(task));
+            double seconds = choice.seconds() + fitSeconds + (System.nanoTime() - t1) / 1e9;
+            if (features == null) {
+                features = features(scorer, null);
+            }
+            Map<String, Object> settings = new LinkedHashMap<>(baseline.describe(choice.of(task), task));
+            settings.put("chosen_by", chosenBy);
+            RowAccumulator a = accumulator(baseline.name(), task, null, true, cold).withSettings(settings);
+            Metrics m = a.add(evaluator.run(scorer, task, options.k(), progress), features, seconds);
+            summary.append(String.format(Locale.ROOT, " %s HR@%d %.4f (%s)", task.key(), options.k(), m.hr(),
+                    ReportFormat.settingsText(baseline.describe(choice.of(task), task))));
+            out.add(a);
+        }
+        progress.done("evaluate", summary.toString());
+        return out;
+    }
+
+    /** The baseline's settings chosen on the validation split, computed once per suite. */
+    @SuppressWarnings("unchecked")
+    private <S> BaselineGrid.Choice<S> choice(TunableBaseline<S> baseline, Progress progress) {
+        synchronized (choices) {
+            BaselineGrid.Choice<?> known = choices.get(baseline.name());
+            if (known == null) {
+                known = BaselineGrid.choose(baseline, LeaveLastOutSplit.validation(split), options.threads(), progress);
+                choices.put(baseline.name(), known);
+            }
+            return (BaselineGrid.Choice<S>) known;
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -40,6 +41,9 @@ public final class ReportFormat {
             if (r.userVectors() != null) {
                 o.put("user_vectors", r.userVectors());
             }
+            if (r.settings() != null) {
+                putSettings(o.putObject("settings"), r.settings());
+            }
             o.put("hr", r.hr());
             o.put("ndcg", r.ndcg());
             o.put("coverage", r.coverage());
@@ -58,6 +62,36 @@ public final class ReportFormat {
             putDetails(o, r);
         }
         return root;
+    }
+
+    private static void putSettings(ObjectNode o, Map<String, Object> settings) {
+        for (Map.Entry<String, Object> e : settings.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof Integer i) {
+                o.put(e.getKey(), i);
+            } else if (v instanceof Number n) {
+                o.put(e.getKey(), n.doubleValue());
+            } else if (v instanceof Boolean b) {
+                o.put(e.getKey(), b);
+            } else {
+                o.put(e.getKey(), String.valueOf(v));
+            }
+        }
+    }
+
+    /** A row's settings for people: {@code window 20, m 20, decay 0.8}. */
+    static String settingsText(Map<String, Object> settings) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Object> e : settings.entrySet()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            Object v = e.getValue();
+            String text = v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
+                    ? String.valueOf(d.longValue()) : String.valueOf(v);
+            sb.append(e.getKey().replace('_', ' ')).append(' ').append(text);
+        }
+        return sb.toString();
     }
 
     /** The keys added to PROTOCOL.md's (docs/EVALUATION.md): present only when the row has the figure. */
@@ -136,6 +170,16 @@ public final class ReportFormat {
         }
         if (report.results().stream().anyMatch(r -> r.seeds() > 1)) {
             sb.append("± : standard deviation over seeds; rows without it are deterministic.").append(nl);
+        }
+        if (report.results().stream().anyMatch(r -> r.settings() != null && r.slice() == null)) {
+            sb.append(nl).append("baseline settings (chosen by validation: per task on the validation split by HR@10,")
+                    .append(" then NDCG@10; by flags: --baseline-grid off)").append(nl);
+            for (ResultRow r : report.results()) {
+                if (r.settings() != null && r.slice() == null) {
+                    sb.append(String.format(Locale.ROOT, "%-" + width + "s %-4s %s", label(r, rules), r.task(),
+                            settingsText(r.settings()))).append(nl);
+                }
+            }
         }
         if (report.results().stream().anyMatch(r -> r.lists() != null || r.paired() != null)) {
             sb.append(nl).append(beyondTable(report, rules, width));

@@ -6,14 +6,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.embrec.EmbrecException;
 import org.embrec.JsonFiles;
 
 /**
  * Reads an {@link EvaluationReport} back from the JSON of {@code evaluate --json}
  * ({@link ReportFormat#json}). Keys added after PROTOCOL.md's (list figures, paired test, HR@K
- * curve, NDCG interval) are optional, so output of older versions reads too; their figures are
+ * curve, NDCG interval, baseline settings) are optional, so output of older versions reads too; their figures are
  * then absent (null).
  *
  * <p>Stateless and thread-safe.
@@ -76,6 +78,13 @@ public final class ReportReader {
             }
         }
         row = row.withDetails(pair(r.get("ndcg_ci95"), null), curve, lists);
+        JsonNode settings = r.get("settings");
+        if (settings != null && settings.isObject()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            settings.properties().forEach(e -> s.put(e.getKey(), e.getValue().isInt() ? (Object) e.getValue().asInt()
+                    : e.getValue().isNumber() ? (Object) e.getValue().asDouble() : e.getValue().asText()));
+            row = row.withSettings(s);
+        }
         JsonNode t = r.get("vs_baseline");
         if (t != null && t.isObject()) {
             row = row.withPaired(new PairedTest.Result(t.path("baseline").asText("?"), t.path("hr_diff").asDouble(),

@@ -1,5 +1,9 @@
 package org.embrec.eval;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One row of an evaluation report: a model on a task, over all test cases or a slice.
  *
@@ -21,10 +25,17 @@ package org.embrec.eval;
  * @param hrAtK HR@1 .. HR@n ({@code hrAtK[K-1]} = HR@K, means over seeds), or null
  * @param lists beyond-accuracy figures of the top-K lists, or null
  * @param paired the paired test against the best baseline of the task, or null
+ * @param settings a tuned baseline's settings for this task (name to number or text, in a fixed
+ *     order; chosen on the validation split or fixed by flags), or null on other rows
  */
 public record ResultRow(String model, String task, String slice, double hr, double ndcg, double coverage,
         double trainSeconds, int cases, int seeds, double hrStd, double ndcgStd, double[] hrCi95,
-        String userVectors, double[] ndcgCi95, double[] hrAtK, ListStats lists, PairedTest.Result paired) {
+        String userVectors, double[] ndcgCi95, double[] hrAtK, ListStats lists, PairedTest.Result paired,
+        Map<String, Object> settings) {
+    public ResultRow {
+        settings = settings == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
     /** A row without a user-vector rule. */
     public ResultRow(String model, String task, String slice, double hr, double ndcg, double coverage,
             double trainSeconds, int cases, int seeds, double hrStd, double ndcgStd, double[] hrCi95) {
@@ -36,24 +47,30 @@ public record ResultRow(String model, String task, String slice, double hr, doub
             double trainSeconds, int cases, int seeds, double hrStd, double ndcgStd, double[] hrCi95,
             String userVectors) {
         this(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, seeds, hrStd, ndcgStd, hrCi95,
-                userVectors, null, null, null, null);
+                userVectors, null, null, null, null, null);
     }
 
     /** This row with the given user-vector rule name (null: none). */
     public ResultRow withUserVectors(String rule) {
         return new ResultRow(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, seeds, hrStd, ndcgStd,
-                hrCi95, rule, ndcgCi95, hrAtK, lists, paired);
+                hrCi95, rule, ndcgCi95, hrAtK, lists, paired, settings);
     }
 
     /** This row with the per-case details: NDCG interval, HR@K curve and list figures (each may be null). */
     public ResultRow withDetails(double[] newNdcgCi95, double[] newHrAtK, ListStats newLists) {
         return new ResultRow(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, seeds, hrStd, ndcgStd,
-                hrCi95, userVectors, newNdcgCi95, newHrAtK, newLists, paired);
+                hrCi95, userVectors, newNdcgCi95, newHrAtK, newLists, paired, settings);
     }
 
     /** This row with a paired test against a baseline (null: none). */
     public ResultRow withPaired(PairedTest.Result test) {
         return new ResultRow(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, seeds, hrStd, ndcgStd,
-                hrCi95, userVectors, ndcgCi95, hrAtK, lists, test);
+                hrCi95, userVectors, ndcgCi95, hrAtK, lists, test, settings);
+    }
+
+    /** This row with a tuned baseline's settings (null: none). */
+    public ResultRow withSettings(Map<String, Object> newSettings) {
+        return new ResultRow(model, task, slice, hr, ndcg, coverage, trainSeconds, cases, seeds, hrStd, ndcgStd,
+                hrCi95, userVectors, ndcgCi95, hrAtK, lists, paired, newSettings);
     }
 }

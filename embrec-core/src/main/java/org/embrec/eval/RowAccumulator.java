@@ -2,6 +2,7 @@ package org.embrec.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects the runs (one per seed) of one report row, a model on a task under one user-vector
@@ -29,6 +30,7 @@ final class RowAccumulator {
     /** rankCount[r-1]: hits at rank r, summed over runs, for r up to the curve's length. */
     private final long[] rankCount;
     private double seconds;
+    private Map<String, Object> settings;
 
     /**
      * @param cold the cold slice's cases, or null when there is no slice
@@ -72,6 +74,12 @@ final class RowAccumulator {
         return m;
     }
 
+    /** This accumulator, whose rows carry a tuned baseline's settings. */
+    RowAccumulator withSettings(Map<String, Object> newSettings) {
+        settings = newSettings;
+        return this;
+    }
+
     int runs() {
         return all.size();
     }
@@ -99,10 +107,11 @@ final class RowAccumulator {
         List<ResultRow> rows = new ArrayList<>(2);
         int n = runs();
         ResultRow row = aggregate(model, task, null, all, seconds / n).withUserVectors(rule)
-                .withDetails(ndcgCi95(), hrCurve(), lists.isEmpty() ? null : ListStats.mean(lists));
+                .withDetails(ndcgCi95(), hrCurve(), lists.isEmpty() ? null : ListStats.mean(lists)).withSettings(settings);
         rows.add(row);
         if (cold != null) {
-            rows.add(aggregate(model, task, EvaluationSuite.COLD, coldOnly, Double.NaN).withUserVectors(rule));
+            rows.add(aggregate(model, task, EvaluationSuite.COLD, coldOnly, Double.NaN).withUserVectors(rule)
+                    .withSettings(settings));
         }
         return rows;
     }

@@ -100,7 +100,8 @@ class EvaluationDetailsTest {
         List<String> rows = new ArrayList<>();
         report.results().forEach(r -> rows.add(r.model() + "/" + r.task()));
         assertThat(rows).containsExactly("a/i2i", "a/u2i", "b/i2i", "b/u2i", "popularity/i2i", "popularity/u2i",
-                "cooccurrence/i2i", "cooccurrence/u2i", "random/i2i", "random/u2i");
+                "cooccurrence/i2i", "cooccurrence/u2i", "random/i2i", "random/u2i", "transitions/i2i", "transitions/u2i",
+                "rp3beta/i2i", "rp3beta/u2i", "ease/i2i", "ease/u2i");
         assertThat(report.row("b", Task.U2I).paired()).isNotNull();
     }
 }

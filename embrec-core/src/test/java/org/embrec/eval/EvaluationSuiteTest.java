@@ -64,7 +64,10 @@ class EvaluationSuiteTest {
                 "noise/i2i/null", "noise/i2i/cold", "noise/u2i/null", "noise/u2i/cold",
                 "popularity/i2i/null", "popularity/i2i/cold", "popularity/u2i/null", "popularity/u2i/cold",
                 "cooccurrence/i2i/null", "cooccurrence/i2i/cold", "cooccurrence/u2i/null", "cooccurrence/u2i/cold",
-                "random/i2i/null", "random/i2i/cold", "random/u2i/null", "random/u2i/cold");
+                "random/i2i/null", "random/i2i/cold", "random/u2i/null", "random/u2i/cold",
+                "transitions/i2i/null", "transitions/i2i/cold", "transitions/u2i/null", "transitions/u2i/cold",
+                "rp3beta/i2i/null", "rp3beta/i2i/cold", "rp3beta/u2i/null", "rp3beta/u2i/cold",
+                "ease/i2i/null", "ease/i2i/cold", "ease/u2i/null", "ease/u2i/cold");
 
         // The i2i row is the mean of three single-seed runs, with their sample deviation.
         double[] hrs = new double[3];
@@ -111,6 +114,6 @@ class EvaluationSuiteTest {
         EvaluationReport report = new EvaluationSuite(SPLIT, new EvaluationOptions(5, 1, 1, 1))
                 .run("synthetic", null, Progress.NONE);
         assertThat(report.k()).isEqualTo(5);
-        assertThat(report.results()).hasSize(6).allSatisfy(r -> assertThat(r.slice()).isNull());
+        assertThat(report.results()).hasSize(12).allSatisfy(r -> assertThat(r.slice()).isNull());
     }
 }

@@ -51,6 +51,24 @@ class ReportChartsTest {
     }
 
     @Test
+    void theTunedBaselinesRowsAreDrawnLikeEveryOtherRow() {
+        double[] curve = new double[50];
+        java.util.Arrays.fill(curve, 0.06);
+        List<ResultRow> rows = new ArrayList<>(report().results());
+        for (String model : List.of("transitions", "rp3beta", "ease")) {
+            for (String task : List.of("i2i", "u2i")) {
+                rows.add(new ResultRow(model, task, null, 0.06, 0.03, 0.94, 2, 608, 1, Double.NaN, Double.NaN,
+                        new double[] {0.045, 0.08}).withDetails(null, curve, null)
+                        .withSettings(java.util.Map.of("lambda", 200.0)));
+            }
+        }
+        EvaluationReport withTuned = new EvaluationReport("d", EvaluationReport.PROTOCOL, 10, 608, rows);
+        assertThat(ReportCharts.accuracy(withTuned, false).categories()).contains("transitions", "rp3beta", "ease");
+        assertThat(ReportCharts.hitRateCurve(withTuned, Task.U2I).series()).extracting(Series::name)
+                .contains("transitions", "rp3beta", "ease");
+    }
+
+    @Test
     void theCurveChartHasALinePerRowThatHasACurve() {
         Plot u2i = ReportCharts.hitRateCurve(report(), Task.U2I);
         assertThat(u2i.series()).extracting(Series::name).containsExactly("item2vec [mean]");

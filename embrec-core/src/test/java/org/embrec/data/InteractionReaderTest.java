@@ -88,8 +88,9 @@ class InteractionReaderTest {
         }
         Path file = dir.resolve("events.txt");
         Files.writeString(file, text, StandardCharsets.UTF_8);
+        // Quoting on whatever the delimiter (by default only comma-separated files quote; QuotesTest).
         DataSpec spec = DataSpec.of(file).withColumns(ColumnSpec.parseInteractions("user=user,item=item,rating=rating,time=time"))
-                .withSkipBadRows(skipBad);
+                .withSkipBadRows(skipBad).withQuote(DataSpec.Quote.YES);
         InteractionSource src = DataLayout.resolve(spec).interactions();
         int threads = 1 + seed % 3;
         long chunkBytes = 64 + rnd.nextInt(4_000);

@@ -18,11 +18,10 @@ import org.embrec.sequence.Sequences;
  *
  * <p>Immutable and thread-safe; workers hold the scratch arrays.
  */
-public final class CooccurrenceBaseline implements ItemScorer {
+public final class CooccurrenceBaseline extends TrainingItemsScorer {
     /** The name in reports. */
     public static final String NAME = "cooccurrence";
 
-    private final TrainingItems items;
     /** Distinct candidates of sequence s: seqItems[seqOffsets[s] .. seqOffsets[s+1]). */
     private final int[] seqOffsets;
     private final int[] seqItems;
@@ -31,7 +30,7 @@ public final class CooccurrenceBaseline implements ItemScorer {
     private final int[] itemSeqs;
 
     public CooccurrenceBaseline(Sequences training) {
-        items = new TrainingItems(training);
+        super(new TrainingItems(training));
         Lists lists = Lists.of(training, items);
         seqOffsets = lists.seqOffsets();
         seqItems = lists.seqItems();
@@ -86,21 +85,6 @@ public final class CooccurrenceBaseline implements ItemScorer {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public int candidateCount() {
-        return items.size();
-    }
-
-    @Override
-    public String candidateId(int c) {
-        return items.id(c);
-    }
-
-    @Override
-    public int candidateOf(int item) {
-        return items.candidateOf(item);
     }
 
     /** n_c: the number of training sequences containing candidate {@code c}. */

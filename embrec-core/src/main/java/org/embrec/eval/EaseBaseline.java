@@ -32,7 +32,7 @@ import org.embrec.sequence.Sequences;
  *
  * <p>Immutable and thread-safe; workers hold the scratch arrays.
  */
-public final class EaseBaseline implements ItemScorer {
+public final class EaseBaseline extends TrainingItemsScorer {
     /** The name in reports. */
     public static final String NAME = "ease";
     /** The largest min(users, items) EASE fits (an r x r eigendecomposition; docs/EVALUATION.md). */
@@ -41,7 +41,7 @@ public final class EaseBaseline implements ItemScorer {
     public static final long MAX_Z_BYTES = 1L << 30;
 
     /** The i2i variants. */
-    public enum Variant {
+    public enum Variant implements Keyed {
         /** Row {@code B[q, :]}. */
         ROW("row"),
         /** Column {@code B[:, q]}. */
@@ -55,19 +55,14 @@ public final class EaseBaseline implements ItemScorer {
             this.key = key;
         }
 
-        /** The name in reports and flags. */
+        @Override
         public String key() {
             return key;
         }
 
         /** @throws EmbrecException naming {@code flag} when {@code text} is no variant */
         public static Variant parse(String text, String flag) {
-            for (Variant v : values()) {
-                if (v.key.equalsIgnoreCase(text)) {
-                    return v;
-                }
-            }
-            throw new EmbrecException(flag + " must be row, column or sum, got '" + text + "'");
+            return Keyed.parse(values(), text, flag);
         }
     }
 
@@ -295,6 +290,7 @@ public final class EaseBaseline implements ItemScorer {
 
     /** @param rowCache t rows of i2i queries shared with the other variants of this lambda, or null */
     private EaseBaseline(Spectrum sp, Settings settings, Map<Integer, double[]> rowCache) {
+        super(sp.items);
         this.sp = sp;
         this.settings = settings;
         this.rowCache = rowCache;
@@ -355,21 +351,6 @@ public final class EaseBaseline implements ItemScorer {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public int candidateCount() {
-        return sp.n;
-    }
-
-    @Override
-    public String candidateId(int c) {
-        return sp.items.id(c);
-    }
-
-    @Override
-    public int candidateOf(int item) {
-        return sp.items.candidateOf(item);
     }
 
     @Override

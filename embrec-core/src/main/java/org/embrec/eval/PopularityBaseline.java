@@ -8,15 +8,14 @@ import org.embrec.sequence.Sequences;
  *
  * <p>Immutable and thread-safe.
  */
-public final class PopularityBaseline implements ItemScorer {
+public final class PopularityBaseline extends TrainingItemsScorer {
     /** The name in reports. */
     public static final String NAME = "popularity";
 
-    private final TrainingItems items;
     private final double[] counts;
 
     public PopularityBaseline(Sequences training) {
-        items = new TrainingItems(training);
+        super(new TrainingItems(training));
         int[] perItem = training.sequenceCounts();
         counts = new double[items.size()];
         for (int c = 0; c < counts.length; c++) {
@@ -27,21 +26,6 @@ public final class PopularityBaseline implements ItemScorer {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public int candidateCount() {
-        return counts.length;
-    }
-
-    @Override
-    public String candidateId(int c) {
-        return items.id(c);
-    }
-
-    @Override
-    public int candidateOf(int item) {
-        return items.candidateOf(item);
     }
 
     @Override

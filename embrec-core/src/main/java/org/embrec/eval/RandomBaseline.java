@@ -9,38 +9,22 @@ import org.embrec.sequence.Sequences;
  *
  * <p>Immutable and thread-safe.
  */
-public final class RandomBaseline implements ItemScorer {
+public final class RandomBaseline extends TrainingItemsScorer {
     /** The name in reports. */
     public static final String NAME = "random";
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    private final TrainingItems items;
     private final long seed;
 
     public RandomBaseline(Sequences training, long seed) {
-        this.items = new TrainingItems(training);
+        super(new TrainingItems(training));
         this.seed = seed;
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public int candidateCount() {
-        return items.size();
-    }
-
-    @Override
-    public String candidateId(int c) {
-        return items.id(c);
-    }
-
-    @Override
-    public int candidateOf(int item) {
-        return items.candidateOf(item);
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.embrec.sequence.Sequences;
  *
  * <p>Immutable and thread-safe; workers hold the scratch arrays.
  */
-public final class Rp3BetaBaseline implements ItemScorer {
+public final class Rp3BetaBaseline extends TrainingItemsScorer {
     /** The name in reports. */
     public static final String NAME = "rp3beta";
 
@@ -136,6 +136,7 @@ public final class Rp3BetaBaseline implements ItemScorer {
     private final double[] topValues;
 
     private Rp3BetaBaseline(Graph g, Settings settings) {
+        super(g.items);
         this.g = g;
         this.settings = settings;
         int n = g.items.size();
@@ -201,21 +202,6 @@ public final class Rp3BetaBaseline implements ItemScorer {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public int candidateCount() {
-        return g.items.size();
-    }
-
-    @Override
-    public String candidateId(int c) {
-        return g.items.id(c);
-    }
-
-    @Override
-    public int candidateOf(int item) {
-        return g.items.candidateOf(item);
     }
 
     @Override

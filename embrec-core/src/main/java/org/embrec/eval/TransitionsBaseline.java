@@ -21,14 +21,14 @@ import org.embrec.sequence.Sequences;
  * <p>C is held sparse, row by row ({@link Counts}); a query touches only its rows. Immutable and
  * thread-safe; workers need no scratch.
  */
-public final class TransitionsBaseline implements ItemScorer {
+public final class TransitionsBaseline extends TrainingItemsScorer {
     /** The name in reports. */
     public static final String NAME = "transitions";
     /** PROTOCOL.md's tie fallback weight. */
     static final double FALLBACK = 1e-9;
 
     /** The i2i variants. */
-    public enum Variant {
+    public enum Variant implements Keyed {
         /** {@code C[q, :]}. */
         RAW("raw"),
         /** {@code C[q, :] / sqrt(pop)}. */
@@ -40,19 +40,14 @@ public final class TransitionsBaseline implements ItemScorer {
             this.key = key;
         }
 
-        /** The name in reports and flags. */
+        @Override
         public String key() {
             return key;
         }
 
         /** @throws EmbrecException naming {@code flag} when {@code text} is no variant */
         public static Variant parse(String text, String flag) {
-            for (Variant v : values()) {
-                if (v.key.equalsIgnoreCase(text)) {
-                    return v;
-                }
-            }
-            throw new EmbrecException(flag + " must be raw or pop-sqrt, got '" + text + "'");
+            return Keyed.parse(values(), text, flag);
         }
     }
 
@@ -251,6 +246,7 @@ public final class TransitionsBaseline implements ItemScorer {
     private final double[] weights;
 
     private TransitionsBaseline(Counts counts, Settings settings) {
+        super(counts.items);
         this.counts = counts;
         this.settings = settings;
         weights = new double[settings.m()];
@@ -271,21 +267,6 @@ public final class TransitionsBaseline implements ItemScorer {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public int candidateCount() {
-        return counts.items.size();
-    }
-
-    @Override
-    public String candidateId(int c) {
-        return counts.items.id(c);
-    }
-
-    @Override
-    public int candidateOf(int item) {
-        return counts.items.candidateOf(item);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.embrec.data.DataSpec;
 import org.embrec.data.Dataset;
 import org.embrec.sequence.LikedFilter;
 import org.embrec.sequence.SequenceBuilder;
+import org.embrec.sequence.SessionGap;
 import org.embrec.sequence.Sequences;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,6 +78,12 @@ public final class DataOptions {
                     + " comma-separated files only, so tab-separated files may hold literal quotes).")
     String quote;
 
+    @Option(names = "--session-gap", paramLabel = "DURATION", defaultValue = "off",
+            description = "Split each user's items into sessions at gaps of inactivity longer than this (90s, 30m, 2h,"
+                    + " 1d); sessions are the training sentences, the evaluation still holds out each user's last item"
+                    + " (default off).")
+    String sessionGap;
+
     @Option(names = "--skip-bad-rows", description = "Skip malformed rows (reporting how many and the first few) instead of stopping.")
     boolean skipBadRows;
 
@@ -107,14 +114,15 @@ public final class DataOptions {
     /** Loads the dataset on all cores, reporting progress and skipped rows. */
     public Dataset load(Progress progress) {
         DataSpec spec = spec();
-        likedFilter(); // fail on a bad --liked before reading gigabytes
+        likedFilter(); // fail on a bad --liked or --session-gap before reading gigabytes
+        SessionGap.parseMillis(sessionGap);
         PrintWriter err = mixee == null ? new PrintWriter(System.err, true) : mixee.commandLine().getErr();
         return DataLoader.load(spec, progress, w -> err.println("embrec: warning: " + w), Parallel.defaultThreads());
     }
 
     /** The liked sequences of {@code dataset} under {@code --liked}. */
     public Sequences liked(Dataset dataset) {
-        return SequenceBuilder.build(dataset.interactions(), likedFilter());
+        return SequenceBuilder.build(dataset.interactions(), likedFilter(), SessionGap.parseMillis(sessionGap));
     }
 
     /**

@@ -47,12 +47,24 @@ final class InfoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(toJson(s, dataset, (t1 - t0) / 1e9, (t2 - t1) / 1e9)));
+                    .writeValueAsString(withSessions(toJson(s, dataset, (t1 - t0) / 1e9, (t2 - t1) / 1e9), liked)));
         } else {
             printTable(out, s, dataset, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+            if (liked.breaks().length > 0) {
+                out.printf(Locale.ROOT, "%-28s %s%n", "sessions (--session-gap)",
+                        String.format(Locale.ROOT, "%,d", liked.count() + liked.breaks().length));
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** The summary with {@code sessions} (training sentences) when --session-gap split any sequence. */
+    private static Map<String, Object> withSessions(Map<String, Object> m, Sequences liked) {
+        if (liked.breaks().length > 0) {
+            m.put("sessions", liked.count() + liked.breaks().length);
+        }
+        return m;
     }
 
     static Map<String, Object> toJson(DatasetSummary s, Dataset d, double loadSeconds, double sequenceSeconds) {

@@ -9,7 +9,8 @@ import org.embrec.EmbrecException;
 
 /**
  * Which columns of a delimited file hold which role, as given on the command line:
- * {@code user=userId,item=2,rating=score,time=ts[,header=auto|yes|no]}. Values are header
+ * {@code user=userId,item=2,rating=score,time=ts[,header=auto|yes|no]} ({@code session=C} in place
+ * of {@code user=}: an anonymous session log, each session a user of its own). Values are header
  * names or 1-based column numbers ({@link ColumnRef}). With any name the file has a header;
  * with numbers only, {@code header=auto} lets the reader decide (see docs/DATA.md). A time
  * spread over several columns is given as {@code time=year+month+day[+hour[+minute[+second]]]}
@@ -81,6 +82,14 @@ public record ColumnSpec(Map<String, ColumnRef> columns, Header header, List<Col
             }
             String key = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             String value = part.substring(eq + 1);
+            if (key.equals("session") && roles == INTERACTION_ROLES) {
+                // An anonymous session log: each session is a user of its own.
+                if (map.containsKey("user") || text.matches("(?i)(^|.*,)\\s*user\\s*=.*")) {
+                    throw new EmbrecException(flag + ": give user= or session=, not both (a user's sessions come from"
+                            + " --session-gap)");
+                }
+                key = "user";
+            }
             if (key.equals("header")) {
                 if (headerSeen) {
                     throw new EmbrecException(flag + ": header= given twice");

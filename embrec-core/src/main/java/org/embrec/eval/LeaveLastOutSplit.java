@@ -30,6 +30,10 @@ public final class LeaveLastOutSplit {
         int[] caseSequences = new int[cases];
         int[] targets = new int[cases];
         int[] src = liked.items();
+        int[] breaks = liked.breaks();
+        int[] kept = new int[breaks.length];
+        int k = 0;
+        int b = 0;
         int c = 0;
         int out = 0;
         for (int s = 0; s < n; s++) {
@@ -40,12 +44,18 @@ public final class LeaveLastOutSplit {
                 caseSequences[c] = s;
                 targets[c++] = src[to];
             }
+            for (; b < breaks.length && breaks[b] < liked.end(s); b++) {
+                if (breaks[b] < to) { // a session starting at the held-out target goes with it
+                    kept[k++] = out + breaks[b] - from;
+                }
+            }
             System.arraycopy(src, from, items, out, to - from);
             out += to - from;
             offsets[s + 1] = out;
         }
         int[] users = liked.users() == null ? null : liked.users().clone();
-        Sequences training = new Sequences(offsets, items, users, liked.itemIds(), liked.userIds());
+        Sequences training = new Sequences(offsets, items, users, liked.itemIds(), liked.userIds(),
+                java.util.Arrays.copyOf(kept, k));
         return new Split(training, new TestCases(training, caseSequences, targets));
     }
 

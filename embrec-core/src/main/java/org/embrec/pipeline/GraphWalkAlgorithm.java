@@ -105,7 +105,7 @@ public final class GraphWalkAlgorithm implements EmbeddingAlgorithm {
     /** Graph, walks and training, with the trainer's figures (raw tokens are walk tokens). */
     @Override
     public Fit train(TrainingData data, long seed, Progress progress) {
-        return Fit.of(walkAndTrain(data.sequences(), seed, progress), describe());
+        return Fit.of(walkAndTrain(data.sentences(), seed, progress), describe());
     }
 
     private TrainedModel walkAndTrain(Sequences training, long seed, Progress progress) {

@@ -46,7 +46,7 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
 
     @Override
     public Fit train(TrainingData data, long seed, Progress progress) {
-        return Fit.of(SkipGramTrainer.train(data.sequences(), config.withSeed(seed), progress), describe());
+        return Fit.of(SkipGramTrainer.train(data.sentences(), config.withSeed(seed), progress), describe());
     }
 
     /** Targets seen fewer than min-count times in training have no vector: the cold slice. */

@@ -21,6 +21,14 @@ public record TrainingData(Sequences sequences, Catalog catalog) {
         Objects.requireNonNull(catalog, "catalog");
     }
 
+    /**
+     * The sentences to learn item contexts from: each session of each sequence
+     * ({@link Sequences#sentences()}); the sequences themselves without sessions.
+     */
+    public Sequences sentences() {
+        return sequences.sentences();
+    }
+
     /** Training sequences without side information. */
     public static TrainingData of(Sequences sequences) {
         return new TrainingData(sequences, Catalog.empty());

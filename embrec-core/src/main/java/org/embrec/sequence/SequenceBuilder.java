@@ -24,6 +24,20 @@ public final class SequenceBuilder {
         return build(data, keep, filter.toString());
     }
 
+    /**
+     * As {@link #build(Interactions, LikedFilter)}, each user's items split into sessions where
+     * two consecutive liked items are more than {@code sessionGapMillis} apart
+     * ({@link Sequences#breaks()}; 0: no sessions).
+     *
+     * @throws EmbrecException when the filter leaves no row, or a gap is asked of data without times
+     */
+    public static Sequences build(Interactions data, LikedFilter filter, long sessionGapMillis) {
+        if (sessionGapMillis > 0 && !data.hasTimes()) {
+            throw new EmbrecException("--session-gap needs a time column (--columns ...,time=COLUMN)");
+        }
+        return build(data, filter.apply(data), filter.toString(), Parallel.defaultThreads(), sessionGapMillis);
+    }
+
     /** As {@link #build(Interactions, LikedFilter)} with an explicit row mask. */
     public static Sequences build(Interactions data, boolean[] keep, String filterName) {
         return build(data, keep, filterName, Parallel.defaultThreads());
@@ -31,6 +45,11 @@ public final class SequenceBuilder {
 
     /** As {@link #build(Interactions, boolean[], String)} on {@code threads} threads. */
     public static Sequences build(Interactions data, boolean[] keep, String filterName, int threads) {
+        return build(data, keep, filterName, threads, 0);
+    }
+
+    private static Sequences build(Interactions data, boolean[] keep, String filterName, int threads,
+            long sessionGapMillis) {
         int n = data.size();
         int users = data.userIds().size();
         int[] u = data.userColumn();
@@ -87,7 +106,25 @@ public final class SequenceBuilder {
                 offsets[++s] = start[user + 1];
             }
         }
-        return new Sequences(offsets, items, seqUsers, data.itemIds(), data.userIds());
+        int[] breaks = sessionGapMillis > 0 ? breaks(data.timeColumn(), rows, offsets, sessionGapMillis) : null;
+        return new Sequences(offsets, items, seqUsers, data.itemIds(), data.userIds(), breaks);
+    }
+
+    /** Positions after a gap of more than {@code gap} between consecutive rows of one sequence. */
+    private static int[] breaks(long[] times, int[] rows, int[] offsets, long gap) {
+        int[] out = new int[16];
+        int n = 0;
+        for (int s = 0; s + 1 < offsets.length; s++) {
+            for (int p = offsets[s] + 1; p < offsets[s + 1]; p++) {
+                if (times[rows[p]] - times[rows[p - 1]] > gap) {
+                    if (n == out.length) {
+                        out = java.util.Arrays.copyOf(out, 2 * n);
+                    }
+                    out[n++] = p;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** Sorts each user's rows by time (when there are times) and writes their items, in parallel. */

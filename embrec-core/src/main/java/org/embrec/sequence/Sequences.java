@@ -18,6 +18,8 @@ public final class Sequences {
     private final int[] users;
     private final IdMap itemIds;
     private final IdMap userIds;
+    /** Positions in {@link #items} where a new session starts inside a sequence, ascending; empty: none. */
+    private final int[] breaks;
 
     /**
      * @param offsets {@code count()+1} non-decreasing offsets into {@code items}, starting at 0
@@ -25,6 +27,15 @@ public final class Sequences {
      * @param userIds the users' id map, or null when {@code users} is null
      */
     public Sequences(int[] offsets, int[] items, int[] users, IdMap itemIds, IdMap userIds) {
+        this(offsets, items, users, itemIds, userIds, null);
+    }
+
+    /**
+     * Sequences whose items fall into sessions: a new session starts at each position of
+     * {@code breaks} (absolute positions in {@code items}, ascending, each inside a sequence and
+     * not at its start; null or empty: one session per sequence). See {@link #sentences()}.
+     */
+    public Sequences(int[] offsets, int[] items, int[] users, IdMap itemIds, IdMap userIds, int[] breaks) {
         this.offsets = Objects.requireNonNull(offsets, "offsets");
         this.items = Objects.requireNonNull(items, "items");
         this.itemIds = Objects.requireNonNull(itemIds, "itemIds");
@@ -36,6 +47,52 @@ public final class Sequences {
         }
         this.users = users;
         this.userIds = userIds;
+        this.breaks = breaks == null ? new int[0] : breaks;
+        int s = 0;
+        for (int i = 0; i < this.breaks.length; i++) {
+            int b = this.breaks[i];
+            while (s < count() && offsets[s + 1] <= b) {
+                s++;
+            }
+            if (s >= count() || b <= offsets[s] || (i > 0 && b <= this.breaks[i - 1])) {
+                throw new IllegalArgumentException("session break " + b + " is not inside a sequence, after its start,"
+                        + " in ascending order");
+            }
+        }
+    }
+
+    /** Positions in {@link #items()} where a new session starts inside a sequence (do not modify). */
+    public int[] breaks() {
+        return breaks;
+    }
+
+    /**
+     * The training sentences: each session of each sequence as a sequence of its own (with its
+     * sequence's user), sharing the items array; this object itself when there are no sessions.
+     */
+    public Sequences sentences() {
+        if (breaks.length == 0) {
+            return this;
+        }
+        int n = count() + breaks.length;
+        int[] out = new int[n + 1];
+        int[] us = users == null ? null : new int[n];
+        int k = 0;
+        int b = 0;
+        for (int s = 0; s < count(); s++) {
+            if (us != null) {
+                us[k] = users[s];
+            }
+            out[k++] = offsets[s];
+            while (b < breaks.length && breaks[b] < offsets[s + 1]) {
+                if (us != null) {
+                    us[k] = users[s];
+                }
+                out[k++] = breaks[b++];
+            }
+        }
+        out[n] = items.length;
+        return new Sequences(out, items, us, itemIds, userIds);
     }
 
     /** Number of sequences. */

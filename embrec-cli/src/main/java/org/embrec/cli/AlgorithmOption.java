@@ -3,6 +3,7 @@ package org.embrec.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.embrec.EmbrecException;
+import org.embrec.als.AlsConfig;
 import org.embrec.content.ContentConfig;
 import org.embrec.graph.WalkConfig;
 import org.embrec.pipeline.AlgorithmSpec;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
  */
 public final class AlgorithmOption {
     @Option(names = "--algo", paramLabel = "NAME",
-            description = "Embedding algorithm: item2vec (default), deepwalk, node2vec, content (item metadata only).")
+            description = "Embedding algorithm: item2vec (default), deepwalk, node2vec, content (item metadata only),"
+                    + " als (implicit ALS matrix factorisation).")
     String algo;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -33,6 +35,9 @@ public final class AlgorithmOption {
 
     @Mixin
     WalkOptions walks;
+
+    @Mixin
+    AlsOptions als;
 
     private HyperParameters.ConfigFile loaded;
 
@@ -82,7 +87,8 @@ public final class AlgorithmOption {
      * of {@code settings} under the walk flags; content uses the content flags.
      */
     public EmbeddingAlgorithm build(Word2VecConfig config, HyperParameters settings, ContentOptions content) {
-        return Algorithms.build(spec(name(), config, settings, walks, isContent() ? content.config(config) : null, true));
+        return Algorithms.build(spec(name(), config, settings, walks, als, isContent() ? content.config(config) : null,
+                true));
     }
 
     /**
@@ -95,8 +101,13 @@ public final class AlgorithmOption {
      *     several algorithms)
      */
     static AlgorithmSpec spec(String name, Word2VecConfig config, HyperParameters settings, WalkOptions walks,
-            ContentConfig content, boolean strict) {
+            AlsOptions als, ContentConfig content, boolean strict) {
         AlgorithmSpec spec = new AlgorithmSpec(name, config, null, content);
+        if (Algorithms.usesAls(name)) {
+            spec = spec.withAls(als.config(settings.applyTo(AlsConfig.defaults())));
+        } else if (strict) {
+            als.checkUnused(name, settings);
+        }
         if (Algorithms.usesWalks(name)) {
             return spec.withWalks(walks.config(settings.applyTo(WalkConfig.defaults())));
         }
@@ -104,6 +115,21 @@ public final class AlgorithmOption {
             walks.checkUnused(name, settings);
         }
         return spec;
+    }
+
+    /** The ALS settings: defaults, then {@code settings}, then the ALS flags. */
+    AlsConfig alsConfig(HyperParameters settings) {
+        return als.config(settings.applyTo(AlsConfig.defaults()));
+    }
+
+    /** The explicitly given ALS flags. */
+    HyperParameters explicitAlsFlags() {
+        return als.explicit();
+    }
+
+    /** True for implicit ALS (it uses the ALS flags; of the word2vec flags only --dim, --threads, --seed). */
+    boolean isAls() {
+        return Algorithms.usesAls(name());
     }
 
     /** {@link #build(Word2VecConfig, HyperParameters, ContentOptions)} with the {@code --config} settings. */

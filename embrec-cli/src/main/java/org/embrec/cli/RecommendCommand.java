@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Recommend items for a user (--user) or for a list of items (--items), from the mean of their"
-                + " item vectors.")
+                + " item vectors (or as the model declares: an als model uses the user's factors, and a fold-in"
+                + " solve for --items).")
 final class RecommendCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
@@ -103,7 +104,9 @@ final class RecommendCommand implements Callable<Integer> {
                 err.flush();
             }
         }
-        Recommendations r = recommender.forUser(history, k, ItemFilter.NONE);
+        // a stored user is asked as such: the model's scoring may query by their stored factors
+        Recommendations r = query.user != null ? recommender.forStoredUser(query.user, k, ItemFilter.NONE)
+                : recommender.forUser(history, k, ItemFilter.NONE);
         if (r.popularityFallback() && !recommender.popularity().available()) {
             throw new EmbrecException("no item of the history has a vector, and the model has no user histories ("
                     + "users.bin) to fall back on popularity");
@@ -111,7 +114,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (json) {
             out.println(json(m, rule, history, unknown, r));
         } else {
-            table(out, m, rule, history, r);
+            table(out, m, recommender, history, r);
         }
         out.flush();
         return 0;
@@ -143,7 +146,7 @@ final class RecommendCommand implements Callable<Integer> {
         }
         q.put("history", history.size());
         q.put("with_vectors", r.used().size());
-        q.put("user_vectors", rule.toString());
+        q.put("user_vectors", r.popularityFallback() ? rule.toString() : r.query());
         if (!unknown.isEmpty()) {
             ArrayNode a = q.putArray("unknown");
             unknown.forEach(a::add);
@@ -157,7 +160,8 @@ final class RecommendCommand implements Callable<Integer> {
         return root.toString();
     }
 
-    private void table(PrintWriter out, EmbeddingModel m, UserVectors rule, List<String> history, Recommendations r) {
+    private void table(PrintWriter out, EmbeddingModel m, Recommender recommender, List<String> history,
+            Recommendations r) {
         String who = query.user != null ? "user " + query.user : history.size() == 1
                 ? "item " + ItemListPrinter.describe(history.get(0), m.catalog()) : history.size() + " items";
         String header;
@@ -167,13 +171,14 @@ final class RecommendCommand implements Callable<Integer> {
                     m.manifest().algo());
         } else {
             header = String.format(Locale.ROOT, "Recommendations for %s  (%s of %d history item vectors, %s model)", who,
-                    rule, r.used().size(), m.manifest().algo());
+                    r.query(), r.used().size(), m.manifest().algo());
             if (!r.withoutVector().isEmpty()) {
                 header += String.format(Locale.ROOT, "%n%d history item%s without a vector: %s", r.withoutVector().size(),
                         r.withoutVector().size() > 1 ? "s" : "", abbreviate(r.withoutVector()));
             }
         }
-        ItemListPrinter.table(out, header, r.popularityFallback() ? "users" : "cosine", r.items(), m.catalog(),
+        ItemListPrinter.table(out, header, r.popularityFallback() ? "users" : recommender.scoring().users().key(),
+                r.items(), m.catalog(),
                 m::isCold, m.coldPenalty());
     }
 

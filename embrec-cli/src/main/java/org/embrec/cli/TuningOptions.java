@@ -72,7 +72,8 @@ public final class TuningOptions {
             Progress progress) {
         Objective goal = objective();
         String algo = algorithm.name();
-        HyperParameters fixed = algorithm.fileSettings().with(training.explicit()).with(algorithm.explicitWalkFlags());
+        HyperParameters fixed = algorithm.fileSettings().with(training.explicit()).with(algorithm.explicitWalkFlags())
+                .with(algorithm.explicitAlsFlags());
         SearchSpace space = spaceFile != null ? readSpace(spaceFile) : SearchSpace.forAlgorithm(algo);
         space = space.without(fixed.values().keySet());
         Word2VecConfig baseConfig = algorithm.word2vec(training, liked);
@@ -83,6 +84,9 @@ public final class TuningOptions {
         HyperParameters defaults = HyperParameters.of(perRun);
         if (algorithm.walks()) {
             defaults = defaults.with(HyperParameters.of(algorithm.walkConfig(fixed)));
+        }
+        if (algorithm.isAls()) {
+            defaults = defaults.with(HyperParameters.of(algorithm.alsConfig(fixed)));
         }
         TuningSession session = new TuningSession(liked, catalog, maxCases,
                 baseConfig.seed());

@@ -2,6 +2,8 @@ package org.embrec.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.embrec.EmbrecException;
 import org.embrec.als.AlsConfig;
 import org.embrec.content.ContentConfig;
@@ -66,9 +68,22 @@ public final class AlgorithmOption {
 
     /**
      * The word2vec settings before the data is known (item2vec's epochs unscaled): to check
-     * flags and config file early.
+     * flags and config file early. For ALS, word2vec flags other than {@code --dim} (and
+     * {@code --threads}, {@code --seed}) are an error: ALS does not use them.
      */
     public Word2VecConfig word2vec(TrainingOptions flags) {
+        if (isAls()) {
+            List<String> unused = new ArrayList<>();
+            flags.explicit().values().keySet().stream().filter(k -> !k.equals("dim")).forEach(k -> unused.add("--" + k));
+            if (flags.loss) {
+                unused.add("--loss");
+            }
+            if (!unused.isEmpty()) {
+                throw new EmbrecException(String.join(", ", unused) + (unused.size() > 1 ? " apply" : " applies")
+                        + " to the word2vec algorithms, not als (its settings: --dim, --als-alpha, --reg, --iterations,"
+                        + " --cg-steps, --threads, --seed)");
+            }
+        }
         return flags.apply(fileSettings().applyTo(defaultWord2Vec(name(), null)));
     }
 

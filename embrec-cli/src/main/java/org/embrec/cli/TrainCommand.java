@@ -74,6 +74,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelDirectory.checkWritable(out); // never after minutes of training
         String algo = algorithm.name();
         content.validate();
+        content.checkApplies(algo);
         if (!auto && (search.budget != null || search.spaceFile != null || search.parallel != null)) {
             throw new EmbrecException("--budget, --space and --parallel apply to train --auto");
         }

@@ -55,7 +55,13 @@ class BadInputTest {
                 Arguments.of(new String[] {"--algo", "als", "--cg-steps", "0"}, "--cg-steps must be in 1..1000, got 0"),
                 Arguments.of(new String[] {"--algo", "als", "--dim", "0"}, "--dim must be in 1..4096, got 0"),
                 Arguments.of(new String[] {"--algo", "item2vec", "--reg", "10", "--iterations", "3"},
-                        "--reg, --iterations apply to --algo als, not item2vec"));
+                        "--reg, --iterations apply to --algo als, not item2vec"),
+                Arguments.of(new String[] {"--algo", "als", "--window", "5"}, "--window applies to the word2vec"
+                        + " algorithms, not als (its settings: --dim, --als-alpha, --reg, --iterations, --cg-steps,"
+                        + " --threads, --seed)"),
+                Arguments.of(new String[] {"--algo", "als", "--cold-start", "content"}, "--cold-start content does not"
+                        + " apply to --algo als (it scores users by the inner product of factors, which cold start's"
+                        + " centred, mapped vectors would change)"));
     }
 
     @ParameterizedTest(name = "{1}")

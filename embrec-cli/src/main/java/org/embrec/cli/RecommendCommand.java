@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embrec.EmbrecException;
 import org.embrec.model.EmbeddingModel;
+import org.embrec.model.Scoring;
 import org.embrec.recommend.Recommendations;
 import org.embrec.recommend.Recommender;
 import org.embrec.recommend.UserVectors;
@@ -170,8 +171,11 @@ final class RecommendCommand implements Callable<Integer> {
                     + " %s model; the most popular items instead (popularity fallback)", who, history.size(),
                     m.manifest().algo());
         } else {
-            header = String.format(Locale.ROOT, "Recommendations for %s  (%s of %d history item vectors, %s model)", who,
-                    r.query(), r.used().size(), m.manifest().algo());
+            String how = r.query().equals(Scoring.UserQuery.USER_FACTORS.key())
+                    ? String.format(Locale.ROOT, "the user's stored factors; %d history items", history.size())
+                    : String.format(Locale.ROOT, "%s of %d history item vectors", r.query(), r.used().size());
+            header = String.format(Locale.ROOT, "Recommendations for %s  (%s, %s model)", who, how,
+                    m.manifest().algo());
             if (!r.withoutVector().isEmpty()) {
                 header += String.format(Locale.ROOT, "%n%d history item%s without a vector: %s", r.withoutVector().size(),
                         r.withoutVector().size() > 1 ? "s" : "", abbreviate(r.withoutVector()));

@@ -2,6 +2,7 @@ package org.embrec.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
@@ -85,8 +86,8 @@ public final class TuningOptions {
         if (algorithm.walks()) {
             defaults = defaults.with(HyperParameters.of(algorithm.walkConfig(fixed)));
         }
-        if (algorithm.isAls()) {
-            defaults = defaults.with(HyperParameters.of(algorithm.alsConfig(fixed)));
+        if (algorithm.isAls()) { // of the word2vec settings, ALS uses only dim
+            defaults = defaults.only(List.of("dim")).with(HyperParameters.of(algorithm.alsConfig(fixed)));
         }
         TuningSession session = new TuningSession(liked, catalog, maxCases,
                 baseConfig.seed());

@@ -296,7 +296,7 @@
     return h('ol', { class: 'results' }, results.map((r) => h('li', { class: 'result', 'data-id': r.id },
       h('div', { class: 'result-row' },
         h('a', { href: movieHref(r.id), class: 'result-title', text: r.title }),
-        h('div', { class: 'score', title: 'cosine similarity ' + fmt(r.score, 4) },
+        h('div', { class: 'score', title: 'score ' + fmt(r.score, 4) },
           h('meter', { min: '0', max: '1', value: String(Math.max(0, r.score / best)), 'aria-label': 'score relative to the best' }),
           h('span', { class: 'score-value', text: fmt(r.score, 3) })),
         h('div', { class: 'result-meta' },

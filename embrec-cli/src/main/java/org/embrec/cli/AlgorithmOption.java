@@ -2,7 +2,10 @@ package org.embrec.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.embrec.EmbrecException;
+import org.embrec.als.AlsConfig;
 import org.embrec.content.ContentConfig;
 import org.embrec.graph.WalkConfig;
 import org.embrec.pipeline.AlgorithmSpec;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Option;
  */
 public final class AlgorithmOption {
     @Option(names = "--algo", paramLabel = "NAME",
-            description = "Embedding algorithm: item2vec (default), deepwalk, node2vec, content (item metadata only).")
+            description = "Embedding algorithm: item2vec (default), deepwalk, node2vec, content (item metadata only),"
+                    + " als (implicit ALS matrix factorisation).")
     String algo;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -33,6 +37,9 @@ public final class AlgorithmOption {
 
     @Mixin
     WalkOptions walks;
+
+    @Mixin
+    AlsOptions als;
 
     private HyperParameters.ConfigFile loaded;
 
@@ -61,9 +68,22 @@ public final class AlgorithmOption {
 
     /**
      * The word2vec settings before the data is known (item2vec's epochs unscaled): to check
-     * flags and config file early.
+     * flags and config file early. For ALS, word2vec flags other than {@code --dim} (and
+     * {@code --threads}, {@code --seed}) are an error: ALS does not use them.
      */
     public Word2VecConfig word2vec(TrainingOptions flags) {
+        if (isAls()) {
+            List<String> unused = new ArrayList<>();
+            flags.explicit().values().keySet().stream().filter(k -> !k.equals("dim")).forEach(k -> unused.add("--" + k));
+            if (flags.loss) {
+                unused.add("--loss");
+            }
+            if (!unused.isEmpty()) {
+                throw new EmbrecException(String.join(", ", unused) + (unused.size() > 1 ? " apply" : " applies")
+                        + " to the word2vec algorithms, not als (its settings: --dim, --als-alpha, --reg, --iterations,"
+                        + " --cg-steps, --threads, --seed)");
+            }
+        }
         return flags.apply(fileSettings().applyTo(defaultWord2Vec(name(), null)));
     }
 
@@ -82,7 +102,8 @@ public final class AlgorithmOption {
      * of {@code settings} under the walk flags; content uses the content flags.
      */
     public EmbeddingAlgorithm build(Word2VecConfig config, HyperParameters settings, ContentOptions content) {
-        return Algorithms.build(spec(name(), config, settings, walks, isContent() ? content.config(config) : null, true));
+        return Algorithms.build(spec(name(), config, settings, walks, als, isContent() ? content.config(config) : null,
+                true));
     }
 
     /**
@@ -95,8 +116,13 @@ public final class AlgorithmOption {
      *     several algorithms)
      */
     static AlgorithmSpec spec(String name, Word2VecConfig config, HyperParameters settings, WalkOptions walks,
-            ContentConfig content, boolean strict) {
+            AlsOptions als, ContentConfig content, boolean strict) {
         AlgorithmSpec spec = new AlgorithmSpec(name, config, null, content);
+        if (Algorithms.usesAls(name)) {
+            spec = spec.withAls(als.config(settings.applyTo(AlsConfig.defaults())));
+        } else if (strict) {
+            als.checkUnused(name, settings);
+        }
         if (Algorithms.usesWalks(name)) {
             return spec.withWalks(walks.config(settings.applyTo(WalkConfig.defaults())));
         }
@@ -104,6 +130,21 @@ public final class AlgorithmOption {
             walks.checkUnused(name, settings);
         }
         return spec;
+    }
+
+    /** The ALS settings: defaults, then {@code settings}, then the ALS flags. */
+    AlsConfig alsConfig(HyperParameters settings) {
+        return als.config(settings.applyTo(AlsConfig.defaults()));
+    }
+
+    /** The explicitly given ALS flags. */
+    HyperParameters explicitAlsFlags() {
+        return als.explicit();
+    }
+
+    /** True for implicit ALS (it uses the ALS flags; of the word2vec flags only --dim, --threads, --seed). */
+    boolean isAls() {
+        return Algorithms.usesAls(name());
     }
 
     /** {@link #build(Word2VecConfig, HyperParameters, ContentOptions)} with the {@code --config} settings. */

@@ -5,6 +5,7 @@ import org.embrec.EmbrecException;
 import org.embrec.content.ContentConfig;
 import org.embrec.content.ContentField;
 import org.embrec.data.Catalog;
+import org.embrec.pipeline.Algorithms;
 import org.embrec.pipeline.ContentAlgorithm;
 import org.embrec.model.ColdStartSettings;
 import org.embrec.train.Word2VecConfig;
@@ -66,7 +67,7 @@ public final class ContentOptions {
 
     /**
      * Whether cold start applies: {@code --cold-start content}, or, when the flag is not given and
-     * {@code byDefault}, when the catalog has items; never for the content model itself.
+     * {@code byDefault}, when the catalog has items; never for the content model itself nor for ALS.
      *
      * @throws EmbrecException on a bad {@code --cold-start} value, or {@code content} without items
      */
@@ -76,10 +77,28 @@ public final class ContentOptions {
         if (algo.equals(ContentAlgorithm.NAME)) {
             return false;
         }
+        if (Algorithms.usesAls(algo)) {
+            checkApplies(algo);
+            return false;
+        }
         if (asked && catalog.size() == 0) {
             throw new EmbrecException("--cold-start content needs item metadata (e.g. movies.csv, or --items FILE)");
         }
         return asked || (byDefault && mode.isEmpty() && catalog.size() > 0);
+    }
+
+    /**
+     * Fails when {@code --cold-start content} is asked of ALS: cold start centres the vectors and
+     * maps content into their cosine space, so an ALS model's inner products with user factors and
+     * its fold-in would no longer hold.
+     *
+     * @throws EmbrecException naming the flag
+     */
+    public void checkApplies(String algo) {
+        if (Algorithms.usesAls(algo) && mode().equals("content")) {
+            throw new EmbrecException("--cold-start content does not apply to --algo als (it scores users by the"
+                    + " inner product of factors, which cold start's centred, mapped vectors would change)");
+        }
     }
 
     /**

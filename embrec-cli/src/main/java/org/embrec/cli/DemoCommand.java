@@ -141,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
         for (String name : ALGORITHMS) {
             if (Algorithms.names().contains(name)) {
                 Word2VecConfig config = training.apply(Algorithms.defaultWord2Vec(name, liked));
-                out.add(Algorithms.build(AlgorithmOption.spec(name, config, HyperParameters.empty(), walks, null, false)));
+                out.add(Algorithms.build(AlgorithmOption.spec(name, config, HyperParameters.empty(), walks, new AlsOptions(), null, false)));
             }
         }
         return out;

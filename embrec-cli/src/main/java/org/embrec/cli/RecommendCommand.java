@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embrec.EmbrecException;
 import org.embrec.model.EmbeddingModel;
+import org.embrec.model.Scoring;
 import org.embrec.recommend.Recommendations;
 import org.embrec.recommend.Recommender;
 import org.embrec.recommend.UserVectors;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Recommend items for a user (--user) or for a list of items (--items), from the mean of their"
-                + " item vectors.")
+                + " item vectors (or as the model declares: an als model uses the user's factors, and a fold-in"
+                + " solve for --items).")
 final class RecommendCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
@@ -103,7 +105,9 @@ final class RecommendCommand implements Callable<Integer> {
                 err.flush();
             }
         }
-        Recommendations r = recommender.forUser(history, k, ItemFilter.NONE);
+        // a stored user is asked as such: the model's scoring may query by their stored factors
+        Recommendations r = query.user != null ? recommender.forStoredUser(query.user, k, ItemFilter.NONE)
+                : recommender.forUser(history, k, ItemFilter.NONE);
         if (r.popularityFallback() && !recommender.popularity().available()) {
             throw new EmbrecException("no item of the history has a vector, and the model has no user histories ("
                     + "users.bin) to fall back on popularity");
@@ -111,7 +115,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (json) {
             out.println(json(m, rule, history, unknown, r));
         } else {
-            table(out, m, rule, history, r);
+            table(out, m, recommender, history, r);
         }
         out.flush();
         return 0;
@@ -143,7 +147,7 @@ final class RecommendCommand implements Callable<Integer> {
         }
         q.put("history", history.size());
         q.put("with_vectors", r.used().size());
-        q.put("user_vectors", rule.toString());
+        q.put("user_vectors", r.popularityFallback() ? rule.toString() : r.query());
         if (!unknown.isEmpty()) {
             ArrayNode a = q.putArray("unknown");
             unknown.forEach(a::add);
@@ -157,7 +161,8 @@ final class RecommendCommand implements Callable<Integer> {
         return root.toString();
     }
 
-    private void table(PrintWriter out, EmbeddingModel m, UserVectors rule, List<String> history, Recommendations r) {
+    private void table(PrintWriter out, EmbeddingModel m, Recommender recommender, List<String> history,
+            Recommendations r) {
         String who = query.user != null ? "user " + query.user : history.size() == 1
                 ? "item " + ItemListPrinter.describe(history.get(0), m.catalog()) : history.size() + " items";
         String header;
@@ -166,14 +171,18 @@ final class RecommendCommand implements Callable<Integer> {
                     + " %s model; the most popular items instead (popularity fallback)", who, history.size(),
                     m.manifest().algo());
         } else {
-            header = String.format(Locale.ROOT, "Recommendations for %s  (%s of %d history item vectors, %s model)", who,
-                    rule, r.used().size(), m.manifest().algo());
+            String how = r.query().equals(Scoring.UserQuery.USER_FACTORS.key())
+                    ? String.format(Locale.ROOT, "the user's stored factors; %d history items", history.size())
+                    : String.format(Locale.ROOT, "%s of %d history item vectors", r.query(), r.used().size());
+            header = String.format(Locale.ROOT, "Recommendations for %s  (%s, %s model)", who, how,
+                    m.manifest().algo());
             if (!r.withoutVector().isEmpty()) {
                 header += String.format(Locale.ROOT, "%n%d history item%s without a vector: %s", r.withoutVector().size(),
                         r.withoutVector().size() > 1 ? "s" : "", abbreviate(r.withoutVector()));
             }
         }
-        ItemListPrinter.table(out, header, r.popularityFallback() ? "users" : "cosine", r.items(), m.catalog(),
+        ItemListPrinter.table(out, header, r.popularityFallback() ? "users" : recommender.scoring().users().key(),
+                r.items(), m.catalog(),
                 m::isCold, m.coldPenalty());
     }
 

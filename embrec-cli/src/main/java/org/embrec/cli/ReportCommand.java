@@ -175,7 +175,7 @@ final class ReportCommand implements Callable<Integer> {
         for (String n : names) {
             // each algorithm's own word2vec defaults (as in train), under the flags
             Word2VecConfig config = training.apply(Algorithms.defaultWord2Vec(n, liked));
-            out.add(Algorithms.build(AlgorithmOption.spec(n, config, HyperParameters.empty(), walks, null, false)));
+            out.add(Algorithms.build(AlgorithmOption.spec(n, config, HyperParameters.empty(), walks, new AlsOptions(), null, false)));
         }
         return out;
     }

@@ -74,6 +74,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelDirectory.checkWritable(out); // never after minutes of training
         String algo = algorithm.name();
         content.validate();
+        content.checkApplies(algo);
         if (!auto && (search.budget != null || search.spaceFile != null || search.parallel != null)) {
             throw new EmbrecException("--budget, --space and --parallel apply to train --auto");
         }
@@ -104,12 +105,15 @@ final class TrainCommand implements Callable<Integer> {
         if (json) {
             o.println(Json.write(summary));
         } else {
-            o.printf(Locale.ROOT, "Trained %s: %,d items x %d dims in %.2fs%s; %,d liked items below --min-count %d have no"
-                    + " vector.%nModel written to %s%nTry: ./embrec similar --model %s --title \"What Women Want\"%n",
+            // an algorithm without a min-count (cold threshold 1: als) gives every liked item a vector
+            String left = algorithmImpl.coldThreshold() > 1 ? String.format(Locale.ROOT, "; %,d liked items below"
+                    + " --min-count %d have no vector", (int) summary.get("items_without_vector"), config.minCount()) : "";
+            o.printf(Locale.ROOT, "Trained %s: %,d items x %d dims in %.2fs%s%s.%nModel written to %s%nTry: ./embrec"
+                    + " similar --model %s --title \"What Women Want\"%n",
                     algo, model.vectors().size(), model.vectors().dim(), (double) summary.get("train_seconds"),
                     summary.containsKey("tokens_per_second")
                             ? String.format(Locale.ROOT, " (%,d tokens/s)", (long) summary.get("tokens_per_second")) : "",
-                    summary.get("items_without_vector"), config.minCount(), out, out);
+                    left, out, out);
             if (summary.containsKey("cold_items")) {
                 o.printf(Locale.ROOT, "Cold start: %,d items without enough interactions got a vector from their content"
                         + " (marked cold; --cold-start off to skip).%n", (int) summary.get("cold_items"));

@@ -19,7 +19,7 @@ public final class TrainingOptions {
             description = "skip-gram (default) or cbow (mean of the context vectors).")
     String architecture;
 
-    @Option(names = "--dim", paramLabel = "N", description = "Vector size (gensim vector_size; item2vec default 64).")
+    @Option(names = "--dim", paramLabel = "N", description = "Vector size (gensim vector_size; item2vec default 64; als: factors, default 128).")
     Integer dim;
 
     @Option(names = "--window", paramLabel = "N|all",
@@ -61,7 +61,7 @@ public final class TrainingOptions {
     @Option(names = "--min-alpha", paramLabel = "X", description = "Final learning rate (default 0.0001).")
     Double minAlpha;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores; als too).")
     Integer threads;
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default 2020).")

@@ -2,6 +2,7 @@ package org.embrec.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
@@ -72,7 +73,8 @@ public final class TuningOptions {
             Progress progress) {
         Objective goal = objective();
         String algo = algorithm.name();
-        HyperParameters fixed = algorithm.fileSettings().with(training.explicit()).with(algorithm.explicitWalkFlags());
+        HyperParameters fixed = algorithm.fileSettings().with(training.explicit()).with(algorithm.explicitWalkFlags())
+                .with(algorithm.explicitAlsFlags());
         SearchSpace space = spaceFile != null ? readSpace(spaceFile) : SearchSpace.forAlgorithm(algo);
         space = space.without(fixed.values().keySet());
         Word2VecConfig baseConfig = algorithm.word2vec(training, liked);
@@ -83,6 +85,9 @@ public final class TuningOptions {
         HyperParameters defaults = HyperParameters.of(perRun);
         if (algorithm.walks()) {
             defaults = defaults.with(HyperParameters.of(algorithm.walkConfig(fixed)));
+        }
+        if (algorithm.isAls()) { // of the word2vec settings, ALS uses only dim
+            defaults = defaults.only(List.of("dim")).with(HyperParameters.of(algorithm.alsConfig(fixed)));
         }
         TuningSession session = new TuningSession(liked, catalog, maxCases,
                 baseConfig.seed());

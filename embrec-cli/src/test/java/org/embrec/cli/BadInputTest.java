@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,6 +44,38 @@ class BadInputTest {
                 Arguments.of("empty user", ",11,2.0,6", ":3: empty user id in field 1"),
                 Arguments.of("unterminated quote", "\"1,11,2.0,6",
                         ":3: unterminated quote (a quoted field must close on the same line)"));
+    }
+
+    static Stream<Arguments> badAlsFlags() {
+        return Stream.of(
+                Arguments.of(new String[] {"--algo", "als", "--reg", "0"}, "--reg must be a number in (0, 1e9], got 0.0"),
+                Arguments.of(new String[] {"--algo", "als", "--als-alpha", "-1"},
+                        "--als-alpha must be a number in [0, 1e6], got -1.0"),
+                Arguments.of(new String[] {"--algo", "als", "--iterations", "0"}, "--iterations must be in 1..1000, got 0"),
+                Arguments.of(new String[] {"--algo", "als", "--cg-steps", "0"}, "--cg-steps must be in 1..1000, got 0"),
+                Arguments.of(new String[] {"--algo", "als", "--dim", "0"}, "--dim must be in 1..4096, got 0"),
+                Arguments.of(new String[] {"--algo", "item2vec", "--reg", "10", "--iterations", "3"},
+                        "--reg, --iterations apply to --algo als, not item2vec"),
+                Arguments.of(new String[] {"--algo", "als", "--window", "5"}, "--window applies to the word2vec"
+                        + " algorithms, not als (its settings: --dim, --als-alpha, --reg, --iterations, --cg-steps,"
+                        + " --threads, --seed)"),
+                Arguments.of(new String[] {"--algo", "als", "--cold-start", "content"}, "--cold-start content does not"
+                        + " apply to --algo als (it scores users by the inner product of factors, which cold start's"
+                        + " centred, mapped vectors would change)"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badAlsFlags")
+    void badAlsFlagsAreOneLineErrorsNamingTheFlag(String[] flags, String message) {
+        for (String command : new String[] {"train", "evaluate"}) {
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.addAll(List.of(flags));
+            if (command.equals("train")) {
+                args.addAll(List.of("--out", dir.resolve("model").toString()));
+            }
+            assertUserError(CliRun.of(args.toArray(String[]::new)), message);
+        }
+        assertThat(dir.resolve("model")).doesNotExist();
     }
 
     @ParameterizedTest(name = "{0}")

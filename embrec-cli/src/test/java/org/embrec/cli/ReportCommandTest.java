@@ -130,7 +130,7 @@ class ReportCommandTest {
         assertError(CliRun.of("report", "--evaluation", evaluationFixture().toString(), "--algos", "item2vec",
                 "--out", out.toString()), "--algos applies when evaluating; --evaluation reads a saved evaluation");
         assertError(CliRun.of("report", "--data", smallData(tmp).toString(), "--algos", "word2vec", "--out",
-                out.toString(), "--quiet"), "--algos: each must be one of item2vec, deepwalk, node2vec, content, got"
+                out.toString(), "--quiet"), "--algos: each must be one of item2vec, deepwalk, node2vec, content, als, got"
                         + " 'word2vec'");
         assertThat(out).doesNotExist();
     }

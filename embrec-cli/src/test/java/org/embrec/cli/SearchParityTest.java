@@ -74,6 +74,52 @@ class SearchParityTest {
         }
     }
 
+    /**
+     * An ALS model (trained by the CLI on the bundled data) answers alike too: similar items by
+     * cosine of the item factors, a stored user by their factors (inner product), an ad-hoc list
+     * ({@code recommend --items}, {@code POST /api/recommendations}) by a fold-in solve; no caller
+     * knows it is ALS.
+     */
+    @Test
+    void anAlsModelAnswersAlikeFromTheCliAndTheServer() throws Exception {
+        Path dir = tmp.resolve("als");
+        String data = Path.of(System.getProperty("embrec.repo", ".."), "data", "ml-latest-small").toString();
+        CliRun train = CliRun.of("train", "--data", data, "--algo", "als", "--dim", "16", "--iterations", "4",
+                "--threads", "2", "--out", dir.toString(), "--json");
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(JSON.readTree(train.out()).get("algo").asText()).isEqualTo("als");
+        List<String> users = List.of("1", "68", "414");
+        compare(dir, List.of("1", "260", "2571"), users);
+        List<List<String>> lists = List.of(List.of("1", "260", "2571"), List.of("318"), List.of("296", "593", "47"));
+        try (ModelRegistry registry = ModelRegistry.of(List.of(dir))) {
+            registry.load();
+            Javalin app = EmbrecApp.create(ServerConfig.defaults().withHost("127.0.0.1").withPort(0), registry).start();
+            try {
+                for (List<String> items : lists) {
+                    JsonNode cli = cli("recommend", "--model", dir.toString(), "--items", String.join(",", items), "--k",
+                            "" + K, "--json");
+                    assertThat(cli.get("query").get("user_vectors").asText()).isEqualTo("fold-in");
+                    JsonNode api = post(app, "/api/recommendations", JSON.writeValueAsString(Map.of("items", items,
+                            "k", K)));
+                    assertThat(scored(cli)).as("recommend --items %s", items).isEqualTo(scored(api)).hasSize(K);
+                }
+                JsonNode user = cli("recommend", "--model", dir.toString(), "--user", "68", "--k", "" + K, "--json");
+                assertThat(user.get("query").get("user_vectors").asText()).isEqualTo("user-factors");
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    private static JsonNode post(Javalin app, String path, String body) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
     private void compare(Path dir, List<String> items, List<String> users) throws Exception {
         try (ModelRegistry registry = ModelRegistry.of(List.of(dir))) {
             registry.load();

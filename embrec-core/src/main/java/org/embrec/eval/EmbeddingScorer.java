@@ -1,16 +1,25 @@
 package org.embrec.eval;
 
 import java.util.Objects;
+import org.embrec.als.FoldIn;
 import org.embrec.data.IdMap;
+import org.embrec.model.Scoring;
 import org.embrec.recommend.UserVectors;
+import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.Similarity;
 import org.embrec.vectors.VectorMath;
 
 /**
- * Scores with an {@link EmbeddingStore}: the candidates are the items that have a vector
- * (candidate index = store row); i2i scores cosine(query, item) and u2i scores
- * cosine(user vector, item) with the user vector made by a {@link UserVectors}; both plus the
- * item's score offset when the store has them (cold-start penalty), as in serving.
+ * Scores with an {@link EmbeddingStore} the way the model's {@link Scoring} says, as serving
+ * does: the candidates are the items that have a vector (candidate index = store row); i2i
+ * scores the query item's vector against every item's, u2i the user's query vector, each by the
+ * scoring's similarity (cosine by default, or the inner product of the raw vectors); both plus
+ * the item's score offset when the store has them (cold-start penalty). The user's query is the
+ * user vector of a {@link UserVectors} rule over their history by default; a scoring with stored
+ * user factors (ALS) uses the factors of the case's user (found by
+ * {@link Sequences#userKey} of the case's training sequence), and a user without factors gets the
+ * scoring's ad-hoc query (fold-in, or the rule).
  *
  * <p>Immutable and thread-safe; workers hold the user-vector scratch.
  */
@@ -18,17 +27,56 @@ public final class EmbeddingScorer implements ItemScorer {
     private final String name;
     private final EmbeddingStore store;
     private final UserVectors rule;
+    private final Scoring scoring;
+    private final EmbeddingStore userFactors;
+    /** Row of each training sequence's user in {@link #userFactors}, or null without factors. */
+    private final int[] factorRowOfSequence;
+    private final FoldIn foldIn;
     private final int[] rowOfItem;
     private final VectorMath math = VectorMath.get();
 
     /**
+     * A scorer by PROTOCOL.md's cosine rules with a user-vector rule.
+     *
      * @param itemIds the split's item id map (the store may hold items outside it: they are
      *     candidates too, as cold-start vectors are)
      */
     public EmbeddingScorer(String name, EmbeddingStore store, IdMap itemIds, UserVectors rule) {
+        this(name, store, itemIds, null, rule, Scoring.DEFAULT, null);
+    }
+
+    /**
+     * A scorer of a model that declares {@code scoring}.
+     *
+     * @param training the split's training sequences (their item ids; with user factors, the users)
+     * @param userFactors the users' factors when the scoring uses them (keyed by
+     *     {@link Sequences#userKey}), else null
+     */
+    public EmbeddingScorer(String name, EmbeddingStore store, Sequences training, UserVectors rule, Scoring scoring,
+            EmbeddingStore userFactors) {
+        this(name, store, training.itemIds(), training, rule, scoring, userFactors);
+    }
+
+    private EmbeddingScorer(String name, EmbeddingStore store, IdMap itemIds, Sequences training, UserVectors rule,
+            Scoring scoring, EmbeddingStore userFactors) {
         this.name = Objects.requireNonNull(name, "name");
         this.store = Objects.requireNonNull(store, "store");
         this.rule = Objects.requireNonNull(rule, "rule");
+        this.scoring = Objects.requireNonNull(scoring, "scoring");
+        if (scoring.needsUserFactors() && (userFactors == null || userFactors.dim() != store.dim())) {
+            throw new IllegalArgumentException("the scoring uses user factors of the vectors' dimension");
+        }
+        this.userFactors = scoring.needsUserFactors() ? userFactors : null;
+        if (this.userFactors != null) {
+            factorRowOfSequence = new int[training.count()];
+            for (int s = 0; s < factorRowOfSequence.length; s++) {
+                factorRowOfSequence[s] = userFactors.indexOf(training.userKey(s));
+            }
+        } else {
+            factorRowOfSequence = null;
+        }
+        Scoring.FoldInSettings f = scoring.foldIn();
+        this.foldIn = f == null ? null : FoldIn.of(store.matrix(), store.size(), store.dim(), f.alpha(), f.reg());
         rowOfItem = new int[itemIds.size()];
         for (int i = 0; i < rowOfItem.length; i++) {
             rowOfItem[i] = store.indexOf(itemIds.external(i));
@@ -68,6 +116,27 @@ public final class EmbeddingScorer implements ItemScorer {
         }
     }
 
+    /** Scores every row for {@code query[qo..qo+dim)} by {@code similarity} (a zero query scores 0 everywhere). */
+    private void score(float[] query, int qo, Similarity similarity, double[] scores) {
+        int dim = store.dim();
+        int n = store.size();
+        if (similarity == Similarity.INNER_PRODUCT) {
+            float[] raw = store.matrix();
+            for (int r = 0, off = 0; r < n; r++, off += dim) {
+                scores[r] = math.dot(query, qo, raw, off, dim);
+            }
+        } else {
+            float norm = math.norm(query, qo, dim);
+            // A zero query gives every candidate 0: the tie order then decides.
+            float inv = norm > 0 ? 1f / norm : 0f;
+            float[] unit = store.unitMatrix();
+            for (int r = 0, off = 0; r < n; r++, off += dim) {
+                scores[r] = math.dot(query, qo, unit, off, dim) * inv;
+            }
+        }
+        addOffsets(scores);
+    }
+
     @Override
     public Worker newWorker() {
         return new Worker() {
@@ -75,29 +144,39 @@ public final class EmbeddingScorer implements ItemScorer {
 
             @Override
             public void scoreRelated(int query, double[] scores) {
-                float[] unit = store.unitMatrix();
-                int dim = store.dim();
-                int n = store.size();
-                int q = query * dim;
-                for (int r = 0, off = 0; r < n; r++, off += dim) {
-                    scores[r] = math.dot(unit, q, unit, off, dim);
+                if (scoring.items() == Similarity.COSINE) {
+                    float[] unit = store.unitMatrix();
+                    int dim = store.dim();
+                    int n = store.size();
+                    int q = query * dim;
+                    for (int r = 0, off = 0; r < n; r++, off += dim) {
+                        scores[r] = math.dot(unit, q, unit, off, dim);
+                    }
+                    addOffsets(scores);
+                } else {
+                    score(store.matrix(), query * store.dim(), scoring.items(), scores);
                 }
-                addOffsets(scores);
             }
 
             @Override
             public void scoreForUser(int[] history, int length, double[] scores) {
-                rule.userVector(store, history, length, user);
-                int dim = store.dim();
-                float norm = math.norm(user, 0, dim);
-                // A zero user vector gives every candidate 0: the tie order then decides.
-                float inv = norm > 0 ? 1f / norm : 0f;
-                float[] unit = store.unitMatrix();
-                int n = store.size();
-                for (int r = 0, off = 0; r < n; r++, off += dim) {
-                    scores[r] = math.dot(user, 0, unit, off, dim) * inv;
+                scoreForUser(-1, history, length, scores);
+            }
+
+            @Override
+            public void scoreForUser(int sequence, int[] history, int length, double[] scores) {
+                int row = factorRowOfSequence == null || sequence < 0 ? -1 : factorRowOfSequence[sequence];
+                if (row >= 0) {
+                    score(userFactors.matrix(), row * store.dim(), scoring.users(), scores);
+                    return;
                 }
-                addOffsets(scores);
+                float[] q = user;
+                if (foldIn != null) {
+                    q = foldIn.solve(history, length);
+                } else {
+                    rule.userVector(store, history, length, user);
+                }
+                score(q, 0, scoring.users(), scores);
             }
         };
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.LongFunction;
 import org.embrec.Progress;
 import org.embrec.data.Catalog;
+import org.embrec.model.Scoring;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.Fit;
 import org.embrec.pipeline.TrainingData;
@@ -28,7 +29,8 @@ import org.embrec.vectors.EmbeddingStore;
  *
  * <p>Optionally: a catalog of item metadata the algorithm may learn from (its tags without the
  * test targets' own tags, PROTOCOL.md); several user-vector rules, each giving its own u2i rows
- * (the first also serves i2i); and {@link StoreVariant}s (such as cold start) evaluated on the
+ * (the first also serves i2i; a model that declares stored user factors, ALS, has one u2i row by
+ * its own {@link Scoring}); and {@link StoreVariant}s (such as cold start) evaluated on the
  * same fits as the algorithm.
  *
  * <p>Immutable but for a cache of the tuned baselines' chosen settings; {@link #run} may be
@@ -206,7 +208,9 @@ public final class EvaluationSuite {
             FitListener listener) {
         TrainingData data = split.trainingData(catalog);
         int models = 1 + variants.size();
-        int columns = 1 + rules.size();
+        // a model that queries stored users by their factors has one u2i row, whatever the rules
+        boolean factors = algorithm.scoring().needsUserFactors();
+        int columns = factors ? 2 : 1 + rules.size();
         String[] names = new String[models];
         names[0] = algorithm.name();
         for (int v = 0; v < variants.size(); v++) {
@@ -216,7 +220,8 @@ public final class EvaluationSuite {
         for (int m = 0; m < models; m++) {
             for (int c = 0; c < columns; c++) {
                 acc[m][c] = c == 0 ? accumulator(names[m], Task.I2I, null, false, cold)
-                        : accumulator(names[m], Task.U2I, rules.get(c - 1).toString(), false, cold);
+                        : accumulator(names[m], Task.U2I, factors ? Scoring.UserQuery.USER_FACTORS.key()
+                                : rules.get(c - 1).toString(), false, cold);
             }
         }
         for (int i = 0; i < options.seeds(); i++) {
@@ -235,7 +240,8 @@ public final class EvaluationSuite {
                 for (int c = 0; c < columns; c++) {
                     Task task = c == 0 ? Task.I2I : Task.U2I;
                     UserVectors rule = rules.get(Math.max(0, c - 1));
-                    ItemScorer scorer = new EmbeddingScorer(names[m], store, split.training().itemIds(), rule);
+                    ItemScorer scorer = new EmbeddingScorer(names[m], store, split.training(), rule, fit.scoring(),
+                            fit.userFactors());
                     if (features == null) {
                         features = features(scorer, store);
                     }

@@ -188,7 +188,7 @@ public final class Evaluator {
             if (targetSeen) {
                 return CaseRanks.EXCLUDED_TARGET;
             }
-            worker.scoreForUser(history, length, scores);
+            worker.scoreForUser(cases.sequence(c), history, length, scores);
             for (int i = 0; i < length; i++) {
                 scores[history[i]] = Double.NEGATIVE_INFINITY;
             }

@@ -39,5 +39,14 @@ public interface ItemScorer {
          * {@code history[0..length)} (in time order, length >= 1) into {@code scores}.
          */
         void scoreForUser(int[] history, int length, double[] scores);
+
+        /**
+         * As {@link #scoreForUser(int[], int, double[])} for the user of training sequence
+         * {@code sequence} (an index of the split's training sequences), for scorers that keep
+         * something per user (ALS's user factors); by default the history alone decides.
+         */
+        default void scoreForUser(int sequence, int[] history, int length, double[] scores) {
+            scoreForUser(history, length, scores);
+        }
     }
 }

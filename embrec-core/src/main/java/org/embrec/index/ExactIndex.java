@@ -5,10 +5,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 import org.embrec.Progress;
 import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.Similarity;
 
 /**
- * Exact cosine search (Faiss's {@code IndexFlatIP} on normalised vectors): the rows are scaled to
- * unit length once, tiled for SIMD ({@link TiledVectors}), and every query scans all of them
+ * Exact cosine search (Faiss's {@code IndexFlatIP} on normalised vectors), or exact inner-product
+ * search ({@link Similarity#INNER_PRODUCT}: raw rows and raw queries, for models that score by
+ * the inner product, such as ALS's user factors times item factors). The rows are scaled to
+ * unit length once (cosine), tiled for SIMD ({@link TiledVectors}), and every query scans all of them
  * keeping a bounded heap. Batches are blocked: a worker loads a block of up to
  * {@value #MAX_BLOCK} queries and streams the tiles once for the whole block, so memory traffic
  * is shared by the block instead of paid per query. It is the oracle for the approximate indexes.
@@ -23,21 +26,38 @@ public final class ExactIndex implements VectorIndex {
     private final ItemAttributes attributes;
     private final TileKernel kernel;
     private final TiledVectors tiles;
+    private final Similarity similarity;
 
-    private ExactIndex(EmbeddingStore store, ItemAttributes attributes, TileKernel kernel) {
+    private ExactIndex(EmbeddingStore store, ItemAttributes attributes, TileKernel kernel, Similarity similarity) {
         this.store = store;
         this.attributes = attributes;
         this.kernel = kernel;
-        this.tiles = TiledVectors.normalised(store.matrix(), store.size(), store.dim(), kernel.lanes());
+        this.similarity = similarity;
+        this.tiles = TiledVectors.of(store.matrix(), store.size(), store.dim(), kernel.lanes(),
+                similarity == Similarity.COSINE);
     }
 
-    /** An exact index over {@code store}; {@code attributes} (rows of the store) serve filters. */
+    /** An exact cosine index over {@code store}; {@code attributes} (rows of the store) serve filters. */
     public static ExactIndex of(EmbeddingStore store, ItemAttributes attributes) {
+        return of(store, attributes, Similarity.COSINE);
+    }
+
+    /**
+     * An exact index over {@code store} scoring by {@code similarity}: cosine, or the inner
+     * product of the raw query with the raw rows; {@code attributes} (rows of the store) serve filters.
+     */
+    public static ExactIndex of(EmbeddingStore store, ItemAttributes attributes, Similarity similarity) {
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(similarity, "similarity");
         if (attributes.rows() != store.size()) {
             throw new IllegalArgumentException("attributes have " + attributes.rows() + " rows, store " + store.size());
         }
-        return new ExactIndex(store, attributes, TileKernel.get());
+        return new ExactIndex(store, attributes, TileKernel.get(), similarity);
+    }
+
+    /** How this index scores. */
+    public Similarity similarity() {
+        return similarity;
     }
 
     /** An exact index without filterable metadata (genre and year filters then match nothing). */
@@ -47,7 +67,7 @@ public final class ExactIndex implements VectorIndex {
 
     /** The same index computed with the plain-loop kernel (for tests of the SIMD kernel). */
     static ExactIndex scalar(EmbeddingStore store, ItemAttributes attributes) {
-        return new ExactIndex(store, attributes, TileKernel.scalar());
+        return new ExactIndex(store, attributes, TileKernel.scalar(), Similarity.COSINE);
     }
 
     @Override
@@ -68,7 +88,7 @@ public final class ExactIndex implements VectorIndex {
     @Override
     public Hits search(float[] query, int k, ItemFilter filter, int excludeRow) {
         checkQuery(query.length, k);
-        QueryBlock block = new QueryBlock(1, dim(), Math.min(k, size()));
+        QueryBlock block = new QueryBlock(1, dim(), Math.min(k, size()), similarity == Similarity.COSINE);
         block.load(query, 0, 1, excludeRow < 0 ? null : new int[] {excludeRow}, size(), predicate(filter));
         kernel.scan(tiles, block, 0, tiles.tiles());
         return block.hits(0);
@@ -97,7 +117,7 @@ public final class ExactIndex implements VectorIndex {
         AtomicLong done = new AtomicLong();
         Progress p = progress == null ? Progress.NONE : progress;
         Workers.forEach(blocks, workers, () -> {
-            QueryBlock qb = new QueryBlock(block, dim(), kk);
+            QueryBlock qb = new QueryBlock(block, dim(), kk, similarity == Similarity.COSINE);
             return b -> {
                 int first = b * block;
                 int count = Math.min(block, nq - first);

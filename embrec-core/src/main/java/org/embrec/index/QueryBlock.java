@@ -27,8 +27,15 @@ final class QueryBlock {
     private int rows;
     private int[] rowMap;
     private IntPredicate filter;
+    private final boolean unitQueries;
 
     QueryBlock(int capacity, int dim, int k) {
+        this(capacity, dim, k, true);
+    }
+
+    /** @param unitQueries scale queries to unit length (cosine search); false keeps them (inner product) */
+    QueryBlock(int capacity, int dim, int k, boolean unitQueries) {
+        this.unitQueries = unitQueries;
         this.capacity = roundUp(Math.max(1, capacity));
         this.dim = dim;
         this.queries = new float[this.capacity * dim];
@@ -61,7 +68,7 @@ final class QueryBlock {
 
     /**
      * Loads {@code count} queries from row-major {@code src} starting at query {@code first},
-     * scaled to unit length; {@code excludes} (may be null) gives each query's excluded row.
+     * scaled to unit length unless the block keeps raw queries; {@code excludes} (may be null) gives each query's excluded row.
      * Padding slots get threshold +infinity so they never admit anything.
      */
     void load(float[] src, int first, int count, int[] excludes, int rows, IntPredicate filter) {
@@ -79,7 +86,7 @@ final class QueryBlock {
             for (int d = 0; d < dim; d++) {
                 sq += (double) src[from + d] * src[from + d];
             }
-            float inv = sq > 0 ? (float) (1.0 / Math.sqrt(sq)) : 0f;
+            float inv = !unitQueries ? 1f : sq > 0 ? (float) (1.0 / Math.sqrt(sq)) : 0f;
             for (int d = 0; d < dim; d++) {
                 queries[to + d] = src[from + d] * inv;
             }

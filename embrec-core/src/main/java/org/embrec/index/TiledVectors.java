@@ -1,7 +1,7 @@
 package org.embrec.index;
 
 /**
- * Unit vectors laid out for batched dot products: rows in tiles of {@code lanes} rows, each tile
+ * Unit (or, for inner-product search, raw) vectors laid out for batched dot products: rows in tiles of {@code lanes} rows, each tile
  * stored dimension-major ({@code data[(tile*dim + d)*lanes + lane]} = component {@code d} of row
  * {@code tile*lanes + lane}). One SIMD load then holds one component of {@code lanes} rows, so a
  * query scores a whole tile with {@code dim} fused multiply-adds and no horizontal reduction.
@@ -32,6 +32,14 @@ final class TiledVectors {
      * to unit length (zero rows stay zero); {@code vectors} is not modified or retained.
      */
     static TiledVectors normalised(float[] vectors, int n, int dim, int lanes) {
+        return of(vectors, n, dim, lanes, true);
+    }
+
+    /**
+     * Tiles of the first {@code n} rows of {@code vectors} as they are (for inner-product search),
+     * or scaled to unit length when {@code unit}; {@code vectors} is not modified or retained.
+     */
+    static TiledVectors of(float[] vectors, int n, int dim, int lanes, boolean unit) {
         int tiles = ceilDiv(ceilDiv(n, lanes), TILE_GROUP) * TILE_GROUP;
         float[] data = new float[Math.multiplyExact(Math.multiplyExact(tiles, dim), lanes)];
         for (int r = 0; r < n; r++) {
@@ -40,7 +48,7 @@ final class TiledVectors {
             for (int d = 0; d < dim; d++) {
                 sq += (double) vectors[src + d] * vectors[src + d];
             }
-            float inv = sq > 0 ? (float) (1.0 / Math.sqrt(sq)) : 0f;
+            float inv = !unit ? 1f : sq > 0 ? (float) (1.0 / Math.sqrt(sq)) : 0f;
             int tile = r / lanes;
             int lane = r - tile * lanes;
             int base = tile * dim * lanes + lane;

@@ -16,7 +16,9 @@ import org.embrec.vectors.EmbeddingStore;
  * optionally, the users' liked sequences (so that recommendations for a user need no data) and
  * its {@link ColdStartSection}: the items whose vector came from cold start rather than from
  * behaviour, and how. Cold items rank with the section's penalty subtracted from their cosine:
- * {@link #vectors()} carries it as their score offset, which every search applies.
+ * {@link #vectors()} carries it as their score offset, which every search applies. A model also
+ * declares how it scores ({@link Scoring}; {@link Scoring#DEFAULT} unless it says otherwise) and,
+ * when its scoring uses them, its users' factors ({@link #userFactors()}, keyed by user id).
  *
  * <p>Immutable and thread-safe. The manifest's counts always agree with the vectors and the
  * catalog.
@@ -28,6 +30,8 @@ public final class EmbeddingModel {
     private final Sequences histories;
     private final ColdStartSection coldStart;
     private final Set<String> coldItems;
+    private final Scoring scoring;
+    private final EmbeddingStore userFactors;
 
     /**
      * @throws IllegalArgumentException when the manifest's counts disagree with the vectors or
@@ -45,6 +49,28 @@ public final class EmbeddingModel {
      */
     public EmbeddingModel(ModelManifest manifest, EmbeddingStore vectors, Catalog catalog, Sequences histories,
             ColdStartSection coldStart) {
+        this(manifest, vectors, catalog, histories, coldStart, Scoring.DEFAULT, null);
+    }
+
+    /**
+     * @param scoring how the model scores (null: {@link Scoring#DEFAULT})
+     * @param userFactors the users' factors keyed by user id, of the vectors' dimension; required
+     *     when the scoring uses them, else null
+     * @throws IllegalArgumentException as the other constructor, and when the user factors do not
+     *     fit the scoring or the vectors' dimension
+     */
+    public EmbeddingModel(ModelManifest manifest, EmbeddingStore vectors, Catalog catalog, Sequences histories,
+            ColdStartSection coldStart, Scoring scoring, EmbeddingStore userFactors) {
+        this.scoring = scoring == null ? Scoring.DEFAULT : scoring;
+        if (this.scoring.needsUserFactors() != (userFactors != null)) {
+            throw new IllegalArgumentException(this.scoring.needsUserFactors() ? "the scoring uses user factors, and"
+                    + " there are none" : "user factors are stored only when the scoring uses them");
+        }
+        if (userFactors != null && userFactors.dim() != vectors.dim()) {
+            throw new IllegalArgumentException("user factors have dimension " + userFactors.dim() + ", item vectors "
+                    + vectors.dim());
+        }
+        this.userFactors = userFactors;
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(vectors, "vectors");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -120,12 +146,13 @@ public final class EmbeddingModel {
 
     /** This model with the given quality figures in its manifest. */
     public EmbeddingModel withMetrics(Map<String, Object> metrics) {
-        return new EmbeddingModel(manifest.withMetrics(metrics), vectors, catalog, histories, coldStart);
+        return new EmbeddingModel(manifest.withMetrics(metrics), vectors, catalog, histories, coldStart, scoring,
+                userFactors);
     }
 
     /** This model with the users' liked sequences (with user ids; null: none). */
     public EmbeddingModel withHistories(Sequences liked) {
-        return new EmbeddingModel(manifest, vectors, catalog, liked, coldStart);
+        return new EmbeddingModel(manifest, vectors, catalog, liked, coldStart, scoring, userFactors);
     }
 
     /**
@@ -136,7 +163,25 @@ public final class EmbeddingModel {
         ModelManifest.Counts c = new ModelManifest.Counts(newVectors.size(), newVectors.dim(), catalog.size());
         ModelManifest m = new ModelManifest(manifest.formatVersion(), manifest.embrecVersion(), manifest.createdAt(),
                 manifest.algo(), manifest.config(), manifest.data(), c, manifest.training(), manifest.metrics());
-        return new EmbeddingModel(m, newVectors, catalog, histories, section);
+        return new EmbeddingModel(m, newVectors, catalog, histories, section, scoring, userFactors);
+    }
+
+    /**
+     * This model declaring {@code newScoring}, with the users' factors it uses (null when it uses
+     * none).
+     */
+    public EmbeddingModel withScoring(Scoring newScoring, EmbeddingStore newUserFactors) {
+        return new EmbeddingModel(manifest, vectors, catalog, histories, coldStart, newScoring, newUserFactors);
+    }
+
+    /** How this model scores ({@link Scoring#DEFAULT} unless declared). */
+    public Scoring scoring() {
+        return scoring;
+    }
+
+    /** The users' factors keyed by user id, or null when the scoring uses none. */
+    public EmbeddingStore userFactors() {
+        return userFactors;
     }
 
     /** The users' liked sequences in time order, or null when the model has none. */

@@ -23,11 +23,12 @@ final class ManifestJson {
     private ManifestJson() {}
 
     /**
-     * Writes the manifest with the model's cold-start section (null: none) and the sums of the
+     * Writes the manifest with the model's cold-start section (null: none), its scoring section
+     * (only when not {@link Scoring#DEFAULT}) and the sums of the
      * files written before it (in the given order).
      */
-    static void write(ModelManifest m, ColdStartSection coldStart, Map<String, FileChecksum> files, OutputStream out)
-            throws IOException {
+    static void write(ModelManifest m, ColdStartSection coldStart, Scoring scoring, Map<String, FileChecksum> files,
+            OutputStream out) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", ModelDirectory.FORMAT);
         root.put("format_version", m.formatVersion());
@@ -46,6 +47,9 @@ final class ManifestJson {
         root.set("metrics", JSON.valueToTree(m.metrics()));
         if (coldStart != null) {
             root.set(ColdStartSection.KEY, coldStart.toJson());
+        }
+        if (scoring != null && !scoring.isDefault()) {
+            root.set(Scoring.KEY, scoring.toJson());
         }
         ObjectNode sums = root.putObject("files");
         for (Map.Entry<String, FileChecksum> f : files.entrySet()) {
@@ -112,7 +116,7 @@ final class ManifestJson {
         }
         Map<String, FileChecksum> out = new LinkedHashMap<>();
         for (String name : java.util.List.of(ModelDirectory.VECTORS, ModelDirectory.CATALOG, ModelDirectory.USERS,
-                ModelDirectory.COLD_ITEMS)) {
+                ModelDirectory.COLD_ITEMS, ModelDirectory.USER_FACTORS)) {
             JsonNode f = files.get(name);
             if (f == null) {
                 continue;

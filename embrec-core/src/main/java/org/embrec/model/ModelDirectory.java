@@ -37,7 +37,9 @@ import org.embrec.vectors.Word2VecFormat;
  * Reads and writes a model directory (docs/FORMATS.md): {@code manifest.json},
  * {@code vectors.bin} (word2vec binary, readable by gensim) and {@code catalog.tsv}; optionally
  * {@code users.bin} (the users' liked sequences, {@link UserHistoriesFile}) and
- * {@code cold-items.txt} (ids of items whose vector came from cold start, one per line). Other
+ * {@code cold-items.txt} (ids of items whose vector came from cold start, one per line) and
+ * {@code user-factors.bin} (the users' factors of a model whose {@link Scoring} uses them, word2vec
+ * binary keyed by user id). Other
  * entries (such as an {@code index/} directory) may sit beside them; readers ignore what they
  * do not know.
  *
@@ -62,6 +64,7 @@ public final class ModelDirectory {
     public static final String CATALOG = "catalog.tsv";
     public static final String USERS = UserHistoriesFile.NAME;
     public static final String COLD_ITEMS = "cold-items.txt";
+    public static final String USER_FACTORS = "user-factors.bin";
     /** What may be replaced by a model: an empty directory or a model directory. */
     public static final OutputDirectory KIND = new OutputDirectory("embrec model directory",
             MANIFEST + " naming the format " + FORMAT, ModelDirectory::isModelDirectory);
@@ -124,8 +127,12 @@ public final class ModelDirectory {
                 if (!model.coldItems().isEmpty()) {
                     files.put(COLD_ITEMS, writeFile(tmp.resolve(COLD_ITEMS), out -> writeLines(model.coldItems(), out)));
                 }
-                writeFile(tmp.resolve(MANIFEST),
-                        out -> ManifestJson.write(model.manifest(), model.coldStart().orElse(null), files, out));
+                if (model.userFactors() != null) {
+                    files.put(USER_FACTORS, writeFile(tmp.resolve(USER_FACTORS),
+                            out -> Word2VecFormat.BINARY.write(model.userFactors(), out)));
+                }
+                writeFile(tmp.resolve(MANIFEST), out -> ManifestJson.write(model.manifest(),
+                        model.coldStart().orElse(null), model.scoring(), files, out));
             });
         } catch (IOException e) {
             throw new EmbrecException(dir + ": cannot write the model (" + e.getMessage() + ")", e);
@@ -147,7 +154,7 @@ public final class ModelDirectory {
             Notices.warn(dir + ": written by embrec " + manifest.embrecVersion() + ", before model files had checksums;"
                     + " its files are not verified (train the model again to add them)");
         } else {
-            for (String optional : List.of(USERS, COLD_ITEMS)) {
+            for (String optional : List.of(USERS, COLD_ITEMS, USER_FACTORS)) {
                 if (!sums.containsKey(optional) && Files.exists(dir.resolve(optional))) {
                     throw new EmbrecException(dir.resolve(optional) + ": not part of the model (" + MANIFEST
                             + " does not list it); remove it or write the model again");
@@ -186,8 +193,26 @@ public final class ModelDirectory {
                 (in, file) -> coldItems(in.readAllBytes(), file, vectors)) : List.of();
         ColdStartSection section = ColdStartSection.read(stored.root(), stored.configWithLegacyKeys(), cold,
                 dir.resolve(MANIFEST).toString());
+        String manifestPath = dir.resolve(MANIFEST).toString();
+        Scoring scoring = Scoring.read(stored.root(), manifestPath);
+        EmbeddingStore userFactors = null;
+        if (scoring.needsUserFactors()) {
+            if (!optional(dir, USER_FACTORS, sums)) {
+                throw new EmbrecException(manifestPath + ": '" + Scoring.KEY + "' uses user factors, and " + MANIFEST
+                        + " does not list " + USER_FACTORS);
+            }
+            userFactors = readFile(dir, USER_FACTORS, sums,
+                    (in, file) -> Word2VecFormat.BINARY.read(in, file.toString(), Files.size(file)));
+            if (userFactors.dim() != vectors.dim()) {
+                throw new EmbrecException(dir.resolve(USER_FACTORS) + ": factors of dimension " + userFactors.dim()
+                        + ", but the item vectors have " + vectors.dim());
+            }
+        } else if (sums != null && sums.containsKey(USER_FACTORS)) {
+            throw new EmbrecException(manifestPath + ": lists " + USER_FACTORS + ", but its '" + Scoring.KEY
+                    + "' does not use user factors");
+        }
         try {
-            return new EmbeddingModel(manifest, vectors, catalog, histories, section);
+            return new EmbeddingModel(manifest, vectors, catalog, histories, section, scoring, userFactors);
         } catch (IllegalArgumentException e) {
             throw new EmbrecException(dir.resolve(MANIFEST) + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.embrec.EmbrecException;
+import org.embrec.als.AlsConfig;
 import org.embrec.content.ContentConfig;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.Word2VecConfig;
@@ -18,7 +19,12 @@ import org.embrec.train.Word2VecConfig;
  */
 public final class Algorithms {
     /** What the registry knows of one algorithm. */
-    private record Entry(Function<AlgorithmSpec, EmbeddingAlgorithm> factory, boolean walks, boolean content) {}
+    private record Entry(Function<AlgorithmSpec, EmbeddingAlgorithm> factory, boolean walks, boolean content,
+            boolean als) {
+        Entry(Function<AlgorithmSpec, EmbeddingAlgorithm> factory, boolean walks, boolean content) {
+            this(factory, walks, content, false);
+        }
+    }
 
     private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
 
@@ -30,6 +36,7 @@ public final class Algorithms {
                 s -> new GraphWalkAlgorithm(GraphWalkAlgorithm.NODE2VEC, s.word2vec(), s.walks()), true, false));
         REGISTRY.put(ContentAlgorithm.NAME, new Entry(
                 s -> new ContentAlgorithm(s.content().withWord2Vec(s.word2vec())), false, true));
+        REGISTRY.put(AlsAlgorithm.NAME, new Entry(s -> new AlsAlgorithm(s.als()), false, false, true));
     }
 
     private Algorithms() {}
@@ -65,14 +72,26 @@ public final class Algorithms {
     }
 
     /**
+     * True when the algorithm is implicit ALS (and so uses the ALS settings; of the word2vec
+     * settings only {@code dim}, {@code threads} and {@code seed}).
+     */
+    public static boolean usesAls(String name) {
+        return entry(name).als();
+    }
+
+    /**
      * An algorithm's word2vec defaults for {@code corpus} (null: not yet known): item2vec's
      * {@link Word2VecConfig#defaults()} with epochs scaled to the corpus
      * ({@link Word2VecConfig#epochsForCorpus}), the walks'
      * {@link GraphWalkAlgorithm#defaultWord2Vec()}, content's {@link ContentConfig#defaultWord2Vec()}
-     * (docs/TUNING.md says how each was chosen).
+     * (docs/TUNING.md says how each was chosen); for ALS only their {@code dim} (ALS's
+     * {@link AlsConfig#DEFAULT_DIM}), {@code threads} and {@code seed} matter.
      */
     public static Word2VecConfig defaultWord2Vec(String name, Sequences corpus) {
         Entry e = entry(name);
+        if (e.als()) {
+            return Word2VecConfig.defaults().withDim(AlsConfig.DEFAULT_DIM);
+        }
         if (e.content()) {
             return ContentConfig.defaultWord2Vec();
         }

@@ -2,6 +2,7 @@ package org.embrec.pipeline;
 
 import java.util.Map;
 import org.embrec.Progress;
+import org.embrec.model.Scoring;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 
@@ -50,6 +51,14 @@ public interface EmbeddingAlgorithm {
         long t0 = System.nanoTime();
         EmbeddingStore vectors = fit(data, seed, progress);
         return new Fit(vectors, describe(), Map.of("train_seconds", (System.nanoTime() - t0) / 1e9));
+    }
+
+    /**
+     * How the models of this algorithm score (known before fitting; every {@link Fit} of it
+     * carries the same): {@link Scoring#DEFAULT} for embedding models.
+     */
+    default Scoring scoring() {
+        return Scoring.DEFAULT;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.embrec.model.Scoring;
 import org.embrec.train.TrainedModel;
 import org.embrec.vectors.EmbeddingStore;
 
@@ -15,12 +16,24 @@ import org.embrec.vectors.EmbeddingStore;
  * @param vectors the learned item vectors
  * @param config the algorithm's settings, named as their flags ({@link org.embrec.model.ModelManifest#configOf}), JSON values
  * @param figures {@code train_seconds} and what else the algorithm measured
+ * @param scoring how the model scores ({@link Scoring#DEFAULT} for embedding models)
+ * @param userFactors the users' factors when the scoring uses them, else null
  */
-public record Fit(EmbeddingStore vectors, Map<String, Object> config, Map<String, Object> figures) {
+public record Fit(EmbeddingStore vectors, Map<String, Object> config, Map<String, Object> figures, Scoring scoring,
+        EmbeddingStore userFactors) {
     public Fit {
         Objects.requireNonNull(vectors, "vectors");
+        Objects.requireNonNull(scoring, "scoring");
+        if (scoring.needsUserFactors() != (userFactors != null)) {
+            throw new IllegalArgumentException("user factors go with a scoring that uses them, and only with it");
+        }
         config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
         figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    /** An embedding model's fit: {@link Scoring#DEFAULT}, no user factors. */
+    public Fit(EmbeddingStore vectors, Map<String, Object> config, Map<String, Object> figures) {
+        this(vectors, config, figures, Scoring.DEFAULT, null);
     }
 
     /**

@@ -29,12 +29,14 @@ public final class ModelBuilder {
 
     /**
      * The model of a fit of algorithm {@code algo}: its vectors, its settings as the manifest's
-     * {@code config}, its figures (then {@code figures}) as the manifest's {@code training}.
+     * {@code config}, its figures (then {@code figures}) as the manifest's {@code training}, its
+     * scoring and user factors.
      */
     public static EmbeddingModel model(String algo, Fit fit, Catalog catalog, ModelManifest.DataSource source,
             Map<String, Object> figures) {
         Map<String, Object> training = new LinkedHashMap<>(fit.figures());
         training.putAll(figures);
-        return EmbeddingModel.of(algo, fit.vectors(), fit.config(), catalog, source, training);
+        EmbeddingModel model = EmbeddingModel.of(algo, fit.vectors(), fit.config(), catalog, source, training);
+        return fit.scoring().isDefault() ? model : model.withScoring(fit.scoring(), fit.userFactors());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.embrec.EmbrecException;
 import org.embrec.Printable;
+import org.embrec.als.FoldIn;
 import org.embrec.data.Catalog;
 import org.embrec.index.ExactIndex;
 import org.embrec.index.ItemAttributes;
@@ -18,9 +19,11 @@ import org.embrec.index.ModelIndex;
 import org.embrec.index.OffsetIndex;
 import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
+import org.embrec.model.Scoring;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
+import org.embrec.vectors.Similarity;
 
 /**
  * Related items and personal recommendations of one model through one vector index (DESIGN.md):
@@ -35,6 +38,12 @@ import org.embrec.vectors.Neighbor;
  * {@link UserVectors} rule over the history items that have vectors; when none has, the most
  * popular items of the stored users are returned instead, marked as such.
  *
+ * <p>The model's {@link Scoring} decides the rest, so that no caller special-cases an algorithm:
+ * which similarity ranks items for an item and for a user (inner product: an exact scan of the
+ * raw item vectors, {@link ExactIndex} with {@link Similarity#INNER_PRODUCT}), whether a stored
+ * user is queried by their stored factors ({@link #forStoredUser}), and whether an ad-hoc list is
+ * queried by a fold-in solve ({@link FoldIn}) rather than a user-vector rule.
+ *
  * <p>Thread-safe (immutable; searches may run concurrently). {@link #close()} releases the
  * index's files.
  */
@@ -43,17 +52,29 @@ public final class Recommender implements AutoCloseable {
     private final Catalog catalog;
     private final ItemAttributes attributes;
     private final VectorIndex index;
+    private final VectorIndex userIndex;
+    private final Scoring scoring;
+    private final EmbeddingStore userFactors;
+    private final FoldIn foldIn;
     private final UserVectors rule;
     private final Popularity popularity;
     private final Sequences histories;
     private final int[] sequenceOfUser;
 
-    private Recommender(EmbeddingStore vectors, Catalog catalog, ItemAttributes attributes, VectorIndex index,
-            UserVectors rule, Popularity popularity, Sequences histories) {
+    private Recommender(EmbeddingStore vectors, Catalog catalog, ItemAttributes attributes, VectorIndex cosine,
+            Scoring scoring, EmbeddingStore userFactors, UserVectors rule, Popularity popularity, Sequences histories) {
         this.vectors = Objects.requireNonNull(vectors, "vectors");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.attributes = Objects.requireNonNull(attributes, "attributes");
-        this.index = Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(cosine, "cosine");
+        this.scoring = Objects.requireNonNull(scoring, "scoring");
+        VectorIndex inner = scoring.items() == Similarity.INNER_PRODUCT || scoring.users() == Similarity.INNER_PRODUCT
+                ? OffsetIndex.of(ExactIndex.of(vectors, attributes, Similarity.INNER_PRODUCT)) : null;
+        this.index = scoring.items() == Similarity.COSINE ? cosine : inner;
+        this.userIndex = scoring.users() == Similarity.COSINE ? cosine : inner;
+        this.userFactors = userFactors;
+        Scoring.FoldInSettings f = scoring.foldIn();
+        this.foldIn = f == null ? null : FoldIn.of(vectors.matrix(), vectors.size(), vectors.dim(), f.alpha(), f.reg());
         this.rule = Objects.requireNonNull(rule, "rule");
         this.popularity = Objects.requireNonNull(popularity, "popularity");
         this.histories = histories;
@@ -72,8 +93,8 @@ public final class Recommender implements AutoCloseable {
         EmbeddingStore store = model.vectors();
         ItemAttributes attrs = ItemAttributes.of(store.ids(), model.catalog());
         Sequences h = model.histories();
-        return new Recommender(store, model.catalog(), attrs, ModelIndex.openOrExact(modelDir, store, attrs), rule,
-                h == null ? Popularity.empty() : Popularity.of(h, store), h);
+        return new Recommender(store, model.catalog(), attrs, ModelIndex.openOrExact(modelDir, store, attrs),
+                model.scoring(), model.userFactors(), rule, h == null ? Popularity.empty() : Popularity.of(h, store), h);
     }
 
     /**
@@ -82,8 +103,8 @@ public final class Recommender implements AutoCloseable {
      */
     public static Recommender exact(EmbeddingStore vectors, UserVectors rule, Popularity popularity) {
         ItemAttributes attrs = ItemAttributes.of(vectors.ids(), Catalog.empty());
-        return new Recommender(vectors, Catalog.empty(), attrs, OffsetIndex.of(ExactIndex.of(vectors, attrs)), rule,
-                popularity, null);
+        return new Recommender(vectors, Catalog.empty(), attrs, OffsetIndex.of(ExactIndex.of(vectors, attrs)),
+                Scoring.DEFAULT, null, rule, popularity, null);
     }
 
     public EmbeddingStore vectors() {
@@ -94,9 +115,14 @@ public final class Recommender implements AutoCloseable {
         return rule;
     }
 
-    /** The index searches go through ({@code exact}, {@code hnsw}, ...). */
+    /** The index related-item searches go through ({@code exact}, {@code hnsw}, ...). */
     public VectorIndex index() {
         return index;
+    }
+
+    /** How the model scores (what {@link #similar} and the user queries rank by). */
+    public Scoring scoring() {
+        return scoring;
     }
 
     /** The catalog facts of the rows, for filters. */
@@ -135,16 +161,44 @@ public final class Recommender implements AutoCloseable {
     }
 
     /**
-     * The {@code k} items closest to the user vector of {@code history}, best first, never an item
-     * of the history; only items the filter accepts. Repeated history items count as often as
-     * they occur.
+     * The {@code k} items best for a user with the ad-hoc {@code history}, best first, never an
+     * item of the history; only items the filter accepts. The query is the user vector of the
+     * rule (repeated history items count as often as they occur) or, when the model's scoring
+     * says so, the factors a fold-in solve gives the history (repeats count once).
      *
      * @throws IllegalArgumentException when {@code k < 1}
      */
     public Recommendations forUser(List<String> history, int k, ItemFilter filter) {
+        checkK(k);
+        return search(history, null, k, filter);
+    }
+
+    /**
+     * The {@code k} items best for the stored user {@code user} (never an item of their history;
+     * only items the filter accepts): by their stored factors when the model's scoring uses them
+     * (and has the user's), else as {@link #forUser} for their history.
+     *
+     * @throws IllegalArgumentException when {@code k < 1} or the model does not know the user
+     *     ({@link #history} is null)
+     */
+    public Recommendations forStoredUser(String user, int k, ItemFilter filter) {
+        checkK(k);
+        List<String> history = history(user);
+        if (history == null) {
+            throw new IllegalArgumentException("unknown user '" + user + "'");
+        }
+        int row = scoring.storedUsers() == Scoring.UserQuery.USER_FACTORS ? userFactors.indexOf(user) : -1;
+        return search(history, row < 0 ? null : userFactors.vector(row), k, filter);
+    }
+
+    private static void checkK(int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
+    }
+
+    /** The top k for {@code history}, the query being {@code factors} when given, else made from the history. */
+    private Recommendations search(List<String> history, float[] factors, int k, ItemFilter filter) {
         int[] rows = new int[history.size()];
         int length = 0;
         List<String> used = new ArrayList<>();
@@ -158,14 +212,25 @@ public final class Recommender implements AutoCloseable {
                 withoutVector.add(id);
             }
         }
-        if (length == 0) {
+        if (length == 0 && factors == null) {
             List<Neighbor> top = popularity.top(k, new HashSet<>(history), filter.toPredicate(vectors.ids(), attributes));
-            return new Recommendations(top, true, used, List.copyOf(withoutVector));
+            return new Recommendations(top, true, used, List.copyOf(withoutVector), "popularity");
         }
-        float[] user = new float[vectors.dim()];
-        rule.userVector(vectors, rows, length, user);
-        List<Neighbor> top = index.search(user, k, filter.andDeny(history)).toNeighbors(vectors.ids());
-        return new Recommendations(top, false, used, List.copyOf(withoutVector));
+        float[] user;
+        String query;
+        if (factors != null) {
+            user = factors;
+            query = Scoring.UserQuery.USER_FACTORS.key();
+        } else if (foldIn != null) {
+            user = foldIn.solve(rows, length);
+            query = Scoring.UserQuery.FOLD_IN.key();
+        } else {
+            user = new float[vectors.dim()];
+            rule.userVector(vectors, rows, length, user);
+            query = rule.toString();
+        }
+        List<Neighbor> top = userIndex.search(user, k, filter.andDeny(history)).toNeighbors(vectors.ids());
+        return new Recommendations(top, false, used, List.copyOf(withoutVector), query);
     }
 
     /** True when the model stores its users' liked sequences. */
@@ -216,5 +281,8 @@ public final class Recommender implements AutoCloseable {
     @Override
     public void close() {
         index.close();
+        if (userIndex != index) {
+            userIndex.close();
+        }
     }
 }

@@ -122,6 +122,14 @@ public final class Sequences {
         return users == null ? -1 : users[s];
     }
 
+    /**
+     * The key of sequence {@code s}'s user: the user's external id, or for sequences without users
+     * (walks) the sequence index as text. Per-user results (ALS user factors) are keyed by it.
+     */
+    public String userKey(int s) {
+        return users == null || userIds == null ? Integer.toString(s) : userIds.external(users[s]);
+    }
+
     /** A copy of sequence {@code s}. */
     public int[] sequence(int s) {
         return Arrays.copyOfRange(items, offsets[s], offsets[s + 1]);

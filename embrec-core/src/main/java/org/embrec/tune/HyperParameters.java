@@ -12,12 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.embrec.EmbrecException;
 import org.embrec.JsonFiles;
+import org.embrec.als.AlsConfig;
 import org.embrec.graph.WalkConfig;
 import org.embrec.train.Word2VecConfig;
 
 /**
  * A set of named training settings (the CLI's flag names without dashes: {@code dim},
- * {@code window}, {@code ns-exponent}, {@code walks-per-node}, ...) applied on top of a base
+ * {@code window}, {@code ns-exponent}, {@code walks-per-node}, {@code als-alpha}, ...) applied on top of a base
  * configuration: one point of a {@link SearchSpace}, or a config file that
  * {@code train --config} and {@code evaluate --config} read.
  *
@@ -31,6 +32,8 @@ public final class HyperParameters {
     /** Walk settings a point may set (deepwalk, node2vec). */
     public static final List<String> WALKS = List.of("graph-window", "directed", "walks-per-node", "walk-length", "p",
             "q");
+    /** ALS settings a point may set ({@code dim} is the word2vec setting's: factors). */
+    public static final List<String> ALS = List.of("als-alpha", "reg", "iterations", "cg-steps");
     /** The key of a config file naming its algorithm. */
     public static final String ALGO = "algo";
 
@@ -83,6 +86,16 @@ public final class HyperParameters {
         v.put("walk-length", w.walkLength());
         v.put("p", w.p());
         v.put("q", w.q());
+        return new HyperParameters(v);
+    }
+
+    /** Every ALS setting of {@code a} but {@code dim} and {@code threads} (word2vec settings). */
+    public static HyperParameters of(AlsConfig a) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("als-alpha", a.alsAlpha());
+        v.put("reg", a.reg());
+        v.put("iterations", a.iterations());
+        v.put("cg-steps", a.cgSteps());
         return new HyperParameters(v);
     }
 
@@ -171,6 +184,27 @@ public final class HyperParameters {
             };
         }
         return w;
+    }
+
+    /** True when any ALS setting is present. */
+    public boolean hasAlsSettings() {
+        return ALS.stream().anyMatch(values::containsKey);
+    }
+
+    /** {@code base} with the ALS settings applied, validated by {@link AlsConfig}. */
+    public AlsConfig applyTo(AlsConfig base) {
+        AlsConfig a = base;
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            Object v = e.getValue();
+            a = switch (e.getKey()) {
+                case "als-alpha" -> a.withAlsAlpha((Double) v);
+                case "reg" -> a.withReg((Double) v);
+                case "iterations" -> a.withIterations((Integer) v);
+                case "cg-steps" -> a.withCgSteps((Integer) v);
+                default -> a;
+            };
+        }
+        return a;
     }
 
     /** The settings as a JSON object ({@code window: "all"} for whole sequences). */
@@ -268,10 +302,10 @@ public final class HyperParameters {
         }
         switch (key) {
             case "dim", "negative", "min-count", "max-vocab", "epochs", "graph-window", "walks-per-node",
-                    "walk-length" -> {
+                    "walk-length", "iterations", "cg-steps" -> {
                 return integer(value, where);
             }
-            case "ns-exponent", "sample", "alpha", "min-alpha", "p", "q" -> {
+            case "ns-exponent", "sample", "alpha", "min-alpha", "p", "q", "als-alpha", "reg" -> {
                 return real(value, where);
             }
             case "shrink-windows", "directed" -> {
@@ -297,7 +331,7 @@ public final class HyperParameters {
                 throw new EmbrecException(where + " must be skip-gram or cbow, got " + value);
             }
             default -> throw new EmbrecException(source + ": unknown setting '" + key + "' (known: "
-                    + String.join(", ", WORD2VEC) + ", " + String.join(", ", WALKS) + ")");
+                    + String.join(", ", WORD2VEC) + ", " + String.join(", ", WALKS) + ", " + String.join(", ", ALS) + ")");
         }
     }
 

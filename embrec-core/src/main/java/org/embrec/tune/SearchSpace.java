@@ -52,10 +52,17 @@ public final class SearchSpace {
 
     /**
      * The default space for an algorithm ({@code item2vec}, {@code deepwalk}, {@code node2vec},
-     * {@code content}): docs/TUNING.md lists it.
+     * {@code content}, {@code als}): docs/TUNING.md and docs/ALS.md list them.
      */
     public static SearchSpace forAlgorithm(String algo) {
         List<Param> p = new ArrayList<>();
+        if (algo.equals("als")) {
+            // iterations stay fixed (no resource): ALS converges in a handful of alternations
+            p.add(Param.choice("dim", 32, 64, 128));
+            p.add(Param.range("als-alpha", Param.Kind.LOG_UNIFORM, 1, 100));
+            p.add(Param.range("reg", Param.Kind.LOG_UNIFORM, 0.5, 1000));
+            return new SearchSpace(p);
+        }
         boolean content = algo.equals("content");
         p.add(Param.choice("dim", 16, 32, 64, 128));
         p.add(content ? Param.choice("window", 5, "all") : Param.choice("window", 3, 5, 10, 20, 50, "all"));

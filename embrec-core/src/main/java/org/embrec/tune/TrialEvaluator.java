@@ -9,14 +9,15 @@ import org.embrec.eval.Metrics;
 import org.embrec.eval.Split;
 import org.embrec.eval.Task;
 import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.pipeline.Fit;
 import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.UserVectors;
-import org.embrec.vectors.EmbeddingStore;
 
 /**
  * Trains an algorithm with one point of the search space on a split's training sequences and
  * measures it on that split's cases (PROTOCOL.md ranking, HR@K and NDCG@K for i2i and u2i with
- * embrec's default user-vector rule, {@link UserVectors#DEFAULT}). {@code tune} uses it on the validation split for every trial
+ * embrec's default user-vector rule, {@link UserVectors#DEFAULT}, or the model's own scoring when
+ * it declares one, as ALS does). {@code tune} uses it on the validation split for every trial
  * and once on the test split for the winner.
  *
  * <p>Immutable and thread-safe: trials may run concurrently.
@@ -60,9 +61,9 @@ public final class TrialEvaluator implements TrialRunner {
     @Override
     public TrialScores score(HyperParameters point, long seed, Progress progress) {
         EmbeddingAlgorithm algorithm = factory.create(point);
-        EmbeddingStore store = algorithm.fit(data, seed, progress);
-        EmbeddingScorer scorer = new EmbeddingScorer(algorithm.name(), store, split.training().itemIds(),
-                UserVectors.DEFAULT);
+        Fit fit = algorithm.train(data, seed, progress);
+        EmbeddingScorer scorer = new EmbeddingScorer(algorithm.name(), fit.vectors(), split.training(),
+                UserVectors.DEFAULT, fit.scoring(), fit.userFactors());
         Metrics i2i = Metrics.of(evaluator.rank(scorer, Task.I2I, Progress.NONE), k);
         Metrics u2i = Metrics.of(evaluator.rank(scorer, Task.U2I, Progress.NONE), k);
         return new TrialScores(i2i.cases(), i2i.hr(), i2i.ndcg(), u2i.hr(), u2i.ndcg(), i2i.coverage());

@@ -48,7 +48,7 @@ final class RecommendHandlers {
         if (history == null) {
             throw new NotFoundResponse("unknown user id '" + Params.clip(user) + "' in model " + model.name());
         }
-        Recommendations r = model.recommend(history, k, filter);
+        Recommendations r = model.recommendForUser(user, k, filter);
         List<ApiJson.Item> shown = history.subList(Math.max(0, history.size() - MAX_HISTORY_SHOWN), history.size())
                 .stream().map(id -> ApiJson.item(models, id)).toList();
         ctx.json(new ApiJson.ListResponse(new ApiJson.UserQuery(user, history.size(), shown), model.name(),

@@ -151,11 +151,21 @@ public final class ServedModel implements AutoCloseable {
     /**
      * Recommendations for someone who liked the given items (a stored user's history, or any
      * list, oldest first), as {@link Recommender#forUser} gives them with the default user-vector
-     * rule ({@link UserVectors#DEFAULT}: recency-weighted): never an item of the list; the most
+     * rule ({@link UserVectors#DEFAULT}: recency-weighted; or the model's own scoring, such as an
+     * ALS model's fold-in): never an item of the list; the most
      * popular items of the stored users (marked as such) when no item has a vector.
      */
     public Recommendations recommend(List<String> liked, int k, ResultFilter filter) {
         return recommender.forUser(liked, k, itemFilter(filter));
+    }
+
+    /**
+     * Recommendations for a stored user ({@link #history} is not null), as
+     * {@link Recommender#forStoredUser} gives them: by the user's stored factors when the model's
+     * scoring uses them, else as {@link #recommend} for their history.
+     */
+    public Recommendations recommendForUser(String user, int k, ResultFilter filter) {
+        return recommender.forStoredUser(user, k, itemFilter(filter));
     }
 
     private static ItemFilter itemFilter(ResultFilter f) {

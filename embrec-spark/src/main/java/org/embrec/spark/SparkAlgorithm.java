@@ -44,11 +44,15 @@ public final class SparkAlgorithm implements EmbeddingAlgorithm {
         return run(training, progress).model().vectors();
     }
 
-    /** The job's model: its vectors, settings and figures as the job wrote them in the manifest. */
+    /**
+     * The job's model: its vectors, settings and figures as the job wrote them in the manifest,
+     * and its declared scoring with the user factors it uses (a factor model's, e.g. MLlib ALS).
+     */
     @Override
     public Fit train(TrainingData data, long seed, Progress progress) {
         EmbeddingModel model = run(data.sequences(), progress).model();
-        return new Fit(model.vectors(), model.manifest().config(), model.manifest().training());
+        return new Fit(model.vectors(), model.manifest().config(), model.manifest().training(), model.scoring(),
+                model.userFactors());
     }
 
     private TrainPipeline.Result run(Sequences training, Progress progress) {

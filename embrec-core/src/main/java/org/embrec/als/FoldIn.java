@@ -1,0 +1,155 @@
+package org.embrec.als;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The factors implicit ALS gives a new user row, solved exactly against fixed item factors
+ * ("fold-in"): for the distinct observed items {@code O},
+ * {@code (YᵀY + reg I + alpha Σ_{i∈O} y_i y_iᵀ) x = (1 + alpha) Σ_{i∈O} y_i}, the normal
+ * equations the trainer's conjugate-gradient steps approach ({@link RowSolver}), here solved by a
+ * Cholesky factorisation in double precision. It answers an ad-hoc item list (a user without an
+ * account) with the same model the stored users' factors come from.
+ *
+ * <p>Immutable and thread-safe: {@code YᵀY + reg I} is computed once; each {@link #solve}
+ * allocates its own {@code k x k} work matrix.
+ */
+public final class FoldIn {
+    private final float[] items;
+    private final int n;
+    private final int k;
+    private final double alpha;
+    private final double[] gram;
+
+    private FoldIn(float[] items, int n, int k, double alpha, double[] gram) {
+        this.items = items;
+        this.n = n;
+        this.k = k;
+        this.alpha = alpha;
+        this.gram = gram;
+    }
+
+    /**
+     * The fold-in of a model whose item factors are the {@code n} rows of row-major {@code items}
+     * ({@code k} floats each; retained, not copied: do not modify).
+     *
+     * @throws IllegalArgumentException on a size mismatch or settings ALS would reject
+     */
+    public static FoldIn of(float[] items, int n, int k, double alpha, double reg) {
+        Objects.requireNonNull(items, "items");
+        if (k < 1 || (long) n * k != items.length) {
+            throw new IllegalArgumentException("expected " + n + " x " + k + " floats, got " + items.length);
+        }
+        if (!(alpha >= 0) || !(reg > 0) || Double.isInfinite(alpha) || Double.isInfinite(reg)) {
+            throw new IllegalArgumentException("fold-in needs alpha >= 0 and reg > 0, got " + alpha + ", " + reg);
+        }
+        double[] g = new double[k * k];
+        for (int r = 0; r < n; r++) {
+            int off = r * k;
+            for (int a = 0; a < k; a++) {
+                double ya = items[off + a];
+                if (ya != 0) {
+                    for (int b = a; b < k; b++) {
+                        g[a * k + b] += ya * items[off + b];
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < a; b++) {
+                g[a * k + b] = g[b * k + a];
+            }
+            g[a * k + a] += reg;
+        }
+        return new FoldIn(items, n, k, alpha, g);
+    }
+
+    public int dim() {
+        return k;
+    }
+
+    /**
+     * The factors of a user who liked the item rows {@code rows[0..length)} (repeats count once;
+     * order does not matter); zero factors for an empty list.
+     *
+     * @throws IndexOutOfBoundsException for a row outside the item factors
+     */
+    public float[] solve(int[] rows, int length) {
+        int[] distinct = Arrays.copyOf(rows, length);
+        Arrays.sort(distinct);
+        double[] a = gram.clone();
+        double[] b = new double[k];
+        int last = -1;
+        for (int row : distinct) {
+            if (row == last) {
+                continue;
+            }
+            if (row < 0 || row >= n) {
+                throw new IndexOutOfBoundsException("item row " + row + " not in [0, " + n + ")");
+            }
+            last = row;
+            int off = row * k;
+            for (int i = 0; i < k; i++) {
+                double yi = items[off + i];
+                b[i] += (1 + alpha) * yi;
+                double ayi = alpha * yi;
+                for (int j = i; j < k; j++) {
+                    a[i * k + j] += ayi * items[off + j];
+                }
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < i; j++) {
+                a[i * k + j] = a[j * k + i];
+            }
+        }
+        double[] x = choleskySolve(a, b, k);
+        float[] out = new float[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = (float) x[i];
+        }
+        return out;
+    }
+
+    /**
+     * Solves {@code a x = b} for the symmetric positive definite row-major {@code k x k} matrix
+     * {@code a} (overwritten by its Cholesky factor).
+     */
+    static double[] choleskySolve(double[] a, double[] b, int k) {
+        for (int j = 0; j < k; j++) {
+            double d = a[j * k + j];
+            for (int p = 0; p < j; p++) {
+                d -= a[j * k + p] * a[j * k + p];
+            }
+            if (!(d > 0)) {
+                throw new IllegalStateException("fold-in matrix is not positive definite (pivot " + j + ")");
+            }
+            double l = Math.sqrt(d);
+            a[j * k + j] = l;
+            for (int i = j + 1; i < k; i++) {
+                double s = a[i * k + j];
+                for (int p = 0; p < j; p++) {
+                    s -= a[i * k + p] * a[j * k + p];
+                }
+                a[i * k + j] = s / l;
+            }
+        }
+        double[] y = new double[k];
+        for (int i = 0; i < k; i++) {
+            double s = b[i];
+            for (int p = 0; p < i; p++) {
+                s -= a[i * k + p] * y[p];
+            }
+            y[i] = s / a[i * k + i];
+        }
+        double[] x = new double[k];
+        for (int i = k - 1; i >= 0; i--) {
+            double s = y[i];
+            for (int p = i + 1; p < k; p++) {
+                s -= a[p * k + i] * x[p];
+            }
+            x[i] = s / a[i * k + i];
+        }
+        return x;
+    }
+}

@@ -1,0 +1,186 @@
+package org.embrec.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import org.embrec.EmbrecException;
+import org.embrec.vectors.Similarity;
+
+/**
+ * How a model scores, declared by the model so that no caller special-cases an algorithm: the
+ * similarity of item queries (related items) and of user queries (recommendations) against the
+ * item vectors, how a stored user's query is made, and how an ad-hoc item list's (a user without
+ * an account) is made. {@link #DEFAULT} is every embedding model's (and every model's written
+ * before the declaration): cosine for both, and a user vector made by a {@code UserVectors} rule
+ * over the history items' vectors. ALS declares {@link #factorModel}: inner product of stored
+ * user factors with the item factors, and a fold-in solve for an ad-hoc list.
+ *
+ * <p>Stored as the manifest's {@code scoring} object (written only when not the default); this
+ * class is the one place that writes and reads it. Immutable.
+ *
+ * @param items similarity of an item query to the item vectors
+ * @param users similarity of a user query to the item vectors
+ * @param storedUsers how a stored user's query is made: {@link UserQuery#HISTORY_RULE} or
+ *     {@link UserQuery#USER_FACTORS} (then the model stores {@code user-factors.bin})
+ * @param adHocUsers how an ad-hoc item list's query is made: {@link UserQuery#HISTORY_RULE} or
+ *     {@link UserQuery#FOLD_IN}
+ * @param foldIn the fold-in's settings when {@code adHocUsers} is {@link UserQuery#FOLD_IN}, else null
+ */
+public record Scoring(Similarity items, Similarity users, UserQuery storedUsers, UserQuery adHocUsers,
+        FoldInSettings foldIn) {
+    /** The manifest key of the section. */
+    public static final String KEY = "scoring";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How a user's query vector is made. */
+    public enum UserQuery {
+        /** A {@code UserVectors} rule over the vectors of the user's history items. */
+        HISTORY_RULE("history-rule"),
+        /** The user's factors stored with the model ({@code user-factors.bin}). */
+        USER_FACTORS("user-factors"),
+        /** Factors solved for the history against the item factors ({@code org.embrec.als.FoldIn}). */
+        FOLD_IN("fold-in");
+
+        private final String key;
+
+        UserQuery(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        static UserQuery byKey(String key) {
+            for (UserQuery q : values()) {
+                if (q.key.equals(key)) {
+                    return q;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The settings of a fold-in solve: those the model was trained with.
+     *
+     * @param alpha confidence of an observed item is {@code 1 + alpha}
+     * @param reg L2 regularisation
+     */
+    public record FoldInSettings(double alpha, double reg) {
+        public FoldInSettings {
+            if (!(alpha >= 0) || Double.isInfinite(alpha) || !(reg > 0) || Double.isInfinite(reg)) {
+                throw new EmbrecException("fold-in needs alpha >= 0 and reg > 0, got alpha " + alpha + ", reg " + reg);
+            }
+        }
+    }
+
+    /** Cosine for items and users; user vectors by a history rule (today's embedding models). */
+    public static final Scoring DEFAULT = new Scoring(Similarity.COSINE, Similarity.COSINE, UserQuery.HISTORY_RULE,
+            UserQuery.HISTORY_RULE, null);
+
+    public Scoring {
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(storedUsers, "storedUsers");
+        Objects.requireNonNull(adHocUsers, "adHocUsers");
+        if (storedUsers == UserQuery.FOLD_IN) {
+            throw new IllegalArgumentException("stored users use a history rule or their factors, not fold-in");
+        }
+        if (adHocUsers == UserQuery.USER_FACTORS) {
+            throw new IllegalArgumentException("an ad-hoc list has no stored factors");
+        }
+        if ((adHocUsers == UserQuery.FOLD_IN) != (foldIn != null)) {
+            throw new IllegalArgumentException("fold-in settings go with fold-in, and only with it");
+        }
+    }
+
+    /**
+     * A matrix-factorisation model's scoring: item queries by cosine of the item factors, user
+     * queries by inner product, stored users by their factors, ad-hoc lists by fold-in.
+     */
+    public static Scoring factorModel(double alpha, double reg) {
+        return new Scoring(Similarity.COSINE, Similarity.INNER_PRODUCT, UserQuery.USER_FACTORS, UserQuery.FOLD_IN,
+                new FoldInSettings(alpha, reg));
+    }
+
+    /** True when the model must store its users' factors. */
+    public boolean needsUserFactors() {
+        return storedUsers == UserQuery.USER_FACTORS;
+    }
+
+    /** True for {@link #DEFAULT}. */
+    public boolean isDefault() {
+        return equals(DEFAULT);
+    }
+
+    /** The manifest's {@code scoring} object. */
+    ObjectNode toJson() {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("items", items.key());
+        o.put("users", users.key());
+        o.put("stored_users", storedUsers.key());
+        o.put("ad_hoc_users", adHocUsers.key());
+        if (foldIn != null) {
+            ObjectNode f = o.putObject("fold_in");
+            f.put("alpha", foldIn.alpha());
+            f.put("reg", foldIn.reg());
+        }
+        return o;
+    }
+
+    /**
+     * The scoring a manifest declares, {@link #DEFAULT} when it declares none (older models).
+     *
+     * @throws EmbrecException naming the manifest and key when the section is malformed
+     */
+    static Scoring read(JsonNode root, String source) {
+        JsonNode o = root.get(KEY);
+        if (o == null || o.isNull()) {
+            return DEFAULT;
+        }
+        if (!o.isObject()) {
+            throw new EmbrecException(source + ": '" + KEY + "' must be a JSON object");
+        }
+        Similarity items = similarity(o, "items", source);
+        Similarity users = similarity(o, "users", source);
+        UserQuery stored = query(o, "stored_users", source, UserQuery.HISTORY_RULE, UserQuery.USER_FACTORS);
+        UserQuery adHoc = query(o, "ad_hoc_users", source, UserQuery.HISTORY_RULE, UserQuery.FOLD_IN);
+        FoldInSettings foldIn = null;
+        JsonNode f = o.get("fold_in");
+        if (adHoc == UserQuery.FOLD_IN) {
+            if (f == null || !f.isObject() || !f.path("alpha").isNumber() || !f.path("reg").isNumber()) {
+                throw new EmbrecException(source + ": '" + KEY + ".fold_in' must be {\"alpha\": number, \"reg\": number}");
+            }
+            try {
+                foldIn = new FoldInSettings(f.get("alpha").doubleValue(), f.get("reg").doubleValue());
+            } catch (EmbrecException e) {
+                throw new EmbrecException(source + ": '" + KEY + ".fold_in': " + e.getMessage(), e);
+            }
+        } else if (f != null && !f.isNull()) {
+            throw new EmbrecException(source + ": '" + KEY + ".fold_in' applies to ad_hoc_users \"fold-in\" only");
+        }
+        return new Scoring(items, users, stored, adHoc, foldIn);
+    }
+
+    private static Similarity similarity(JsonNode o, String key, String source) {
+        JsonNode v = o.get(key);
+        Similarity s = v != null && v.isTextual() ? Similarity.byKey(v.textValue()) : null;
+        if (s == null) {
+            throw new EmbrecException(source + ": '" + KEY + "." + key + "' must be \"cosine\" or \"inner-product\", got "
+                    + v);
+        }
+        return s;
+    }
+
+    private static UserQuery query(JsonNode o, String key, String source, UserQuery a, UserQuery b) {
+        JsonNode v = o.get(key);
+        UserQuery q = v != null && v.isTextual() ? UserQuery.byKey(v.textValue()) : null;
+        if (q != a && q != b) {
+            throw new EmbrecException(source + ": '" + KEY + "." + key + "' must be \"" + a.key() + "\" or \"" + b.key()
+                    + "\", got " + v);
+        }
+        return q;
+    }
+}

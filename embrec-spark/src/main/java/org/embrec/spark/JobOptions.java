@@ -49,8 +49,9 @@ public final class JobOptions {
             description = "Drop rows with an empty user or item or an unparsable rating or time.")
     boolean skipBadRows;
 
-    @Option(names = "--algo", paramLabel = "item2vec|deepwalk", defaultValue = "item2vec",
-            description = "item2vec (default) on the liked sequences, or deepwalk on the item co-occurrence graph.")
+    @Option(names = "--algo", paramLabel = "item2vec|deepwalk|als", defaultValue = "item2vec",
+            description = "item2vec (default) on the liked sequences, deepwalk on the item co-occurrence graph, or als"
+                    + " (MLlib implicit ALS on the liked user x item matrix).")
     String algo;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
@@ -142,6 +143,18 @@ public final class JobOptions {
     @Option(names = "--loss", description = "Not available: MLlib does not report the loss.")
     boolean loss;
 
+    @Option(names = "--als-alpha", paramLabel = "X",
+            description = "als: confidence of an observed item is 1 + X (default " + MllibAls.Settings.DEFAULT_ALPHA + ").")
+    Double alsAlpha;
+
+    @Option(names = "--reg", paramLabel = "X", description = "als: L2 penalty of an average user (default "
+            + MllibAls.Settings.DEFAULT_REG + "; MLlib scales it by each row's count: docs/SPARK.md).")
+    Double reg;
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "als: alternations, users then items (default " + MllibAls.Settings.DEFAULT_ITERATIONS + ").")
+    Integer iterations;
+
     /** The input path given, or null. */
     public String input() {
         return input;
@@ -187,7 +200,7 @@ public final class JobOptions {
                 delimiter == null ? null : DataSpec.parseDelimiter(delimiter), skipBadRows);
         return new JobConfig(spec, LikedFilter.parse(liked), DataSpec.Dedupe.parse(dedupe) == DataSpec.Dedupe.FIRST,
                 algoName, walkConfig(algoName), word2vec(), graphPartitions != null ? graphPartitions : 0, out,
-                holdOutLast);
+                holdOutLast, als(algoName));
     }
 
     /**
@@ -203,11 +216,13 @@ public final class JobOptions {
             throw new EmbrecException("--algo node2vec is not available on Spark (second-order walks); use deepwalk,"
                     + " or ./embrec train --algo node2vec on one machine");
         }
-        if (!algoName.equals(JobConfig.ITEM2VEC) && !algoName.equals(JobConfig.DEEPWALK)) {
-            throw new EmbrecException("--algo must be item2vec or deepwalk, got '" + algo + "'");
+        if (!algoName.equals(JobConfig.ITEM2VEC) && !algoName.equals(JobConfig.DEEPWALK)
+                && !algoName.equals(JobConfig.ALS)) {
+            throw new EmbrecException("--algo must be item2vec, deepwalk or als, got '" + algo + "'");
         }
         word2vec();
         walkConfig(algoName);
+        als(algoName);
         LikedFilter.parse(liked);
         DataSpec.Dedupe.parse(dedupe);
         if (format != null) {
@@ -223,6 +238,48 @@ public final class JobOptions {
         if (graphPartitions != null && graphPartitions < 1) {
             throw new EmbrecException("--graph-partitions must be >= 1, got " + graphPartitions);
         }
+    }
+
+    /**
+     * The ALS settings for {@code --algo als} (null for the word2vec algorithms); the ALS flags
+     * with another algorithm, and the word2vec-only flags with ALS, are errors naming them.
+     */
+    private MllibAls.Settings als(String algoName) {
+        List<String> alsFlags = new ArrayList<>();
+        if (alsAlpha != null) {
+            alsFlags.add("--als-alpha");
+        }
+        if (reg != null) {
+            alsFlags.add("--reg");
+        }
+        if (iterations != null) {
+            alsFlags.add("--iterations");
+        }
+        if (!algoName.equals(JobConfig.ALS)) {
+            if (!alsFlags.isEmpty()) {
+                throw new EmbrecException(String.join(", ", alsFlags) + " apply to --algo als, not " + algoName);
+            }
+            return null;
+        }
+        List<String> word2vecFlags = new ArrayList<>();
+        String[][] given = {{"--window", String.valueOf(window)}, {"--min-count", String.valueOf(minCount)},
+            {"--max-vocab", String.valueOf(maxVocab)}, {"--epochs", String.valueOf(epochs)},
+            {"--alpha", String.valueOf(alpha)}, {"--train-partitions", String.valueOf(trainPartitions)},
+            {"--max-sentence-length", String.valueOf(maxSentenceLength)}};
+        for (String[] g : given) {
+            if (!g[1].equals("null")) {
+                word2vecFlags.add(g[0]);
+            }
+        }
+        if (!word2vecFlags.isEmpty()) {
+            throw new EmbrecException(String.join(", ", word2vecFlags) + " apply to item2vec and deepwalk, not als"
+                    + " (its settings: --dim, --als-alpha, --reg, --iterations, --seed)");
+        }
+        return new MllibAls.Settings(dim != null ? dim : MllibAls.Settings.DEFAULT_DIM,
+                alsAlpha != null ? alsAlpha : MllibAls.Settings.DEFAULT_ALPHA,
+                reg != null ? reg : MllibAls.Settings.DEFAULT_REG,
+                iterations != null ? iterations : MllibAls.Settings.DEFAULT_ITERATIONS,
+                seed != null ? seed : MllibConfig.defaults().seed());
     }
 
     private WalkConfig walkConfig(String algoName) {

@@ -71,6 +71,6 @@ public final class SparkAlgorithm implements EmbeddingAlgorithm {
 
     @Override
     public int coldThreshold() {
-        return config.word2vec().minCount();
+        return config.isAls() ? 1 : config.word2vec().minCount(); // ALS gives every training item factors
     }
 }

@@ -27,7 +27,7 @@ final class Summary {
         m.put("users", r.users());
         m.put("raw_tokens", r.training().rawTokens());
         m.put("train_seconds", Math.round(r.training().seconds() * 1000) / 1000.0);
-        m.put("tokens_per_second", Math.round(r.training().rawTokens() * (double) config.word2vec().epochs()
+        m.put("tokens_per_second", Math.round(r.training().rawTokens() * (double) config.passes()
                 / r.training().seconds()));
         m.put("stage_seconds", r.times().rounded());
         m.put("trainer", JobConfig.TRAINER);

@@ -21,6 +21,7 @@ import org.embrec.Progress;
 import org.embrec.data.Catalog;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelManifest;
+import org.embrec.model.Scoring;
 
 /**
  * The whole Spark job: load, liked sequences, (DeepWalk: graph and walks), MLlib training,
@@ -75,6 +76,9 @@ public final class TrainPipeline {
         progress.done("sequences", String.format(Locale.ROOT, "%,d users, %,d liked items%s in %.1f s", users, tokens,
                 config.holdOutLast() ? " (training split)" : "", times.of("sequences")));
 
+        if (config.isAls()) {
+            return runAls(spark, config, in, catalog, sequences, users, tokens, times, progress);
+        }
         JavaRDD<List<String>> corpus;
         if (config.deepWalk()) {
             int partitions = config.graphPartitions() > 0 ? config.graphPartitions()
@@ -114,12 +118,35 @@ public final class TrainPipeline {
         return new Result(model, times, users, tokens, trained);
     }
 
+    /** ALS: MLlib's factors of the liked user x item matrix, a model that scores by its user factors. */
+    private static Result runAls(SparkSession spark, JobConfig config, InputSpec in, Catalog catalog,
+            Dataset<Row> sequences, long users, long tokens, StageTimes times, Progress progress) {
+        MllibAls.Result als = times.time("training", () -> MllibAls.train(sequences, config.als()));
+        sequences.unpersist();
+        progress.done("training", String.format(Locale.ROOT, "%,d items and %,d users x %d factors from %,d pairs,"
+                + " %d iterations in %.1f s", als.items().size(), als.users().size(), als.items().dim(), als.pairs(),
+                config.als().iterations(), als.seconds()));
+        MllibTrainer.Result trained = new MllibTrainer.Result(als.items(), als.pairs(), als.pairs(), als.seconds());
+        Map<String, Object> figures = figures(spark, config, trained, times);
+        figures.put("reg_param", als.regParam());
+        HadoopPaths paths = new HadoopPaths(spark.sparkContext().hadoopConfiguration());
+        EmbeddingModel model = EmbeddingModel.of(config.algo(), als.items(), config.describe(), catalog,
+                new ModelManifest.DataSource(datasetName(in.path()), paths.fingerprint(dataFiles(spark, in))), figures)
+                .withScoring(Scoring.factorModel(config.als().alpha(), config.als().reg()), als.users());
+        times.time("write", () -> {
+            ModelOutput.write(config.out(), model, spark.sparkContext().hadoopConfiguration());
+            return null;
+        });
+        progress.done("write", String.format(Locale.ROOT, "%s in %.1f s", config.out(), times.of("write")));
+        return new Result(model, times, users, tokens, trained);
+    }
+
     private static Map<String, Object> figures(SparkSession spark, JobConfig config, MllibTrainer.Result trained,
             StageTimes times) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("train_seconds", trained.seconds());
         m.put("raw_tokens", trained.rawTokens());
-        m.put("tokens_per_second", trained.rawTokens() * (double) config.word2vec().epochs() / trained.seconds());
+        m.put("tokens_per_second", trained.rawTokens() * (double) config.passes() / trained.seconds());
         m.put("stage_seconds", times.rounded());
         m.put("spark_version", spark.version());
         m.put("spark_master", spark.sparkContext().master());

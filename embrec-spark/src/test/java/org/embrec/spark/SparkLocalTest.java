@@ -28,6 +28,8 @@ import org.embrec.eval.Task;
 import org.embrec.graph.WalkConfig;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
+import org.embrec.als.AlsConfig;
+import org.embrec.pipeline.AlsAlgorithm;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.GraphWalkAlgorithm;
 import org.embrec.pipeline.Item2VecAlgorithm;
@@ -55,12 +57,15 @@ class SparkLocalTest {
     /** The notebook's item2vec settings. */
     private static final String[] ITEM2VEC = {"--dim", "16", "--window", "10", "--min-count", "5", "--epochs", "10"};
     /** Shorter DeepWalk than the reference (2 walks of 10 steps per node, 5 epochs) to keep CI fast. */
+    /** Fewer factors and iterations than the defaults, to keep CI fast; the reference uses the same. */
+    private static final String[] ALS = {"--dim", "32", "--iterations", "10"};
     private static final String[] DEEPWALK = {"--dim", "16", "--window", "5", "--min-count", "5", "--epochs", "5",
         "--walks-per-node", "2", "--walk-length", "10"};
 
     private Path dir;
     private JsonNode item2vecReport;
     private JsonNode deepwalkReport;
+    private JsonNode alsReport;
     private Split split;
 
     @BeforeAll
@@ -68,6 +73,7 @@ class SparkLocalTest {
         dir = Files.createTempDirectory("spark-local-test");
         item2vecReport = evaluate("item2vec", ITEM2VEC);
         deepwalkReport = evaluate("deepwalk", DEEPWALK);
+        alsReport = evaluate("als", ALS);
         split = LeaveLastOutSplit.split(SequenceBuilder.build(DataLoader.load(DataSpec.of(TestSpark.bundled()),
                 Progress.NONE).interactions(), LikedFilter.DEFAULT));
     }
@@ -98,6 +104,32 @@ class SparkLocalTest {
         assertQuality(deepwalkReport, "deepwalk", new GraphWalkAlgorithm(GraphWalkAlgorithm.DEEPWALK, config, walks));
     }
 
+    @Test
+    void mllibAlsReadBackIsWithinNineTenthsOfTheSingleMachineTrainerOnBothTasks() {
+        assertThat(alsReport.get("test_users").asInt()).isEqualTo(split.testUsers());
+        EvaluationSuite suite = new EvaluationSuite(split, new EvaluationOptions(10, 2020, 1, 2));
+        var single = suite.run("ml-latest-small", new AlsAlgorithm(AlsConfig.defaults().withDim(32).withIterations(10)
+                .withThreads(2)), Progress.NONE);
+        for (Task task : Task.values()) {
+            double spark = hr(alsReport, "als", task);
+            double reference = single.row("als", task).hr();
+            System.out.printf(Locale.ROOT, "als %s HR@10: Spark MLlib %.4f, single machine %.4f, ratio %.2f%n",
+                    task.key(), spark, reference, spark / reference);
+            assertThat(spark).as(task.key()).isGreaterThanOrEqualTo(0.9 * reference);
+        }
+        // The model directory it wrote scores users by their factors, as the single-machine model does.
+        EmbeddingModel m = ModelDirectory.read(dir.resolve("als"));
+        assertThat(m.manifest().config()).containsEntry("trainer", JobConfig.ALS_TRAINER).containsEntry("dim", 32)
+                .containsEntry("iterations", 10);
+        assertThat(m.scoring().needsUserFactors()).isTrue();
+        assertThat(m.userFactors().dim()).isEqualTo(32);
+        try (Recommender r = Recommender.open(m, dir.resolve("als"), UserVectors.DEFAULT)) {
+            // An ad-hoc list is folded in against the item factors.
+            assertThat(r.forUser(List.of("318", "296"), 10, ItemFilter.NONE).items()).hasSize(10)
+                    .extracting(Neighbor::id).doesNotContain("318", "296");
+        }
+    }
+
     private void assertQuality(JsonNode report, String algo, EmbeddingAlgorithm single) {
         assertThat(report.get("dataset").asText()).isEqualTo("ml-latest-small");
         assertThat(report.get("test_users").asInt()).isEqualTo(split.testUsers());
@@ -111,12 +143,17 @@ class SparkLocalTest {
     }
 
     private static double hr(JsonNode report, String model) {
+        return hr(report, model, Task.I2I);
+    }
+
+    private static double hr(JsonNode report, String model, Task task) {
         for (JsonNode row : report.get("results")) {
-            if (row.get("model").asText().equals(model) && row.get("task").asText().equals("i2i") && !row.has("slice")) {
+            if (row.get("model").asText().equals(model) && row.get("task").asText().equals(task.key())
+                    && !row.has("slice")) {
                 return row.get("hr").asDouble();
             }
         }
-        throw new AssertionError("no i2i row for " + model + " in " + report);
+        throw new AssertionError("no " + task.key() + " row for " + model + " in " + report);
     }
 
     @Test

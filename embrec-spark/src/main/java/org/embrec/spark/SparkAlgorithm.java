@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.apache.spark.sql.SparkSession;
 import org.embrec.Progress;
 import org.embrec.model.EmbeddingModel;
+import org.embrec.model.Scoring;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.Fit;
 import org.embrec.pipeline.TrainingData;
@@ -67,6 +68,12 @@ public final class SparkAlgorithm implements EmbeddingAlgorithm {
     @Override
     public EmbeddingStore fit(TrainingData data, long seed, Progress progress) {
         return fit(data.sequences(), seed, progress);
+    }
+
+    /** ALS's factor model (user factors, inner product), else the embedding default. */
+    @Override
+    public Scoring scoring() {
+        return config.isAls() ? Scoring.factorModel(config.als().alpha(), config.als().reg()) : Scoring.DEFAULT;
     }
 
     @Override

@@ -42,14 +42,14 @@ import picocli.CommandLine.Spec;
  * saves the models, then serves the web page until Ctrl-C ({@code --no-serve}: exits instead).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train item2vec, DeepWalk and content models on the bundled MovieLens data, show the movies",
+        description = {"Train item2vec, DeepWalk, content and ALS models on the bundled MovieLens data, show the movies",
             "most similar to \"What Women Want (2000)\" and an evaluation table, then serve the web page."})
 final class DemoCommand implements Callable<Integer> {
     /**
      * The algorithms the demo trains, in this order, by {@code --algo} name; names the registry
      * ({@link Algorithms}) does not (yet) know are skipped. Adding one is one entry here.
      */
-    static final List<String> ALGORITHMS = List.of("item2vec", "deepwalk", "content");
+    static final List<String> ALGORITHMS = List.of("item2vec", "deepwalk", "content", "als");
 
     static final String DEFAULT_TITLE = "What Women Want (2000)";
     static final int LIST_SIZE = 10;
@@ -141,7 +141,8 @@ final class DemoCommand implements Callable<Integer> {
         for (String name : ALGORITHMS) {
             if (Algorithms.names().contains(name)) {
                 Word2VecConfig config = training.apply(Algorithms.defaultWord2Vec(name, liked));
-                out.add(Algorithms.build(AlgorithmOption.spec(name, config, HyperParameters.empty(), walks, new AlsOptions(), null, false)));
+                out.add(Algorithms.build(AlgorithmOption.spec(name, config, HyperParameters.empty(), walks, new AlsOptions(), null,
+                        false)));
             }
         }
         return out;

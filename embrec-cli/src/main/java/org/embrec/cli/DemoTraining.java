@@ -117,7 +117,7 @@ final class DemoTraining {
     }
 
     /**
-     * The models ready to serve: behaviour models with cold-start vectors from the content model
+     * The models ready to serve: embedding models with cold-start vectors from the content model
      * (when one was trained), and every model with the users' liked sequences.
      */
     static List<EmbeddingModel> forServing(List<EmbeddingModel> models, Sequences liked) {
@@ -126,7 +126,8 @@ final class DemoTraining {
         List<EmbeddingModel> out = new ArrayList<>(models.size());
         for (EmbeddingModel m : models) {
             EmbeddingModel served = m;
-            if (content != null && m != content) {
+            // Cold start maps content into a cosine space; a factor model's inner products would not survive it.
+            if (content != null && m != content && m.scoring().isDefault()) {
                 ColdStart.Result cold = ColdStart.apply(m.vectors(), content.vectors(), ColdStartSettings.defaults());
                 if (cold.coldCount() > 0) {
                     served = m.withColdStart(cold.vectors(), cold.section(content.manifest().config()));

@@ -2,13 +2,14 @@ package org.embrec.als;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.embrec.vectors.SymmetricSolve;
 
 /**
  * The factors implicit ALS gives a new user row, solved exactly against fixed item factors
  * ("fold-in"): for the distinct observed items {@code O},
  * {@code (YᵀY + reg I + alpha Σ_{i∈O} y_i y_iᵀ) x = (1 + alpha) Σ_{i∈O} y_i}, the normal
  * equations the trainer's conjugate-gradient steps approach ({@link RowSolver}), here solved by a
- * Cholesky factorisation in double precision. It answers an ad-hoc item list (a user without an
+ * Cholesky factorisation in double precision ({@link SymmetricSolve}). It answers an ad-hoc item list (a user without an
  * account) with the same model the stored users' factors come from.
  *
  * <p>Immutable and thread-safe: {@code YᵀY + reg I} is computed once; each {@link #solve}
@@ -103,53 +104,14 @@ public final class FoldIn {
                 a[i * k + j] = a[j * k + i];
             }
         }
-        double[] x = choleskySolve(a, b, k);
+        double[] x = SymmetricSolve.solve(a, k, b, 1);
+        if (x == null) {
+            throw new IllegalStateException("fold-in matrix is not positive definite");
+        }
         float[] out = new float[k];
         for (int i = 0; i < k; i++) {
             out[i] = (float) x[i];
         }
         return out;
-    }
-
-    /**
-     * Solves {@code a x = b} for the symmetric positive definite row-major {@code k x k} matrix
-     * {@code a} (overwritten by its Cholesky factor).
-     */
-    static double[] choleskySolve(double[] a, double[] b, int k) {
-        for (int j = 0; j < k; j++) {
-            double d = a[j * k + j];
-            for (int p = 0; p < j; p++) {
-                d -= a[j * k + p] * a[j * k + p];
-            }
-            if (!(d > 0)) {
-                throw new IllegalStateException("fold-in matrix is not positive definite (pivot " + j + ")");
-            }
-            double l = Math.sqrt(d);
-            a[j * k + j] = l;
-            for (int i = j + 1; i < k; i++) {
-                double s = a[i * k + j];
-                for (int p = 0; p < j; p++) {
-                    s -= a[i * k + p] * a[j * k + p];
-                }
-                a[i * k + j] = s / l;
-            }
-        }
-        double[] y = new double[k];
-        for (int i = 0; i < k; i++) {
-            double s = b[i];
-            for (int p = 0; p < i; p++) {
-                s -= a[i * k + p] * y[p];
-            }
-            y[i] = s / a[i * k + i];
-        }
-        double[] x = new double[k];
-        for (int i = k - 1; i >= 0; i--) {
-            double s = y[i];
-            for (int p = i + 1; p < k; p++) {
-                s -= a[p * k + i] * x[p];
-            }
-            x[i] = s / a[i * k + i];
-        }
-        return x;
     }
 }

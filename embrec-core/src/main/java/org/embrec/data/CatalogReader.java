@@ -322,19 +322,18 @@ final class CatalogReader {
      * to {@link Decoding#MALFORMED}, empty lines skipped, fields of at most {@link #MAX_FIELD_CHARS}.
      */
     private static CsvReader<CsvRecord> csv(Path file, String delimiter, Charset encoding) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        try {
-            Decoding.skipByteOrderMark(in, file.toString());
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
         return CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true).allowExtraFields(true)
-                .allowMissingFields(true).maxBufferSize(MAX_FIELD_CHARS).ofCsvRecord(Decoding.reader(in, encoding));
+                .allowMissingFields(true).maxBufferSize(MAX_FIELD_CHARS)
+                .ofCsvRecord(Decoding.reader(afterByteOrderMark(file), encoding));
     }
 
     /** The file as text (a UTF-8 byte order mark skipped, malformed input decoded to {@link Decoding#MALFORMED}). */
     private static java.io.Reader text(Path file, Charset encoding) throws IOException {
+        return new java.io.BufferedReader(Decoding.reader(afterByteOrderMark(file), encoding), 1 << 16);
+    }
+
+    /** The file's bytes, buffered, after a UTF-8 byte order mark if it has one. */
+    private static InputStream afterByteOrderMark(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             Decoding.skipByteOrderMark(in, file.toString());
@@ -342,7 +341,7 @@ final class CatalogReader {
             in.close();
             throw e;
         }
-        return new java.io.BufferedReader(Decoding.reader(in, encoding), 1 << 16);
+        return in;
     }
 
     private static int column(ColumnSpec columns, String role, List<String> line1, boolean header, String label,

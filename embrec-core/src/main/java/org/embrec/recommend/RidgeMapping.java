@@ -1,5 +1,7 @@
 package org.embrec.recommend;
 
+import org.embrec.vectors.SymmetricSolve;
+
 /**
  * A linear map with intercept, y = (x - mean(x)) W + mean(y), fitted by ridge regression in
  * closed form: W = (Xc^T Xc + lambda I)^-1 Xc^T Yc on the centred training rows (the intercept
@@ -63,11 +65,11 @@ public final class RidgeMapping {
                 a[i * in + j] = a[j * in + i];
             }
         }
-        choleskyInPlace(a, in);
-        for (int j = 0; j < out; j++) {
-            solveColumn(a, in, b, out, j);
+        double[] w = SymmetricSolve.solve(a, in, b, out);
+        if (w == null) {
+            throw new IllegalArgumentException("the ridge system is singular (use a larger lambda)");
         }
-        return new RidgeMapping(in, out, xMean, yMean, b);
+        return new RidgeMapping(in, out, xMean, yMean, w);
     }
 
     public int inputDim() {
@@ -114,45 +116,5 @@ public final class RidgeMapping {
             mean[c] /= rows;
         }
         return mean;
-    }
-
-    /** Lower Cholesky factor L of the symmetric matrix a (n x n), written over its lower triangle. */
-    private static void choleskyInPlace(double[] a, int n) {
-        for (int j = 0; j < n; j++) {
-            double d = a[j * n + j];
-            for (int k = 0; k < j; k++) {
-                d -= a[j * n + k] * a[j * n + k];
-            }
-            if (!(d > 0)) {
-                throw new IllegalArgumentException("the ridge system is singular (use a larger lambda)");
-            }
-            double l = Math.sqrt(d);
-            a[j * n + j] = l;
-            for (int i = j + 1; i < n; i++) {
-                double s = a[i * n + j];
-                for (int k = 0; k < j; k++) {
-                    s -= a[i * n + k] * a[j * n + k];
-                }
-                a[i * n + j] = s / l;
-            }
-        }
-    }
-
-    /** Solves L L^T x = b[:, col] in place, with L from {@link #choleskyInPlace}. */
-    private static void solveColumn(double[] l, int n, double[] b, int cols, int col) {
-        for (int i = 0; i < n; i++) {
-            double s = b[i * cols + col];
-            for (int k = 0; k < i; k++) {
-                s -= l[i * n + k] * b[k * cols + col];
-            }
-            b[i * cols + col] = s / l[i * n + i];
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double s = b[i * cols + col];
-            for (int k = i + 1; k < n; k++) {
-                s -= l[k * n + i] * b[k * cols + col];
-            }
-            b[i * cols + col] = s / l[i * n + i];
-        }
     }
 }

@@ -37,6 +37,11 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--kind", paramLabel = "ratings|sessions", defaultValue = "ratings",
+            description = "ratings (default): MovieLens-like; sessions: bursts of items from one cluster, minutes apart,"
+                    + " sessions days apart (for --session-gap).")
+    String kind;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -46,7 +51,7 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SynthConfig config = new SynthConfig(users, items, rows,
-                clusters == null ? SynthConfig.defaultClusters(items) : clusters, seed);
+                clusters == null ? SynthConfig.defaultClusters(items) : clusters, seed, SynthConfig.Kind.parse(kind));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
             throw new org.embrec.EmbrecException("--threads must be >= 1, got " + t);

@@ -5,14 +5,40 @@ import org.embrec.EmbrecException;
 /**
  * Parameters of a synthetic dataset: {@code users} users rate {@code rows} (user, item) pairs,
  * all distinct, over {@code items} items grouped into {@code clusters} clusters; {@code seed}
- * fixes every random choice, so the same config always writes the same bytes.
+ * fixes every random choice, so the same config always writes the same bytes. {@code kind} says
+ * how a user's activity unfolds in time ({@link Kind}).
  */
-public record SynthConfig(int users, int items, long rows, int clusters, long seed) {
+public record SynthConfig(int users, int items, long rows, int clusters, long seed, Kind kind) {
+    /** How a user's ratings unfold in time. */
+    public enum Kind {
+        /** MovieLens-like ratings: the user drifts between favourite clusters at any rating. */
+        RATINGS,
+        /**
+         * Sessions: bursts of minutes-apart items from one cluster, days apart, each session on
+         * a cluster of its own; contexts that cross a session boundary mix clusters.
+         */
+        SESSIONS;
+
+        /** Parses a {@code --kind} value. */
+        public static Kind parse(String text) {
+            return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "ratings" -> RATINGS;
+                case "sessions" -> SESSIONS;
+                default -> throw new EmbrecException("--kind must be ratings or sessions, got '" + text + "'");
+            };
+        }
+    }
+
+    /** MovieLens-like ratings ({@link Kind#RATINGS}). */
+    public SynthConfig(int users, int items, long rows, int clusters, long seed) {
+        this(users, items, rows, clusters, seed, Kind.RATINGS);
+    }
     /** Largest row count: {@code Interactions} indexes rows with an int. */
     public static final long MAX_ROWS = Integer.MAX_VALUE - 8;
 
     /** Validates the fields; messages name the command-line flag. */
     public SynthConfig {
+        java.util.Objects.requireNonNull(kind, "kind");
         if (users < 1) {
             throw new EmbrecException("--users must be >= 1, got " + users);
         }

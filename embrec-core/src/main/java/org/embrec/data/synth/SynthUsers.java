@@ -15,6 +15,11 @@ import java.util.SplittableRandom;
  * popular item of the same cluster as the previous liked one. Each user's random stream is
  * seeded from (seed, user), so output does not depend on how users are split between threads.
  *
+ * <p>{@link SynthConfig.Kind#SESSIONS}: the user's items come in sessions of about
+ * {@link #MEAN_SESSION} items, {@link #MEAN_IN_SESSION_SECONDS} apart, and sessions are about
+ * {@link #MEAN_SESSION_GAP_SECONDS} apart; each session picks one favourite cluster and stays on
+ * it (no drift inside), so a gap of an hour separates contexts of different clusters.
+ *
  * <p>One instance per thread (it owns scratch arrays); not thread-safe.
  */
 final class SynthUsers {
@@ -26,6 +31,9 @@ final class SynthUsers {
     static final long TIME_SPAN = 631_152_000L; // 20 years of seconds
     static final double MEAN_GAP_SECONDS = 6 * 3600;
     private static final int MAX_TRIES = 32;
+    static final double MEAN_SESSION = 8;
+    static final double MEAN_IN_SESSION_SECONDS = 120;
+    static final double MEAN_SESSION_GAP_SECONDS = 3 * 86_400;
 
     private final SynthModel model;
     private final int[] seenStamp;
@@ -69,8 +77,14 @@ final class SynthUsers {
         }
         int current = favourites[0];
         long t = FIRST_TIME + (long) (rnd.nextDouble() * TIME_SPAN);
+        boolean sessions = model.config.kind() == SynthConfig.Kind.SESSIONS;
         for (int k = 0; k < n; k++) {
-            if (rnd.nextDouble() < DRIFT) {
+            if (sessions) {
+                if (k > 0 && rnd.nextDouble() < 1 / MEAN_SESSION) { // a new session, on another favourite
+                    current = favourites[rnd.nextInt(favCount)];
+                    t += (long) (-Math.log(1.0 - rnd.nextDouble()) * MEAN_SESSION_GAP_SECONDS) + 3600;
+                }
+            } else if (rnd.nextDouble() < DRIFT) {
                 current = favourites[rnd.nextInt(favCount)];
             }
             boolean liked = rnd.nextDouble() < FAVOURITE;
@@ -78,7 +92,8 @@ final class SynthUsers {
             int item = pickUnseen(cluster, u, rnd);
             seenStamp[item] = u;
             if (rnd.nextDouble() >= SAME_SECOND) {
-                t += 1 + (long) (-Math.log(1.0 - rnd.nextDouble()) * MEAN_GAP_SECONDS);
+                t += 1 + (long) (-Math.log(1.0 - rnd.nextDouble())
+                        * (sessions ? MEAN_IN_SESSION_SECONDS : MEAN_GAP_SECONDS));
             }
             halves[k] = (byte) (liked ? 8 + rnd.nextInt(3) : 1 + rnd.nextInt(6));
             times[k] = t;

@@ -112,6 +112,36 @@ class SynthGeneratorTest {
     }
 
     @Test
+    void sessionsAreBurstsOnOneClusterDaysApart() {
+        SynthConfig config = new SynthConfig(2_000, 3_000, 200_000, 40, 3, SynthConfig.Kind.SESSIONS);
+        SynthModel model = new SynthModel(config);
+        Path out = SynthGenerator.write(config, dir.resolve("sessions"), 2, Progress.NONE);
+        Interactions in = DataLoader.load(DataSpec.of(out), Progress.NONE).interactions();
+        Sequences liked = SequenceBuilder.build(in, LikedFilter.DEFAULT, 3_600_000);
+        Sequences sessions = liked.sentences();
+        // About one session per MEAN_SESSION ratings (of which ~0.6 are liked).
+        double perSession = (double) liked.tokens() / sessions.count();
+        assertThat(perSession).isBetween(0.6 * SynthUsers.MEAN_SESSION * 0.6, 0.6 * SynthUsers.MEAN_SESSION * 1.6);
+        long same = 0;
+        long pairs = 0;
+        for (int s = 0; s < sessions.count(); s++) {
+            for (int p = sessions.start(s) + 1; p < sessions.end(s); p++) {
+                int prev = Integer.parseInt(in.itemIds().external(sessions.items()[p - 1])) - 1;
+                int next = Integer.parseInt(in.itemIds().external(sessions.items()[p])) - 1;
+                pairs++;
+                if (model.clusterOf[prev] == model.clusterOf[next]) {
+                    same++;
+                }
+            }
+        }
+        // Inside a session liked items stay in its cluster (unless a heavy user has rated the whole
+        // cluster: then another item is taken), against ~0.8 of consecutive pairs for ratings.
+        assertThat((double) same / pairs).isGreaterThan(0.9);
+        assertThatThrownBy(() -> SynthConfig.Kind.parse("plays")).isInstanceOf(EmbrecException.class)
+                .hasMessage("--kind must be ratings or sessions, got 'plays'");
+    }
+
+    @Test
     void popularityIsSkewedInsideClusters() {
         SynthConfig config = new SynthConfig(2_000, 1_000, 100_000, 5, 4);
         SynthModel model = new SynthModel(config);

@@ -11,6 +11,7 @@ import org.embrec.data.DataFormat;
 import org.embrec.data.DataLoader;
 import org.embrec.data.DataSpec;
 import org.embrec.data.Dataset;
+import org.embrec.data.EventWeights;
 import org.embrec.sequence.LikedFilter;
 import org.embrec.sequence.SequenceBuilder;
 import org.embrec.sequence.SessionGap;
@@ -40,7 +41,8 @@ public final class DataOptions {
 
     @Option(names = "--columns", paramLabel = "SPEC",
             description = "Interaction columns by header name or 1-based number: "
-                    + "user=NAME|N,item=NAME|N[,rating=NAME|N][,time=NAME|N][,header=auto|yes|no].")
+                    + "user=NAME|N (or session=),item=NAME|N[,rating=NAME|N][,time=NAME|N or time=Y+M+D[+h+m+s]]"
+                    + "[,weight=NAME|N][,event=NAME|N][,header=auto|yes|no].")
     String columns;
 
     @Option(names = "--delimiter", paramLabel = "D",
@@ -60,8 +62,18 @@ public final class DataOptions {
     String itemColumns;
 
     @Option(names = "--dedupe", paramLabel = "MODE", defaultValue = "first",
-            description = "Repeated (user, item) rows: first (keep the first, default) or none (keep all).")
+            description = "Repeated (user, item) rows: first (keep the first, default), none (keep all) or sum (keep the"
+                    + " first with the rows' weights summed; without weights, their number).")
     String dedupe;
+
+    @Option(names = "--liked-on", paramLabel = "rating|weight", defaultValue = "auto",
+            description = "The column --liked reads (default: the rating when there is one, else the weight).")
+    String likedOn;
+
+    @Option(names = "--event-weights", paramLabel = "NAME=W,...",
+            description = "With --columns ...,event=C: the weight of each event type, e.g. view=1,cart=3,purchase=10"
+                    + " (a row weighs its event's weight, times its weight column if there is one).")
+    String eventWeights;
 
     @Option(names = "--liked", paramLabel = "RULE", defaultValue = "mean",
             description = "Liked rows: mean (rating > global mean, default), user-mean, >=X, >X or all.")
@@ -103,12 +115,13 @@ public final class DataOptions {
                 DataSpec.Dedupe.parse(dedupe),
                 skipBadRows,
                 timeFormat,
-                DataSpec.Quote.parse(quote));
+                DataSpec.Quote.parse(quote),
+                eventWeights == null ? null : EventWeights.parse(eventWeights));
     }
 
     /** The {@code --liked} rule. */
     public LikedFilter likedFilter() {
-        return LikedFilter.parse(liked);
+        return LikedFilter.parse(liked).on(LikedFilter.On.parse(likedOn));
     }
 
     /** Loads the dataset on all cores, reporting progress and skipped rows. */

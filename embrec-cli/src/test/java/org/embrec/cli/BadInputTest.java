@@ -178,10 +178,10 @@ class BadInputTest {
     @CsvSource(delimiterString = " ~ ", value = {
         "--liked ~ median ~ --liked must be mean, user-mean, all, >=X or >X, got 'median'",
         "--format ~ csv ~ --format must be one of movielens, movielens-dat, movielens-100k, delimited, got 'csv'",
-        "--dedupe ~ last ~ --dedupe must be first or none, got 'last'",
+        "--dedupe ~ last ~ --dedupe must be first, none or sum, got 'last'",
         "--columns ~ user=a ~ --columns: missing item=NAME|NUMBER (got 'user=a')",
         "--columns ~ user=0,item=1 ~ --columns: user=0: column numbers start at 1 (the first column)",
-        "--columns ~ user=a,item=b,who=c ~ --columns: unknown key 'who' (expected user, item, rating, time or header)",
+        "--columns ~ user=a,item=b,who=c ~ --columns: unknown key 'who' (expected user, item, rating, time, weight, event or header)",
         "--item-columns ~ id=1,title=2 ~ --item-columns needs --items FILE",
         "--encoding ~ latin1 ~ --encoding must be utf-8 or iso-8859-1, got 'latin1'"})
     void badFlagValuesNameTheFlag(String flag, String value, String message) {

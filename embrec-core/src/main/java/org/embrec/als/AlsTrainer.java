@@ -47,8 +47,8 @@ public final class AlsTrainer {
         float[] items = init(m.cols, m.colPtr, k, new SplittableRandom(seed).split());
         float alpha = (float) config.alsAlpha();
         for (int it = 1; it <= config.iterations(); it++) {
-            halfStep(users, m.rowPtr, m.rowCols, items, m.cols, config, alpha);
-            halfStep(items, m.colPtr, m.colRows, users, m.rows, config, alpha);
+            halfStep(users, m.rowPtr, m.rowCols, m.rowVals, items, m.cols, config, alpha);
+            halfStep(items, m.colPtr, m.colRows, m.colVals, users, m.rows, config, alpha);
             p.update("als", it, config.iterations(), String.format(Locale.ROOT, "%.1fs",
                     (System.nanoTime() - t0) / 1e9));
         }
@@ -66,9 +66,10 @@ public final class AlsTrainer {
     }
 
     /** Solves every row of {@code x} against {@code y} (its first {@code yRows} rows). */
-    private static void halfStep(float[] x, int[] ptr, int[] idx, float[] y, int yRows, AlsConfig c, float alpha) {
+    private static void halfStep(float[] x, int[] ptr, int[] idx, float[] vals, float[] y, int yRows, AlsConfig c,
+            float alpha) {
         float[] gram = RowSolver.gramian(y, yRows, c.dim(), c.reg(), c.threads());
-        RowSolver.solveAll(x, ptr, idx, y, gram, c.dim(), alpha, c.cgSteps(), c.threads());
+        RowSolver.solveAll(x, ptr, idx, vals, y, gram, c.dim(), alpha, c.cgSteps(), c.threads());
     }
 
     /** {@code N(0, (0.1/sqrt(k))²)} factors for rows with observations, zeros for the others. */

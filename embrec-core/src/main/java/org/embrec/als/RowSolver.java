@@ -70,9 +70,11 @@ final class RowSolver {
      * {@code idx[ptr[r]..ptr[r+1])}.
      *
      * @param gram {@code YᵀY + reg I} ({@link #gramian})
+     * @param vals the weight of each observed entry, parallel to {@code idx} (confidence
+     *     {@code 1 + alpha x weight}), or null for weight 1
      */
-    static void solveAll(float[] x, int[] ptr, int[] idx, float[] y, float[] gram, int k, float alpha, int steps,
-            int threads) {
+    static void solveAll(float[] x, int[] ptr, int[] idx, float[] vals, float[] y, float[] gram, int k, float alpha,
+            int steps, int threads) {
         int rows = ptr.length - 1;
         int tasks = (rows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         int workers = Math.max(1, Math.min(threads, tasks));
@@ -84,7 +86,7 @@ final class RowSolver {
             }
             int end = Math.min(rows, (t + 1) * ROWS_PER_TASK);
             for (int r = t * ROWS_PER_TASK; r < end; r++) {
-                solveRow(x, r * k, idx, ptr[r], ptr[r + 1], y, gram, k, alpha, steps, s);
+                solveRow(x, r * k, idx, vals, ptr[r], ptr[r + 1], y, gram, k, alpha, steps, s);
             }
         });
     }
@@ -105,10 +107,11 @@ final class RowSolver {
 
     /**
      * Up to {@code steps} conjugate-gradient steps on one row, from its current value
-     * {@code x[xo..xo+k)}; observed columns {@code idx[from..to)}.
+     * {@code x[xo..xo+k)}; observed columns {@code idx[from..to)} with weights
+     * {@code vals[from..to)} (null: 1).
      */
-    static void solveRow(float[] x, int xo, int[] idx, int from, int to, float[] y, float[] gram, int k, float alpha,
-            int steps, Scratch s) {
+    static void solveRow(float[] x, int xo, int[] idx, float[] vals, int from, int to, float[] y, float[] gram, int k,
+            float alpha, int steps, Scratch s) {
         if (from == to) {
             Arrays.fill(x, xo, xo + k, 0f);
             return;
@@ -117,13 +120,13 @@ final class RowSolver {
         float[] r = s.r;
         float[] p = s.p;
         float[] ap = s.ap;
-        // r = b - A x = sum_i ((1 + alpha) - alpha y_i.x) y_i - (YtY + reg I) x
+        // r = b - A x = sum_i ((1 + a_i) - a_i y_i.x) y_i - (YtY + reg I) x, a_i = alpha x weight_i
         matvec(gram, x, xo, r, k, m);
         m.scale(-1f, r, 0, k);
-        float confidence = 1f + alpha;
         for (int q = from; q < to; q++) {
             int yo = idx[q] * k;
-            m.axpy(confidence - alpha * m.dot(y, yo, x, xo, k), y, yo, r, 0, k);
+            float a = vals == null ? alpha : alpha * vals[q];
+            m.axpy(1f + a - a * m.dot(y, yo, x, xo, k), y, yo, r, 0, k);
         }
         System.arraycopy(r, 0, p, 0, k);
         float rs = m.dot(r, 0, r, 0, k);
@@ -132,7 +135,8 @@ final class RowSolver {
             matvec(gram, p, 0, ap, k, m);
             for (int q = from; q < to; q++) {
                 int yo = idx[q] * k;
-                m.axpy(alpha * m.dot(y, yo, p, 0, k), y, yo, ap, 0, k);
+                float a = vals == null ? alpha : alpha * vals[q];
+                m.axpy(a * m.dot(y, yo, p, 0, k), y, yo, ap, 0, k);
             }
             float pap = m.dot(p, 0, ap, 0, k);
             if (!(pap > 0f)) {

@@ -48,6 +48,8 @@ final class ChunkParser {
     private final int[] users;
     private final int[] items;
     private final float[] ratings;
+    /** Per-row weight (weight column times event weight), or null when the file has neither. */
+    private final float[] weights;
     private final long[] times;
     /** Scratch for a time in parts: year, month, day, hour, minute, second. */
     private final long[] partValues = new long[6];
@@ -55,7 +57,8 @@ final class ChunkParser {
     private long line;
     private int skipLines;
 
-    ChunkParser(InteractionSource src, boolean stopAtFirstBad, int[] users, int[] items, float[] ratings, long[] times,
+    ChunkParser(InteractionSource src, boolean stopAtFirstBad, int[] users, int[] items, float[] ratings, float[] weights,
+            long[] times,
             int base, long firstLine, int skipLines) {
         this.src = src;
         this.d0 = src.delimiter()[0];
@@ -81,6 +84,10 @@ final class ChunkParser {
         this.users = users;
         this.items = items;
         this.ratings = ratings;
+        this.weights = weights;
+        if (src.eventWeights() != null) {
+            src.eventWeights().encode(src.encoding());
+        }
         this.times = times;
         this.base = base;
         this.line = firstLine;
@@ -298,6 +305,24 @@ final class ChunkParser {
                         : "' is out of range (ratings must be finite and within -1e9..1e9)");
             }
         }
+        float weight = 1;
+        if (src.weightCol() >= 0) {
+            int k = src.weightCol();
+            weight = FieldParsers.rating(b, contentStart(k), contentEnd(k));
+            if (!(weight >= 0) || !FieldParsers.ratingInRange(weight)) {
+                return "weight '" + text(b, k) + (Float.isNaN(weight) ? "' is not a number"
+                        : "' must be a finite number from 0 to 1e9");
+            }
+        }
+        if (src.eventCol() >= 0) {
+            int k = src.eventCol();
+            float w = src.eventWeights().weightOf(b, contentStart(k), contentEnd(k));
+            if (Float.isNaN(w)) {
+                return "event '" + text(b, k) + "' has no weight in --event-weights ("
+                        + String.join(", ", src.eventWeights().weights().keySet()) + ")";
+            }
+            weight *= w;
+        }
         long time = 0;
         if (src.timeKind() == InteractionSource.TimeKind.PARTS) {
             time = timeFromParts(b);
@@ -346,6 +371,9 @@ final class ChunkParser {
         items[at] = id(itemIds, b, ic);
         if (ratings != null) {
             ratings[at] = rating;
+        }
+        if (weights != null) {
+            weights[at] = weight;
         }
         if (times != null) {
             times[at] = time;

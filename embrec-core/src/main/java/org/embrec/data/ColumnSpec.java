@@ -26,7 +26,7 @@ public record ColumnSpec(Map<String, ColumnRef> columns, Header header, List<Col
     public enum Header { AUTO, YES, NO }
 
     /** Roles of {@code --columns}: user and item are required. */
-    public static final List<String> INTERACTION_ROLES = List.of("user", "item", "rating", "time");
+    public static final List<String> INTERACTION_ROLES = List.of("user", "item", "rating", "time", "weight", "event");
     /** Roles of {@code --item-columns}: id and title are required. */
     public static final List<String> ITEM_ROLES = List.of("id", "title", "genres");
 

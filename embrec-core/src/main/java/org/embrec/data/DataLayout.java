@@ -153,10 +153,10 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
         if (header && Decoding.malformed(sniff.lines().get(0))) {
             throw new EmbrecException(label + ":" + headerLine + ": " + Decoding.invalid(encoding, "the header"));
         }
-        int[] cols = new int[4];
         List<String> roles = ColumnSpec.INTERACTION_ROLES;
+        int[] cols = new int[roles.size()];
         java.util.Map<Integer, String> taken = new java.util.HashMap<>();
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < cols.length; k++) {
             ColumnRef ref = columns.get(roles.get(k));
             if (ref == null) {
                 cols[k] = -1;
@@ -181,7 +181,8 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
             throw new EmbrecException("--time-format needs a time column (--columns ...,time=NAME|NUMBER)");
         }
         return new InteractionSource(file, label, encoding, delimiterBytes, sniff.dataStart(), sniff.firstLine(), header,
-                cols[0], cols[1], cols[2], cols[3], timeKind, timeParts, quotes,
+                cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], eventWeights(spec, cols[5]), timeKind, timeParts,
+                quotes,
                 spec.timeFormat() == null ? null : TimeFormat.compile(spec.timeFormat()));
     }
 
@@ -211,12 +212,24 @@ record DataLayout(String name, DataFormat format, InteractionSource interactions
         return col;
     }
 
+    /** The event names and weights of {@code --event-weights}, checked against the event column. */
+    private static EventWeights eventWeights(DataSpec spec, int eventCol) {
+        if (eventCol >= 0 && spec.eventWeights() == null) {
+            throw new EmbrecException("--columns event=...: give the weight of each event type with --event-weights"
+                    + " (e.g. view=1,cart=3,purchase=10)");
+        }
+        if (eventCol < 0 && spec.eventWeights() != null) {
+            throw new EmbrecException("--event-weights needs an event column (--columns ...,event=COLUMN)");
+        }
+        return spec.eventWeights();
+    }
+
     /** Columns of a file whose header is the MovieLens ratings header (user and item at least). */
     private static ColumnSpec movieLensHeaderColumns(List<String> header, String label) {
         ColumnSpec ml = ColumnSpec.movieLensRatings();
         java.util.Map<String, ColumnRef> found = new java.util.LinkedHashMap<>();
         for (String role : ColumnSpec.INTERACTION_ROLES) {
-            if (ml.get(role).indexIn(header) >= 0) {
+            if (ml.get(role) != null && ml.get(role).indexIn(header) >= 0) {
                 found.put(role, ml.get(role));
             }
         }

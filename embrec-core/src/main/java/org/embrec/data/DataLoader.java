@@ -133,9 +133,13 @@ public final class DataLoader {
         int[] users = r.users();
         int[] items = r.items();
         float[] ratings = r.ratings();
+        float[] weights = r.weights();
         long[] times = r.times();
-        if (mode == DataSpec.Dedupe.FIRST) {
+        if (mode != DataSpec.Dedupe.NONE) {
             boolean[] keep = Deduper.firstOccurrences(users, items, r.userIds().size(), r.itemIds().size(), threads);
+            if (mode == DataSpec.Dedupe.SUM) {
+                weights = summedWeights(users, items, weights, r.userIds().size());
+            }
             if (keep != null) {
                 int n = 0;
                 for (int i = 0; i < keep.length; i++) {
@@ -144,6 +148,9 @@ public final class DataLoader {
                         items[n] = items[i];
                         if (ratings != null) {
                             ratings[n] = ratings[i];
+                        }
+                        if (weights != null) {
+                            weights[n] = weights[i];
                         }
                         if (times != null) {
                             times[n] = times[i];
@@ -154,9 +161,33 @@ public final class DataLoader {
                 users = Arrays.copyOf(users, n);
                 items = Arrays.copyOf(items, n);
                 ratings = ratings == null ? null : Arrays.copyOf(ratings, n);
+                weights = weights == null ? null : Arrays.copyOf(weights, n);
                 times = times == null ? null : Arrays.copyOf(times, n);
             }
         }
-        return new Interactions(users, items, ratings, times, r.userIds(), r.itemIds());
+        return new Interactions(users, items, ratings, weights, times, r.userIds(), r.itemIds());
+    }
+
+    /**
+     * {@code --dedupe sum}: each row's weight (1 without weights) added to the first row of its
+     * (user, item), whose weight becomes the total; the other rows keep theirs (they are dropped).
+     */
+    private static float[] summedWeights(int[] users, int[] items, float[] weights, int userCount) {
+        int n = users.length;
+        float[] out = weights == null ? new float[n] : weights;
+        if (weights == null) {
+            Arrays.fill(out, 1f);
+        }
+        LongIntMap first = new LongIntMap(Math.min(n, 1 << 20));
+        for (int r = 0; r < n; r++) {
+            long key = ((long) users[r] << 32) | (items[r] & 0xFFFFFFFFL);
+            int f = first.get(key);
+            if (f < 0) {
+                first.put(key, r);
+            } else {
+                out[f] = (float) Math.min(1e9, (double) out[f] + out[r]);
+            }
+        }
+        return out;
     }
 }

@@ -29,9 +29,10 @@ import org.embrec.EmbrecException;
  * @param timeFormat the pattern of the time column ({@code --time-format}, {@link TimeFormat}), or null to
  *     detect epochs and ISO-8601
  * @param quote whether {@code "} quotes fields ({@code --quote}); null: {@link Quote#AUTO}
+ * @param eventWeights the weight of each event type ({@code --event-weights}), or null
  */
 public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String delimiter, Charset encoding,
-        Path itemsFile, ColumnSpec itemColumns, Dedupe dedupe, boolean skipBadRows, String timeFormat, Quote quote) {
+        Path itemsFile, ColumnSpec itemColumns, Dedupe dedupe, boolean skipBadRows, String timeFormat, Quote quote, EventWeights eventWeights) {
     /** The encodings {@code --encoding} accepts, by the one name it accepts for each. */
     private static final Map<String, Charset> ENCODINGS = encodings(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1);
 
@@ -59,16 +60,20 @@ public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String 
         }
     }
 
-    /** Repeated (user, item) rows: keep the first occurrence (default) or keep all. */
+    /**
+     * Repeated (user, item) rows: keep the first occurrence (default), keep all, or keep the
+     * first with the rows' weights summed (without a weight column: the number of rows).
+     */
     public enum Dedupe {
-        FIRST, NONE;
+        FIRST, NONE, SUM;
 
         /** Parses a {@code --dedupe} value. */
         public static Dedupe parse(String text) {
             return switch (text.trim().toLowerCase(Locale.ROOT)) {
                 case "first" -> FIRST;
                 case "none" -> NONE;
-                default -> throw new EmbrecException("--dedupe must be first or none, got '" + text + "'");
+                case "sum" -> SUM;
+                default -> throw new EmbrecException("--dedupe must be first, none or sum, got '" + text + "'");
             };
         }
     }
@@ -101,47 +106,53 @@ public record DataSpec(Path path, DataFormat format, ColumnSpec columns, String 
 
     /** Everything detected, first-row dedupe, stop at the first bad row. */
     public static DataSpec of(Path path) {
-        return new DataSpec(path, null, null, null, null, null, null, Dedupe.FIRST, false, null, Quote.AUTO);
+        return new DataSpec(path, null, null, null, null, null, null, Dedupe.FIRST, false, null, Quote.AUTO, null);
     }
 
     public DataSpec withFormat(DataFormat f) {
-        return new DataSpec(path, f, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat, quote);
+        return new DataSpec(path, f, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat, quote, eventWeights);
     }
 
     public DataSpec withColumns(ColumnSpec c) {
-        return new DataSpec(path, format, c, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat, quote);
+        return new DataSpec(path, format, c, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat, quote, eventWeights);
     }
 
     public DataSpec withDelimiter(String d) {
-        return new DataSpec(path, format, columns, d, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat, quote);
+        return new DataSpec(path, format, columns, d, encoding, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat, quote, eventWeights);
     }
 
     public DataSpec withEncoding(Charset e) {
-        return new DataSpec(path, format, columns, delimiter, e, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat, quote);
+        return new DataSpec(path, format, columns, delimiter, e, itemsFile, itemColumns, dedupe, skipBadRows, timeFormat, quote, eventWeights);
     }
 
     public DataSpec withItems(Path file, ColumnSpec cols) {
-        return new DataSpec(path, format, columns, delimiter, encoding, file, cols, dedupe, skipBadRows, timeFormat, quote);
+        return new DataSpec(path, format, columns, delimiter, encoding, file, cols, dedupe, skipBadRows, timeFormat, quote, eventWeights);
     }
 
     public DataSpec withDedupe(Dedupe d) {
-        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, d, skipBadRows, timeFormat, quote);
+        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, d, skipBadRows, timeFormat, quote, eventWeights);
     }
 
     /** With {@code --time-format}: the pattern of the one time column (null: detected). */
     public DataSpec withTimeFormat(String pattern) {
         return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows,
-                pattern, quote);
+                pattern, quote, eventWeights);
     }
 
     /** With {@code --quote}: whether {@code "} quotes fields. */
     public DataSpec withQuote(Quote q) {
         return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows,
-                timeFormat, q);
+                timeFormat, q, eventWeights);
+    }
+
+    /** With {@code --event-weights}: the weight of each event type of the event column. */
+    public DataSpec withEventWeights(EventWeights w) {
+        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skipBadRows,
+                timeFormat, quote, w);
     }
 
     public DataSpec withSkipBadRows(boolean skip) {
-        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skip, timeFormat, quote);
+        return new DataSpec(path, format, columns, delimiter, encoding, itemsFile, itemColumns, dedupe, skip, timeFormat, quote, eventWeights);
     }
 
     /** Parses an {@code --encoding} value: {@code utf-8} or {@code iso-8859-1} (any case). */

@@ -26,7 +26,8 @@ final class InteractionReader {
     private static final int MAX_CHUNKS = 512;
 
     /** The parsed columns; ratings/times are null when the file has no such column. */
-    record Result(int[] users, int[] items, float[] ratings, long[] times, IdMap userIds, IdMap itemIds, BadRows bad) {
+    record Result(int[] users, int[] items, float[] ratings, float[] weights, long[] times, IdMap userIds, IdMap itemIds,
+            BadRows bad) {
         int size() {
             return users.length;
         }
@@ -60,6 +61,7 @@ final class InteractionReader {
             int[] users = new int[slots];
             int[] items = new int[slots];
             float[] ratings = src.ratingCol() >= 0 ? new float[slots] : null;
+            float[] weights = src.weighted() ? new float[slots] : null;
             long[] times = src.timeCol() >= 0 ? new long[slots] : null;
             int n = fc.count();
             int[] base = new int[n];
@@ -77,7 +79,7 @@ final class InteractionReader {
                 if (buffers[w] == null) {
                     buffers[w] = new byte[bufferBytes];
                 }
-                ChunkParser p = new ChunkParser(src, !skipBadRows, users, items, ratings, times, base[c],
+                ChunkParser p = new ChunkParser(src, !skipBadRows, users, items, ratings, weights, times, base[c],
                         fc.firstLine[c] + src.firstLine() - 1, c == 0 ? headerLines : 0);
                 buffers[w] = p.parse(ch, fc.start[c], fc.end[c], buffers[w],
                         () -> !skipBadRows && firstBadChunk.get() < c);
@@ -96,7 +98,7 @@ final class InteractionReader {
             if (!skipBadRows && !bad.isEmpty()) {
                 throw new EmbrecException(bad.first() + " (--skip-bad-rows skips such rows)");
             }
-            return assemble(src, parsers, base, users, items, ratings, times, bad, threads);
+            return assemble(src, parsers, base, users, items, ratings, weights, times, bad, threads);
         }
     }
 
@@ -121,7 +123,7 @@ final class InteractionReader {
     }
 
     private static Result assemble(InteractionSource src, ChunkParser[] parsers, int[] base, int[] users, int[] items,
-            float[] ratings, long[] times, BadRows bad, int threads) {
+            float[] ratings, float[] weights, long[] times, BadRows bad, int threads) {
         int n = parsers.length;
         GlobalIds userIds = new GlobalIds(src.encoding());
         GlobalIds itemIds = new GlobalIds(src.encoding());
@@ -146,6 +148,9 @@ final class InteractionReader {
                 if (ratings != null) {
                     System.arraycopy(ratings, base[c], ratings, rows, len);
                 }
+                if (weights != null) {
+                    System.arraycopy(weights, base[c], weights, rows, len);
+                }
                 if (times != null) {
                     System.arraycopy(times, base[c], times, rows, len);
                 }
@@ -156,8 +161,9 @@ final class InteractionReader {
             users = Arrays.copyOf(users, rows);
             items = Arrays.copyOf(items, rows);
             ratings = ratings == null ? null : Arrays.copyOf(ratings, rows);
+            weights = weights == null ? null : Arrays.copyOf(weights, rows);
             times = times == null ? null : Arrays.copyOf(times, rows);
         }
-        return new Result(users, items, ratings, times, userIds.toIdMap(), itemIds.toIdMap(), bad);
+        return new Result(users, items, ratings, weights, times, userIds.toIdMap(), itemIds.toIdMap(), bad);
     }
 }

@@ -13,6 +13,9 @@ import java.nio.file.Path;
  * @param firstLine the 1-based line number at {@code dataStart}
  * @param encoding how its text is decoded (UTF-8: ids are checked to be valid UTF-8)
  * @param header true when the first non-blank line is a header and not a row
+ * @param weightCol the weight column (plays, quantities), -1 when absent
+ * @param eventCol the event type column, -1 when absent
+ * @param eventWeights the weight of each event type ({@code --event-weights}); null without an event column
  * @param timeKind how the time column is written (null without a time column)
  * @param timeParts for {@link TimeKind#PARTS}: the year, month, day[, hour[, minute[, second]]]
  *     columns ({@code timeCol} is the year's); null otherwise
@@ -20,7 +23,8 @@ import java.nio.file.Path;
  * @param quotes whether {@code "} quotes fields (else it is an ordinary character)
  */
 record InteractionSource(Path file, String label, Charset encoding, byte[] delimiter, long dataStart, long firstLine, boolean header,
-        int userCol, int itemCol, int ratingCol, int timeCol, TimeKind timeKind, int[] timeParts, boolean quotes, TimeFormat timeFormat) {
+        int userCol, int itemCol, int ratingCol, int timeCol, int weightCol, int eventCol, EventWeights eventWeights,
+        TimeKind timeKind, int[] timeParts, boolean quotes, TimeFormat timeFormat) {
 
     /** How times are written; detected from the first data rows. */
     enum TimeKind {
@@ -36,13 +40,19 @@ record InteractionSource(Path file, String label, Charset encoding, byte[] delim
 
     /** Number of fields a row needs: one past the largest used column. */
     int fieldsNeeded() {
-        int max = Math.max(Math.max(userCol, itemCol), Math.max(ratingCol, timeCol));
+        int max = Math.max(Math.max(Math.max(userCol, itemCol), Math.max(ratingCol, timeCol)),
+                Math.max(weightCol, eventCol));
         if (timeParts != null) {
             for (int c : timeParts) {
                 max = Math.max(max, c);
             }
         }
         return max + 1;
+    }
+
+    /** True when rows carry a weight: a weight column, an event column, or both (multiplied). */
+    boolean weighted() {
+        return weightCol >= 0 || eventCol >= 0;
     }
 
     /** The delimiter as text, for messages. */

@@ -14,6 +14,7 @@ public final class Interactions {
     private final int[] users;
     private final int[] items;
     private final float[] ratings;
+    private final float[] weights;
     private final long[] times;
     private final IdMap userIds;
     private final IdMap itemIds;
@@ -23,6 +24,19 @@ public final class Interactions {
      * @param times per-row time (epoch milliseconds), or {@code null} when file order is time
      */
     public Interactions(int[] users, int[] items, float[] ratings, long[] times, IdMap userIds, IdMap itemIds) {
+        this(users, items, ratings, null, times, userIds, itemIds);
+    }
+
+    /**
+     * @param weights per-row weight (plays, quantities, event weights; finite, >= 0), or
+     *     {@code null} when every row weighs 1
+     */
+    public Interactions(int[] users, int[] items, float[] ratings, float[] weights, long[] times, IdMap userIds,
+            IdMap itemIds) {
+        if (weights != null && weights.length != users.length) {
+            throw new IllegalArgumentException("column lengths differ");
+        }
+        this.weights = weights;
         this.users = Objects.requireNonNull(users, "users");
         this.items = Objects.requireNonNull(items, "items");
         this.userIds = Objects.requireNonNull(userIds, "userIds");
@@ -50,6 +64,21 @@ public final class Interactions {
 
     public boolean hasRatings() {
         return ratings != null;
+    }
+
+    /** True when rows carry weights (a weight or event column, or {@code --dedupe sum}). */
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    /** Weight of a row; 1 when rows carry none. */
+    public float weight(int row) {
+        return weights == null ? 1f : weights[row];
+    }
+
+    /** Weight per row or null (read-only view: do not modify). */
+    public float[] weightColumn() {
+        return weights;
     }
 
     public boolean hasTimes() {

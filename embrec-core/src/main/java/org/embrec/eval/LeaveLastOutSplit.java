@@ -27,6 +27,7 @@ public final class LeaveLastOutSplit {
         }
         int[] offsets = new int[n + 1];
         int[] items = new int[(int) liked.tokens() - cases];
+        float[] weights = liked.weights() == null ? null : new float[items.length];
         int[] caseSequences = new int[cases];
         int[] targets = new int[cases];
         int[] src = liked.items();
@@ -50,12 +51,15 @@ public final class LeaveLastOutSplit {
                 }
             }
             System.arraycopy(src, from, items, out, to - from);
+            if (weights != null) {
+                System.arraycopy(liked.weights(), from, weights, out, to - from);
+            }
             out += to - from;
             offsets[s + 1] = out;
         }
         int[] users = liked.users() == null ? null : liked.users().clone();
         Sequences training = new Sequences(offsets, items, users, liked.itemIds(), liked.userIds(),
-                java.util.Arrays.copyOf(kept, k));
+                java.util.Arrays.copyOf(kept, k), weights);
         return new Split(training, new TestCases(training, caseSequences, targets));
     }
 

@@ -9,11 +9,47 @@ import org.embrec.data.Interactions;
  *
  * <p>{@code mean} (the notebook's rule and the default): rating strictly above the global mean
  * rating; {@code user-mean}: above the user's own mean; {@code >=X} / {@code >X}: a fixed
- * threshold; {@code all}: every row. Without a rating column every rule keeps every row.
+ * threshold; {@code all}: every row. The rule reads the rating when there is one and the weight
+ * (plays, quantities, event weights) otherwise ({@link On}, {@code --liked-on}); without either
+ * every rule keeps every row.
+ *
+ * @param on which column the rule reads
  */
-public record LikedFilter(Kind kind, double threshold) {
+public record LikedFilter(Kind kind, double threshold, On on) {
     /** The rule's kind. */
     public enum Kind { MEAN, USER_MEAN, AT_LEAST, ABOVE, ALL }
+
+    /** Which column a rule reads ({@code --liked-on}). */
+    public enum On {
+        /** The rating when there is one, else the weight. */
+        AUTO,
+        RATING,
+        WEIGHT;
+
+        /** Parses {@code rating} or {@code weight} (or {@code auto}). */
+        public static On parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "auto" -> AUTO;
+                case "rating" -> RATING;
+                case "weight" -> WEIGHT;
+                default -> throw new EmbrecException("--liked-on must be rating or weight, got '" + text + "'");
+            };
+        }
+    }
+
+    public LikedFilter {
+        java.util.Objects.requireNonNull(on, "on");
+    }
+
+    /** A rule on the rating when there is one, else the weight. */
+    public LikedFilter(Kind kind, double threshold) {
+        this(kind, threshold, On.AUTO);
+    }
+
+    /** This rule reading {@code column}. */
+    public LikedFilter on(On column) {
+        return new LikedFilter(kind, threshold, column);
+    }
 
     public static final LikedFilter DEFAULT = new LikedFilter(Kind.MEAN, Double.NaN);
 
@@ -53,14 +89,25 @@ public record LikedFilter(Kind kind, double threshold) {
     public boolean[] apply(Interactions data) {
         int n = data.size();
         boolean[] keep = new boolean[n];
-        if (!data.hasRatings() || kind == Kind.ALL) {
+        if (on == On.RATING && !data.hasRatings()) {
+            throw new EmbrecException("--liked-on rating: the data has no rating column");
+        }
+        if (on == On.WEIGHT && !data.hasWeights()) {
+            throw new EmbrecException("--liked-on weight: the data has no weight or event column");
+        }
+        boolean byWeight = on == On.WEIGHT || (on == On.AUTO && !data.hasRatings() && data.hasWeights());
+        float[] r = byWeight ? data.weightColumn() : data.ratingColumn();
+        if (r == null || kind == Kind.ALL) {
             java.util.Arrays.fill(keep, true);
             return keep;
         }
-        float[] r = data.ratingColumn();
         switch (kind) {
             case MEAN -> {
-                double mean = data.meanRating();
+                double sum = 0;
+                for (float v : r) {
+                    sum += v;
+                }
+                double mean = n == 0 ? Double.NaN : sum / n;
                 for (int i = 0; i < n; i++) {
                     keep[i] = r[i] > mean;
                 }
@@ -95,12 +142,13 @@ public record LikedFilter(Kind kind, double threshold) {
 
     @Override
     public String toString() {
-        return switch (kind) {
+        String rule = switch (kind) {
             case MEAN -> "mean";
             case USER_MEAN -> "user-mean";
             case ALL -> "all";
             case AT_LEAST -> ">=" + threshold;
             case ABOVE -> ">" + threshold;
         };
+        return on == On.AUTO ? rule : rule + " on " + on.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -107,7 +107,15 @@ public final class SequenceBuilder {
             }
         }
         int[] breaks = sessionGapMillis > 0 ? breaks(data.timeColumn(), rows, offsets, sessionGapMillis) : null;
-        return new Sequences(offsets, items, seqUsers, data.itemIds(), data.userIds(), breaks);
+        float[] weights = null;
+        if (data.hasWeights()) {
+            float[] w = data.weightColumn();
+            weights = new float[rows.length];
+            for (int p = 0; p < rows.length; p++) {
+                weights[p] = w[rows[p]];
+            }
+        }
+        return new Sequences(offsets, items, seqUsers, data.itemIds(), data.userIds(), breaks, weights);
     }
 
     /** Positions after a gap of more than {@code gap} between consecutive rows of one sequence. */

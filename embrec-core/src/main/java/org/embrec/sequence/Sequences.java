@@ -20,6 +20,8 @@ public final class Sequences {
     private final IdMap userIds;
     /** Positions in {@link #items} where a new session starts inside a sequence, ascending; empty: none. */
     private final int[] breaks;
+    /** Weight of each position (plays, quantities), or null when every item weighs 1. */
+    private final float[] weights;
 
     /**
      * @param offsets {@code count()+1} non-decreasing offsets into {@code items}, starting at 0
@@ -36,6 +38,19 @@ public final class Sequences {
      * not at its start; null or empty: one session per sequence). See {@link #sentences()}.
      */
     public Sequences(int[] offsets, int[] items, int[] users, IdMap itemIds, IdMap userIds, int[] breaks) {
+        this(offsets, items, users, itemIds, userIds, breaks, null);
+    }
+
+    /**
+     * Sequences with sessions (as above) whose items carry weights: {@code weights[p]} is the
+     * weight of {@code items[p]} (finite, >= 0; null: every item weighs 1).
+     */
+    public Sequences(int[] offsets, int[] items, int[] users, IdMap itemIds, IdMap userIds, int[] breaks,
+            float[] weights) {
+        if (weights != null && weights.length != items.length) {
+            throw new IllegalArgumentException("weights.length must equal items.length");
+        }
+        this.weights = weights;
         this.offsets = Objects.requireNonNull(offsets, "offsets");
         this.items = Objects.requireNonNull(items, "items");
         this.itemIds = Objects.requireNonNull(itemIds, "itemIds");
@@ -59,6 +74,11 @@ public final class Sequences {
                         + " in ascending order");
             }
         }
+    }
+
+    /** The weight of each position of {@link #items()}, or null when every item weighs 1 (do not modify). */
+    public float[] weights() {
+        return weights;
     }
 
     /** Positions in {@link #items()} where a new session starts inside a sequence (do not modify). */
@@ -92,7 +112,7 @@ public final class Sequences {
             }
         }
         out[n] = items.length;
-        return new Sequences(out, items, us, itemIds, userIds);
+        return new Sequences(out, items, us, itemIds, userIds, null, weights);
     }
 
     /** Number of sequences. */

@@ -63,7 +63,7 @@ class AlsTrainerTest {
             int[] sorted = rows.clone();
             java.util.Arrays.sort(sorted);
             int[] distinct = java.util.Arrays.stream(sorted).distinct().toArray();
-            RowSolver.solveRow(solver, 0, distinct, 0, distinct.length, items.matrix(), gram, k, (float) alpha, 60,
+            RowSolver.solveRow(solver, 0, distinct, null, 0, distinct.length, items.matrix(), gram, k, (float) alpha, 60,
                     new RowSolver.Scratch(k));
             float[] folded = foldIn.solve(rows, rows.length);
             boolean[] mask = new boolean[items.size()];

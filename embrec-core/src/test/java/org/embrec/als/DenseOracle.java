@@ -11,9 +11,15 @@ final class DenseOracle {
     private DenseOracle() {}
 
     static double[] solveRow(float[] y, int items, int k, boolean[] observed, double alpha, double reg) {
+        return solveRow(y, items, k, observed, null, alpha, reg);
+    }
+
+    /** As above with a weight per item (observed: {@code c = 1 + alpha x weight}); null: weight 1. */
+    static double[] solveRow(float[] y, int items, int k, boolean[] observed, double[] weight, double alpha,
+            double reg) {
         double[][] a = new double[k][k + 1];
         for (int i = 0; i < items; i++) {
-            double c = observed[i] ? 1 + alpha : 1;
+            double c = observed[i] ? 1 + alpha * (weight == null ? 1 : weight[i]) : 1;
             double p = observed[i] ? 1 : 0;
             for (int r = 0; r < k; r++) {
                 double yr = y[i * k + r];

@@ -17,10 +17,31 @@ class RowSolverTest {
     private final int[] observedCols = {2, 5, 6, 11, 19, 23, 31, 38};
 
     @Test
+    void weightedEntriesConvergeToTheWeightedDenseSolution() {
+        float[] vals = new float[observedCols.length];
+        double[] weight = new double[ITEMS];
+        for (int q = 0; q < vals.length; q++) {
+            vals[q] = 0.5f + q * 1.5f; // confidence 1 + alpha x weight, from 0.5 to 11
+            weight[observedCols[q]] = vals[q];
+        }
+        double[] oracle = DenseOracle.solveRow(y, ITEMS, K, mask(), weight, ALPHA, REG);
+        double[] unweighted = DenseOracle.solveRow(y, ITEMS, K, mask(), ALPHA, REG);
+        float[] x = gaussian(K, 0.5);
+        RowSolver.solveRow(x, 0, observedCols, vals, 0, observedCols.length, y, gram(), K, (float) ALPHA, 50,
+                new RowSolver.Scratch(K));
+        double diff = 0;
+        for (int j = 0; j < K; j++) {
+            assertThat((double) x[j]).as("component %d", j).isCloseTo(oracle[j], within(1e-4 * norm(oracle)));
+            diff += Math.abs(oracle[j] - unweighted[j]);
+        }
+        assertThat(diff).isGreaterThan(1e-3 * norm(oracle)); // the weights matter
+    }
+
+    @Test
     void conjugateGradientConvergesToTheDenseLeastSquaresSolution() {
         double[] oracle = DenseOracle.solveRow(y, ITEMS, K, mask(), ALPHA, REG);
         float[] x = gaussian(K, 0.5); // any start
-        RowSolver.solveRow(x, 0, observedCols, 0, observedCols.length, y, gram(), K, (float) ALPHA, 50,
+        RowSolver.solveRow(x, 0, observedCols, null, 0, observedCols.length, y, gram(), K, (float) ALPHA, 50,
                 new RowSolver.Scratch(K));
         for (int j = 0; j < K; j++) {
             assertThat((double) x[j]).as("component %d", j).isCloseTo(oracle[j], within(1e-4 * norm(oracle)));
@@ -34,10 +55,10 @@ class RowSolverTest {
         float[] gram = gram();
         double before = distance(x, oracle);
         RowSolver.Scratch s = new RowSolver.Scratch(K);
-        RowSolver.solveRow(x, 0, observedCols, 0, observedCols.length, y, gram, K, (float) ALPHA, 2, s);
+        RowSolver.solveRow(x, 0, observedCols, null, 0, observedCols.length, y, gram, K, (float) ALPHA, 2, s);
         double afterOne = distance(x, oracle);
         for (int call = 0; call < 20; call++) {
-            RowSolver.solveRow(x, 0, observedCols, 0, observedCols.length, y, gram, K, (float) ALPHA, 2, s);
+            RowSolver.solveRow(x, 0, observedCols, null, 0, observedCols.length, y, gram, K, (float) ALPHA, 2, s);
         }
         assertThat(afterOne).isLessThan(before);
         assertThat(distance(x, oracle)).isLessThan(1e-3 * norm(oracle));
@@ -46,7 +67,7 @@ class RowSolverTest {
     @Test
     void aRowWithoutObservationsGetsZeroFactors() {
         float[] x = gaussian(K, 0.5);
-        RowSolver.solveRow(x, 0, observedCols, 3, 3, y, gram(), K, (float) ALPHA, 3, new RowSolver.Scratch(K));
+        RowSolver.solveRow(x, 0, observedCols, null, 3, 3, y, gram(), K, (float) ALPHA, 3, new RowSolver.Scratch(K));
         assertThat(x).containsOnly(0f);
     }
 

@@ -224,7 +224,10 @@ public final class JobOptions {
         walkConfig(algoName);
         als(algoName);
         LikedFilter.parse(liked);
-        DataSpec.Dedupe.parse(dedupe);
+        if (DataSpec.Dedupe.parse(dedupe) == DataSpec.Dedupe.SUM) {
+            throw new EmbrecException("--dedupe sum is not available on Spark (weights are a single-machine feature);"
+                    + " use first or none, or ./embrec train");
+        }
         if (format != null) {
             InputFormat.parse(format);
         }
@@ -233,7 +236,11 @@ public final class JobOptions {
                     + " epoch or ISO-8601); combine the parts into one column first, or train with ./embrec train");
         }
         if (columns != null) {
-            ColumnSpec.parseInteractions(columns);
+            ColumnSpec c = ColumnSpec.parseInteractions(columns);
+            if (c.get("weight") != null || c.get("event") != null) {
+                throw new EmbrecException("--columns weight=/event=: the Spark job does not read weights or event types"
+                        + " yet; train with ./embrec train");
+            }
         }
         if (graphPartitions != null && graphPartitions < 1) {
             throw new EmbrecException("--graph-partitions must be >= 1, got " + graphPartitions);

@@ -37,9 +37,10 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--kind", paramLabel = "ratings|sessions", defaultValue = "ratings",
+    @Option(names = "--kind", paramLabel = "ratings|sessions|plays|events", defaultValue = "ratings",
             description = "ratings (default): MovieLens-like; sessions: bursts of items from one cluster, minutes apart,"
-                    + " sessions days apart (for --session-gap).")
+                    + " sessions days apart (for --session-gap); plays: play counts (plays.csv, a weight column);"
+                    + " events: view/cart/purchase (events.csv, for --event-weights). README.txt says how to load it.")
     String kind;
 
     @Option(names = "--quiet", description = "No progress on stderr.")

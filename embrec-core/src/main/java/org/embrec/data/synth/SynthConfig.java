@@ -17,14 +17,45 @@ public record SynthConfig(int users, int items, long rows, int clusters, long se
          * Sessions: bursts of minutes-apart items from one cluster, days apart, each session on
          * a cluster of its own; contexts that cross a session boundary mix clusters.
          */
-        SESSIONS;
+        SESSIONS,
+        /**
+         * Play counts instead of ratings ({@code plays.csv}): favourites are played about ten
+         * times as often as background items, so the weight tells them apart.
+         */
+        PLAYS,
+        /**
+         * Shop events instead of ratings ({@code events.csv}: view, cart or purchase): favourites
+         * are mostly carted or bought, background items mostly only viewed.
+         */
+        EVENTS;
 
         /** Parses a {@code --kind} value. */
         public static Kind parse(String text) {
             return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "ratings" -> RATINGS;
                 case "sessions" -> SESSIONS;
-                default -> throw new EmbrecException("--kind must be ratings or sessions, got '" + text + "'");
+                case "plays" -> PLAYS;
+                case "events" -> EVENTS;
+                default -> throw new EmbrecException("--kind must be ratings, sessions, plays or events, got '" + text
+                        + "'");
+            };
+        }
+
+        /** The interaction file of this kind. */
+        public String fileName() {
+            return switch (this) {
+                case RATINGS, SESSIONS -> "ratings.csv";
+                case PLAYS -> "plays.csv";
+                case EVENTS -> "events.csv";
+            };
+        }
+
+        /** The interaction file's header line. */
+        String header() {
+            return switch (this) {
+                case RATINGS, SESSIONS -> "userId,movieId,rating,timestamp";
+                case PLAYS -> "userId,movieId,plays,timestamp";
+                case EVENTS -> "userId,movieId,event,timestamp";
             };
         }
     }

@@ -51,7 +51,7 @@ public final class SynthGenerator {
         try {
             AtomicFiles.replaceDirectory(target, KIND, tmp -> {
                 SynthModel model = new SynthModel(config);
-                writeRatings(model, tmp.resolve("ratings.csv"), Math.max(1, threads), progress);
+                writeRatings(model, tmp.resolve(config.kind().fileName()), Math.max(1, threads), progress);
                 writeMovies(model, tmp.resolve("movies.csv"));
                 Files.writeString(tmp.resolve("README.txt"), readme(config));
             });
@@ -91,7 +91,7 @@ public final class SynthGenerator {
         ArrayDeque<Long> windowRows = new ArrayDeque<>();
         long written = 0;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            new ByteSink(64).ascii("userId,movieId,rating,timestamp\n").writeTo(ch);
+            new ByteSink(64).ascii(model.config.kind().header() + "\n").writeTo(ch);
             int from = 0;
             while (from < users || !window.isEmpty()) {
                 // Keep a few blocks in flight per thread; write finished ones in user order.
@@ -178,6 +178,19 @@ public final class SynthGenerator {
                 "a rating comes from the current favourite with p=" + SynthUsers.FAVOURITE
                         + " (rated 4.0-5.0), otherwise from any cluster (0.5-3.0).",
                 "Genres of a movie are derived from its cluster. Rows are grouped by user, sorted by movieId.",
+                "",
+                "Kind: " + c.kind().name().toLowerCase(java.util.Locale.ROOT) + " (" + c.kind().fileName() + ")."
+                        + switch (c.kind()) {
+                            case RATINGS -> "";
+                            case SESSIONS -> " Sessions: bursts minutes apart on one favourite, days apart"
+                                    + " (--session-gap 1h recovers them).";
+                            case PLAYS -> " Load with --data " + c.kind().fileName() + " --columns user=userId,"
+                                    + "item=movieId,weight=plays,time=timestamp --items movies.csv --item-columns"
+                                    + " id=movieId,title=title,genres=genres.";
+                            case EVENTS -> " Load with --data " + c.kind().fileName() + " --columns user=userId,"
+                                    + "item=movieId,event=event,time=timestamp --event-weights view=1,cart=3,purchase=10"
+                                    + " --items movies.csv --item-columns id=movieId,title=title,genres=genres.";
+                        },
                 "");
     }
 }

@@ -34,12 +34,21 @@ final class SynthUsers {
     static final double MEAN_SESSION = 8;
     static final double MEAN_IN_SESSION_SECONDS = 120;
     static final double MEAN_SESSION_GAP_SECONDS = 3 * 86_400;
+    /** Mean play count of a favourite and of a background item ({@link SynthConfig.Kind#PLAYS}). */
+    static final double MEAN_FAVOURITE_PLAYS = 15;
+    static final double MEAN_BACKGROUND_PLAYS = 1.5;
+    /** Event types, and their probabilities for favourites and background items (EVENTS). */
+    static final String[] EVENTS = {"view", "cart", "purchase"};
+    static final double[] FAVOURITE_EVENTS = {0.3, 0.3, 0.4};
+    static final double[] BACKGROUND_EVENTS = {0.85, 0.1, 0.05};
 
     private final SynthModel model;
     private final int[] seenStamp;
     private long[] keys = new long[64];
     private byte[] halves = new byte[64];
     private long[] times = new long[64];
+    /** Play count or event index of each row (PLAYS, EVENTS). */
+    private int[] extra = new int[64];
 
     SynthUsers(SynthModel model) {
         this.model = model;
@@ -55,8 +64,13 @@ final class SynthUsers {
             for (int k = 0; k < n; k++) {
                 int idx = (int) keys[k];
                 int item = (int) (keys[k] >>> 32);
-                out.number(userId).put(',').number(item + 1L).put(',').halfStars(halves[idx]).put(',')
-                        .number(times[idx]).put('\n');
+                out.number(userId).put(',').number(item + 1L).put(',');
+                switch (model.config.kind()) {
+                    case PLAYS -> out.number(extra[idx]);
+                    case EVENTS -> out.ascii(EVENTS[extra[idx]]);
+                    default -> out.halfStars(halves[idx]);
+                }
+                out.put(',').number(times[idx]).put('\n');
             }
         }
     }
@@ -68,6 +82,7 @@ final class SynthUsers {
             keys = new long[n];
             halves = new byte[n];
             times = new long[n];
+            extra = new int[n];
         }
         SplittableRandom rnd = new SplittableRandom(mix(model.config.seed(), u));
         int favCount = 2 + rnd.nextInt(3);
@@ -78,6 +93,10 @@ final class SynthUsers {
         int current = favourites[0];
         long t = FIRST_TIME + (long) (rnd.nextDouble() * TIME_SPAN);
         boolean sessions = model.config.kind() == SynthConfig.Kind.SESSIONS;
+        // Plays and events draw from a stream of their own: the rows are those of the ratings kind.
+        SynthConfig.Kind kind = model.config.kind();
+        SplittableRandom side = kind == SynthConfig.Kind.PLAYS || kind == SynthConfig.Kind.EVENTS
+                ? new SplittableRandom(mix(model.config.seed(), u) ^ 0x5DEECE66DL) : null;
         for (int k = 0; k < n; k++) {
             if (sessions) {
                 if (k > 0 && rnd.nextDouble() < 1 / MEAN_SESSION) { // a new session, on another favourite
@@ -96,6 +115,14 @@ final class SynthUsers {
                         * (sessions ? MEAN_IN_SESSION_SECONDS : MEAN_GAP_SECONDS));
             }
             halves[k] = (byte) (liked ? 8 + rnd.nextInt(3) : 1 + rnd.nextInt(6));
+            if (model.config.kind() == SynthConfig.Kind.PLAYS) { // 1 + geometric
+                double mean = liked ? MEAN_FAVOURITE_PLAYS : MEAN_BACKGROUND_PLAYS;
+                extra[k] = 1 + (int) Math.min(1e6, Math.floor(Math.log(1 - side.nextDouble()) / Math.log(1 - 1 / mean)));
+            } else if (model.config.kind() == SynthConfig.Kind.EVENTS) {
+                double[] p = liked ? FAVOURITE_EVENTS : BACKGROUND_EVENTS;
+                double x = side.nextDouble();
+                extra[k] = x < p[0] ? 0 : x < p[0] + p[1] ? 1 : 2;
+            }
             times[k] = t;
             keys[k] = ((long) item << 32) | k;
         }

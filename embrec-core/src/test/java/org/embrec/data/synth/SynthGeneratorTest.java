@@ -12,6 +12,7 @@ import java.util.Set;
 import org.embrec.EmbrecException;
 import org.embrec.Progress;
 import org.embrec.data.Catalog;
+import org.embrec.data.ColumnSpec;
 import org.embrec.data.DataLoader;
 import org.embrec.data.DataSpec;
 import org.embrec.data.Dataset;
@@ -137,8 +138,51 @@ class SynthGeneratorTest {
         // Inside a session liked items stay in its cluster (unless a heavy user has rated the whole
         // cluster: then another item is taken), against ~0.8 of consecutive pairs for ratings.
         assertThat((double) same / pairs).isGreaterThan(0.9);
-        assertThatThrownBy(() -> SynthConfig.Kind.parse("plays")).isInstanceOf(EmbrecException.class)
-                .hasMessage("--kind must be ratings or sessions, got 'plays'");
+        assertThatThrownBy(() -> SynthConfig.Kind.parse("reviews")).isInstanceOf(EmbrecException.class)
+                .hasMessage("--kind must be ratings, sessions, plays or events, got 'reviews'");
+    }
+
+    @Test
+    void playsAndEventsTellFavouritesFromBackgroundItems() throws IOException {
+        SynthConfig plays = new SynthConfig(1_000, 1_000, 60_000, 20, 5, SynthConfig.Kind.PLAYS);
+        Path p = SynthGenerator.write(plays, dir.resolve("plays"), 2, Progress.NONE);
+        assertThat(Files.readString(p.resolve("README.txt"))).contains("weight=plays");
+        Interactions in = DataLoader.load(DataSpec.of(p.resolve("plays.csv")).withColumns(ColumnSpec.parseInteractions(
+                "user=userId,item=movieId,weight=plays,time=timestamp")), Progress.NONE).interactions();
+        assertThat(in.size()).isEqualTo(60_000);
+        // Same seed, same draws as the ratings kind: a row's plays follow its hidden rating.
+        Interactions ratings = DataLoader.load(DataSpec.of(SynthGenerator.write(new SynthConfig(1_000, 1_000, 60_000, 20,
+                5), dir.resolve("ratings"), 2, Progress.NONE)), Progress.NONE).interactions();
+        double favourite = 0;
+        double background = 0;
+        int nf = 0;
+        int nb = 0;
+        for (int r = 0; r < in.size(); r++) {
+            assertThat(in.weight(r)).isGreaterThanOrEqualTo(1f);
+            if (ratings.rating(r) >= 4) {
+                favourite += in.weight(r);
+                nf++;
+            } else {
+                background += in.weight(r);
+                nb++;
+            }
+        }
+        assertThat(favourite / nf).isBetween(0.8 * SynthUsers.MEAN_FAVOURITE_PLAYS, 1.2 * SynthUsers.MEAN_FAVOURITE_PLAYS);
+        assertThat(background / nb).isBetween(0.8 * SynthUsers.MEAN_BACKGROUND_PLAYS, 1.2 * SynthUsers.MEAN_BACKGROUND_PLAYS);
+        Path e = SynthGenerator.write(new SynthConfig(1_000, 1_000, 60_000, 20, 5, SynthConfig.Kind.EVENTS),
+                dir.resolve("events"), 2, Progress.NONE);
+        Interactions events = DataLoader.load(DataSpec.of(e.resolve("events.csv")).withColumns(ColumnSpec
+                .parseInteractions("user=userId,item=movieId,event=event,time=timestamp")).withEventWeights(
+                org.embrec.data.EventWeights.parse("view=1,cart=3,purchase=10")), Progress.NONE).interactions();
+        long boughtFavourites = 0;
+        long bought = 0;
+        for (int r = 0; r < events.size(); r++) {
+            if (events.weight(r) == 10f) {
+                bought++;
+                boughtFavourites += ratings.rating(r) >= 4 ? 1 : 0;
+            }
+        }
+        assertThat((double) boughtFavourites / bought).isGreaterThan(0.9); // 0.6 x 0.4 against 0.4 x 0.05
     }
 
     @Test

@@ -27,7 +27,8 @@ final class ModelHandlers {
             Map<String, Object> training, Map<String, Object> metrics, Map<String, Object> supports,
             List<String> genres) {}
 
-    record ModelsResponse(String defaultModel, int items, List<ModelInfo> models) {}
+    /** {@code catalog}: the attributes of the served catalogues and their common values (filters, facets). */
+    record ModelsResponse(String defaultModel, int items, List<ModelInfo> models, CatalogFacets catalog) {}
 
     /** A point of the map: an item, its main genre (index into {@code genres}, -1: none) and x, y. */
     record Point(String id, String title, int genre, float x, float y) {}
@@ -46,14 +47,14 @@ final class ModelHandlers {
             supports.put("users", m.hasUsers());
             supports.put("user_count", m.userCount());
             supports.put("cold_items", m.coldCount());
-            supports.put("filters", List.of("genre", "yearFrom", "yearTo"));
+            supports.put("filters", List.of("genre", "yearFrom", "yearTo", "filter"));
             supports.put("index", m.indexType());
             infos.add(new ModelInfo(m.name(), man.algo(),
                     m.source() == null ? null : String.valueOf(m.source().getFileName()), man.createdAt(),
                     man.embrecVersion(), man.data(), man.counts(), man.config(), man.training(), man.metrics(), supports,
                     m.genres()));
         }
-        ctx.json(new ModelsResponse(models.defaultModel().name(), models.itemCount(), infos));
+        ctx.json(new ModelsResponse(models.defaultModel().name(), models.itemCount(), infos, models.facets()));
     }
 
     /** {@code GET /api/map?model=}: principal-component coordinates, computed once per model. */

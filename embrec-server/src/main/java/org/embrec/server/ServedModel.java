@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.recommend.Recommender;
@@ -180,7 +181,13 @@ public final class ServedModel implements AutoCloseable {
             b.years(f.yearFrom() == null ? Integer.MIN_VALUE : f.yearFrom(),
                     f.yearTo() == null ? Integer.MAX_VALUE : f.yearTo());
         }
+        f.conditions().forEach(b::where);
         return b.build();
+    }
+
+    /** The catalogue facts of the model's rows that filters test. */
+    public ItemAttributes attributes() {
+        return recommender.attributes();
     }
 
     /** The 2D principal-component map of the item vectors (computed on first call, then cached). */

@@ -592,7 +592,7 @@
     }
     const ev = data.explained_variance || [0, 0];
     info.textContent = num(data.points.length) + ' items of model ' + data.model + ', projected on their first two principal components ('
-      + Math.round(100 * (ev[0] + ev[1])) + '% of the variance); colour = the ' + noun() + '’s most specific (rarest) genre.';
+      + Math.round(100 * (ev[0] + ev[1])) + '% of the variance); colour = the ' + noun() + '’s ' + (data.colour_by && data.colour_by !== 'genre' ? data.colour_by + (attributeList().some((a) => a.name === data.colour_by && a.kind === 'list') ? ' (the rarest of its values)' : '') : 'most specific (rarest) genre') + '.';
     cleanup = drawMap(canvas, tip, legend, data, focusId);
   }
 
@@ -708,7 +708,7 @@
         return;
       }
       const q = pts[i];
-      tip.replaceChildren(h('strong', { text: q.title }), h('br'), h('span', { text: q.genre >= 0 ? data.genres[q.genre] : 'no genre' }));
+      tip.replaceChildren(h('strong', { text: q.title }), h('br'), h('span', { text: q.genre >= 0 ? data.genres[q.genre] : 'no ' + (data.colour_by || 'genre') }));
       tip.hidden = false;
       tip.style.left = Math.min(x + 12, width - 220) + 'px';
       tip.style.top = (y + 12) + 'px';

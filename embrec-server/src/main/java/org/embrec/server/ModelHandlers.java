@@ -33,7 +33,11 @@ final class ModelHandlers {
     /** A point of the map: an item, its main genre (index into {@code genres}, -1: none) and x, y. */
     record Point(String id, String title, int genre, float x, float y) {}
 
-    record MapResponse(String model, String method, double[] explainedVariance, List<String> genres,
+    /**
+     * The map; {@code colourBy} names what {@code genres} (and each point's {@code genre} index)
+     * hold: {@code "genre"}, or for a catalogue without genres its first category or list attribute.
+     */
+    record MapResponse(String model, String method, double[] explainedVariance, String colourBy, List<String> genres,
             List<Point> points) {}
 
     /** {@code GET /api/models}. */
@@ -66,10 +70,10 @@ final class ModelHandlers {
         List<Point> points = new ArrayList<>(store.size());
         for (int r = 0; r < store.size(); r++) {
             String id = store.id(r);
-            points.add(new Point(id, ApiJson.item(models, id).title(), model.mainGenre(r), round(p.x()[r]),
+            points.add(new Point(id, ApiJson.item(models, id).title(), model.mapGroup(r), round(p.x()[r]),
                     round(p.y()[r])));
         }
-        ctx.json(new MapResponse(model.name(), "pca", p.explained(), model.genres(), points));
+        ctx.json(new MapResponse(model.name(), "pca", p.explained(), model.mapColour(), model.mapGroups(), points));
     }
 
     /** Four significant decimals are plenty for a picture and halve the response. */

@@ -95,4 +95,16 @@ class AttributeFilterApiTest {
         assertThat(country.get(0).get("count").asInt()).isEqualTo(12);
         assertThat(catalog.get("attributes").get(2).get("min").asDouble()).isPositive();
     }
+
+    @Test
+    void theMapIsColouredByTheFirstCategoryWhenThereAreNoGenres() {
+        JsonNode map = server.get("/api/map").json();
+        assertThat(map.get("colour_by").asText()).isEqualTo("country");
+        List<String> groups = new ArrayList<>();
+        map.get("genres").forEach(g -> groups.add(g.asText()));
+        assertThat(groups).containsExactlyInAnyOrder("DE", "FR", "IS", "JP", "US", "BR");
+        for (JsonNode p : map.get("points")) {
+            assertThat(p.get("genre").asInt()).isBetween(0, 5);
+        }
+    }
 }

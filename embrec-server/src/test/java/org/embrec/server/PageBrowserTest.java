@@ -164,6 +164,13 @@ class PageBrowserTest {
         assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-attr-country")))
                 .getFirstSelectedOption().getAttribute("value")).isEqualTo("DE");
         screenshot("artist-filtered.png");
+
+        driver.findElement(By.cssSelector("a[data-nav='map']")).click();
+        WebElement canvas = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("map-canvas")));
+        wait.until(d -> canvas.getAttribute("data-points") != null && Integer.parseInt(canvas.getAttribute("data-points")) > 0);
+        assertThat(Integer.parseInt(canvas.getAttribute("data-points"))).isEqualTo(72);
+        assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("IS", "DE", "BR");
+        screenshot("artist-map.png");
     }
 
     @Test

@@ -215,10 +215,22 @@ public final class CatalogTsv {
                 }
                 values.put(attr.name(), List.copyOf(parsed));
             } else {
-                values.put(attr.name(), List.of(unescape(field, where, false)));
+                String v = unescape(field, where, false);
+                if (attr.kind() == Catalog.Attribute.Kind.NUMBER && !finite(v)) {
+                    throw new EmbrecException(where + ": " + attr.name() + " '" + Printable.of(v) + "' is not a number");
+                }
+                values.put(attr.name(), List.of(v));
             }
         }
         return new Catalog.Item(id, title.isEmpty() ? null : title, genres, year, values);
+    }
+
+    private static boolean finite(String v) {
+        try {
+            return Double.isFinite(Double.parseDouble(v));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static void escape(String s, StringBuilder out, boolean genre) {

@@ -113,6 +113,9 @@ class CatalogAttributesTest {
         Catalog old = CatalogTsv.read(new ByteArrayInputStream("id\ttitle\tgenres\tyear\tlater\n1\tHeat (1995)\tAction\t1995\tz\n"
                 .getBytes(StandardCharsets.UTF_8)), "old");
         assertThat(old.attributes()).isEmpty();
+        assertThatThrownBy(() -> CatalogTsv.read(new ByteArrayInputStream("id\ttitle\tgenres\tyear\tprice:number\n1\tA\t\t\tcheap\n"
+                .getBytes(StandardCharsets.UTF_8)), "m/catalog.tsv")).isInstanceOf(EmbrecException.class)
+                .hasMessage("m/catalog.tsv:2: price 'cheap' is not a number");
         assertThat(old.get("1")).isEqualTo(new Catalog.Item("1", "Heat (1995)", List.of("Action"), 1995));
     }
 

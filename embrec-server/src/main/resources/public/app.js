@@ -45,15 +45,38 @@
   }
 
   let modelsCache = null;
+  /** The catalogue's attributes, genres and years (from /api/models; null until it answered). */
+  let catalogInfo = null;
   /** The served models (cached for the page's lifetime). */
   function models() {
     if (!modelsCache) {
-      modelsCache = api('/api/models').catch((e) => {
+      modelsCache = api('/api/models').then((m) => {
+        catalogInfo = m.catalog || null;
+        if (attributeList().length) {
+          document.getElementById('search').placeholder = 'Search an item…  (press / to focus)';
+        }
+        return m;
+      }).catch((e) => {
         modelsCache = null;
         throw e;
       });
     }
     return modelsCache;
+  }
+
+  /** The catalogue's own attributes ([] for movies). */
+  function attributeList() {
+    return (catalogInfo && catalogInfo.attributes) || [];
+  }
+
+  /** What the items are called: movies for a catalogue without attributes (MovieLens), else items. */
+  function noun(plural) {
+    const word = attributeList().length ? 'item' : 'movie';
+    return plural ? word + 's' : word;
+  }
+
+  function aNoun() {
+    return attributeList().length ? 'an item' : 'a movie';
   }
 
   const fmt = (x, digits = 3) => (typeof x === 'number' ? x.toFixed(digits) : '—');
@@ -263,9 +286,9 @@
     show(
       h('h1', { text: 'People who liked this also liked…' }),
       h('p', { class: 'lead' },
-        'Search a movie above to see the movies most similar to it in each model, side by side. ',
+        'Search ' + aNoun() + ' above to see the ' + noun(true) + ' most similar to it in each model, side by side. ',
         'Explore the ', h('a', { href: '#/map', text: 'map' }), ' of the whole embedding space, get ',
-        h('a', { href: '#/user', text: 'recommendations' }), ' for a user or for your own movies, and compare the models\u2019 ',
+        h('a', { href: '#/user', text: 'recommendations' }), ' for a user or for your own ' + noun(true) + ', and compare the models\u2019 ',
         h('a', { href: '#/eval', text: 'evaluation' }), '.'),
       examples,
       h('h2', { text: 'Models' }),
@@ -302,27 +325,79 @@
         h('div', { class: 'result-meta' },
           r.year && !r.title.includes('(' + r.year + ')') ? h('span', { class: 'year', text: String(r.year) }) : null,
           genreChips(r.genres),
+          attributeChips(r),
           r.cold ? h('span', { class: 'badge cold', title: 'Vector inferred by cold start (content), not learned from ratings', text: 'cold start' }) : null)))));
   }
 
-  function filterForm(allGenres, p, onApply) {
-    const genre = h('select', { id: 'f-genre', name: 'genre' }, h('option', { value: '', text: 'any genre' }),
-      allGenres.map((g) => h('option', { value: g, text: g, selected: (p.get('genre') || '').toLowerCase() === g.toLowerCase() })));
-    const from = h('input', { id: 'f-from', name: 'yearFrom', type: 'number', min: '1', max: '9999', placeholder: 'from', value: p.get('yearFrom') || '' });
-    const to = h('input', { id: 'f-to', name: 'yearTo', type: 'number', min: '1', max: '9999', placeholder: 'to', value: p.get('yearTo') || '' });
+  /** Chips for an item's category and list attributes, and "name value" for its numbers (text attributes are left out). */
+  function attributeChips(item) {
+    const out = [];
+    const values = item.attributes || {};
+    for (const a of attributeList()) {
+      const v = values[a.name];
+      if (!v || !v.length || a.kind === 'text') continue;
+      if (a.kind === 'number') out.push(h('span', { class: 'attr', 'data-attr': a.name, text: a.name + ' ' + v.join(', ') }));
+      else out.push(...v.map((x) => h('span', { class: 'chip', 'data-attr': a.name, title: a.name, text: x })));
+    }
+    return h('span', { class: 'chips attrs' }, out);
+  }
+
+  /**
+   * The filters form: genre and years (always for movies; else when the catalogue has them) and a
+   * facet per catalogue attribute (a choice of its common values, or a number range), sent as
+   * filter=NAME:VALUE, filter=NAME>=X and filter=NAME<=Y.
+   */
+  function filterForm(m, p, onApply) {
+    const attrs = attributeList();
+    const cat = catalogInfo || {};
+    const controls = [];
+    const collect = [];
+    const allGenres = [...new Set(m.models.flatMap((x) => x.genres || []))].sort();
+    if (!attrs.length || cat.genres) {
+      const genre = h('select', { id: 'f-genre', name: 'genre' }, h('option', { value: '', text: 'any genre' }),
+        allGenres.map((g) => h('option', { value: g, text: g, selected: (p.get('genre') || '').toLowerCase() === g.toLowerCase() })));
+      controls.push(h('label', { for: 'f-genre', text: 'Genre' }), genre);
+      collect.push((q) => { if (genre.value) q.set('genre', genre.value); });
+    }
+    if (!attrs.length || cat.years) {
+      const from = h('input', { id: 'f-from', name: 'yearFrom', type: 'number', min: '1', max: '9999', placeholder: 'from', value: p.get('yearFrom') || '' });
+      const to = h('input', { id: 'f-to', name: 'yearTo', type: 'number', min: '1', max: '9999', placeholder: 'to', value: p.get('yearTo') || '' });
+      controls.push(h('label', { for: 'f-from', text: 'Years' }), from, h('span', { text: '–' }), to);
+      collect.push((q) => {
+        if (from.value) q.set('yearFrom', from.value);
+        if (to.value) q.set('yearTo', to.value);
+      });
+    }
+    const given = p.getAll('filter');
+    for (const a of attrs) {
+      const id = 'f-attr-' + a.name;
+      if (a.kind === 'category' || a.kind === 'list') {
+        const chosen = given.filter((f) => f.toLowerCase().startsWith(a.name + ':')).map((f) => f.slice(a.name.length + 1).toLowerCase());
+        const select = h('select', { id, name: a.name, 'data-facet': a.name }, h('option', { value: '', text: 'any ' + a.name }),
+          (a.values || []).map((v) => h('option', { value: v.value, text: v.value + ' (' + v.count + ')', selected: chosen.includes(v.value.toLowerCase()) })));
+        controls.push(h('label', { for: id, text: a.name }), select);
+        collect.push((q) => { if (select.value) q.append('filter', a.name + ':' + select.value); });
+      } else if (a.kind === 'number') {
+        const bound = (op) => (given.find((f) => f.startsWith(a.name + op)) || '').slice(a.name.length + op.length);
+        const lo = h('input', { id, name: a.name + '-min', type: 'number', step: 'any', 'data-facet': a.name, placeholder: a.min != null ? 'from ' + a.min : 'from', value: bound('>=') });
+        const hi = h('input', { id: id + '-max', name: a.name + '-max', type: 'number', step: 'any', placeholder: a.max != null ? 'to ' + a.max : 'to', value: bound('<=') });
+        controls.push(h('label', { for: id, text: a.name }), lo, h('span', { text: '–' }), hi);
+        collect.push((q) => {
+          if (lo.value) q.append('filter', a.name + '>=' + lo.value);
+          if (hi.value) q.append('filter', a.name + '<=' + hi.value);
+        });
+      }
+    }
     return h('form', {
       class: 'filters',
       onsubmit: (ev) => {
         ev.preventDefault();
         const q = new URLSearchParams();
-        if (genre.value) q.set('genre', genre.value);
-        if (from.value) q.set('yearFrom', from.value);
-        if (to.value) q.set('yearTo', to.value);
+        collect.forEach((f) => f(q));
         onApply(q);
       },
     },
-    h('label', { for: 'f-genre', text: 'Genre' }), genre,
-    h('label', { for: 'f-from', text: 'Years' }), from, h('span', { text: '–' }), to,
+    ...controls,
     h('button', { type: 'submit', text: 'Filter' }),
     h('button', { type: 'button', class: 'secondary', text: 'Clear', onclick: () => onApply(new URLSearchParams()) }));
   }
@@ -342,25 +417,26 @@
     const syncLike = () => {
       const on = likedMovies().some((x) => x.id === item.id);
       likeButton.setAttribute('aria-pressed', String(on));
-      likeButton.textContent = on ? '♥ In my movies' : '♡ Add to my movies';
+      likeButton.textContent = on ? '♥ In my ' + noun(true) : '♡ Add to my ' + noun(true);
     };
     likeButton.addEventListener('click', () => {
       toggleLiked(item);
       syncLike();
     });
     syncLike();
-    const allGenres = [...new Set(m.models.flatMap((x) => x.genres || []))].sort();
     const query = new URLSearchParams(p);
     query.set('k', '10');
     const columns = h('div', { class: 'columns' });
     show(
       h('div', { class: 'movie-head' },
         h('h1', { id: 'movie-title', text: item.title }),
-        h('p', { class: 'movie-meta' }, h('span', { text: yearText(item) }), genreChips(item.genres),
+        h('p', { class: 'movie-meta' }, h('span', { text: yearText(item) }), genreChips(item.genres), attributeChips(item),
           h('span', { class: 'muted', text: 'id ' + item.id })),
+        attributeList().filter((a) => a.kind === 'text' && item.attributes && item.attributes[a.name])
+          .map((a) => h('p', { class: 'item-text', 'data-attr': a.name }, h('span', { class: 'muted', text: a.name + ': ' }), item.attributes[a.name].join(' '))),
         h('p', { class: 'actions' }, likeButton, ' ',
           h('a', { class: 'button secondary', href: '#/map?model=' + encodeURIComponent(m.default_model) + '&focus=' + encodeURIComponent(item.id), text: 'Show on map' }))),
-      filterForm(allGenres, p, (q) => {
+      filterForm(m, p, (q) => {
         const s = q.toString();
         location.hash = movieHref(item.id) + (s ? '?' + s : '');
       }),
@@ -395,7 +471,7 @@
     const userSection = h('section', { class: 'user-section' },
       h('h2', { text: 'A user from the data' }),
       userModels.length === 0
-        ? h('p', { class: 'muted', text: 'None of the served models stores user histories; use “My movies” below.' })
+        ? h('p', { class: 'muted', text: 'None of the served models stores user histories; use “My ' + noun(true) + '” below.' })
         : h('form', {
           class: 'inline',
           onsubmit: (ev) => {
@@ -403,7 +479,7 @@
             if (idInput.value.trim()) location.hash = '#/user/' + encodeURIComponent(idInput.value.trim());
           },
         }, h('label', { for: 'user-id', text: 'User' }), idInput, h('button', { type: 'submit', text: 'Recommend' })));
-    const mine = h('section', { class: 'user-section' }, h('h2', { text: 'My movies' }));
+    const mine = h('section', { class: 'user-section' }, h('h2', { text: 'My ' + noun(true) }));
     show(h('h1', { text: userId ? 'User ' + userId : 'Recommendations' }), userSection, mine);
 
     if (userId && userModels.length) {
@@ -422,11 +498,11 @@
               const total = r.query.history_size || r.query.history.length;
               const shown = r.query.history.length;
               history.replaceChildren(h('details', { class: 'history-box' },
-                h('summary', { text: 'History: ' + num(total) + ' liked movies' + (shown < total ? ' (the ' + shown + ' most recent shown, oldest first)' : ' (oldest first)') }),
+                h('summary', { text: 'History: ' + num(total) + ' liked ' + noun(true) + (shown < total ? ' (the ' + shown + ' most recent shown, oldest first)' : ' (oldest first)') }),
                 h('ol', { class: 'history-list' }, r.query.history.map((it) => h('li', {}, h('a', { href: movieHref(it.id), text: it.title }))))));
             }
             if (r.fallback === 'popularity') {
-              body.prepend(h('p', { class: 'muted small', text: 'None of this user\u2019s movies has a vector in this model: the most popular movies instead.' }));
+              body.prepend(h('p', { class: 'muted small', text: 'None of this user\u2019s ' + noun(true) + ' has a vector in this model: the most popular ' + noun(true) + ' instead.' }));
             }
           })
           .catch((e) => body.replaceChildren(h('p', { class: 'muted', text: e.message })));
@@ -438,9 +514,9 @@
   function renderMyMovies(section, m) {
     const liked = likedMovies();
     const body = h('div');
-    section.replaceChildren(h('h2', { text: 'My movies' }), body);
+    section.replaceChildren(h('h2', { text: 'My ' + noun(true) }), body);
     if (!liked.length) {
-      body.append(h('p', { class: 'muted' }, 'Open a movie and press “♡ Add to my movies”; recommendations for your list appear here, from every model.'));
+      body.append(h('p', { class: 'muted' }, 'Open ' + aNoun() + ' and press “♡ Add to my ' + noun(true) + '”; recommendations for your list appear here, from every model.'));
       return;
     }
     body.append(h('ul', { class: 'liked' }, liked.map((it) => h('li', {},
@@ -456,7 +532,7 @@
         },
       })))));
     const columns = h('div', { class: 'columns' });
-    body.append(h('h3', { text: 'Recommended for my movies' }), columns);
+    body.append(h('h3', { text: 'Recommended for my ' + noun(true) }), columns);
     for (const model of m.models) {
       const col = h('div', { class: 'column-body' }, h('p', { class: 'muted', text: 'Loading…' }));
       columns.append(h('section', { class: 'model-column', 'data-model': model.name }, h('h3', { text: model.name }), col));
@@ -465,9 +541,9 @@
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ items: liked.map((x) => x.id), k: 10, model: model.name }),
       }).then((r) => {
-        col.replaceChildren(resultList(model, r.results, 'None of my movies has a vector in this model.'));
+        col.replaceChildren(resultList(model, r.results, 'None of my ' + noun(true) + ' has a vector in this model.'));
         if (r.fallback === 'popularity') {
-          col.prepend(h('p', { class: 'muted small', text: 'None of my movies has a vector in this model: the most popular movies instead.' }));
+          col.prepend(h('p', { class: 'muted small', text: 'None of my ' + noun(true) + ' has a vector in this model: the most popular ' + noun(true) + ' instead.' }));
         }
       })
         .catch((e) => col.replaceChildren(h('p', { class: 'muted', text: e.message })));
@@ -497,7 +573,7 @@
       if (focusId) q.set('focus', focusId);
       location.hash = '#/map?' + q.toString();
     });
-    const canvas = h('canvas', { id: 'map-canvas', tabindex: '0', role: 'img', 'aria-label': 'Scatter plot of item vectors; hover for titles, click to open a movie' });
+    const canvas = h('canvas', { id: 'map-canvas', tabindex: '0', role: 'img', 'aria-label': 'Scatter plot of item vectors; hover for titles, click to open ' + aNoun() });
     const tip = h('div', { class: 'tooltip', role: 'status', hidden: true });
     const legend = h('div', { class: 'legend', 'aria-label': 'Genres' });
     const info = h('p', { class: 'muted', id: 'map-info', text: 'Computing the map…' });
@@ -506,7 +582,7 @@
       info,
       h('div', { class: 'map-wrap' }, canvas, tip),
       legend,
-      h('p', { class: 'muted small', text: 'Scroll or +/− to zoom, drag or arrow keys to pan, 0 to reset; click a point to open the movie.' }));
+      h('p', { class: 'muted small', text: 'Scroll or +/− to zoom, drag or arrow keys to pan, 0 to reset; click a point to open the ' + noun() + '.' }));
     let data;
     try {
       data = await api('/api/map?model=' + encodeURIComponent(modelName));
@@ -516,7 +592,7 @@
     }
     const ev = data.explained_variance || [0, 0];
     info.textContent = num(data.points.length) + ' items of model ' + data.model + ', projected on their first two principal components ('
-      + Math.round(100 * (ev[0] + ev[1])) + '% of the variance); colour = the movie’s most specific (rarest) genre.';
+      + Math.round(100 * (ev[0] + ev[1])) + '% of the variance); colour = the ' + noun() + '’s ' + (data.colour_by && data.colour_by !== 'genre' ? data.colour_by + (attributeList().some((a) => a.name === data.colour_by && a.kind === 'list') ? ' (the rarest of its values)' : '') : 'most specific (rarest) genre') + '.';
     cleanup = drawMap(canvas, tip, legend, data, focusId);
   }
 
@@ -632,7 +708,7 @@
         return;
       }
       const q = pts[i];
-      tip.replaceChildren(h('strong', { text: q.title }), h('br'), h('span', { text: q.genre >= 0 ? data.genres[q.genre] : 'no genre' }));
+      tip.replaceChildren(h('strong', { text: q.title }), h('br'), h('span', { text: q.genre >= 0 ? data.genres[q.genre] : 'no ' + (data.colour_by || 'genre') }));
       tip.hidden = false;
       tip.style.left = Math.min(x + 12, width - 220) + 'px';
       tip.style.top = (y + 12) + 'px';
@@ -767,7 +843,7 @@
       show(...body);
       return;
     }
-    body.push(h('p', { class: 'lead' }, 'Leave-last-out: each test user\u2019s last liked movie is hidden; a model scores a hit when it ranks that movie in its top ',
+    body.push(h('p', { class: 'lead' }, 'Leave-last-out: each test user\u2019s last liked ' + noun() + ' is hidden; a model scores a hit when it ranks that ' + noun() + ' in its top ',
       String(k || 10), '. ', meta && meta.test_users ? num(meta.test_users) + ' test users' + (meta.dataset ? ' of ' + meta.dataset : '') + '. ' : '',
       'Bars: HR@', String(k || 10), ' (with 95% interval) and NDCG@', String(k || 10), '.'));
     for (const task of [...new Set(rows.map((r) => r.task))]) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * whether items without a behaviour vector get one from their content ({@code --cold-start}).
  */
 public final class ContentOptions {
-    @Option(names = "--content-fields", paramLabel = "LIST", defaultValue = "title,year,genres,tags",
+    @Option(names = "--content-fields", paramLabel = "LIST", defaultValue = "title,year,genres,tags,attributes",
             description = "Item metadata used as content tokens (default: ${DEFAULT-VALUE}).")
     String fields;
 

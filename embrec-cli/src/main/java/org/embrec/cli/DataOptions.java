@@ -58,7 +58,9 @@ public final class DataOptions {
     Path items;
 
     @Option(names = "--item-columns", paramLabel = "SPEC",
-            description = "Columns of --items: id=NAME|N,title=NAME|N[,genres=NAME|N] (genres separated by |).")
+            description = "Columns of --items: id=NAME|N,title=NAME|N[,genres=NAME|N][,year=NAME|N] (genres separated"
+                    + " by |), then any attributes NAME=COLUMN[:KIND], KIND category (default), list[SEP] (SEP default |),"
+                    + " number or text, e.g. country=country,tags=tags:list;,price=price:number (docs/DATA.md).")
     String itemColumns;
 
     @Option(names = "--dedupe", paramLabel = "MODE", defaultValue = "first",

@@ -14,7 +14,9 @@ import org.embrec.vectors.Neighbor;
 /**
  * Prints a ranked list of items for a query as a table (rank, id, title, genres, score) or as
  * the JSON of PROTOCOL.md ({@code {"query": {...}, "results": [{"id", "title", "genres",
- * "score"}, ...]}}). Items whose vector came from cold start are marked {@code cold} (a last
+ * "score"}, ...]}}). A catalogue with attributes gets a column per category, list and number
+ * attribute (text attributes are left to JSON), and genres only when a listed item has some;
+ * in JSON each result carries {@code "attributes": {"NAME": [values]}} when it has any. Items whose vector came from cold start are marked {@code cold} (a last
  * table column, shown only when some listed item is cold; {@code "cold": true} in JSON).
  * Stateless; shared by the commands that list items.
  */
@@ -22,6 +24,7 @@ final class ItemListPrinter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_TITLE = 60;
     private static final int MAX_GENRES = 40;
+    private static final int MAX_ATTRIBUTE = 30;
 
     private ItemListPrinter() {}
 
@@ -45,28 +48,70 @@ final class ItemListPrinter {
             out.flush();
             return;
         }
-        int idWidth = 2;
-        int titleWidth = 5;
-        int genresWidth = 6;
-        for (Neighbor n : results) {
-            idWidth = Math.max(idWidth, n.id().length());
-            titleWidth = Math.max(titleWidth, Math.min(MAX_TITLE, catalog.titleOf(n.id()).length()));
-            genresWidth = Math.max(genresWidth, Math.min(MAX_GENRES, genres(catalog, n.id()).length()));
+        List<Catalog.Attribute> attrs = catalog.attributes().stream().filter(Catalog.Attribute::filterable).toList();
+        boolean showGenres = attrs.isEmpty() || results.stream().anyMatch(n -> !genres(catalog, n.id()).isEmpty());
+        boolean showTitle = attrs.isEmpty() || results.stream().anyMatch(n -> !catalog.titleOf(n.id()).equals(n.id()));
+        List<String> names = new java.util.ArrayList<>(List.of("rank", "id"));
+        if (showTitle) {
+            names.add("title");
         }
-        boolean anyCold = results.stream().anyMatch(n -> cold.test(n.id()));
-        String format = "%4s  %-" + idWidth + "s  %-" + titleWidth + "s  %-" + genresWidth + "s  %"
-                + (anyCold ? Math.max(6, scoreName.length()) : "") + "s%s%n";
-        out.printf(Locale.ROOT, format, "rank", "id", "title", "genres", scoreName, anyCold ? "  note" : "");
+        if (showGenres) {
+            names.add("genres");
+        }
+        attrs.forEach(a -> names.add(a.name()));
+        List<List<String>> rows = new java.util.ArrayList<>();
         int rank = 1;
         for (Neighbor n : results) {
-            out.printf(Locale.ROOT, format, rank++, n.id(), cut(catalog.titleOf(n.id()), MAX_TITLE),
-                    cut(genres(catalog, n.id()), MAX_GENRES), score(n.score(), scoreName), cold.test(n.id()) ? "  cold" : "");
+            List<String> row = new java.util.ArrayList<>(List.of(String.valueOf(rank++), n.id()));
+            if (showTitle) {
+                row.add(cut(catalog.titleOf(n.id()), MAX_TITLE));
+            }
+            if (showGenres) {
+                row.add(cut(genres(catalog, n.id()), MAX_GENRES));
+            }
+            Catalog.Item item = catalog.get(n.id());
+            for (Catalog.Attribute a : attrs) {
+                row.add(item == null ? "" : cut(String.join("|", item.values(a.name())), MAX_ATTRIBUTE));
+            }
+            rows.add(row);
+        }
+        int[] widths = new int[names.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = c == 0 ? 4 : Math.max(c == 1 ? 2 : names.get(c).length(), names.get(c).equals("genres") ? 6 : 0);
+            for (List<String> row : rows) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        boolean anyCold = results.stream().anyMatch(n -> cold.test(n.id()));
+        String scoreFormat = "%" + (anyCold ? Math.max(6, scoreName.length()) : "") + "s%s%n";
+        out.print(line(names, widths));
+        out.printf(Locale.ROOT, scoreFormat, scoreName, anyCold ? "  note" : "");
+        for (int r = 0; r < rows.size(); r++) {
+            Neighbor n = results.get(r);
+            out.print(line(rows.get(r), widths));
+            out.printf(Locale.ROOT, scoreFormat, score(n.score(), scoreName), cold.test(n.id()) ? "  cold" : "");
         }
         if (anyCold && coldPenalty > 0) {
             out.printf(Locale.ROOT, "(cold: vector from content; the %s shown is minus %s, the cold-start penalty)%n",
                     scoreName, BigDecimal.valueOf(coldPenalty).stripTrailingZeros().toPlainString());
         }
         out.flush();
+    }
+
+    /** The cells of a row, the first right-aligned, the others left-aligned, each followed by two spaces. */
+    private static String line(List<String> cells, int[] widths) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c);
+            int pad = widths[c] - cell.length();
+            if (c == 0) {
+                sb.append(" ".repeat(pad)).append(cell);
+            } else {
+                sb.append(cell).append(" ".repeat(pad));
+            }
+            sb.append("  ");
+        }
+        return sb.toString();
     }
 
     /** The JSON document for a query item and its results. */
@@ -103,6 +148,10 @@ final class ItemListPrinter {
             Catalog.Item item = catalog.get(n.id());
             if (item != null) {
                 item.genres().forEach(genres::add);
+                if (!item.attributes().isEmpty()) {
+                    ObjectNode attributes = row.putObject("attributes");
+                    item.attributes().forEach((name, values) -> values.forEach(attributes.putArray(name)::add));
+                }
             }
             row.put("score", n.score());
             if (cold.test(n.id())) {
@@ -117,10 +166,19 @@ final class ItemListPrinter {
                 : String.format(Locale.ROOT, "%.4f", s);
     }
 
-    /** "id title [genres]" for headers and messages. */
+    /** "id title [genres]" (or the first category attribute's values when there are no genres) for headers and messages. */
     static String describe(String id, Catalog catalog) {
         String g = genres(catalog, id);
-        return id + " " + catalog.titleOf(id) + (g.isEmpty() ? "" : " [" + g + "]");
+        Catalog.Item item = catalog.get(id);
+        if (g.isEmpty() && item != null) {
+            for (Catalog.Attribute a : catalog.attributes()) {
+                if (a.categorical() && !item.values(a.name()).isEmpty()) {
+                    g = String.join("|", item.values(a.name()));
+                    break;
+                }
+            }
+        }
+        return (id.equals(catalog.titleOf(id)) ? id : id + " " + catalog.titleOf(id)) + (g.isEmpty() ? "" : " [" + g + "]");
     }
 
     private static String genres(Catalog catalog, String id) {

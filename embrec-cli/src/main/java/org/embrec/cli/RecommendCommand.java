@@ -61,6 +61,9 @@ final class RecommendCommand implements Callable<Integer> {
             description = "With --user-vector recency: an item N places before the newest weighs half (default 1).")
     Double halfLife;
 
+    @Mixin
+    FilterOption filter = new FilterOption();
+
     @Option(names = "--json", description = "Print JSON on stdout: {\"query\": {...}, \"results\": [...]}.")
     boolean json;
 
@@ -106,8 +109,9 @@ final class RecommendCommand implements Callable<Integer> {
             }
         }
         // a stored user is asked as such: the model's scoring may query by their stored factors
-        Recommendations r = query.user != null ? recommender.forStoredUser(query.user, k, ItemFilter.NONE)
-                : recommender.forUser(history, k, ItemFilter.NONE);
+        ItemFilter only = filter.filter(recommender.attributes());
+        Recommendations r = query.user != null ? recommender.forStoredUser(query.user, k, only)
+                : recommender.forUser(history, k, only);
         if (r.popularityFallback() && !recommender.popularity().available()) {
             throw new EmbrecException("no item of the history has a vector, and the model has no user histories ("
                     + "users.bin) to fall back on popularity");

@@ -1,6 +1,5 @@
 package org.embrec.cli;
 
-import org.embrec.index.ItemFilter;
 import org.embrec.recommend.UserVectors;
 import org.embrec.recommend.Recommender;
 import java.io.PrintWriter;
@@ -45,6 +44,9 @@ final class SimilarCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Number of items to list (default: ${DEFAULT-VALUE}).")
     int k;
 
+    @Mixin
+    FilterOption filter = new FilterOption();
+
     @Option(names = "--json", description = "Print JSON on stdout: {\"query\": {...}, \"results\": [...]}.")
     boolean json;
 
@@ -65,7 +67,7 @@ final class SimilarCommand implements Callable<Integer> {
         }
         List<Neighbor> results;
         try (Recommender recommender = Recommender.open(m, model.dir(), UserVectors.DEFAULT)) {
-            results = recommender.similar(id, k, ItemFilter.NONE); // through the model's index when it has one
+            results = recommender.similar(id, k, filter.filter(recommender.attributes())); // through the model's index when it has one
         }
         if (json) {
             out.println(ItemListPrinter.json(id, m.catalog(), results, m::isCold));

@@ -109,11 +109,11 @@ final class TrainCommand implements Callable<Integer> {
             String left = algorithmImpl.coldThreshold() > 1 ? String.format(Locale.ROOT, "; %,d liked items below"
                     + " --min-count %d have no vector", (int) summary.get("items_without_vector"), config.minCount()) : "";
             o.printf(Locale.ROOT, "Trained %s: %,d items x %d dims in %.2fs%s%s.%nModel written to %s%nTry: ./embrec"
-                    + " similar --model %s --title \"What Women Want\"%n",
+                    + " similar --model %s %s%n",
                     algo, model.vectors().size(), model.vectors().dim(), (double) summary.get("train_seconds"),
                     summary.containsKey("tokens_per_second")
                             ? String.format(Locale.ROOT, " (%,d tokens/s)", (long) summary.get("tokens_per_second")) : "",
-                    left, out, out);
+                    left, out, out, tryQuery(model));
             if (summary.containsKey("cold_items")) {
                 o.printf(Locale.ROOT, "Cold start: %,d items without enough interactions got a vector from their content"
                         + " (marked cold; --cold-start off to skip).%n", (int) summary.get("cold_items"));
@@ -187,5 +187,16 @@ final class TrainCommand implements Callable<Integer> {
 
     private static double round(double seconds) {
         return Math.round(seconds * 1000) / 1000.0;
+    }
+
+    /** {@code --title "What Women Want"} on MovieLens, else {@code --item "ID"} of the model's first item. */
+    private static String tryQuery(org.embrec.model.EmbeddingModel model) {
+        boolean movieLens = model.catalog().items().stream()
+                .anyMatch(it -> "What Women Want (2000)".equals(it.title()) && model.vectors().contains(it.id()));
+        if (movieLens || model.vectors().size() == 0) {
+            return "--title \"What Women Want\"";
+        }
+        String id = model.vectors().id(0);
+        return "--item " + (id.matches("[A-Za-z0-9_.:-]+") ? id : "'" + id.replace("'", "'\\''") + "'");
     }
 }

@@ -112,7 +112,7 @@ class ContentCommandsTest {
         assertThat(m.coldItems()).isEmpty();
         assertThat(m.manifest().algo()).isEqualTo("content");
         assertThat(m.manifest().config()).containsEntry("content-weighting", "sif")
-                .containsEntry("content-fields", "title,year,genres,tags");
+                .containsEntry("content-fields", "title,year,genres,tags,attributes");
     }
 
     @Test

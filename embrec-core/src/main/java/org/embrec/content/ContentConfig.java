@@ -52,7 +52,7 @@ public record ContentConfig(Set<ContentField> fields, Weighting weighting, doubl
     public ContentConfig {
         fields = Set.copyOf(fields);
         if (fields.isEmpty()) {
-            throw new EmbrecException("--content-fields must name at least one of title, year, genres, tags");
+            throw new EmbrecException("--content-fields must name at least one of title, year, genres, tags, attributes");
         }
         Objects.requireNonNull(weighting, "weighting");
         Objects.requireNonNull(word2vec, "word2vec");

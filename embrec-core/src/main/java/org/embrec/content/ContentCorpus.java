@@ -60,7 +60,8 @@ public final class ContentCorpus {
                 }
             }
             for (String id : order) {
-                List<String> doc = tokenizer.tokens(catalog.get(id), tagsByItem.getOrDefault(id, List.of()), f);
+                List<String> doc = tokenizer.tokens(catalog.get(id), tagsByItem.getOrDefault(id, List.of()), f,
+                        catalog.attributes());
                 if (doc.isEmpty()) {
                     continue;
                 }

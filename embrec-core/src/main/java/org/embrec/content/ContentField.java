@@ -7,7 +7,7 @@ import org.embrec.EmbrecException;
 
 /**
  * The parts of an item's metadata that become content tokens ({@code --content-fields}): title
- * words, the release year, genres and user tags.
+ * words, the release year, genres, user tags and the catalogue's own attributes.
  */
 public enum ContentField {
     /** Title words, analysed with Lucene (tokenised, lower-cased, ASCII-folded, English stop words removed). */
@@ -17,7 +17,12 @@ public enum ContentField {
     /** One {@code genre:NAME} token per genre. */
     GENRES("genres"),
     /** One {@code tag:NAME} token per distinct normalised user tag. */
-    TAGS("tags");
+    TAGS("tags"),
+    /**
+     * The catalogue's attributes ({@code --item-columns NAME=C[:KIND]}): one {@code NAME:VALUE}
+     * token per category or list value, the analysed words of a text; numbers are no tokens.
+     */
+    ATTRIBUTES("attributes");
 
     private final String key;
 
@@ -49,18 +54,19 @@ public enum ContentField {
             }
             ContentField f = null;
             for (ContentField c : values()) {
-                if (c.key.equals(p) || (c == GENRES && p.equals("genre")) || (c == TAGS && p.equals("tag"))) {
+                if (c.key.equals(p) || (c == GENRES && p.equals("genre")) || (c == TAGS && p.equals("tag"))
+                        || (c == ATTRIBUTES && p.equals("attrs"))) {
                     f = c;
                 }
             }
             if (f == null) {
                 throw new EmbrecException("--content-fields: unknown field '" + part.trim()
-                        + "' (use any of title, year, genres, tags)");
+                        + "' (use any of title, year, genres, tags, attributes)");
             }
             out.add(f);
         }
         if (out.isEmpty()) {
-            throw new EmbrecException("--content-fields must name at least one of title, year, genres, tags");
+            throw new EmbrecException("--content-fields must name at least one of title, year, genres, tags, attributes");
         }
         return out;
     }

@@ -24,8 +24,11 @@ import org.embrec.data.Catalog;
  * Turns an item's metadata into content tokens: title words (Lucene's {@link StandardTokenizer},
  * English possessives removed, lower-cased, ASCII-folded, {@link EnglishAnalyzer} stop words
  * removed; the year in parentheses at the end of a MovieLens title is not a word), the year as
- * {@code year:1999}, genres as {@code genre:sci-fi} and user tags as {@code tag:dark_comedy}
- * (lower-cased, trimmed, runs of white space turned into {@code _}).
+ * {@code year:1999}, genres as {@code genre:sci-fi}, user tags as {@code tag:dark_comedy}
+ * (lower-cased, trimmed, runs of white space turned into {@code _}), and the catalogue's
+ * attributes: a category or list value as {@code NAME:VALUE} ({@code country:de},
+ * {@code tags:post-rock}, normalised the same way), a text's words as title words; numbers give
+ * no token.
  *
  * <p>Thread-safe (Lucene analyzers keep per-thread token streams). Holds an analyzer: close it
  * when done.
@@ -63,6 +66,15 @@ public final class ItemTokenizer implements AutoCloseable {
      * @param tags raw tags users put on the item (may be empty)
      */
     public List<String> tokens(Catalog.Item item, List<String> tags, Set<ContentField> fields) {
+        return tokens(item, tags, fields, List.of());
+    }
+
+    /**
+     * As {@link #tokens(Catalog.Item, List, Set)}, with the catalogue's attributes after the genres
+     * (in {@code schema} order) when {@code fields} has {@link ContentField#ATTRIBUTES}.
+     */
+    public List<String> tokens(Catalog.Item item, List<String> tags, Set<ContentField> fields,
+            List<Catalog.Attribute> schema) {
         Set<String> out = new LinkedHashSet<>();
         if (item != null) {
             String title = item.title() == null ? "" : item.title();
@@ -80,6 +92,20 @@ public final class ItemTokenizer implements AutoCloseable {
                     String t = genreToken(g);
                     if (t != null) {
                         out.add(t);
+                    }
+                }
+            }
+            if (fields.contains(ContentField.ATTRIBUTES)) {
+                for (Catalog.Attribute a : schema) {
+                    for (String v : item.values(a.name())) {
+                        if (a.kind() == Catalog.Attribute.Kind.TEXT) {
+                            out.addAll(titleWords(v));
+                        } else if (a.categorical()) {
+                            String n = normalise(v);
+                            if (!n.isEmpty()) {
+                                out.add(a.name() + ":" + n);
+                            }
+                        }
                     }
                 }
             }

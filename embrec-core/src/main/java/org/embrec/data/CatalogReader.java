@@ -70,7 +70,7 @@ final class CatalogReader {
                 readTagsCsv(plan.tags(), plan.encoding(), tags, bad);
             }
         }
-        return new Catalog(items, tags);
+        return new Catalog(items, tags, plan.kind() == CatalogPlan.Kind.ITEMS_FILE ? plan.itemColumns().attributes() : List.of());
     }
 
     /**
@@ -154,7 +154,15 @@ final class CatalogReader {
         int id = column(columns, "id", line1, header, label, sniff.firstLine());
         int title = column(columns, "title", line1, header, label, sniff.firstLine());
         int genres = column(columns, "genres", line1, header, label, sniff.firstLine());
-        int need = Math.max(id, Math.max(title, genres)) + 1;
+        int yearColumn = column(columns, "year", line1, header, label, sniff.firstLine());
+        List<Catalog.Attribute> attributes = columns.attributes();
+        int[] attrColumns = new int[attributes.size()];
+        int need = Math.max(Math.max(id, yearColumn), Math.max(title, genres)) + 1;
+        for (int a = 0; a < attrColumns.length; a++) {
+            attrColumns[a] = column(columns, attributes.get(a).name(), line1, header, label, sniff.firstLine());
+            need = Math.max(need, attrColumns[a] + 1);
+        }
+        Map<String, String> interned = new HashMap<>();
         try (CatalogRows records = quotes ? CatalogRows.csv(csv(file, delimiter, encoding))
                 : CatalogRows.plain(text(file, encoding), delimiter, MAX_FIELD_CHARS, label)) {
             boolean first = true;
@@ -171,6 +179,28 @@ final class CatalogReader {
                 long line = rec.line();
                 String problem = rec.count() < need ? tooFewFields(rec, need, it)
                         : invalidField(rec, encoding, id, title, genres);
+                if (problem == null) {
+                    problem = invalidField(rec, encoding, attrColumns);
+                }
+                if (problem != null) {
+                    bad.add(label + ":" + line + ": " + problem);
+                    continue;
+                }
+                Map<String, List<String>> values = new LinkedHashMap<>();
+                for (int a = 0; a < attrColumns.length && problem == null; a++) {
+                    problem = attributeValues(attributes.get(a), rec.field(attrColumns[a]), attrColumns[a], values, interned);
+                }
+                int year = 0;
+                if (problem == null && yearColumn >= 0) {
+                    String y = rec.field(yearColumn).trim();
+                    if (!y.isEmpty()) {
+                        try {
+                            year = Integer.parseInt(y);
+                        } catch (NumberFormatException e) {
+                            problem = "year '" + Printable.of(y) + "' in field " + (yearColumn + 1) + " is not a whole number";
+                        }
+                    }
+                }
                 if (problem != null) {
                     bad.add(label + ":" + line + ": " + problem);
                     continue;
@@ -182,12 +212,72 @@ final class CatalogReader {
                 }
                 String t = rec.field(title).trim();
                 items.putIfAbsent(itemId, new Catalog.Item(itemId, t, genres < 0 ? List.of() : genres(rec.field(genres)),
-                        yearOf(t)));
+                        yearColumn >= 0 ? year : yearOf(t), values));
             }
         } catch (CsvParseException e) {
             throw new EmbrecException(label + ":" + csvError(e));
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * Puts the values of {@code attr} in {@code field} into {@code out} (nothing when blank): a
+     * category trimmed, a list split at its separator (blank parts dropped), a number checked to be
+     * one, a text as it is. Returns what is wrong, or null.
+     */
+    static String attributeValues(Catalog.Attribute attr, String field, int column, Map<String, List<String>> out,
+            Map<String, String> interned) {
+        String v = field.trim();
+        if (v.isEmpty()) {
+            return null;
+        }
+        switch (attr.kind()) {
+            case CATEGORY -> out.put(attr.name(), List.of(intern(interned, v)));
+            case TEXT -> out.put(attr.name(), List.of(v));
+            case NUMBER -> {
+                if (!isNumber(v)) {
+                    return attr.name() + " '" + Printable.of(v) + "' in field " + (column + 1) + " is not a number";
+                }
+                out.put(attr.name(), List.of(v));
+            }
+            case LIST -> {
+                List<String> parts = new ArrayList<>(4);
+                int from = 0;
+                String sep = attr.separator();
+                while (from <= v.length()) {
+                    int at = v.indexOf(sep, from);
+                    int to = at < 0 ? v.length() : at;
+                    String p = v.substring(from, to).trim();
+                    if (!p.isEmpty() && !parts.contains(p)) {
+                        parts.add(intern(interned, p));
+                    }
+                    from = to + sep.length();
+                }
+                if (!parts.isEmpty()) {
+                    out.put(attr.name(), List.copyOf(parts));
+                }
+            }
+            default -> throw new AssertionError(attr.kind());
+        }
+        return null;
+    }
+
+    /** A finite decimal number ({@code 12}, {@code -0.5}, {@code 1e3}); not NaN, not Infinity, no hex. */
+    static boolean isNumber(String s) {
+        if (s.isEmpty() || !(Character.isDigit(s.charAt(s.length() - 1)) || s.charAt(s.length() - 1) == '.')) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return false;
+            }
+        }
+        try {
+            return Double.isFinite(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

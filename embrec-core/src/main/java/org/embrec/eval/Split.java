@@ -85,7 +85,7 @@ public record Split(Sequences training, TestCases cases) {
         for (Catalog.Item it : catalog.items()) {
             items.put(it.id(), it);
         }
-        return new TrainingData(training(), new Catalog(items, withoutTargetTags(catalog.tags())));
+        return new TrainingData(training(), new Catalog(items, withoutTargetTags(catalog.tags()), catalog.attributes()));
     }
 
     /**

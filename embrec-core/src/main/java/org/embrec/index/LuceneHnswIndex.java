@@ -48,9 +48,11 @@ public final class LuceneHnswIndex implements VectorIndex {
     private final VectorMath math = VectorMath.get();
     private final long searchBytes;
     private final long diskBytes;
+    private final ItemAttributes attributes;
 
-    private LuceneHnswIndex(IndexType type, HnswParams params, EmbeddingStore store, Directory directory,
-            DirectoryReader reader, int[] docToRow, long searchBytes, long diskBytes) {
+    private LuceneHnswIndex(IndexType type, HnswParams params, EmbeddingStore store, ItemAttributes attributes,
+            Directory directory, DirectoryReader reader, int[] docToRow, long searchBytes, long diskBytes) {
+        this.attributes = attributes;
         this.type = type;
         this.params = params;
         this.store = store;
@@ -79,11 +81,20 @@ public final class LuceneHnswIndex implements VectorIndex {
             throw new IllegalArgumentException("attributes have " + attrs.rows() + " rows, store " + store.size());
         }
         LuceneIndexWriter.write(store, attrs, type, params, dir, threads, progress == null ? Progress.NONE : progress);
-        return open(dir, type, params, store);
+        return open(dir, type, params, store, attrs);
     }
 
-    /** Opens an index written by {@link #build} for the same {@code store}. */
+    /** Opens an index written by {@link #build} for the same {@code store}, without catalogue attributes. */
     public static LuceneHnswIndex open(Path dir, IndexType type, HnswParams params, EmbeddingStore store) {
+        return open(dir, type, params, store, ItemAttributes.none(store.size()));
+    }
+
+    /**
+     * Opens an index written by {@link #build} for the same {@code store}; {@code attrs} (rows of
+     * the store) serve filters on catalogue attributes, which the index files do not hold.
+     */
+    public static LuceneHnswIndex open(Path dir, IndexType type, HnswParams params, EmbeddingStore store,
+            ItemAttributes attrs) {
         Directory directory = null;
         DirectoryReader reader = null;
         try {
@@ -98,7 +109,7 @@ public final class LuceneHnswIndex implements VectorIndex {
             }
             int[] docToRow = docToRow(reader);
             long[] bytes = bytes(dir, type);
-            return new LuceneHnswIndex(type, params, store, directory, reader, docToRow,
+            return new LuceneHnswIndex(type, params, store, attrs, directory, reader, docToRow,
                     bytes[0] / Math.max(1, store.size()), bytes[1] / Math.max(1, store.size()));
         } catch (IOException | RuntimeException e) {
             closeQuietly(reader);
@@ -175,7 +186,7 @@ public final class LuceneHnswIndex implements VectorIndex {
         if (want == 0) {
             return Hits.empty();
         }
-        Query lucene = filter == null ? null : filter.toLuceneQuery(store.ids());
+        Query lucene = filter == null ? null : filter.toLuceneQuery(store.ids(), attributes);
         TopDocs candidates = candidates(q, want, lucene);
         return rescore(q, candidates.scoreDocs, Math.min(k, size()), excludeRow);
     }

@@ -107,7 +107,7 @@ public final class ModelIndex {
         VectorIndex index = switch (spec.type()) {
             case EXACT -> ExactIndex.of(store, attrs);
             case IVF -> openIvf(dir, store, attrs, spec);
-            default -> openLucene(dir, spec, store);
+            default -> openLucene(dir, spec, store, attrs);
         };
         return Optional.of(OffsetIndex.of(index));
     }
@@ -146,9 +146,9 @@ public final class ModelIndex {
         }
     }
 
-    private static VectorIndex openLucene(Path dir, IndexSpec spec, EmbeddingStore store) {
+    private static VectorIndex openLucene(Path dir, IndexSpec spec, EmbeddingStore store, ItemAttributes attrs) {
         try {
-            return LuceneHnswIndex.open(dir, spec.type(), spec.hnsw(), store);
+            return LuceneHnswIndex.open(dir, spec.type(), spec.hnsw(), store, attrs);
         } catch (RuntimeException e) {
             Throwable damage = damage(e);
             if (damage != null) {

@@ -26,8 +26,12 @@ import org.embrec.data.Catalog;
  * {@code id\ttitle\tgenres\tyear}, then one line per catalog item in catalog order. Fields are
  * escaped with {@code \\}, {@code \t}, {@code \n} and {@code \r}; genres are joined with
  * {@code |} (a {@code |} inside a genre is written {@code \|}); an unknown year is an empty
- * field. Readers ignore columns after the fourth, so later versions may add some. Tags are not
- * stored. Stateless and thread-safe.
+ * field. A catalogue with attributes ({@link Catalog.Attribute}) writes one more column per
+ * attribute after the fourth, headed {@code NAME:KIND} ({@code country:category},
+ * {@code tags:list}, {@code price:number}, {@code description:text}); a list's values are joined
+ * with {@code |} like genres, a missing value is an empty field. Readers take header fields after
+ * the fourth that are not {@code NAME:KIND} as unknown columns and ignore them (so older files and
+ * later additions read). Tags are not stored. Stateless and thread-safe.
  */
 public final class CatalogTsv {
     /** The header line (without the newline). */
@@ -39,7 +43,11 @@ public final class CatalogTsv {
     public static void write(Catalog catalog, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         StringBuilder line = new StringBuilder();
+        List<Catalog.Attribute> attrs = catalog.attributes();
         w.write(HEADER);
+        for (Catalog.Attribute a : attrs) {
+            w.write('\t' + a.name() + ':' + a.kind().key());
+        }
         w.write('\n');
         for (Catalog.Item it : catalog.items()) {
             line.setLength(0);
@@ -56,6 +64,16 @@ public final class CatalogTsv {
             line.append('\t');
             if (it.year() != 0) {
                 line.append(it.year());
+            }
+            for (Catalog.Attribute a : attrs) {
+                line.append('\t');
+                List<String> values = it.values(a.name());
+                for (int v = 0; v < values.size(); v++) {
+                    if (v > 0) {
+                        line.append('|');
+                    }
+                    escape(values.get(v), line, a.kind() == Catalog.Attribute.Kind.LIST);
+                }
             }
             line.append('\n');
             w.append(line);
@@ -79,6 +97,10 @@ public final class CatalogTsv {
         if (text.isEmpty() || !(header.equals(HEADER) || header.startsWith(HEADER + "\t"))) {
             throw new EmbrecException(source + ":1: expected the header '" + HEADER.replace("\t", "\\t") + "'");
         }
+        List<String> headerFields = new ArrayList<>();
+        split(header, 0, header.length(), '\t', headerFields);
+        List<Catalog.Attribute> attrs = new ArrayList<>();
+        int[] attrColumn = attributeColumns(headerFields, attrs);
         List<String> fields = new ArrayList<>(4);
         long lineNo = 1;
         for (int start = next(text, lineEnd); start < text.length(); start = next(text, lineEnd)) {
@@ -88,12 +110,28 @@ public final class CatalogTsv {
             if (fields.size() < 4) {
                 throw new EmbrecException(source + ":" + lineNo + ": expected 4 tab-separated fields, got " + fields.size());
             }
-            Catalog.Item item = item(fields, source + ":" + lineNo, genreLists);
+            Catalog.Item item = item(fields, source + ":" + lineNo, genreLists, attrs, attrColumn);
             if (items.putIfAbsent(item.id(), item) != null) {
                 throw new EmbrecException(source + ":" + lineNo + ": duplicate id '" + Printable.of(item.id()) + "'");
             }
         }
-        return new Catalog(items, List.of());
+        return new Catalog(items, List.of(), attrs);
+    }
+
+    /** The columns (after the fourth) headed {@code NAME:KIND}, their attributes added to {@code attrs}. */
+    private static int[] attributeColumns(List<String> header, List<Catalog.Attribute> attrs) {
+        List<Integer> columns = new ArrayList<>();
+        for (int c = 4; c < header.size(); c++) {
+            String h = header.get(c);
+            int colon = h.lastIndexOf(':');
+            Catalog.Attribute.Kind kind = colon < 0 ? null : Catalog.Attribute.Kind.of(h.substring(colon + 1));
+            String name = colon < 0 ? "" : h.substring(0, colon);
+            if (kind != null && name.matches("[a-z][a-z0-9_]*") && attrs.stream().noneMatch(a -> a.name().equals(name))) {
+                attrs.add(new Catalog.Attribute(name, kind, null));
+                columns.add(c);
+            }
+        }
+        return columns.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The whole text, or the line of the first byte that is not UTF-8. */
@@ -129,7 +167,8 @@ public final class CatalogTsv {
         return nl < 0 ? text.length() : nl + 1;
     }
 
-    private static Catalog.Item item(List<String> fields, String where, Map<String, List<String>> genreLists) {
+    private static Catalog.Item item(List<String> fields, String where, Map<String, List<String>> genreLists,
+            List<Catalog.Attribute> attrs, int[] attrColumn) {
         String id = unescape(fields.get(0), where, false);
         if (id.isEmpty()) {
             throw new EmbrecException(where + ": empty id");
@@ -160,7 +199,38 @@ public final class CatalogTsv {
                 throw new EmbrecException(where + ": year '" + Printable.of(y) + "' is not a whole number");
             }
         }
-        return new Catalog.Item(id, title.isEmpty() ? null : title, genres, year);
+        Map<String, List<String>> values = attrs.isEmpty() ? Map.of() : new LinkedHashMap<>();
+        for (int a = 0; a < attrColumn.length; a++) {
+            String field = attrColumn[a] < fields.size() ? fields.get(attrColumn[a]) : "";
+            if (field.isEmpty()) {
+                continue;
+            }
+            Catalog.Attribute attr = attrs.get(a);
+            if (attr.kind() == Catalog.Attribute.Kind.LIST) {
+                List<String> raw = new ArrayList<>();
+                split(field, 0, field.length(), '|', raw);
+                List<String> parsed = new ArrayList<>(raw.size());
+                for (String v : raw) {
+                    parsed.add(unescape(v, where, true));
+                }
+                values.put(attr.name(), List.copyOf(parsed));
+            } else {
+                String v = unescape(field, where, false);
+                if (attr.kind() == Catalog.Attribute.Kind.NUMBER && !finite(v)) {
+                    throw new EmbrecException(where + ": " + attr.name() + " '" + Printable.of(v) + "' is not a number");
+                }
+                values.put(attr.name(), List.of(v));
+            }
+        }
+        return new Catalog.Item(id, title.isEmpty() ? null : title, genres, year, values);
+    }
+
+    private static boolean finite(String v) {
+        try {
+            return Double.isFinite(Double.parseDouble(v));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static void escape(String s, StringBuilder out, boolean genre) {

@@ -86,10 +86,20 @@ public enum Word2VecFormat {
     }
 
     /**
-     * Why an id cannot be a key in these formats (empty, whitespace, invalid Unicode), or null
-     * when it can.
+     * Why an id cannot be a key in these formats (empty, invalid Unicode), or null when it can
+     * (whitespace is escaped, {@link #key}).
      */
     public static String keyProblem(String id) {
-        return Word2VecKeys.problem(id);
+        return Word2VecKeys.problem(Word2VecKeys.escape(id));
+    }
+
+    /** The key an id is written as: whitespace and {@code %} as {@code %HH} per UTF-8 byte (docs/FORMATS.md). */
+    public static String key(String id) {
+        return Word2VecKeys.escape(id);
+    }
+
+    /** The id a key is read as (the inverse of {@link #key}). */
+    public static String id(String key) {
+        return Word2VecKeys.unescape(key);
     }
 }

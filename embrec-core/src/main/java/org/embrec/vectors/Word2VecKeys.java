@@ -8,9 +8,79 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Keys of the word2vec formats: UTF-8, non-empty, without whitespace (a space ends the key in
- * both formats, a newline ends a text record). Not thread-safe (holds a decoder): one per file.
+ * both formats, a newline ends a text record). Item ids are written escaped ({@link #escape}):
+ * every whitespace character and {@code %} become {@code %HH} per UTF-8 byte, so
+ * {@code "Sigur Rós"} is the key {@code Sigur%20Rós} and {@code 100%} is {@code 100%25};
+ * readers undo it ({@link #unescape}). Not thread-safe (holds a decoder): one per file.
  */
 final class Word2VecKeys {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** The key of an id: whitespace (Java's or Unicode's) and {@code %} as {@code %HH} per UTF-8 byte; else as is. */
+    static String escape(String id) {
+        int i = 0;
+        while (i < id.length() && !needsEscape(id.charAt(i))) {
+            i++;
+        }
+        if (i == id.length()) {
+            return id;
+        }
+        StringBuilder sb = new StringBuilder(id.length() + 8).append(id, 0, i);
+        for (; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!needsEscape(c)) {
+                sb.append(c);
+                continue;
+            }
+            for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+                sb.append('%').append(HEX[(b >> 4) & 15]).append(HEX[b & 15]);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '%' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /**
+     * The id of a key: each run of {@code %HH} that decodes to UTF-8 becomes those characters; a
+     * {@code %} not followed by two hex digits (or a run that is not UTF-8) stays as written.
+     */
+    static String unescape(String key) {
+        int pct = key.indexOf('%');
+        if (pct < 0) {
+            return key;
+        }
+        StringBuilder sb = new StringBuilder(key.length()).append(key, 0, pct);
+        int i = pct;
+        while (i < key.length()) {
+            char c = key.charAt(i);
+            if (c != '%' || !hexAt(key, i)) {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            while (end < key.length() && key.charAt(end) == '%' && hexAt(key, end)) {
+                bytes.write(Integer.parseInt(key.substring(end + 1, end + 3), 16));
+                end += 3;
+            }
+            try {
+                sb.append(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())));
+            } catch (CharacterCodingException e) {
+                sb.append(key, i, end);
+            }
+            i = end;
+        }
+        return sb.toString();
+    }
+
+    private static boolean hexAt(String s, int pct) {
+        return pct + 2 < s.length() && Character.digit(s.charAt(pct + 1), 16) >= 0 && Character.digit(s.charAt(pct + 2), 16) >= 0;
+    }
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -210,7 +210,7 @@ final class Word2VecReader {
 
     private String key(byte[] b, int from, int to) {
         try {
-            return keys.decode(b, from, to);
+            return Word2VecKeys.unescape(keys.decode(b, from, to));
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage() + (binary ? " (is this really the binary format?)" : ""));
         }

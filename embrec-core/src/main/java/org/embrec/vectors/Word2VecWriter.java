@@ -30,13 +30,16 @@ final class Word2VecWriter {
     /**
      * Writes every row of the store.
      *
-     * @throws EmbrecException when a key cannot be written (empty or containing whitespace)
+     * Ids are written escaped ({@link Word2VecKeys#escape}): whitespace and {@code %} as
+     * {@code %HH} per UTF-8 byte.
+     *
+     * @throws EmbrecException when a key cannot be written (empty or not valid Unicode)
      */
     void write(EmbeddingStore store, boolean binary) throws IOException {
         int dim = store.dim();
         int n = store.size();
         for (int row = 0; row < n; row++) {
-            String problem = Word2VecKeys.problem(store.id(row));
+            String problem = Word2VecKeys.problem(Word2VecKeys.escape(store.id(row)));
             if (problem != null) {
                 throw new EmbrecException("cannot write vector " + (row + 1) + " in the word2vec format: " + problem);
             }
@@ -44,7 +47,7 @@ final class Word2VecWriter {
         append((n + " " + dim + "\n").getBytes(StandardCharsets.US_ASCII));
         float[] m = store.matrix();
         for (int row = 0; row < n; row++) {
-            append(store.id(row).getBytes(StandardCharsets.UTF_8));
+            append(Word2VecKeys.escape(store.id(row)).getBytes(StandardCharsets.UTF_8));
             if (binary) {
                 ensure(1 + dim * Float.BYTES + 1);
                 buf[len++] = ' ';

@@ -78,7 +78,7 @@ class ItemTokenizerTest {
         assertThat(ContentField.parse("title, genres")).containsExactlyInAnyOrder(ContentField.TITLE, ContentField.GENRES);
         assertThat(ContentField.format(ContentField.parse("tags,title,year,genre"))).isEqualTo("title,year,genres,tags");
         assertThatThrownBy(() -> ContentField.parse("title,plot")).isInstanceOf(EmbrecException.class)
-                .hasMessage("--content-fields: unknown field 'plot' (use any of title, year, genres, tags)");
+                .hasMessage("--content-fields: unknown field 'plot' (use any of title, year, genres, tags, attributes)");
         assertThatThrownBy(() -> ContentField.parse(" , ")).isInstanceOf(EmbrecException.class)
                 .hasMessageStartingWith("--content-fields must name at least one");
     }

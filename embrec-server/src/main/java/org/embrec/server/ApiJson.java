@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.embrec.data.Catalog;
 import org.embrec.data.TitleMatcher;
 import org.embrec.vectors.Neighbor;
@@ -30,17 +31,23 @@ final class ApiJson {
 
     private ApiJson() {}
 
-    /** An item as the catalog describes it; {@code year} absent when unknown. */
-    record Item(String id, String title, Integer year, List<String> genres) {}
+    /**
+     * An item as the catalog describes it; {@code year} absent when unknown; {@code attributes}
+     * (the catalogue's own, name to values) absent when it has none.
+     */
+    record Item(String id, String title, Integer year, List<String> genres, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> attributes) {}
 
     /** An item in a ranked list: {@code cold} when its vector came from cold start. */
-    record Scored(String id, String title, Integer year, List<String> genres, float score, boolean cold) {}
+    record Scored(String id, String title, Integer year, List<String> genres, float score, boolean cold,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> attributes) {}
 
     /** A title search hit and the models that have a vector for it. */
-    record Found(String id, String title, Integer year, List<String> genres, float score, List<String> models) {}
+    record Found(String id, String title, Integer year, List<String> genres, float score, List<String> models,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> attributes) {}
 
     /** An item looked up by id, with the models that have a vector for it. */
-    record ItemDetail(String id, String title, Integer year, List<String> genres, List<String> models) {}
+    record ItemDetail(String id, String title, Integer year, List<String> genres, List<String> models,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> attributes) {}
 
     /** Answer of {@code GET /api/items?q=}. */
     record SearchResponse(String query, List<Found> results) {}
@@ -68,21 +75,23 @@ final class ApiJson {
     static Item item(ServedModels models, String id) {
         Catalog.Item c = models.item(id);
         if (c == null) {
-            return new Item(id, id, null, List.of());
+            return new Item(id, id, null, List.of(), Map.of());
         }
-        return new Item(id, c.title() == null ? id : c.title(), c.year() > 0 ? c.year() : null, c.genres());
+        return new Item(id, c.title() == null ? id : c.title(), c.year() > 0 ? c.year() : null, c.genres(),
+                c.attributes());
     }
 
     static ItemDetail detail(ServedModels models, String id) {
         Item i = item(models, id);
-        return new ItemDetail(i.id(), i.title(), i.year(), i.genres(), models.modelsWithVector(id));
+        return new ItemDetail(i.id(), i.title(), i.year(), i.genres(), models.modelsWithVector(id), i.attributes());
     }
 
     static List<Scored> scored(ServedModels models, ServedModel model, List<Neighbor> neighbors) {
         List<Scored> out = new ArrayList<>(neighbors.size());
         for (Neighbor n : neighbors) {
             Item i = item(models, n.id());
-            out.add(new Scored(i.id(), i.title(), i.year(), i.genres(), n.score(), model.isCold(n.row())));
+            out.add(new Scored(i.id(), i.title(), i.year(), i.genres(), n.score(), model.isCold(n.row()),
+                    i.attributes()));
         }
         return out;
     }
@@ -91,7 +100,8 @@ final class ApiJson {
         List<Found> out = new ArrayList<>(hits.size());
         for (TitleMatcher.Hit h : hits) {
             Item i = item(models, h.item().id());
-            out.add(new Found(i.id(), i.title(), i.year(), i.genres(), h.score(), models.modelsWithVector(i.id())));
+            out.add(new Found(i.id(), i.title(), i.year(), i.genres(), h.score(), models.modelsWithVector(i.id()),
+                    i.attributes()));
         }
         return new SearchResponse(query, out);
     }

@@ -27,12 +27,17 @@ final class ModelHandlers {
             Map<String, Object> training, Map<String, Object> metrics, Map<String, Object> supports,
             List<String> genres) {}
 
-    record ModelsResponse(String defaultModel, int items, List<ModelInfo> models) {}
+    /** {@code catalog}: the attributes of the served catalogues and their common values (filters, facets). */
+    record ModelsResponse(String defaultModel, int items, List<ModelInfo> models, CatalogFacets catalog) {}
 
     /** A point of the map: an item, its main genre (index into {@code genres}, -1: none) and x, y. */
     record Point(String id, String title, int genre, float x, float y) {}
 
-    record MapResponse(String model, String method, double[] explainedVariance, List<String> genres,
+    /**
+     * The map; {@code colourBy} names what {@code genres} (and each point's {@code genre} index)
+     * hold: {@code "genre"}, or for a catalogue without genres its first category or list attribute.
+     */
+    record MapResponse(String model, String method, double[] explainedVariance, String colourBy, List<String> genres,
             List<Point> points) {}
 
     /** {@code GET /api/models}. */
@@ -46,14 +51,14 @@ final class ModelHandlers {
             supports.put("users", m.hasUsers());
             supports.put("user_count", m.userCount());
             supports.put("cold_items", m.coldCount());
-            supports.put("filters", List.of("genre", "yearFrom", "yearTo"));
+            supports.put("filters", List.of("genre", "yearFrom", "yearTo", "filter"));
             supports.put("index", m.indexType());
             infos.add(new ModelInfo(m.name(), man.algo(),
                     m.source() == null ? null : String.valueOf(m.source().getFileName()), man.createdAt(),
                     man.embrecVersion(), man.data(), man.counts(), man.config(), man.training(), man.metrics(), supports,
                     m.genres()));
         }
-        ctx.json(new ModelsResponse(models.defaultModel().name(), models.itemCount(), infos));
+        ctx.json(new ModelsResponse(models.defaultModel().name(), models.itemCount(), infos, models.facets()));
     }
 
     /** {@code GET /api/map?model=}: principal-component coordinates, computed once per model. */
@@ -65,10 +70,10 @@ final class ModelHandlers {
         List<Point> points = new ArrayList<>(store.size());
         for (int r = 0; r < store.size(); r++) {
             String id = store.id(r);
-            points.add(new Point(id, ApiJson.item(models, id).title(), model.mainGenre(r), round(p.x()[r]),
+            points.add(new Point(id, ApiJson.item(models, id).title(), model.mapGroup(r), round(p.x()[r]),
                     round(p.y()[r])));
         }
-        ctx.json(new MapResponse(model.name(), "pca", p.explained(), model.genres(), points));
+        ctx.json(new MapResponse(model.name(), "pca", p.explained(), model.mapColour(), model.mapGroups(), points));
     }
 
     /** Four significant decimals are plenty for a picture and halve the response. */

@@ -1,5 +1,8 @@
 package org.embrec.server;
 
+import org.embrec.index.ItemFilter;
+import org.embrec.EmbrecException;
+import java.util.List;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -97,12 +100,50 @@ final class Params {
         return m;
     }
 
-    /** {@code genre}, {@code yearFrom} and {@code yearTo}, checked against the model. */
+    /** At most this many {@code filter} parameters per request. */
+    static final int MAX_FILTERS = 20;
+    /** A {@code filter} parameter has at most this many characters. */
+    static final int MAX_FILTER_CHARS = 200;
+
+    /** {@code genre}, {@code yearFrom}, {@code yearTo} and {@code filter} (repeatable), checked against the model. */
     static ResultFilter filter(Context ctx, ServedModel model) {
-        return filter(ctx.queryParam("genre"), ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"), model);
+        return filter(ctx.queryParam("genre"), ctx.queryParam("yearFrom"), ctx.queryParam("yearTo"),
+                ctx.queryParams("filter"), model);
     }
 
     static ResultFilter filter(String genre, String yearFrom, String yearTo, ServedModel model) {
+        return filter(genre, yearFrom, yearTo, List.of(), model);
+    }
+
+    /**
+     * As {@link #filter(String, String, String, ServedModel)} with attribute filters
+     * ({@link ItemFilter#parseCondition} against the model's catalogue).
+     */
+    static ResultFilter filter(String genre, String yearFrom, String yearTo, List<String> filters, ServedModel model) {
+        List<String> texts = new java.util.ArrayList<>();
+        List<ItemFilter.Condition> conditions = new java.util.ArrayList<>();
+        if (filters.size() > MAX_FILTERS) {
+            throw new BadRequestResponse("at most " + MAX_FILTERS + " filter parameters, got " + filters.size());
+        }
+        for (String f : filters) {
+            if (f == null || f.isBlank()) {
+                continue;
+            }
+            if (f.length() > MAX_FILTER_CHARS) {
+                throw new BadRequestResponse("filter must have at most " + MAX_FILTER_CHARS + " characters");
+            }
+            try {
+                conditions.add(ItemFilter.parseCondition(f, model.attributes()));
+            } catch (EmbrecException e) {
+                throw new BadRequestResponse(e.getMessage());
+            }
+            texts.add(f.strip());
+        }
+        ResultFilter basic = basicFilter(genre, yearFrom, yearTo, model);
+        return new ResultFilter(basic.genre(), basic.yearFrom(), basic.yearTo(), texts, conditions);
+    }
+
+    private static ResultFilter basicFilter(String genre, String yearFrom, String yearTo, ServedModel model) {
         Integer from = yearFrom == null || yearFrom.isEmpty() ? null : intParam("yearFrom", yearFrom, 0, MIN_YEAR, MAX_YEAR);
         Integer to = yearTo == null || yearTo.isEmpty() ? null : intParam("yearTo", yearTo, 0, MIN_YEAR, MAX_YEAR);
         if (from != null && to != null && from > to) {

@@ -58,14 +58,16 @@ final class RecommendHandlers {
 
     /**
      * {@code POST /api/recommendations} with {@code {"items": [...], "k": 10, "model": ...,
-     * "genre": ..., "yearFrom": ..., "yearTo": ...}}; only {@code items} is required.
+     * "genre": ..., "yearFrom": ..., "yearTo": ..., "filter": ["country:de", "price<20"]}}; only
+     * {@code items} is required ({@code filter} may also be one string).
      */
     void forItems(Context ctx) {
         ServedModels models = Params.models(registry);
         JsonNode body = parse(RequestBodies.read(ctx, maxBodyBytes));
         ServedModel model = Params.model(string(body, "model"), models);
         int k = Params.intParam("k", integer(body, "k"), Params.DEFAULT_K, 1, Params.MAX_K);
-        ResultFilter filter = Params.filter(string(body, "genre"), integer(body, "yearFrom"), integer(body, "yearTo"), model);
+        ResultFilter filter = Params.filter(string(body, "genre"), integer(body, "yearFrom"), integer(body, "yearTo"),
+                strings(body, "filter"), model);
         Recommendations r = model.recommend(items(body), k, filter);
         List<ApiJson.Item> used = r.used().stream().map(id -> ApiJson.item(models, id)).toList();
         ctx.json(new ApiJson.ListResponse(new ApiJson.ItemsQuery(used, r.withoutVector()), model.name(),
@@ -91,15 +93,38 @@ final class RecommendHandlers {
         if (node == null || !node.isObject()) {
             throw new BadRequestResponse("the body must be a JSON object such as {\"items\": [\"4018\"], \"k\": 10}");
         }
-        Set<String> known = Set.of("items", "k", "model", "genre", "yearFrom", "yearTo");
+        Set<String> known = Set.of("items", "k", "model", "genre", "yearFrom", "yearTo", "filter");
         for (var it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
                 throw new BadRequestResponse("unknown field '" + Params.clip(f) + "'; known: items, k, model, genre,"
-                        + " yearFrom, yearTo");
+                        + " yearFrom, yearTo, filter");
             }
         }
         return node;
+    }
+
+    /** A string or an array of strings (empty when absent or null); anything else is a 400. */
+    private static List<String> strings(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (v.isTextual()) {
+            return List.of(v.textValue());
+        }
+        if (!v.isArray()) {
+            throw new BadRequestResponse(field + " must be a string or an array of strings, got " + Params.clip(v.toString()));
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual()) {
+                throw new BadRequestResponse(field + " must be a string or an array of strings, got "
+                        + Params.clip(v.toString()));
+            }
+            out.add(e.textValue());
+        }
+        return out;
     }
 
     /** A string field, or null when absent or null; anything but a JSON string is a 400. */

@@ -32,6 +32,14 @@ final class RowMetadata {
 
     /** Metadata of every row of {@code ids}; rows unknown to the catalog have no genre. */
     static RowMetadata of(IdMap ids, Catalog catalog) {
+        return of(ids, catalog, Catalog.Item::genres);
+    }
+
+    /**
+     * The same over other values of the items (the values of a category or list attribute, to
+     * colour the map of a catalogue without genres): each row's rarest value is its main one.
+     */
+    static RowMetadata of(IdMap ids, Catalog catalog, java.util.function.Function<Catalog.Item, List<String>> values) {
         int n = ids.size();
         int[][] genresOfRow = new int[n][];
         List<String> names = new ArrayList<>();
@@ -43,9 +51,10 @@ final class RowMetadata {
             if (item == null) {
                 continue;
             }
-            int[] own = new int[item.genres().size()];
+            List<String> itemValues = values.apply(item);
+            int[] own = new int[itemValues.size()];
             int count = 0;
-            for (String g : item.genres()) {
+            for (String g : itemValues) {
                 String key = key(g);
                 if (key.isEmpty() || key.equals("(no genres listed)")) {
                     continue;

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import org.embrec.data.Catalog;
+import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.recommend.Recommender;
@@ -30,6 +32,9 @@ public final class ServedModel implements AutoCloseable {
     private final EmbeddingModel model;
     private final Recommender recommender;
     private final RowMetadata rows;
+    /** What colours the map: "genre", or for a catalogue without genres its first category or list attribute. */
+    private final String mapColour;
+    private final RowMetadata mapGroups;
     private final BitSet coldRows;
     private final NeighborCache neighbors;
     private volatile Pca2d.Projection projection;
@@ -48,6 +53,10 @@ public final class ServedModel implements AutoCloseable {
         EmbeddingStore store = model.vectors();
         this.recommender = Recommender.open(model, source, UserVectors.DEFAULT);
         this.rows = RowMetadata.of(store.ids(), model.catalog());
+        Catalog.Attribute colour = rows.genreNames().isEmpty() ? model.catalog().attributes().stream()
+                .filter(Catalog.Attribute::categorical).findFirst().orElse(null) : null;
+        this.mapColour = colour == null ? "genre" : colour.name();
+        this.mapGroups = colour == null ? rows : RowMetadata.of(store.ids(), model.catalog(), it -> it.values(colour.name()));
         this.coldRows = new BitSet(store.size());
         for (String id : model.coldItems()) {
             coldRows.set(store.indexOf(id));
@@ -180,7 +189,28 @@ public final class ServedModel implements AutoCloseable {
             b.years(f.yearFrom() == null ? Integer.MIN_VALUE : f.yearFrom(),
                     f.yearTo() == null ? Integer.MAX_VALUE : f.yearTo());
         }
+        f.conditions().forEach(b::where);
         return b.build();
+    }
+
+    /** The catalogue facts of the model's rows that filters test. */
+    public ItemAttributes attributes() {
+        return recommender.attributes();
+    }
+
+    /** What the map's groups are: {@code genre}, or the name of the attribute that stands in for it. */
+    public String mapColour() {
+        return mapColour;
+    }
+
+    /** The map's group names: the genres, or the values of {@link #mapColour()}. */
+    public List<String> mapGroups() {
+        return mapGroups.genreNames();
+    }
+
+    /** Index in {@link #mapGroups()} of a row's main (rarest) group, or -1. */
+    public int mapGroup(int row) {
+        return mapGroups.mainGenre(row);
     }
 
     /** The 2D principal-component map of the item vectors (computed on first call, then cached). */

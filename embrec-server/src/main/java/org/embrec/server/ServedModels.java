@@ -21,6 +21,7 @@ public final class ServedModels implements AutoCloseable {
     private final Map<String, ServedModel> byName;
     private final Map<String, Catalog.Item> items;
     private final TitleMatcher titles;
+    private final CatalogFacets facets;
 
     /** @param models at least one, with distinct names; the first is the default */
     public ServedModels(List<ServedModel> models) {
@@ -41,6 +42,16 @@ public final class ServedModels implements AutoCloseable {
         this.byName = Map.copyOf(names);
         this.items = union;
         this.titles = new TitleMatcher(union.values(), this::hasVector);
+        Map<String, Catalog.Attribute> schema = new LinkedHashMap<>();
+        for (ServedModel m : this.models) {
+            m.model().catalog().attributes().forEach(a -> schema.putIfAbsent(a.name(), a));
+        }
+        this.facets = CatalogFacets.of(List.copyOf(schema.values()), union.values());
+    }
+
+    /** The attributes of the catalogs (first model first) with their common values, for the page's filters. */
+    CatalogFacets facets() {
+        return facets;
     }
 
     public List<ServedModel> models() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.embrec.Progress;
+import org.embrec.data.ColumnSpec;
 import org.embrec.data.DataLoader;
 import org.embrec.data.DataSpec;
 import org.embrec.data.Dataset;
@@ -38,8 +39,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * End to end in headless Chromium (Debian's chromium and chromium-driver packages): item2vec
  * trained on the bundled MovieLens data, served in-process; the test searches "What Women Want",
- * opens it, sees 10 similar movies, opens the map and sees points. Screenshots of the movie view
- * and the map go to {@code target/screenshots/}.
+ * opens it, sees 10 similar movies, opens the map and sees points; and a non-movie catalogue
+ * (the {@code data/artists} fixture: artists with a country, tags, a listener count and a bio;
+ * ids with spaces and non-ASCII letters): the page shows their attributes, offers them as facets
+ * and filters by them. Screenshots go to {@code target/screenshots/}.
  *
  * <p>Without Chromium the test is skipped with a message, except under {@code CI=true}, where it
  * fails: CI installs Chromium ({@code .ci/run}).
@@ -50,6 +53,7 @@ class PageBrowserTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     static TestServer server;
+    static TestServer artists;
     static WebDriver driver;
 
     @TempDir
@@ -68,6 +72,8 @@ class PageBrowserTest {
         }
         server = new TestServer(ServerConfig.defaults(), ModelRegistry.ofModels(List.of(
                 new ServedModel("item2vec", null, bundledItem2Vec()))));
+        artists = new TestServer(ServerConfig.defaults(), ModelRegistry.ofModels(List.of(
+                new ServedModel("item2vec", null, artistsItem2Vec()))));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -88,6 +94,9 @@ class PageBrowserTest {
         if (server != null) {
             server.close();
         }
+        if (artists != null) {
+            artists.close();
+        }
     }
 
     /** item2vec with default settings on the bundled data (a few seconds). */
@@ -98,6 +107,70 @@ class PageBrowserTest {
         var trained = SkipGramTrainer.train(SequenceBuilder.build(data.interactions(), LikedFilter.DEFAULT),
                 Word2VecConfig.gensim().withThreads(2), Progress.NONE);
         return EmbeddingModel.of("item2vec", trained, data);
+    }
+
+    /** item2vec on the artists fixture (a second). */
+    static EmbeddingModel artistsItem2Vec() {
+        Path dir = Path.of(System.getProperty("embrec.repo", ".."), "data", "artists");
+        Dataset data = DataLoader.load(DataSpec.of(dir.resolve("plays.tsv"))
+                .withColumns(ColumnSpec.parseInteractions("user=user,item=artist,time=time"))
+                .withItems(dir.resolve("artists.tsv"), ColumnSpec.parseItems(
+                        "id=id,title=name,country=country,tags=tags:list;,listeners=listeners:number,bio=bio:text")),
+                Progress.NONE, w -> { }, 2);
+        var trained = SkipGramTrainer.train(SequenceBuilder.build(data.interactions(), LikedFilter.DEFAULT),
+                Word2VecConfig.gensim().withThreads(2), Progress.NONE);
+        return EmbeddingModel.of("item2vec", trained, data);
+    }
+
+    @Test
+    void aNonMovieCatalogueShowsItsAttributesAndFiltersByThem() throws IOException {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(artists.base() + "/");
+        WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("search")));
+        wait.until(d -> search.getAttribute("placeholder").startsWith("Search an item"));
+        search.sendKeys("sigur lichter");
+        WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#suggestions li.suggestion")));
+        assertThat(first.getText()).contains("Sigur Lichter");
+        search.sendKeys(Keys.ENTER);
+
+        wait.until(ExpectedConditions.textToBe(By.id("movie-title"), "Sigur Lichter"));
+        assertThat(driver.getCurrentUrl()).contains("#/movie/Sigur%20Lichter");
+        WebElement head = driver.findElement(By.cssSelector(".movie-head"));
+        assertThat(head.findElement(By.cssSelector(".chip[data-attr='country']")).getText()).isEqualTo("IS");
+        assertThat(head.findElements(By.cssSelector(".chip[data-attr='tags']"))).hasSize(2);
+        assertThat(head.findElement(By.cssSelector(".attr[data-attr='listeners']")).getText()).matches("listeners \\d+");
+        assertThat(head.findElement(By.cssSelector(".item-text[data-attr='bio']")).getText()).contains("act from IS");
+        assertThat(driver.findElements(By.id("f-genre"))).as("no genre filter without genres").isEmpty();
+        assertThat(driver.findElements(By.id("f-from"))).as("no year filter without years").isEmpty();
+        By results = By.cssSelector(".model-column[data-model='item2vec'] li.result");
+        wait.until(ExpectedConditions.numberOfElementsToBe(results, 10));
+        assertThat(driver.findElement(results).findElements(By.cssSelector(".chip[data-attr='country']"))).hasSize(1);
+        screenshot("artist.png");
+
+        // Facets: country DE, at least 100,000 listeners.
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-attr-country"))).selectByValue("DE");
+        driver.findElement(By.id("f-attr-listeners")).sendKeys("100000");
+        driver.findElement(By.cssSelector("form.filters button[type='submit']")).click();
+        wait.until(d -> d.getCurrentUrl().contains("filter=country%3ADE"));
+        wait.until(d -> {
+            List<WebElement> rows = d.findElements(results);
+            return !rows.isEmpty() && rows.stream().allMatch(r -> r.findElement(By.cssSelector(".chip[data-attr='country']"))
+                    .getText().equals("DE"));
+        });
+        for (WebElement row : driver.findElements(results)) {
+            String listeners = row.findElement(By.cssSelector(".attr[data-attr='listeners']")).getText();
+            assertThat(Long.parseLong(listeners.substring("listeners ".length()))).isGreaterThanOrEqualTo(100000);
+        }
+        assertThat(new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("f-attr-country")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("DE");
+        screenshot("artist-filtered.png");
+
+        driver.findElement(By.cssSelector("a[data-nav='map']")).click();
+        WebElement canvas = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("map-canvas")));
+        wait.until(d -> canvas.getAttribute("data-points") != null && Integer.parseInt(canvas.getAttribute("data-points")) > 0);
+        assertThat(Integer.parseInt(canvas.getAttribute("data-points"))).isEqualTo(72);
+        assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("IS", "DE", "BR");
+        screenshot("artist-map.png");
     }
 
     @Test

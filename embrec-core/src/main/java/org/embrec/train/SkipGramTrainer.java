@@ -54,7 +54,8 @@ public final class SkipGramTrainer {
         double[] loss = runEpochs(corpus, config, state, chunks, progress);
         EmbeddingStore store = EmbeddingStore.of(vocab.externalIds(), syn0, dim);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        TrainedModel model = new TrainedModel(store, config, corpus.tokens(), seconds, loss);
+        EmbeddingStore output = EmbeddingStore.of(vocab.externalIds(), syn1, dim);
+        TrainedModel model = new TrainedModel(store, output, config, corpus.tokens(), seconds, loss);
         progress.done("train", String.format(Locale.ROOT, "%d items x %d dims, %d epochs in %.2fs (%s tokens/s)",
                 vocab.size(), dim, config.epochs(), seconds, human(model.tokensPerSecond())));
         return model;

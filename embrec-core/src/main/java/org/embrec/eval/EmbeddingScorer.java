@@ -82,7 +82,7 @@ public final class EmbeddingScorer implements ItemScorer {
             if (outputVectors == null) {
                 throw new IllegalArgumentException("the scoring scores candidates by output vectors, and there are none");
             }
-            if (!outputVectors.sameRowsAs(store)) {
+            if (!Scoring.outputFits(store, outputVectors)) {
                 throw new org.embrec.EmbrecException(name + ": the directed scoring has output vectors for the trained"
                         + " items only; score cold-start variants with --scoring cosine");
             }
@@ -111,6 +111,8 @@ public final class EmbeddingScorer implements ItemScorer {
             rowOfItem[i] = store.indexOf(itemIds.external(i));
         }
     }
+
+
 
     /** A scorer with PROTOCOL.md's default user-vector rule (mean of the raw vectors). */
     public EmbeddingScorer(String name, EmbeddingStore store, IdMap itemIds) {
@@ -149,7 +151,15 @@ public final class EmbeddingScorer implements ItemScorer {
     private void score(float[] query, int qo, Similarity similarity, double[] scores) {
         int dim = store.dim();
         int n = store.size();
-        if (similarity == Similarity.INNER_PRODUCT) {
+        if (candidates != store) {
+            // output vectors: the query with the bias's 1 appended, against the longer rows
+            float[] q = scoring.candidateQuery(query, qo, dim);
+            int cdim = candidates.dim();
+            float[] raw = candidates.matrix();
+            for (int r = 0, off = 0; r < n; r++, off += cdim) {
+                scores[r] = math.dot(q, 0, raw, off, cdim);
+            }
+        } else if (similarity == Similarity.INNER_PRODUCT) {
             float[] raw = candidates.matrix();
             for (int r = 0, off = 0; r < n; r++, off += dim) {
                 scores[r] = math.dot(query, qo, raw, off, dim);

@@ -78,8 +78,8 @@ public final class EmbeddingModel {
             throw new IllegalArgumentException(this.scoring.needsOutputVectors() ? "the scoring uses output vectors,"
                     + " and there are none" : "output vectors are stored only when the scoring uses them");
         }
-        if (outputVectors != null && !outputVectors.sameRowsAs(vectors)) {
-            throw new IllegalArgumentException("output vectors must have the item vectors' rows and dimension");
+        if (outputVectors != null && !Scoring.outputFits(vectors, outputVectors)) {
+            throw new IllegalArgumentException("output vectors must have the item vectors' rows, and one component more (the bias)");
         }
         if (this.scoring.needsUserFactors() != (userFactors != null)) {
             throw new IllegalArgumentException(this.scoring.needsUserFactors() ? "the scoring uses user factors, and"

@@ -226,9 +226,9 @@ public final class ModelDirectory {
             }
             outputVectors = readFile(dir, OUTPUT_VECTORS, sums,
                     (in, file) -> Word2VecFormat.BINARY.read(in, file.toString(), Files.size(file)));
-            if (!outputVectors.sameRowsAs(vectors)) {
+            if (!Scoring.outputFits(vectors, outputVectors)) {
                 throw new EmbrecException(dir.resolve(OUTPUT_VECTORS) + ": holds " + outputVectors.size() + " vectors of"
-                        + " dimension " + outputVectors.dim() + ", not the rows of " + VECTORS);
+                        + " dimension " + outputVectors.dim() + ", not the rows of " + VECTORS + " with one component more");
             }
         } else if (sums != null && sums.containsKey(OUTPUT_VECTORS)) {
             throw new EmbrecException(manifestPath + ": lists " + OUTPUT_VECTORS + ", but its '" + Scoring.KEY

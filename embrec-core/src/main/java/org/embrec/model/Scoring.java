@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import org.embrec.EmbrecException;
+import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Similarity;
 
 /**
@@ -73,8 +74,10 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         /** The item vectors themselves (the queries' own space). */
         INPUT("input"),
         /**
-         * The items' output (context) vectors of a skip-gram model: query input . candidate output
-         * is the model's estimate that the candidate is in the query's context (the directed score).
+         * The items' output (context) vectors of a skip-gram model, one component longer than the
+         * item vectors: the last is the candidate's bias {@code ln(count)}. The query is the item
+         * or user vector with a 1 appended, so its inner product with a candidate is
+         * {@code query . output + ln(count)} (the directed score; {@link #candidateQuery}).
          */
         OUTPUT("output");
 
@@ -146,8 +149,9 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             throw new IllegalArgumentException("fold-in settings go with fold-in, and only with it");
         }
         if (candidates == Candidates.OUTPUT && (storedUsers != UserQuery.HISTORY_RULE
-                || adHocUsers != UserQuery.HISTORY_RULE)) {
-            throw new IllegalArgumentException("output-vector candidates go with history-rule user queries");
+                || adHocUsers != UserQuery.HISTORY_RULE || items != Similarity.INNER_PRODUCT
+                || users != Similarity.INNER_PRODUCT)) {
+            throw new IllegalArgumentException("output-vector candidates go with inner products and history-rule users");
         }
     }
 
@@ -163,6 +167,26 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     /** True when the model must store its users' factors. */
     public boolean needsUserFactors() {
         return storedUsers == UserQuery.USER_FACTORS;
+    }
+
+    /**
+     * The query vector to score the candidates with: {@code query[offset..offset+dim)} itself, or
+     * for {@link Candidates#OUTPUT} with a 1 appended (the candidates' bias). A new array.
+     */
+    public float[] candidateQuery(float[] query, int offset, int dim) {
+        float[] q = java.util.Arrays.copyOfRange(query, offset, offset + dim + (candidates == Candidates.OUTPUT ? 1 : 0));
+        if (candidates == Candidates.OUTPUT) {
+            q[dim] = 1f;
+        }
+        return q;
+    }
+
+    /**
+     * True when {@code output} can be the output vectors of {@code vectors}: the same ids in the
+     * same rows, one component more (the bias).
+     */
+    public static boolean outputFits(EmbeddingStore vectors, EmbeddingStore output) {
+        return output.dim() == vectors.dim() + 1 && output.sameIdsAs(vectors);
     }
 
     /** True when the model must store its items' output vectors. */
@@ -231,8 +255,10 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             if (candidates == null) {
                 throw new EmbrecException(source + ": '" + KEY + ".candidates' must be \"input\" or \"output\", got " + c);
             }
-            if (candidates == Candidates.OUTPUT && (stored != UserQuery.HISTORY_RULE || adHoc != UserQuery.HISTORY_RULE)) {
-                throw new EmbrecException(source + ": '" + KEY + ".candidates' \"output\" goes with history-rule users");
+            if (candidates == Candidates.OUTPUT && (stored != UserQuery.HISTORY_RULE || adHoc != UserQuery.HISTORY_RULE
+                    || items != Similarity.INNER_PRODUCT || users != Similarity.INNER_PRODUCT)) {
+                throw new EmbrecException(source + ": '" + KEY + ".candidates' \"output\" goes with \"inner-product\""
+                        + " items and users and \"history-rule\" users");
             }
         }
         return new Scoring(items, users, stored, adHoc, foldIn, candidates);

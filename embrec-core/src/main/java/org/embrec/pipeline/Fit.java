@@ -32,8 +32,8 @@ public record Fit(EmbeddingStore vectors, Map<String, Object> config, Map<String
         if (scoring.needsOutputVectors() != (outputVectors != null)) {
             throw new IllegalArgumentException("output vectors go with a scoring that uses them, and only with it");
         }
-        if (outputVectors != null && !outputVectors.sameRowsAs(vectors)) {
-            throw new IllegalArgumentException("output vectors must have the item vectors' rows and dimension");
+        if (outputVectors != null && !Scoring.outputFits(vectors, outputVectors)) {
+            throw new IllegalArgumentException("output vectors must have the item vectors' rows, and one component more (the bias)");
         }
         config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
         figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));

@@ -76,7 +76,7 @@ public final class Recommender implements AutoCloseable {
         this.scoring = Objects.requireNonNull(scoring, "scoring");
         this.byQueryVector = scoring.needsOutputVectors();
         if (byQueryVector) {
-            if (outputVectors == null || !outputVectors.sameRowsAs(vectors)) {
+            if (outputVectors == null || !Scoring.outputFits(vectors, outputVectors)) {
                 throw new IllegalArgumentException("the scoring needs output vectors with the item vectors' rows");
             }
             // candidates are the output vectors: an exact scan by the scoring's similarities
@@ -177,7 +177,8 @@ public final class Recommender implements AutoCloseable {
     /** The {@code k} rows most similar to {@code row} that pass the filter, never {@code row}. */
     public List<Neighbor> similar(int row, int k, ItemFilter filter) {
         if (byQueryVector) {
-            return index.search(vectors.vector(row), k, filter.andDeny(List.of(vectors.id(row))))
+            return index.search(scoring.candidateQuery(vectors.vector(row), 0, vectors.dim()), k,
+                    filter.andDeny(List.of(vectors.id(row))))
                     .toNeighbors(vectors.ids());
         }
         return index.searchItem(row, k, filter).toNeighbors(vectors.ids());
@@ -251,6 +252,9 @@ public final class Recommender implements AutoCloseable {
             user = new float[vectors.dim()];
             rule.userVector(vectors, rows, length, user);
             query = rule.toString();
+        }
+        if (byQueryVector) {
+            user = scoring.candidateQuery(user, 0, vectors.dim());
         }
         List<Neighbor> top = userIndex.search(user, k, filter.andDeny(history)).toNeighbors(vectors.ids());
         return new Recommendations(top, false, used, List.copyOf(withoutVector), query);

@@ -142,9 +142,9 @@ public final class EmbeddingStore {
         return ids.indexOf(id);
     }
 
-    /** True when {@code other} has this store's dimension and the same ids in the same rows. */
-    public boolean sameRowsAs(EmbeddingStore other) {
-        if (other.dim != dim || other.size() != size()) {
+    /** True when {@code other} has the same ids in the same rows (whatever its dimension). */
+    public boolean sameIdsAs(EmbeddingStore other) {
+        if (other.size() != size()) {
             return false;
         }
         if (other.ids == ids) {

@@ -87,6 +87,19 @@ class DirectedScoringTest {
     }
 
     @Test
+    void theOutputVectorsEndWithTheLogCountBias() {
+        TrainedModel m = SkipGramTrainer.train(LIKED, CONFIG, Progress.NONE);
+        EmbeddingStore out = m.outputVectors();
+        assertThat(out.dim()).isEqualTo(CONFIG.dim() + 1);
+        for (String id : ITEMS) {
+            long count = java.util.Arrays.stream(LIKED.items()).filter(i -> LIKED.itemIds().external(i).equals(id))
+                    .count();
+            assertThat(out.vector(out.indexOf(id))[CONFIG.dim()]).as(id).isCloseTo((float) Math.log(count),
+                    within(1e-6f));
+        }
+    }
+
+    @Test
     void theScorerComputesTheDirectedScoreAsABruteForceOracle() {
         Fit fit = fit();
         assertThat(fit.scoring()).isEqualTo(Scoring.DIRECTED);
@@ -98,7 +111,7 @@ class DirectedScoringTest {
             double[] got = new double[in.size()];
             w.scoreRelated(in.indexOf(q), got);
             for (int r = 0; r < in.size(); r++) {
-                assertThat(got[r]).isCloseTo(dot(in.vector(in.indexOf(q)), out.vector(r)), within(1e-5));
+                assertThat(got[r]).isCloseTo(directed(in.vector(in.indexOf(q)), out.vector(r)), within(1e-5));
             }
         }
         int[] history = {in.indexOf("c"), in.indexOf("h"), in.indexOf("d")};
@@ -106,7 +119,7 @@ class DirectedScoringTest {
         w.scoreForUser(history, history.length, got);
         float[] user = oracleUser(in, history);
         for (int r = 0; r < in.size(); r++) {
-            assertThat(got[r]).isCloseTo(dot(user, out.vector(r)), within(1e-5));
+            assertThat(got[r]).isCloseTo(directed(user, out.vector(r)), within(1e-5));
         }
     }
 
@@ -129,7 +142,7 @@ class DirectedScoringTest {
             for (String q : ITEMS) {
                 int row = in.indexOf(q);
                 List<String> expected = oracleTop(in, c -> c == row ? Double.NaN
-                        : dot(in.vector(row), out.vector(c)), 5);
+                        : directed(in.vector(row), out.vector(c)), 5);
                 assertThat(ids(r.similar(q, 5, ItemFilter.NONE))).as("similar %s", q).isEqualTo(expected);
             }
             List<String> history = List.of("c", "h", "d");
@@ -137,7 +150,7 @@ class DirectedScoringTest {
             float[] user = oracleUser(in, rows);
             Set<Integer> seen = Set.of(rows[0], rows[1], rows[2]);
             List<String> expected = oracleTop(in, c -> seen.contains(c) ? Double.NaN
-                    : dot(user, out.vector(c)), 5);
+                    : directed(user, out.vector(c)), 5);
             assertThat(ids(r.forUser(history, 5, ItemFilter.NONE).items())).isEqualTo(expected);
         }
     }
@@ -209,6 +222,12 @@ class DirectedScoringTest {
 
     private static double directed(TrainedModel m, String q, String c) {
         return dot(m.vectors().vector(m.vectors().indexOf(q)), m.outputVectors().vector(m.outputVectors().indexOf(c)));
+    }
+
+    /** The oracle's directed score: query . output row + the row's last component (the bias). */
+    private static double directed(float[] query, float[] output) {
+        assertThat(output).hasSize(query.length + 1);
+        return dot(query, output) + output[query.length];
     }
 
     private static double dot(float[] a, float[] b) {

@@ -125,6 +125,21 @@ class SearchParityTest {
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(dir.resolve("output-vectors.bin")).exists();
         compare(dir, List.of("1", "260", "2571"), List.of("1", "68", "414"));
+        // neighbors exports the same lists as similar
+        Path neighbors = tmp.resolve("neighbors.jsonl");
+        CliRun export = CliRun.of("neighbors", "--model", dir.toString(), "--k", "" + K, "--out", neighbors.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        Map<String, List<String>> exported = new LinkedHashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(neighbors)) {
+            JsonNode n = JSON.readTree(line);
+            List<String> ids = new ArrayList<>();
+            n.get("neighbors").forEach(x -> ids.add(x.get("id").asText()));
+            exported.put(n.get("id").asText(), ids);
+        }
+        for (String id : List.of("1", "260", "2571")) {
+            assertThat(exported.get(id)).as("neighbors of %s", id)
+                    .isEqualTo(ids(cli("similar", "--model", dir.toString(), "--item", id, "--k", "" + K, "--json")));
+        }
         try (ModelRegistry registry = ModelRegistry.of(List.of(dir))) {
             registry.load();
             Javalin app = EmbrecApp.create(ServerConfig.defaults().withHost("127.0.0.1").withPort(0), registry).start();

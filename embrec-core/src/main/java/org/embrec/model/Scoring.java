@@ -181,6 +181,21 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         return q;
     }
 
+    /** {@link #candidateQuery} of every row of {@code vectors}, row-major. */
+    public float[] candidateQueries(EmbeddingStore vectors) {
+        int dim = vectors.dim();
+        int qdim = dim + (candidates == Candidates.OUTPUT ? 1 : 0);
+        float[] m = vectors.matrix();
+        float[] out = new float[vectors.size() * qdim];
+        for (int r = 0; r < vectors.size(); r++) {
+            System.arraycopy(m, r * dim, out, r * qdim, dim);
+            if (qdim > dim) {
+                out[r * qdim + dim] = 1f;
+            }
+        }
+        return out;
+    }
+
     /**
      * True when {@code output} can be the output vectors of {@code vectors}: the same ids in the
      * same rows, one component more (the bias).

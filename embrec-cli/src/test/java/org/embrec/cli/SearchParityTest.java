@@ -125,6 +125,10 @@ class SearchParityTest {
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(dir.resolve("output-vectors.bin")).exists();
         compare(dir, List.of("1", "260", "2571"), List.of("1", "68", "414"));
+        // a stored index would search the item vectors by cosine: refused with a one-line error
+        CliRun index = CliRun.of("index", "--model", dir.toString(), "--type", "hnsw");
+        assertThat(index.code()).isNotZero();
+        assertThat(index.err()).contains("searched exactly").doesNotContain("\tat ");
         // neighbors exports the same lists as similar
         Path neighbors = tmp.resolve("neighbors.jsonl");
         CliRun export = CliRun.of("neighbors", "--model", dir.toString(), "--k", "" + K, "--out", neighbors.toString());

@@ -54,7 +54,9 @@ public final class SkipGramTrainer {
         double[] loss = runEpochs(corpus, config, state, chunks, progress);
         EmbeddingStore store = EmbeddingStore.of(vocab.externalIds(), syn0, dim);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        EmbeddingStore output = outputVectors(vocab, syn1, dim);
+        // kept only when the model ranks by them: a copy of the output matrix is not free on large vocabularies
+        EmbeddingStore output = config.scoring() == Word2VecConfig.ItemScoring.DIRECTED
+                ? outputVectors(vocab, syn1, dim) : null;
         TrainedModel model = new TrainedModel(store, output, config, corpus.tokens(), seconds, loss);
         progress.done("train", String.format(Locale.ROOT, "%d items x %d dims, %d epochs in %.2fs (%s tokens/s)",
                 vocab.size(), dim, config.epochs(), seconds, human(model.tokensPerSecond())));

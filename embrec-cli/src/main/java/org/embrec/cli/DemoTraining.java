@@ -31,6 +31,7 @@ import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
 import org.embrec.recommend.UserVectors;
 import org.embrec.sequence.Sequences;
+import org.embrec.vectors.EmbeddingStore;
 
 /**
  * Trains the demo's models, evaluated or not. Evaluated (the default), each algorithm is trained
@@ -127,10 +128,15 @@ final class DemoTraining {
         for (EmbeddingModel m : models) {
             EmbeddingModel served = m;
             // Cold start maps content into a cosine space; a factor model's inner products would not survive it.
-            if (content != null && m != content && m.scoring().isDefault()) {
+            // A directed model's output vectors get the same mapping as its item vectors.
+            boolean directed = m.scoring().needsOutputVectors();
+            if (content != null && m != content && (m.scoring().isDefault() || directed)) {
                 ColdStart.Result cold = ColdStart.apply(m.vectors(), content.vectors(), ColdStartSettings.defaults());
                 if (cold.coldCount() > 0) {
-                    served = m.withColdStart(cold.vectors(), cold.section(content.manifest().config()));
+                    EmbeddingStore output = directed
+                            ? ColdStart.apply(m.outputVectors(), content.vectors(), ColdStartSettings.defaults()).vectors()
+                            : null;
+                    served = m.withColdStart(cold.vectors(), output, cold.section(content.manifest().config()));
                 }
             }
             out.add(served.withHistories(liked));

@@ -33,6 +33,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "Output file (w2v-*) or directory (projector); replaced if it exists.")
     Path out;
 
+    @Option(names = "--output-vectors", paramLabel = "PATH",
+            description = "w2v-*: also write the model's output vectors (a --scoring directed model's"
+                    + " output-vectors.bin; gensim's syn1neg) to PATH in the same format.")
+    Path outputVectors;
+
     @Spec
     CommandSpec spec;
 
@@ -48,7 +53,17 @@ final class ExportCommand implements Callable<Integer> {
         if (f.equals("projector")) {
             ProjectorExport.KIND.checkReplaceable(out);
         }
+        if (outputVectors != null && f.equals("projector")) {
+            throw new EmbrecException("--output-vectors applies to w2v-text and w2v-binary only");
+        }
+        if (outputVectors != null && Files.isDirectory(outputVectors)) {
+            throw new EmbrecException("--output-vectors " + outputVectors + ": is a directory (" + f + " writes one file)");
+        }
         EmbeddingModel m = model.load();
+        if (outputVectors != null && m.outputVectors() == null) {
+            throw new EmbrecException("--output-vectors: " + model.dir() + " keeps no output vectors (only a model"
+                    + " trained with --scoring directed does)");
+        }
         switch (f) {
             case "w2v-text" -> Word2VecFormat.TEXT.write(m.vectors(), out);
             case "w2v-binary" -> Word2VecFormat.BINARY.write(m.vectors(), out);
@@ -56,6 +71,11 @@ final class ExportCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf(Locale.ROOT, "embrec: wrote %,d vectors of dimension %d to %s (%s)%n",
                 m.vectors().size(), m.vectors().dim(), out, f);
+        if (outputVectors != null) {
+            (f.equals("w2v-text") ? Word2VecFormat.TEXT : Word2VecFormat.BINARY).write(m.outputVectors(), outputVectors);
+            spec.commandLine().getErr().printf(Locale.ROOT, "embrec: wrote %,d output vectors to %s (%s)%n",
+                    m.outputVectors().size(), outputVectors, f);
+        }
         spec.commandLine().getErr().flush();
         return 0;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.embrec.EmbrecException;
 import org.embrec.index.IndexManifest;
 import org.embrec.index.IndexSpec;
 import org.embrec.index.IndexType;
@@ -58,6 +59,11 @@ final class IndexCommand implements Callable<Integer> {
         IndexSpec indexSpec = new IndexSpec(t, build.hnsw(efSearch), build.ivf(nprobe));
         ModelIndex.checkWritable(model.dir()); // before loading: never after a long build
         EmbeddingModel m = model.load();
+        if (m.scoring().needsOutputVectors()) {
+            // stored indexes search the item vectors by cosine; a directed model ranks by its output vectors
+            throw new EmbrecException(model.dir() + ": a --scoring directed model is searched exactly (inner product"
+                    + " with its output vectors); a stored index would not be used");
+        }
         ItemAttributes attrs = ItemAttributes.of(m.vectors().ids(), m.catalog());
         long bytes;
         try (VectorIndex index = ModelIndex.build(model.dir(), m.vectors(), attrs, indexSpec, build.threads(),

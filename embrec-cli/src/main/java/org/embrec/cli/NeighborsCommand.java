@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
+import org.embrec.index.ExactIndex;
 import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
 import org.embrec.index.ModelIndex;
 import org.embrec.index.NeighborsExport;
+import org.embrec.index.OffsetIndex;
 import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
 import picocli.CommandLine.Command;
@@ -73,10 +75,15 @@ final class NeighborsCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         int[] written = new int[1];
         String indexType;
-        try (VectorIndex index = ModelIndex.openOrExact(model.dir(), m.vectors(), attrs)) {
+        // a directed model: the items' vectors as queries against an exact scan of the output vectors
+        boolean directed = m.scoring().needsOutputVectors();
+        try (VectorIndex index = directed
+                ? OffsetIndex.of(ExactIndex.of(m.outputVectors(), attrs, m.scoring().items()))
+                : ModelIndex.openOrExact(model.dir(), m.vectors(), attrs)) {
             indexType = index.type().cliName();
-            AtomicFiles.write(out, stream -> written[0] = NeighborsExport.write(index, k, ItemFilter.NONE, threads, f,
-                    stream, ConsoleProgress.stderr(quiet)));
+            float[] queries = directed ? m.scoring().candidateQueries(m.vectors()) : index.store().matrix();
+            AtomicFiles.write(out, stream -> written[0] = NeighborsExport.write(index, queries, k, ItemFilter.NONE,
+                    threads, f, stream, ConsoleProgress.stderr(quiet)));
         } catch (java.io.IOException e) {
             throw new EmbrecException("--out " + out + ": cannot write (" + e + ")", e);
         }

@@ -167,7 +167,10 @@ final class TrainCommand implements Callable<Integer> {
             ContentConfig coldContent = content.coldStartContent(config);
             ColdStart.Result cold = ColdStart.fromContent(model.vectors(), dataset.catalog(), coldContent,
                     content.coldStartConfig(), progress);
-            model = model.withColdStart(cold.vectors(), cold.section(coldContent.describe()));
+            // a directed model's output vectors get the same mapping as its item vectors
+            EmbeddingStore output = model.outputVectors() == null ? null : ColdStart.fromContent(model.outputVectors(),
+                    dataset.catalog(), coldContent, content.coldStartConfig(), progress).vectors();
+            model = model.withColdStart(cold.vectors(), output, cold.section(coldContent.describe()));
             summary.put("cold_items", cold.coldCount());
         }
         return model;

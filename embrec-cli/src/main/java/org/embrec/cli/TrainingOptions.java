@@ -30,6 +30,16 @@ public final class TrainingOptions {
             description = "Draw a reduced window 1..window per centre (default on).")
     Boolean shrinkWindows;
 
+    @Option(names = "--contexts", paramLabel = "both|after",
+            description = "An item's contexts: items before and after it (both, gensim's window) or only the items"
+                    + " after it (after: it learns what follows it).")
+    String contexts;
+
+    @Option(names = "--scoring", paramLabel = "cosine|directed",
+            description = "How the model ranks: cosine of the item vectors (gensim's most_similar), or directed:"
+                    + " the query's vector times the candidates' output vectors (users: the history rule's vector).")
+    String scoring;
+
     @Option(names = "--negative", paramLabel = "N", description = "Noise items per positive pair (item2vec default 14).")
     Integer negative;
 
@@ -86,6 +96,8 @@ public final class TrainingOptions {
         putIfGiven(v, "dim", dim);
         putIfGiven(v, "window", window == null ? null : window.equalsIgnoreCase("all") ? "all" : parseWindow(window));
         putIfGiven(v, "shrink-windows", shrinkWindows);
+        putIfGiven(v, "contexts", contexts == null ? null : parseContexts(contexts).name().toLowerCase(Locale.ROOT));
+        putIfGiven(v, "scoring", scoring == null ? null : parseScoring(scoring).name().toLowerCase(Locale.ROOT));
         putIfGiven(v, "negative", negative);
         putIfGiven(v, "ns-exponent", nsExponent);
         putIfGiven(v, "sample", sample);
@@ -122,12 +134,30 @@ public final class TrainingOptions {
                 threads != null ? threads : base.threads(),
                 seed != null ? seed : base.seed(),
                 loss || base.computeLoss(),
-                sharedNegatives != null ? sharedNegatives : base.sharedNegatives());
+                sharedNegatives != null ? sharedNegatives : base.sharedNegatives(),
+                contexts != null ? parseContexts(contexts) : base.contexts(),
+                scoring != null ? parseScoring(scoring) : base.scoring());
     }
 
     /** The seed given with --seed, or null. */
     public Long seed() {
         return seed;
+    }
+
+    static Word2VecConfig.Contexts parseContexts(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "both" -> Word2VecConfig.Contexts.BOTH;
+            case "after" -> Word2VecConfig.Contexts.AFTER;
+            default -> throw new EmbrecException("--contexts must be both or after, got '" + text + "'");
+        };
+    }
+
+    static Word2VecConfig.ItemScoring parseScoring(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "cosine" -> Word2VecConfig.ItemScoring.COSINE;
+            case "directed" -> Word2VecConfig.ItemScoring.DIRECTED;
+            default -> throw new EmbrecException("--scoring must be cosine or directed, got '" + text + "'");
+        };
     }
 
     static Word2VecConfig.Architecture parseArchitecture(String text) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.embrec.model.EmbeddingModel;
+import org.embrec.model.ModelDirectory;
+import org.embrec.model.Scoring;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Word2VecFormat;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,34 @@ class ExportCommandTest {
             assertThat(back.ids().externals()).containsExactly(m.vectors().ids().externals());
             assertThat(back.matrix()).containsExactly(m.vectors().matrix());
         }
+    }
+
+    @Test
+    void exportsADirectedModelsOutputVectorsAsASecondFile() {
+        Path model = tmp.resolve("model");
+        EmbeddingModel m = CliRun.writeModel(model, 20, 4, 5);
+        Path plain = tmp.resolve("plain.bin");
+        CliRun none = CliRun.of("export", "--model", model.toString(), "--output-format", "w2v-binary", "--out",
+                tmp.resolve("in0.bin").toString(), "--output-vectors", plain.toString());
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("keeps no output vectors");
+        assertThat(tmp.resolve("in0.bin")).doesNotExist();
+
+        float[] rows = new float[20 * 5];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i * 0.01f;
+        }
+        EmbeddingStore output = EmbeddingStore.of(m.vectors().ids(), rows, 5);
+        ModelDirectory.write(model, m.withScoring(Scoring.DIRECTED, null, output));
+        Path in = tmp.resolve("in.txt");
+        Path out = tmp.resolve("out.txt");
+        CliRun r = CliRun.of("export", "--model", model.toString(), "--output-format", "w2v-text", "--out",
+                in.toString(), "--output-vectors", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Word2VecFormat.TEXT.read(in).matrix()).containsExactly(m.vectors().matrix());
+        EmbeddingStore back = Word2VecFormat.TEXT.read(out);
+        assertThat(back.ids().externals()).containsExactly(m.vectors().ids().externals());
+        assertThat(back.matrix()).containsExactly(rows);
     }
 
     @Test

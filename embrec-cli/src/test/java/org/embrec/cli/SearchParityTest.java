@@ -111,6 +111,55 @@ class SearchParityTest {
         }
     }
 
+    /**
+     * A directed item2vec model (trained by the CLI with {@code --contexts after --scoring
+     * directed}) answers alike too: related items and users by the query's vector times the
+     * candidates' output vectors, from {@code output-vectors.bin}.
+     */
+    @Test
+    void aDirectedModelAnswersAlikeFromTheCliAndTheServer() throws Exception {
+        Path dir = tmp.resolve("directed");
+        String data = Path.of(System.getProperty("embrec.repo", ".."), "data", "ml-latest-small").toString();
+        CliRun train = CliRun.of("train", "--data", data, "--contexts", "after", "--scoring", "directed", "--dim", "16",
+                "--epochs", "3", "--threads", "2", "--cold-start", "off", "--out", dir.toString(), "--json");
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(dir.resolve("output-vectors.bin")).exists();
+        compare(dir, List.of("1", "260", "2571"), List.of("1", "68", "414"));
+        // a stored index would search the item vectors by cosine: refused with a one-line error
+        CliRun index = CliRun.of("index", "--model", dir.toString(), "--type", "hnsw");
+        assertThat(index.code()).isNotZero();
+        assertThat(index.err()).contains("searched exactly").doesNotContain("\tat ");
+        // neighbors exports the same lists as similar
+        Path neighbors = tmp.resolve("neighbors.jsonl");
+        CliRun export = CliRun.of("neighbors", "--model", dir.toString(), "--k", "" + K, "--out", neighbors.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        Map<String, List<String>> exported = new LinkedHashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(neighbors)) {
+            JsonNode n = JSON.readTree(line);
+            List<String> ids = new ArrayList<>();
+            n.get("neighbors").forEach(x -> ids.add(x.get("id").asText()));
+            exported.put(n.get("id").asText(), ids);
+        }
+        for (String id : List.of("1", "260", "2571")) {
+            assertThat(exported.get(id)).as("neighbors of %s", id)
+                    .isEqualTo(ids(cli("similar", "--model", dir.toString(), "--item", id, "--k", "" + K, "--json")));
+        }
+        try (ModelRegistry registry = ModelRegistry.of(List.of(dir))) {
+            registry.load();
+            Javalin app = EmbrecApp.create(ServerConfig.defaults().withHost("127.0.0.1").withPort(0), registry).start();
+            try {
+                List<String> items = List.of("296", "593", "47");
+                JsonNode cli = cli("recommend", "--model", dir.toString(), "--items", String.join(",", items), "--k",
+                        "" + K, "--json");
+                JsonNode api = post(app, "/api/recommendations", JSON.writeValueAsString(Map.of("items", items,
+                        "k", K)));
+                assertThat(scored(cli)).isEqualTo(scored(api)).hasSize(K);
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
     private static JsonNode post(Javalin app, String path, String body) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))

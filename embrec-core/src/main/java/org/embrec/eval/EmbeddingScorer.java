@@ -14,7 +14,8 @@ import org.embrec.vectors.VectorMath;
  * Scores with an {@link EmbeddingStore} the way the model's {@link Scoring} says, as serving
  * does: the candidates are the items that have a vector (candidate index = store row); i2i
  * scores the query item's vector against every item's, u2i the user's query vector, each by the
- * scoring's similarity (cosine by default, or the inner product of the raw vectors); both plus
+ * scoring's similarity (cosine by default, or the inner product of the raw vectors), against the
+ * item vectors or, when the scoring says so, the items' output vectors (the directed score); both plus
  * the item's score offset when the store has them (cold-start penalty). The user's query is the
  * user vector of a {@link UserVectors} rule over their history by default; a scoring with stored
  * user factors (ALS) uses the factors of the case's user (found by
@@ -26,6 +27,8 @@ import org.embrec.vectors.VectorMath;
 public final class EmbeddingScorer implements ItemScorer {
     private final String name;
     private final EmbeddingStore store;
+    /** The vectors candidates are scored by: {@link #store}, or the model's output vectors. */
+    private final EmbeddingStore candidates;
     private final UserVectors rule;
     private final Scoring scoring;
     private final EmbeddingStore userFactors;
@@ -42,7 +45,7 @@ public final class EmbeddingScorer implements ItemScorer {
      *     candidates too, as cold-start vectors are)
      */
     public EmbeddingScorer(String name, EmbeddingStore store, IdMap itemIds, UserVectors rule) {
-        this(name, store, itemIds, null, rule, Scoring.DEFAULT, null);
+        this(name, store, itemIds, null, rule, Scoring.DEFAULT, null, null);
     }
 
     /**
@@ -54,13 +57,39 @@ public final class EmbeddingScorer implements ItemScorer {
      */
     public EmbeddingScorer(String name, EmbeddingStore store, Sequences training, UserVectors rule, Scoring scoring,
             EmbeddingStore userFactors) {
-        this(name, store, training.itemIds(), training, rule, scoring, userFactors);
+        this(name, store, training.itemIds(), training, rule, scoring, userFactors, null);
+    }
+
+    /**
+     * A scorer of a model that declares {@code scoring}, with the output vectors its candidates
+     * are scored by when the scoring says so.
+     *
+     * @param outputVectors the items' output vectors, rows as in {@code store}; required when
+     *     {@link Scoring#needsOutputVectors()}, else ignored
+     * @throws org.embrec.EmbrecException when the scoring needs output vectors and the store has
+     *     rows they lack (a cold-start variant)
+     */
+    public EmbeddingScorer(String name, EmbeddingStore store, Sequences training, UserVectors rule, Scoring scoring,
+            EmbeddingStore userFactors, EmbeddingStore outputVectors) {
+        this(name, store, training.itemIds(), training, rule, scoring, userFactors, outputVectors);
     }
 
     private EmbeddingScorer(String name, EmbeddingStore store, IdMap itemIds, Sequences training, UserVectors rule,
-            Scoring scoring, EmbeddingStore userFactors) {
+            Scoring scoring, EmbeddingStore userFactors, EmbeddingStore outputVectors) {
         this.name = Objects.requireNonNull(name, "name");
         this.store = Objects.requireNonNull(store, "store");
+        if (scoring.needsOutputVectors()) {
+            if (outputVectors == null) {
+                throw new IllegalArgumentException("the scoring scores candidates by output vectors, and there are none");
+            }
+            if (!Scoring.outputFits(store, outputVectors)) {
+                throw new org.embrec.EmbrecException(name + ": the directed scoring has output vectors for the trained"
+                        + " items only; score cold-start variants with --scoring cosine");
+            }
+            this.candidates = outputVectors;
+        } else {
+            this.candidates = store;
+        }
         this.rule = Objects.requireNonNull(rule, "rule");
         this.scoring = Objects.requireNonNull(scoring, "scoring");
         if (scoring.needsUserFactors() && (userFactors == null || userFactors.dim() != store.dim())) {
@@ -82,6 +111,8 @@ public final class EmbeddingScorer implements ItemScorer {
             rowOfItem[i] = store.indexOf(itemIds.external(i));
         }
     }
+
+
 
     /** A scorer with PROTOCOL.md's default user-vector rule (mean of the raw vectors). */
     public EmbeddingScorer(String name, EmbeddingStore store, IdMap itemIds) {
@@ -120,8 +151,16 @@ public final class EmbeddingScorer implements ItemScorer {
     private void score(float[] query, int qo, Similarity similarity, double[] scores) {
         int dim = store.dim();
         int n = store.size();
-        if (similarity == Similarity.INNER_PRODUCT) {
-            float[] raw = store.matrix();
+        if (candidates != store) {
+            // output vectors: the query with the bias's 1 appended, against the longer rows
+            float[] q = scoring.candidateQuery(query, qo, dim);
+            int cdim = candidates.dim();
+            float[] raw = candidates.matrix();
+            for (int r = 0, off = 0; r < n; r++, off += cdim) {
+                scores[r] = math.dot(q, 0, raw, off, cdim);
+            }
+        } else if (similarity == Similarity.INNER_PRODUCT) {
+            float[] raw = candidates.matrix();
             for (int r = 0, off = 0; r < n; r++, off += dim) {
                 scores[r] = math.dot(query, qo, raw, off, dim);
             }
@@ -129,7 +168,7 @@ public final class EmbeddingScorer implements ItemScorer {
             float norm = math.norm(query, qo, dim);
             // A zero query gives every candidate 0: the tie order then decides.
             float inv = norm > 0 ? 1f / norm : 0f;
-            float[] unit = store.unitMatrix();
+            float[] unit = candidates.unitMatrix();
             for (int r = 0, off = 0; r < n; r++, off += dim) {
                 scores[r] = math.dot(query, qo, unit, off, dim) * inv;
             }
@@ -144,7 +183,7 @@ public final class EmbeddingScorer implements ItemScorer {
 
             @Override
             public void scoreRelated(int query, double[] scores) {
-                if (scoring.items() == Similarity.COSINE) {
+                if (scoring.items() == Similarity.COSINE && candidates == store) {
                     float[] unit = store.unitMatrix();
                     int dim = store.dim();
                     int n = store.size();

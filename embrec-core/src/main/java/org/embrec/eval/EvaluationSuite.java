@@ -234,6 +234,9 @@ public final class EvaluationSuite {
             for (int m = 0; m < models; m++) {
                 long t1 = System.nanoTime();
                 EmbeddingStore store = m == 0 ? fitted : variants.get(m - 1).derive(data, fitted, seed, progress);
+                // a directed model's candidates are its output vectors: a variant derives them alike
+                EmbeddingStore output = m == 0 || fit.outputVectors() == null ? fit.outputVectors()
+                        : variants.get(m - 1).derive(data, fit.outputVectors(), seed, progress);
                 double seconds = fitSeconds + (m == 0 ? 0 : (System.nanoTime() - t1) / 1e9);
                 StringBuilder summary = new StringBuilder(names[m] + (options.seeds() > 1 ? " seed " + seed : "") + ":");
                 ListFeatures features = null;
@@ -241,7 +244,7 @@ public final class EvaluationSuite {
                     Task task = c == 0 ? Task.I2I : Task.U2I;
                     UserVectors rule = rules.get(Math.max(0, c - 1));
                     ItemScorer scorer = new EmbeddingScorer(names[m], store, split.training(), rule, fit.scoring(),
-                            fit.userFactors());
+                            fit.userFactors(), output);
                     if (features == null) {
                         features = features(scorer, store);
                     }

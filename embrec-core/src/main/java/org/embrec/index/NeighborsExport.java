@@ -45,11 +45,24 @@ public final class NeighborsExport {
      */
     public static int write(VectorIndex index, int k, ItemFilter filter, int threads, Format format, OutputStream out,
             Progress progress) throws IOException {
+        return write(index, index.store().matrix(), k, filter, threads, format, out, progress);
+    }
+
+    /**
+     * As {@link #write(VectorIndex, int, ItemFilter, int, Format, OutputStream, Progress)}, item
+     * {@code r}'s query being row {@code r} of {@code queries} (row-major, the index's dimension)
+     * rather than its own vector: a directed model's input vectors against its output vectors.
+     */
+    public static int write(VectorIndex index, float[] queries, int k, ItemFilter filter, int threads, Format format,
+            OutputStream out, Progress progress) throws IOException {
         Progress p = progress == null ? Progress.NONE : progress;
         EmbeddingStore store = index.store();
         int n = store.size();
         int dim = store.dim();
-        float[] all = store.matrix();
+        if (queries.length != (long) n * dim) {
+            throw new IllegalArgumentException("expected " + n + " x " + dim + " query floats, got " + queries.length);
+        }
+        float[] all = queries;
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         JsonGenerator json = format == Format.JSONL ? new JsonFactory().createGenerator(w) : null;
         if (json != null) {

@@ -32,6 +32,7 @@ public final class EmbeddingModel {
     private final Set<String> coldItems;
     private final Scoring scoring;
     private final EmbeddingStore userFactors;
+    private final EmbeddingStore outputVectors;
 
     /**
      * @throws IllegalArgumentException when the manifest's counts disagree with the vectors or
@@ -61,7 +62,25 @@ public final class EmbeddingModel {
      */
     public EmbeddingModel(ModelManifest manifest, EmbeddingStore vectors, Catalog catalog, Sequences histories,
             ColdStartSection coldStart, Scoring scoring, EmbeddingStore userFactors) {
+        this(manifest, vectors, catalog, histories, coldStart, scoring, userFactors, null);
+    }
+
+    /**
+     * @param outputVectors the items' output vectors, rows as in {@code vectors}; required when
+     *     the scoring scores candidates by them ({@link Scoring#needsOutputVectors()}), else null
+     * @throws IllegalArgumentException as the other constructors, and when the output vectors do
+     *     not fit the scoring or the vectors' rows
+     */
+    public EmbeddingModel(ModelManifest manifest, EmbeddingStore vectors, Catalog catalog, Sequences histories,
+            ColdStartSection coldStart, Scoring scoring, EmbeddingStore userFactors, EmbeddingStore outputVectors) {
         this.scoring = scoring == null ? Scoring.DEFAULT : scoring;
+        if (this.scoring.needsOutputVectors() != (outputVectors != null)) {
+            throw new IllegalArgumentException(this.scoring.needsOutputVectors() ? "the scoring uses output vectors,"
+                    + " and there are none" : "output vectors are stored only when the scoring uses them");
+        }
+        if (outputVectors != null && !Scoring.outputFits(vectors, outputVectors)) {
+            throw new IllegalArgumentException("output vectors must have the item vectors' rows, and one component more (the bias)");
+        }
         if (this.scoring.needsUserFactors() != (userFactors != null)) {
             throw new IllegalArgumentException(this.scoring.needsUserFactors() ? "the scoring uses user factors, and"
                     + " there are none" : "user factors are stored only when the scoring uses them");
@@ -88,6 +107,8 @@ public final class EmbeddingModel {
         double penalty = coldPenalty();
         this.vectors = penalty == 0 && !vectors.hasScoreOffsets() ? vectors
                 : vectors.withScoreOffset(this.coldItems, (float) -penalty);
+        this.outputVectors = outputVectors == null || (penalty == 0 && !outputVectors.hasScoreOffsets()) ? outputVectors
+                : outputVectors.withScoreOffset(this.coldItems, (float) -penalty);
         ModelManifest.Counts c = manifest.counts();
         if (c.vectors() != vectors.size() || c.dim() != vectors.dim() || c.catalogItems() != catalog.size()) {
             throw new IllegalArgumentException("manifest counts " + c + " disagree with " + vectors.size() + " x "
@@ -147,12 +168,12 @@ public final class EmbeddingModel {
     /** This model with the given quality figures in its manifest. */
     public EmbeddingModel withMetrics(Map<String, Object> metrics) {
         return new EmbeddingModel(manifest.withMetrics(metrics), vectors, catalog, histories, coldStart, scoring,
-                userFactors);
+                userFactors, outputVectors);
     }
 
     /** This model with the users' liked sequences (with user ids; null: none). */
     public EmbeddingModel withHistories(Sequences liked) {
-        return new EmbeddingModel(manifest, vectors, catalog, liked, coldStart, scoring, userFactors);
+        return new EmbeddingModel(manifest, vectors, catalog, liked, coldStart, scoring, userFactors, outputVectors);
     }
 
     /**
@@ -160,10 +181,19 @@ public final class EmbeddingModel {
      * (null: none); the counts in the manifest follow.
      */
     public EmbeddingModel withColdStart(EmbeddingStore newVectors, ColdStartSection section) {
+        return withColdStart(newVectors, null, section);
+    }
+
+    /**
+     * As {@link #withColdStart(EmbeddingStore, ColdStartSection)}, with the output vectors that go
+     * with the new vectors (same rows) when the scoring uses output vectors, else null.
+     */
+    public EmbeddingModel withColdStart(EmbeddingStore newVectors, EmbeddingStore newOutputVectors,
+            ColdStartSection section) {
         ModelManifest.Counts c = new ModelManifest.Counts(newVectors.size(), newVectors.dim(), catalog.size());
         ModelManifest m = new ModelManifest(manifest.formatVersion(), manifest.embrecVersion(), manifest.createdAt(),
                 manifest.algo(), manifest.config(), manifest.data(), c, manifest.training(), manifest.metrics());
-        return new EmbeddingModel(m, newVectors, catalog, histories, section, scoring, userFactors);
+        return new EmbeddingModel(m, newVectors, catalog, histories, section, scoring, userFactors, newOutputVectors);
     }
 
     /**
@@ -171,7 +201,22 @@ public final class EmbeddingModel {
      * none).
      */
     public EmbeddingModel withScoring(Scoring newScoring, EmbeddingStore newUserFactors) {
-        return new EmbeddingModel(manifest, vectors, catalog, histories, coldStart, newScoring, newUserFactors);
+        return withScoring(newScoring, newUserFactors, null);
+    }
+
+    /**
+     * This model declaring {@code newScoring}, with the users' factors and the items' output
+     * vectors it uses (each null when it uses none).
+     */
+    public EmbeddingModel withScoring(Scoring newScoring, EmbeddingStore newUserFactors,
+            EmbeddingStore newOutputVectors) {
+        return new EmbeddingModel(manifest, vectors, catalog, histories, coldStart, newScoring, newUserFactors,
+                newOutputVectors);
+    }
+
+    /** The items' output vectors (rows as in {@link #vectors()}), or null when the scoring uses none. */
+    public EmbeddingStore outputVectors() {
+        return outputVectors;
     }
 
     /** How this model scores ({@link Scoring#DEFAULT} unless declared). */

@@ -116,7 +116,7 @@ final class ManifestJson {
         }
         Map<String, FileChecksum> out = new LinkedHashMap<>();
         for (String name : java.util.List.of(ModelDirectory.VECTORS, ModelDirectory.CATALOG, ModelDirectory.USERS,
-                ModelDirectory.COLD_ITEMS, ModelDirectory.USER_FACTORS)) {
+                ModelDirectory.COLD_ITEMS, ModelDirectory.USER_FACTORS, ModelDirectory.OUTPUT_VECTORS)) {
             JsonNode f = files.get(name);
             if (f == null) {
                 continue;

@@ -39,7 +39,8 @@ import org.embrec.vectors.Word2VecFormat;
  * {@code users.bin} (the users' liked sequences, {@link UserHistoriesFile}) and
  * {@code cold-items.txt} (ids of items whose vector came from cold start, one per line) and
  * {@code user-factors.bin} (the users' factors of a model whose {@link Scoring} uses them, word2vec
- * binary keyed by user id). Other
+ * binary keyed by user id) and {@code output-vectors.bin} (the items' output vectors of a model
+ * whose {@link Scoring} scores candidates by them, word2vec binary, rows as in {@code vectors.bin}). Other
  * entries (such as an {@code index/} directory) may sit beside them; readers ignore what they
  * do not know.
  *
@@ -65,6 +66,8 @@ public final class ModelDirectory {
     public static final String USERS = UserHistoriesFile.NAME;
     public static final String COLD_ITEMS = "cold-items.txt";
     public static final String USER_FACTORS = "user-factors.bin";
+    /** The items' output vectors of a model whose scoring scores candidates by them (word2vec binary). */
+    public static final String OUTPUT_VECTORS = "output-vectors.bin";
     /** What may be replaced by a model: an empty directory or a model directory. */
     public static final OutputDirectory KIND = new OutputDirectory("embrec model directory",
             MANIFEST + " naming the format " + FORMAT, ModelDirectory::isModelDirectory);
@@ -127,6 +130,10 @@ public final class ModelDirectory {
                 if (!model.coldItems().isEmpty()) {
                     files.put(COLD_ITEMS, writeFile(tmp.resolve(COLD_ITEMS), out -> writeLines(model.coldItems(), out)));
                 }
+                if (model.outputVectors() != null) {
+                    files.put(OUTPUT_VECTORS, writeFile(tmp.resolve(OUTPUT_VECTORS),
+                            out -> Word2VecFormat.BINARY.write(model.outputVectors(), out)));
+                }
                 if (model.userFactors() != null) {
                     files.put(USER_FACTORS, writeFile(tmp.resolve(USER_FACTORS),
                             out -> Word2VecFormat.BINARY.write(model.userFactors(), out)));
@@ -154,7 +161,7 @@ public final class ModelDirectory {
             Notices.warn(dir + ": written by embrec " + manifest.embrecVersion() + ", before model files had checksums;"
                     + " its files are not verified (train the model again to add them)");
         } else {
-            for (String optional : List.of(USERS, COLD_ITEMS, USER_FACTORS)) {
+            for (String optional : List.of(USERS, COLD_ITEMS, USER_FACTORS, OUTPUT_VECTORS)) {
                 if (!sums.containsKey(optional) && Files.exists(dir.resolve(optional))) {
                     throw new EmbrecException(dir.resolve(optional) + ": not part of the model (" + MANIFEST
                             + " does not list it); remove it or write the model again");
@@ -211,8 +218,25 @@ public final class ModelDirectory {
             throw new EmbrecException(manifestPath + ": lists " + USER_FACTORS + ", but its '" + Scoring.KEY
                     + "' does not use user factors");
         }
+        EmbeddingStore outputVectors = null;
+        if (scoring.needsOutputVectors()) {
+            if (!optional(dir, OUTPUT_VECTORS, sums)) {
+                throw new EmbrecException(manifestPath + ": '" + Scoring.KEY + "' uses output vectors, and " + MANIFEST
+                        + " does not list " + OUTPUT_VECTORS);
+            }
+            outputVectors = readFile(dir, OUTPUT_VECTORS, sums,
+                    (in, file) -> Word2VecFormat.BINARY.read(in, file.toString(), Files.size(file)));
+            if (!Scoring.outputFits(vectors, outputVectors)) {
+                throw new EmbrecException(dir.resolve(OUTPUT_VECTORS) + ": holds " + outputVectors.size() + " vectors of"
+                        + " dimension " + outputVectors.dim() + ", not the rows of " + VECTORS + " with one component more");
+            }
+        } else if (sums != null && sums.containsKey(OUTPUT_VECTORS)) {
+            throw new EmbrecException(manifestPath + ": lists " + OUTPUT_VECTORS + ", but its '" + Scoring.KEY
+                    + "' does not use output vectors");
+        }
         try {
-            return new EmbeddingModel(manifest, vectors, catalog, histories, section, scoring, userFactors);
+            return new EmbeddingModel(manifest, vectors, catalog, histories, section, scoring, userFactors,
+                    outputVectors);
         } catch (IllegalArgumentException e) {
             throw new EmbrecException(dir.resolve(MANIFEST) + ": " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import org.embrec.EmbrecException;
+import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Similarity;
 
 /**
@@ -16,6 +17,9 @@ import org.embrec.vectors.Similarity;
  * over the history items' vectors. ALS declares {@link #factorModel}: inner product of stored
  * user factors with the item factors, and a fold-in solve for an ad-hoc list.
  *
+ * A skip-gram model may declare {@link #DIRECTED}: queries from the input vectors, candidates
+ * scored by inner product with their output vectors.
+ *
  * <p>Stored as the manifest's {@code scoring} object (written only when not the default); this
  * class is the one place that writes and reads it. Immutable.
  *
@@ -26,9 +30,12 @@ import org.embrec.vectors.Similarity;
  * @param adHocUsers how an ad-hoc item list's query is made: {@link UserQuery#HISTORY_RULE} or
  *     {@link UserQuery#FOLD_IN}
  * @param foldIn the fold-in's settings when {@code adHocUsers} is {@link UserQuery#FOLD_IN}, else null
+ * @param candidates which vectors the queries are scored against: the item vectors
+ *     ({@link Candidates#INPUT}) or the items' output vectors ({@link Candidates#OUTPUT}, then the
+ *     model stores {@code output-vectors.bin}); queries are always made from the item vectors
  */
 public record Scoring(Similarity items, Similarity users, UserQuery storedUsers, UserQuery adHocUsers,
-        FoldInSettings foldIn) {
+        FoldInSettings foldIn, Candidates candidates) {
     /** The manifest key of the section. */
     public static final String KEY = "scoring";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +69,38 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         }
     }
 
+    /** Which vectors the candidates are scored by. */
+    public enum Candidates {
+        /** The item vectors themselves (the queries' own space). */
+        INPUT("input"),
+        /**
+         * The items' output (context) vectors of a skip-gram model, one component longer than the
+         * item vectors: the last is the candidate's bias {@code ln(count)}. The query is the item
+         * or user vector with a 1 appended, so its inner product with a candidate is
+         * {@code query . output + ln(count)} (the directed score; {@link #candidateQuery}).
+         */
+        OUTPUT("output");
+
+        private final String key;
+
+        Candidates(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        static Candidates byKey(String key) {
+            for (Candidates c : values()) {
+                if (c.key.equals(key)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+
     /**
      * The settings of a fold-in solve: those the model was trained with.
      *
@@ -80,7 +119,22 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     public static final Scoring DEFAULT = new Scoring(Similarity.COSINE, Similarity.COSINE, UserQuery.HISTORY_RULE,
             UserQuery.HISTORY_RULE, null);
 
+    /**
+     * A skip-gram model's directed scoring: an item query's input vector, or a user's history rule
+     * over the input vectors (a decayed sum of the newest items' vectors, as the transition
+     * baseline sums their rows), times every candidate's output vector (inner product).
+     */
+    public static final Scoring DIRECTED = new Scoring(Similarity.INNER_PRODUCT, Similarity.INNER_PRODUCT,
+            UserQuery.HISTORY_RULE, UserQuery.HISTORY_RULE, null, Candidates.OUTPUT);
+
+    /** A scoring against the item vectors themselves ({@link Candidates#INPUT}). */
+    public Scoring(Similarity items, Similarity users, UserQuery storedUsers, UserQuery adHocUsers,
+            FoldInSettings foldIn) {
+        this(items, users, storedUsers, adHocUsers, foldIn, Candidates.INPUT);
+    }
+
     public Scoring {
+        Objects.requireNonNull(candidates, "candidates");
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(storedUsers, "storedUsers");
@@ -93,6 +147,11 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         }
         if ((adHocUsers == UserQuery.FOLD_IN) != (foldIn != null)) {
             throw new IllegalArgumentException("fold-in settings go with fold-in, and only with it");
+        }
+        if (candidates == Candidates.OUTPUT && (storedUsers != UserQuery.HISTORY_RULE
+                || adHocUsers != UserQuery.HISTORY_RULE || items != Similarity.INNER_PRODUCT
+                || users != Similarity.INNER_PRODUCT)) {
+            throw new IllegalArgumentException("output-vector candidates go with inner products and history-rule users");
         }
     }
 
@@ -108,6 +167,46 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     /** True when the model must store its users' factors. */
     public boolean needsUserFactors() {
         return storedUsers == UserQuery.USER_FACTORS;
+    }
+
+    /**
+     * The query vector to score the candidates with: {@code query[offset..offset+dim)} itself, or
+     * for {@link Candidates#OUTPUT} with a 1 appended (the candidates' bias). A new array.
+     */
+    public float[] candidateQuery(float[] query, int offset, int dim) {
+        float[] q = java.util.Arrays.copyOfRange(query, offset, offset + dim + (candidates == Candidates.OUTPUT ? 1 : 0));
+        if (candidates == Candidates.OUTPUT) {
+            q[dim] = 1f;
+        }
+        return q;
+    }
+
+    /** {@link #candidateQuery} of every row of {@code vectors}, row-major. */
+    public float[] candidateQueries(EmbeddingStore vectors) {
+        int dim = vectors.dim();
+        int qdim = dim + (candidates == Candidates.OUTPUT ? 1 : 0);
+        float[] m = vectors.matrix();
+        float[] out = new float[vectors.size() * qdim];
+        for (int r = 0; r < vectors.size(); r++) {
+            System.arraycopy(m, r * dim, out, r * qdim, dim);
+            if (qdim > dim) {
+                out[r * qdim + dim] = 1f;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when {@code output} can be the output vectors of {@code vectors}: the same ids in the
+     * same rows, one component more (the bias).
+     */
+    public static boolean outputFits(EmbeddingStore vectors, EmbeddingStore output) {
+        return output.dim() == vectors.dim() + 1 && output.sameIdsAs(vectors);
+    }
+
+    /** True when the model must store its items' output vectors. */
+    public boolean needsOutputVectors() {
+        return candidates == Candidates.OUTPUT;
     }
 
     /** True for {@link #DEFAULT}. */
@@ -126,6 +225,9 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             ObjectNode f = o.putObject("fold_in");
             f.put("alpha", foldIn.alpha());
             f.put("reg", foldIn.reg());
+        }
+        if (candidates != Candidates.INPUT) {
+            o.put("candidates", candidates.key());
         }
         return o;
     }
@@ -161,7 +263,20 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         } else if (f != null && !f.isNull()) {
             throw new EmbrecException(source + ": '" + KEY + ".fold_in' applies to ad_hoc_users \"fold-in\" only");
         }
-        return new Scoring(items, users, stored, adHoc, foldIn);
+        Candidates candidates = Candidates.INPUT;
+        JsonNode c = o.get("candidates");
+        if (c != null && !c.isNull()) {
+            candidates = c.isTextual() ? Candidates.byKey(c.textValue()) : null;
+            if (candidates == null) {
+                throw new EmbrecException(source + ": '" + KEY + ".candidates' must be \"input\" or \"output\", got " + c);
+            }
+            if (candidates == Candidates.OUTPUT && (stored != UserQuery.HISTORY_RULE || adHoc != UserQuery.HISTORY_RULE
+                    || items != Similarity.INNER_PRODUCT || users != Similarity.INNER_PRODUCT)) {
+                throw new EmbrecException(source + ": '" + KEY + ".candidates' \"output\" goes with \"inner-product\""
+                        + " items and users and \"history-rule\" users");
+            }
+        }
+        return new Scoring(items, users, stored, adHoc, foldIn, candidates);
     }
 
     private static Similarity similarity(JsonNode o, String key, String source) {

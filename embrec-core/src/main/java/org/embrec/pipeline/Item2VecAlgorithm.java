@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.embrec.Progress;
 import org.embrec.model.ModelManifest;
+import org.embrec.model.Scoring;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.SkipGramTrainer;
 import org.embrec.train.Word2VecConfig;
@@ -40,13 +41,18 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
     }
 
     @Override
+    public Scoring scoring() {
+        return config.scoring() == Word2VecConfig.ItemScoring.DIRECTED ? Scoring.DIRECTED : Scoring.DEFAULT;
+    }
+
+    @Override
     public Map<String, Object> describe() {
         return ModelManifest.configOf(config);
     }
 
     @Override
     public Fit train(TrainingData data, long seed, Progress progress) {
-        return Fit.of(SkipGramTrainer.train(data.sentences(), config.withSeed(seed), progress), describe());
+        return Fit.scored(SkipGramTrainer.train(data.sentences(), config.withSeed(seed), progress), describe());
     }
 
     /** Targets seen fewer than min-count times in training have no vector: the cold slice. */

@@ -37,6 +37,7 @@ public final class ModelBuilder {
         Map<String, Object> training = new LinkedHashMap<>(fit.figures());
         training.putAll(figures);
         EmbeddingModel model = EmbeddingModel.of(algo, fit.vectors(), fit.config(), catalog, source, training);
-        return fit.scoring().isDefault() ? model : model.withScoring(fit.scoring(), fit.userFactors());
+        return fit.scoring().isDefault() ? model
+                : model.withScoring(fit.scoring(), fit.userFactors(), fit.outputVectors());
     }
 }

@@ -42,7 +42,10 @@ import org.embrec.vectors.Similarity;
  * which similarity ranks items for an item and for a user (inner product: an exact scan of the
  * raw item vectors, {@link ExactIndex} with {@link Similarity#INNER_PRODUCT}), whether a stored
  * user is queried by their stored factors ({@link #forStoredUser}), and whether an ad-hoc list is
- * queried by a fold-in solve ({@link FoldIn}) rather than a user-vector rule.
+ * queried by a fold-in solve ({@link FoldIn}) rather than a user-vector rule, and whether the
+ * candidates are scored by the items' output vectors (the directed score of a skip-gram model:
+ * the query, an item's vector or the rule's user vector, against an exact scan of the output
+ * vectors).
  *
  * <p>Thread-safe (immutable; searches may run concurrently). {@link #close()} releases the
  * index's files.
@@ -53,6 +56,8 @@ public final class Recommender implements AutoCloseable {
     private final ItemAttributes attributes;
     private final VectorIndex index;
     private final VectorIndex userIndex;
+    /** Related items by query vector (input) against other candidates (output vectors), not by row. */
+    private final boolean byQueryVector;
     private final Scoring scoring;
     private final EmbeddingStore userFactors;
     private final FoldIn foldIn;
@@ -62,16 +67,29 @@ public final class Recommender implements AutoCloseable {
     private final int[] sequenceOfUser;
 
     private Recommender(EmbeddingStore vectors, Catalog catalog, ItemAttributes attributes, VectorIndex cosine,
-            Scoring scoring, EmbeddingStore userFactors, UserVectors rule, Popularity popularity, Sequences histories) {
+            Scoring scoring, EmbeddingStore userFactors, EmbeddingStore outputVectors, UserVectors rule,
+            Popularity popularity, Sequences histories) {
         this.vectors = Objects.requireNonNull(vectors, "vectors");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.attributes = Objects.requireNonNull(attributes, "attributes");
         Objects.requireNonNull(cosine, "cosine");
         this.scoring = Objects.requireNonNull(scoring, "scoring");
-        VectorIndex inner = scoring.items() == Similarity.INNER_PRODUCT || scoring.users() == Similarity.INNER_PRODUCT
-                ? OffsetIndex.of(ExactIndex.of(vectors, attributes, Similarity.INNER_PRODUCT)) : null;
-        this.index = scoring.items() == Similarity.COSINE ? cosine : inner;
-        this.userIndex = scoring.users() == Similarity.COSINE ? cosine : inner;
+        this.byQueryVector = scoring.needsOutputVectors();
+        if (byQueryVector) {
+            if (outputVectors == null || !Scoring.outputFits(vectors, outputVectors)) {
+                throw new IllegalArgumentException("the scoring needs output vectors with the item vectors' rows");
+            }
+            // candidates are the output vectors: an exact scan by the scoring's similarities
+            VectorIndex itemSide = OffsetIndex.of(ExactIndex.of(outputVectors, attributes, scoring.items()));
+            this.index = itemSide;
+            this.userIndex = scoring.users() == scoring.items() ? itemSide
+                    : OffsetIndex.of(ExactIndex.of(outputVectors, attributes, scoring.users()));
+        } else {
+            VectorIndex inner = scoring.items() == Similarity.INNER_PRODUCT || scoring.users() == Similarity.INNER_PRODUCT
+                    ? OffsetIndex.of(ExactIndex.of(vectors, attributes, Similarity.INNER_PRODUCT)) : null;
+            this.index = scoring.items() == Similarity.COSINE ? cosine : inner;
+            this.userIndex = scoring.users() == Similarity.COSINE ? cosine : inner;
+        }
         this.userFactors = userFactors;
         Scoring.FoldInSettings f = scoring.foldIn();
         this.foldIn = f == null ? null : FoldIn.of(vectors.matrix(), vectors.size(), vectors.dim(), f.alpha(), f.reg());
@@ -94,7 +112,8 @@ public final class Recommender implements AutoCloseable {
         ItemAttributes attrs = ItemAttributes.of(store.ids(), model.catalog());
         Sequences h = model.histories();
         return new Recommender(store, model.catalog(), attrs, ModelIndex.openOrExact(modelDir, store, attrs),
-                model.scoring(), model.userFactors(), rule, h == null ? Popularity.empty() : Popularity.of(h, store), h);
+                model.scoring(), model.userFactors(), model.outputVectors(), rule,
+                h == null ? Popularity.empty() : Popularity.of(h, store), h);
     }
 
     /**
@@ -104,7 +123,7 @@ public final class Recommender implements AutoCloseable {
     public static Recommender exact(EmbeddingStore vectors, UserVectors rule, Popularity popularity) {
         ItemAttributes attrs = ItemAttributes.of(vectors.ids(), Catalog.empty());
         return new Recommender(vectors, Catalog.empty(), attrs, OffsetIndex.of(ExactIndex.of(vectors, attrs)),
-                Scoring.DEFAULT, null, rule, popularity, null);
+                Scoring.DEFAULT, null, null, rule, popularity, null);
     }
 
     public EmbeddingStore vectors() {
@@ -157,6 +176,11 @@ public final class Recommender implements AutoCloseable {
 
     /** The {@code k} rows most similar to {@code row} that pass the filter, never {@code row}. */
     public List<Neighbor> similar(int row, int k, ItemFilter filter) {
+        if (byQueryVector) {
+            return index.search(scoring.candidateQuery(vectors.vector(row), 0, vectors.dim()), k,
+                    filter.andDeny(List.of(vectors.id(row))))
+                    .toNeighbors(vectors.ids());
+        }
         return index.searchItem(row, k, filter).toNeighbors(vectors.ids());
     }
 
@@ -228,6 +252,9 @@ public final class Recommender implements AutoCloseable {
             user = new float[vectors.dim()];
             rule.userVector(vectors, rows, length, user);
             query = rule.toString();
+        }
+        if (byQueryVector) {
+            user = scoring.candidateQuery(user, 0, vectors.dim());
         }
         List<Neighbor> top = userIndex.search(user, k, filter.andDeny(history)).toNeighbors(vectors.ids());
         return new Recommendations(top, false, used, List.copyOf(withoutVector), query);

@@ -11,7 +11,9 @@ import org.embrec.vectors.VectorMath;
  * <p>Follows gensim's conventions: frequent items are down-sampled per occurrence before windows
  * are formed; the window is reduced to a random 1..window per centre; in skip-gram the
  * <em>context</em> item's input vector is trained against the <em>centre</em> item's output
- * vector and {@code negative} noise items. Not thread-safe: one instance per thread.
+ * vector and {@code negative} noise items. With {@link Word2VecConfig.Contexts#AFTER} a centre's
+ * contexts are the items before it only: every trained pair is (earlier item's input, later
+ * item's output), so input(q) . output(c) scores "c follows q". Not thread-safe: one instance per thread.
  */
 final class SgnsWorker {
     private final TrainingState s;
@@ -99,7 +101,7 @@ final class SgnsWorker {
         for (int i = 0; i < m; i++) {
             int b = reducedWindow(m);
             int lo = Math.max(0, i - b);
-            int hi = (int) Math.min(m - 1L, (long) i + b);
+            int hi = s.after ? i - 1 : (int) Math.min(m - 1L, (long) i + b);
             int centre = buf[i];
             for (int j = lo; j <= hi; j++) {
                 if (j != i) {
@@ -123,9 +125,9 @@ final class SgnsWorker {
         for (int i = 0; i < m; i++) {
             int b = reducedWindow(m);
             int lo = Math.max(0, i - b);
-            int hi = (int) Math.min(m - 1L, (long) i + b);
-            if (hi == lo) {
-                continue;
+            int hi = s.after ? i - 1 : (int) Math.min(m - 1L, (long) i + b);
+            if (hi <= lo && (hi < lo || !s.after)) {
+                continue; // no context but the centre itself
             }
             int nt = drawTargets(buf[i]);
             for (int from = lo; from <= hi; from += SHARED_BLOCK) {
@@ -198,8 +200,8 @@ final class SgnsWorker {
         for (int i = 0; i < m; i++) {
             int b = reducedWindow(m);
             int lo = Math.max(0, i - b);
-            int hi = (int) Math.min(m - 1L, (long) i + b);
-            int count = hi - lo;
+            int hi = s.after ? i - 1 : (int) Math.min(m - 1L, (long) i + b);
+            int count = s.after ? hi - lo + 1 : hi - lo;
             if (count <= 0) {
                 continue;
             }

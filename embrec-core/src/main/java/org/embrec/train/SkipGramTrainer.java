@@ -54,10 +54,32 @@ public final class SkipGramTrainer {
         double[] loss = runEpochs(corpus, config, state, chunks, progress);
         EmbeddingStore store = EmbeddingStore.of(vocab.externalIds(), syn0, dim);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        TrainedModel model = new TrainedModel(store, config, corpus.tokens(), seconds, loss);
+        // kept only when the model ranks by them: a copy of the output matrix is not free on large vocabularies
+        EmbeddingStore output = config.scoring() == Word2VecConfig.ItemScoring.DIRECTED
+                ? outputVectors(vocab, syn1, dim) : null;
+        TrainedModel model = new TrainedModel(store, output, config, corpus.tokens(), seconds, loss);
         progress.done("train", String.format(Locale.ROOT, "%d items x %d dims, %d epochs in %.2fs (%s tokens/s)",
                 vocab.size(), dim, config.epochs(), seconds, human(model.tokensPerSecond())));
         return model;
+    }
+
+    /**
+     * The output vectors as a directed model keeps them: each item's output row and, as component
+     * {@code dim}, the candidate's bias {@code ln(count)} (its training occurrences). Scored with
+     * the query {@code [input vector, 1]}, the inner product is {@code input . output + ln(count)}:
+     * SGNS fits {@code input . output} to the shifted PMI {@code ln(#(q,c) / (#(q) k P_noise(c)))},
+     * which ranks rare candidates up; the bias restores how often the candidate occurs (on the
+     * validation splits ranking by the PMI alone lost to cosine, with the bias it won:
+     * bench/sequence-aware.md).
+     */
+    static EmbeddingStore outputVectors(Vocabulary vocab, float[] syn1, int dim) {
+        int n = vocab.size();
+        float[] out = new float[n * (dim + 1)];
+        for (int v = 0; v < n; v++) {
+            System.arraycopy(syn1, v * dim, out, v * (dim + 1), dim);
+            out[v * (dim + 1) + dim] = (float) Math.log(Math.max(1, vocab.count(v)));
+        }
+        return EmbeddingStore.of(vocab.externalIds(), out, dim + 1);
     }
 
     /** Sequence indices where chunks of about {@link #CHUNK_TOKENS} raw tokens start, plus the end. */

@@ -8,11 +8,14 @@ import org.embrec.vectors.EmbeddingStore;
  * Result of a training run: the item vectors (only items in the vocabulary), the config used,
  * and figures about the run.
  *
+ * @param outputVectors the output (context) vectors, rows as in {@code vectors}, each with its
+ *     candidate bias as an extra last component ({@code Scoring.Candidates#OUTPUT}); null unless
+ *     the config's scoring is {@link Word2VecConfig.ItemScoring#DIRECTED}
  * @param rawTokens tokens in the input sequences before min-count removal and down-sampling
  * @param trainSeconds wall-clock seconds of the training loop (vocabulary included)
  * @param epochLoss mean loss per epoch, or an empty array when loss was not computed
  */
-public record TrainedModel(EmbeddingStore vectors, Word2VecConfig config, long rawTokens, double trainSeconds,
+public record TrainedModel(EmbeddingStore vectors, EmbeddingStore outputVectors, Word2VecConfig config, long rawTokens, double trainSeconds,
         double[] epochLoss) {
 
     /**

@@ -22,6 +22,8 @@ final class TrainingState {
     final boolean cbow;
     final boolean computeLoss;
     final boolean sharedNegatives;
+    /** Contexts after the output item only ({@link Word2VecConfig.Contexts#AFTER}). */
+    final boolean after;
 
     TrainingState(Sequences corpus, Vocabulary vocab, Word2VecConfig c, float[] syn0, float[] syn1) {
         this.offsets = corpus.offsets();
@@ -38,6 +40,7 @@ final class TrainingState {
         this.cbow = c.architecture() == Word2VecConfig.Architecture.CBOW;
         this.computeLoss = c.computeLoss();
         this.sharedNegatives = c.sharedNegatives();
+        this.after = c.contexts() == Word2VecConfig.Contexts.AFTER;
     }
 
     /**

@@ -29,6 +29,12 @@ import org.embrec.EmbrecException;
  * @param sharedNegatives skip-gram only: draw the noise items once per centre position and share
  *     them across its context window (Ji et al. 2016, "Parallelizing Word2Vec in Shared and
  *     Distributed Memory"), which makes negatives several times cheaper; off = gensim's per-pair draws
+ * @param contexts which neighbours of an item are its contexts: {@link Contexts#BOTH} (gensim's
+ *     symmetric window; null reads as this, for configs written before the setting) or
+ *     {@link Contexts#AFTER} (an item learns to predict only the items that follow it)
+ * @param scoring how the fitted model ranks: {@link ItemScoring#COSINE} of input vectors
+ *     (gensim's {@code most_similar}; null reads as this) or {@link ItemScoring#DIRECTED}, the
+ *     input vector of the query times the output vectors of the candidates
  */
 public record Word2VecConfig(
         Architecture architecture,
@@ -46,15 +52,47 @@ public record Word2VecConfig(
         int threads,
         long seed,
         boolean computeLoss,
-        boolean sharedNegatives) {
+        boolean sharedNegatives,
+        Contexts contexts,
+        ItemScoring scoring) {
 
     /** The model architecture. */
     public enum Architecture { SKIP_GRAM, CBOW }
 
+    /** Which neighbours within the window are an item's contexts ({@code --contexts}). */
+    public enum Contexts {
+        /** Before and after (gensim's symmetric window). */
+        BOTH,
+        /** After only: the pair (earlier input, later output) is trained, never the reverse. */
+        AFTER
+    }
+
+    /** How a fitted model ranks candidates ({@code --scoring}; see {@code org.embrec.model.Scoring}). */
+    public enum ItemScoring {
+        /** Cosine of input vectors; users by a history rule, cosine. */
+        COSINE,
+        /**
+         * Input vector of the query (item, or a user's history rule over input vectors) times the
+         * output vectors of the candidates: skip-gram's own estimate of "the candidate is in the
+         * query's context".
+         */
+        DIRECTED
+    }
+
     /** {@code window} value meaning "the whole sequence". */
     public static final int WHOLE_SEQUENCE = Integer.MAX_VALUE;
 
+    /** A config with symmetric contexts and cosine scoring (the settings before they were choices). */
+    public Word2VecConfig(Architecture architecture, int dim, int window, boolean shrinkWindows, int negative,
+            double nsExponent, double sample, int minCount, int maxVocab, int epochs, double alpha, double minAlpha,
+            int threads, long seed, boolean computeLoss, boolean sharedNegatives) {
+        this(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha,
+                minAlpha, threads, seed, computeLoss, sharedNegatives, Contexts.BOTH, ItemScoring.COSINE);
+    }
+
     public Word2VecConfig {
+        contexts = contexts == null ? Contexts.BOTH : contexts;
+        scoring = scoring == null ? ItemScoring.COSINE : scoring;
         if (architecture == null) {
             throw new EmbrecException("--architecture must be skip-gram or cbow");
         }
@@ -136,66 +174,74 @@ public record Word2VecConfig(
     }
 
     public Word2VecConfig withArchitecture(Architecture v) {
-        return new Word2VecConfig(v, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(v, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withDim(int v) {
-        return new Word2VecConfig(architecture, v, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, v, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withWindow(int v) {
-        return new Word2VecConfig(architecture, dim, v, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, v, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withShrinkWindows(boolean v) {
-        return new Word2VecConfig(architecture, dim, window, v, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, window, v, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withNegative(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, v, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, v, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withNsExponent(double v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, v, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, v, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withSample(double v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, v, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, v, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withMinCount(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, v, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, v, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withMaxVocab(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, v, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, v, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withEpochs(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, v, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, v, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withAlpha(double v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, v, minAlpha, threads, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, v, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withMinAlpha(double v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, v, threads, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, v, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withThreads(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, v, seed, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, v, seed, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withSeed(long v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, v, computeLoss, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, v, computeLoss, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withComputeLoss(boolean v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, v, sharedNegatives);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, v, sharedNegatives, contexts, scoring);
     }
 
     public Word2VecConfig withSharedNegatives(boolean v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, v);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, v, contexts, scoring);
+    }
+
+    public Word2VecConfig withContexts(Contexts v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, v, scoring);
+    }
+
+    public Word2VecConfig withScoring(ItemScoring v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, v);
     }
 }

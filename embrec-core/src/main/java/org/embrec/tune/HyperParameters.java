@@ -28,7 +28,7 @@ import org.embrec.train.Word2VecConfig;
 public final class HyperParameters {
     /** Word2vec settings a point may set. */
     public static final List<String> WORD2VEC = List.of("architecture", "dim", "window", "shrink-windows", "negative",
-            "ns-exponent", "sample", "min-count", "max-vocab", "epochs", "alpha", "min-alpha");
+            "ns-exponent", "sample", "min-count", "max-vocab", "epochs", "alpha", "min-alpha", "contexts", "scoring");
     /** Walk settings a point may set (deepwalk, node2vec). */
     public static final List<String> WALKS = List.of("graph-window", "directed", "walks-per-node", "walk-length", "p",
             "q");
@@ -74,6 +74,8 @@ public final class HyperParameters {
         v.put("epochs", c.epochs());
         v.put("alpha", c.alpha());
         v.put("min-alpha", c.minAlpha());
+        v.put("contexts", c.contexts().name().toLowerCase(Locale.ROOT));
+        v.put("scoring", c.scoring().name().toLowerCase(Locale.ROOT));
         return new HyperParameters(v);
     }
 
@@ -162,6 +164,8 @@ public final class HyperParameters {
                 case "epochs" -> c.withEpochs((Integer) v);
                 case "alpha" -> c.withAlpha((Double) v);
                 case "min-alpha" -> c.withMinAlpha((Double) v);
+                case "contexts" -> c.withContexts(Word2VecConfig.Contexts.valueOf(((String) v).toUpperCase(Locale.ROOT)));
+                case "scoring" -> c.withScoring(Word2VecConfig.ItemScoring.valueOf(((String) v).toUpperCase(Locale.ROOT)));
                 default -> c;
             };
         }
@@ -319,6 +323,20 @@ public final class HyperParameters {
                     return "all";
                 }
                 return integer(value, where);
+            }
+            case "contexts" -> {
+                String s = String.valueOf(value).toLowerCase(Locale.ROOT);
+                if (s.equals("both") || s.equals("after")) {
+                    return s;
+                }
+                throw new EmbrecException(where + " must be both or after, got " + value);
+            }
+            case "scoring" -> {
+                String s = String.valueOf(value).toLowerCase(Locale.ROOT);
+                if (s.equals("cosine") || s.equals("directed")) {
+                    return s;
+                }
+                throw new EmbrecException(where + " must be cosine or directed, got " + value);
             }
             case "architecture" -> {
                 String s = String.valueOf(value).toLowerCase(Locale.ROOT).replace('_', '-');

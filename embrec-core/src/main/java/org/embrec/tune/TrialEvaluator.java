@@ -63,7 +63,7 @@ public final class TrialEvaluator implements TrialRunner {
         EmbeddingAlgorithm algorithm = factory.create(point);
         Fit fit = algorithm.train(data, seed, progress);
         EmbeddingScorer scorer = new EmbeddingScorer(algorithm.name(), fit.vectors(), split.training(),
-                UserVectors.DEFAULT, fit.scoring(), fit.userFactors());
+                UserVectors.DEFAULT, fit.scoring(), fit.userFactors(), fit.outputVectors());
         Metrics i2i = Metrics.of(evaluator.rank(scorer, Task.I2I, Progress.NONE), k);
         Metrics u2i = Metrics.of(evaluator.rank(scorer, Task.U2I, Progress.NONE), k);
         return new TrialScores(i2i.cases(), i2i.hr(), i2i.ndcg(), u2i.hr(), u2i.ndcg(), i2i.coverage());

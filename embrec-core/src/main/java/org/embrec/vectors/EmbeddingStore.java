@@ -142,6 +142,22 @@ public final class EmbeddingStore {
         return ids.indexOf(id);
     }
 
+    /** True when {@code other} has the same ids in the same rows (whatever its dimension). */
+    public boolean sameIdsAs(EmbeddingStore other) {
+        if (other.size() != size()) {
+            return false;
+        }
+        if (other.ids == ids) {
+            return true;
+        }
+        for (int r = 0, n = size(); r < n; r++) {
+            if (!ids.external(r).equals(other.ids.external(r))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean contains(String id) {
         return ids.indexOf(id) >= 0;
     }

@@ -36,7 +36,7 @@ public final class TestModels {
             }
         }
         EmbeddingStore store = EmbeddingStore.of(IdMap.of(ids), v, dim);
-        TrainedModel trained = new TrainedModel(store, Word2VecConfig.notebook().withDim(dim).withThreads(2), 12_345L,
+        TrainedModel trained = new TrainedModel(store, null, Word2VecConfig.notebook().withDim(dim).withThreads(2), 12_345L,
                 1.5, new double[] {0.9, 0.5});
         return EmbeddingModel.of("item2vec", trained, catalog(n), new ModelManifest.DataSource("test-data", "sha256:abc"));
     }

@@ -176,7 +176,7 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiterString = " ~ ", value = {
-        "--liked ~ median ~ --liked must be mean, user-mean, all, >=X or >X, got 'median'",
+        "--liked ~ median ~ --liked must be mean, user-mean, all, >=X, >X or top:P% (0 < P <= 100), got 'median'",
         "--format ~ csv ~ --format must be one of movielens, movielens-dat, movielens-100k, delimited, got 'csv'",
         "--dedupe ~ last ~ --dedupe must be first, none or sum, got 'last'",
         "--columns ~ user=a ~ --columns: missing item=NAME|NUMBER (got 'user=a')",

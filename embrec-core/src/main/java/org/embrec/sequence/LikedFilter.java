@@ -9,7 +9,8 @@ import org.embrec.data.Interactions;
  *
  * <p>{@code mean} (the notebook's rule and the default): rating strictly above the global mean
  * rating; {@code user-mean}: above the user's own mean; {@code >=X} / {@code >X}: a fixed
- * threshold; {@code all}: every row. The rule reads the rating when there is one and the weight
+ * threshold; {@code top:P%}: each user's rows among the top P% of their own values (at least
+ * one; ties at the cut are kept); {@code all}: every row. The rule reads the rating when there is one and the weight
  * (plays, quantities, event weights) otherwise ({@link On}, {@code --liked-on}); without either
  * every rule keeps every row.
  *
@@ -17,7 +18,7 @@ import org.embrec.data.Interactions;
  */
 public record LikedFilter(Kind kind, double threshold, On on) {
     /** The rule's kind. */
-    public enum Kind { MEAN, USER_MEAN, AT_LEAST, ABOVE, ALL }
+    public enum Kind { MEAN, USER_MEAN, AT_LEAST, ABOVE, ALL, TOP_SHARE }
 
     /** Which column a rule reads ({@code --liked-on}). */
     public enum On {
@@ -67,6 +68,14 @@ public record LikedFilter(Kind kind, double threshold, On on) {
                 return new LikedFilter(Kind.USER_MEAN, Double.NaN);
             } else if (t.equals("all")) {
                 return new LikedFilter(Kind.ALL, Double.NaN);
+            } else if (t.startsWith("top:")) {
+                String v = t.substring(4).trim();
+                double share = v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1).trim()) / 100
+                        : Double.parseDouble(v);
+                if (!(share > 0 && share <= 1)) {
+                    throw new NumberFormatException();
+                }
+                return new LikedFilter(Kind.TOP_SHARE, share);
             } else if (t.startsWith(">=")) {
                 return new LikedFilter(Kind.AT_LEAST, finite(Double.parseDouble(t.substring(2).trim())));
             } else if (t.startsWith(">")) {
@@ -75,7 +84,8 @@ public record LikedFilter(Kind kind, double threshold, On on) {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new EmbrecException("--liked must be mean, user-mean, all, >=X or >X, got '" + text + "'");
+        throw new EmbrecException("--liked must be mean, user-mean, all, >=X, >X or top:P% (0 < P <= 100), got '"
+                + text + "'");
     }
 
     private static double finite(double v) {
@@ -135,9 +145,45 @@ public record LikedFilter(Kind kind, double threshold, On on) {
                     keep[i] = r[i] > threshold;
                 }
             }
+            case TOP_SHARE -> topShare(data.userColumn(), data.userIds().size(), r, keep);
             default -> throw new AssertionError(kind);
         }
         return keep;
+    }
+
+    /** Keeps each user's rows whose value is at least the user's ceil(share x rows)-th largest. */
+    private void topShare(int[] users, int userCount, float[] values, boolean[] keep) {
+        int n = values.length;
+        int[] start = new int[userCount + 1];
+        for (int u : users) {
+            start[u + 1]++;
+        }
+        for (int u = 0; u < userCount; u++) {
+            start[u + 1] += start[u];
+        }
+        float[] grouped = new float[n];
+        int[] fill = java.util.Arrays.copyOf(start, userCount);
+        for (int i = 0; i < n; i++) {
+            grouped[fill[users[i]]++] = values[i];
+        }
+        float[] cut = new float[userCount];
+        for (int u = 0; u < userCount; u++) {
+            int len = start[u + 1] - start[u];
+            if (len == 0) {
+                continue;
+            }
+            java.util.Arrays.sort(grouped, start[u], start[u + 1]);
+            int k = Math.max(1, (int) Math.ceil(threshold * len));
+            cut[u] = grouped[start[u + 1] - k];
+        }
+        for (int i = 0; i < n; i++) {
+            keep[i] = values[i] >= cut[users[i]];
+        }
+    }
+
+    /** The share of {@code top:P%} as text. */
+    private static String percent(double share) {
+        return java.math.BigDecimal.valueOf(share * 100).stripTrailingZeros().toPlainString() + "%";
     }
 
     @Override
@@ -148,6 +194,7 @@ public record LikedFilter(Kind kind, double threshold, On on) {
             case ALL -> "all";
             case AT_LEAST -> ">=" + threshold;
             case ABOVE -> ">" + threshold;
+            case TOP_SHARE -> "top:" + percent(threshold);
         };
         return on == On.AUTO ? rule : rule + " on " + on.name().toLowerCase(Locale.ROOT);
     }

@@ -224,6 +224,9 @@ public final class JobOptions {
         walkConfig(algoName);
         als(algoName);
         LikedFilter.parse(liked);
+        if (LikedFilter.parse(liked).kind() == LikedFilter.Kind.TOP_SHARE) {
+            throw new EmbrecException("--liked top:P% is not available on Spark; use mean, user-mean, all, >=X or >X");
+        }
         if (DataSpec.Dedupe.parse(dedupe) == DataSpec.Dedupe.SUM) {
             throw new EmbrecException("--dedupe sum is not available on Spark (weights are a single-machine feature);"
                     + " use first or none, or ./embrec train");

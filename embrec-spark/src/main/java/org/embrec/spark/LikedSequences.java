@@ -121,6 +121,7 @@ public final class LikedSequences {
             case USER_MEAN -> r.gt(avg(r).over(Window.partitionBy("user")));
             case AT_LEAST -> r.geq(lit(filter.threshold()));
             case ABOVE -> r.gt(lit(filter.threshold()));
+            case TOP_SHARE -> throw new EmbrecException("--liked " + filter + " is not available on Spark");
         };
     }
 }

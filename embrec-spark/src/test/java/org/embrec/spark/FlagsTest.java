@@ -34,7 +34,7 @@ class FlagsTest {
         "--algo als --als-alpha -1|--als-alpha must be a number in [0, 1e6], got -1.0",
         "--walk-length 5|--walk-length apply to --algo deepwalk, not item2vec",
         "--format orc|--format must be csv, parquet or movielens, got 'orc'",
-        "--liked most|--liked must be mean, user-mean, all, >=X or >X, got 'most'",
+        "--liked most|--liked must be mean, user-mean, all, >=X, >X or top:P% (0 < P <= 100), got 'most'",
         "--k 0 --evaluate|--k must be >= 1, got 0",
     })
     void unsupportedOrInvalidFlagsAreRefusedWithTheReason(String flags, String message) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Each kind of data synth writes loads, trains, evaluates and answers recommendations from the CLI. */
+/** Each kind of data synth writes loads, trains, evaluates, and answers recommendations from the CLI and the API. */
 class SignalsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,5 +64,23 @@ class SignalsEndToEndTest {
                 "--k", "5", "--json");
         assertThat(recommend.code()).as(recommend.err()).isZero();
         assertThat(JSON.readTree(recommend.out()).get("results")).hasSize(5);
+
+        // Served: the API answers the same user.
+        try (org.embrec.server.ModelRegistry registry = org.embrec.server.ModelRegistry.of(
+                List.of(tmp.resolve(kind + "-model")))) {
+            registry.load();
+            io.javalin.Javalin app = org.embrec.server.EmbrecApp.create(org.embrec.server.ServerConfig.defaults()
+                    .withHost("127.0.0.1").withPort(0), registry).start();
+            try {
+                java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port()
+                                + "/api/users/" + user + "/recommendations?k=5")).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                assertThat(JSON.readTree(r.body()).get("results")).hasSize(5);
+            } finally {
+                app.stop();
+            }
+        }
     }
 }

@@ -81,7 +81,7 @@ public final class AtomicFiles {
             run(body, tmp);
             kind.checkReplaceable(dir);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                old = tempSibling(target, "old");
+                old = target.resolveSibling(StaleTemps.name(target.getFileName().toString(), "old")); // swept above
                 move(target, old);
             }
             try {

@@ -31,7 +31,6 @@ import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
 import org.embrec.recommend.UserVectors;
 import org.embrec.sequence.Sequences;
-import org.embrec.vectors.EmbeddingStore;
 
 /**
  * Trains the demo's models, evaluated or not. Evaluated (the default), each algorithm is trained
@@ -126,19 +125,8 @@ final class DemoTraining {
                 .findFirst().orElse(null);
         List<EmbeddingModel> out = new ArrayList<>(models.size());
         for (EmbeddingModel m : models) {
-            EmbeddingModel served = m;
-            // Cold start maps content into a cosine space; a factor model's inner products would not survive it.
-            // A directed model's output vectors get the same mapping as its item vectors.
-            boolean directed = m.scoring().needsOutputVectors();
-            if (content != null && m != content && (m.scoring().isDefault() || directed)) {
-                ColdStart.Result cold = ColdStart.apply(m.vectors(), content.vectors(), ColdStartSettings.defaults());
-                if (cold.coldCount() > 0) {
-                    EmbeddingStore output = directed
-                            ? ColdStart.apply(m.outputVectors(), content.vectors(), ColdStartSettings.defaults()).vectors()
-                            : null;
-                    served = m.withColdStart(cold.vectors(), output, cold.section(content.manifest().config()));
-                }
-            }
+            EmbeddingModel served = content == null || m == content ? m
+                    : ColdStart.applyTo(m, content.vectors(), ColdStartSettings.defaults(), content.manifest().config());
             out.add(served.withHistories(liked));
         }
         return out;

@@ -165,13 +165,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (content.coldStart(algo, dataset.catalog(), false)) {
             ContentConfig coldContent = content.coldStartContent(config);
-            ColdStart.Result cold = ColdStart.fromContent(model.vectors(), dataset.catalog(), coldContent,
-                    content.coldStartConfig(), progress);
-            // a directed model's output vectors get the same mapping as its item vectors
-            EmbeddingStore output = model.outputVectors() == null ? null : ColdStart.fromContent(model.outputVectors(),
-                    dataset.catalog(), coldContent, content.coldStartConfig(), progress).vectors();
-            model = model.withColdStart(cold.vectors(), output, cold.section(coldContent.describe()));
-            summary.put("cold_items", cold.coldCount());
+            EmbeddingStore contentVectors = ColdStart.contentVectors(dataset.catalog(), coldContent, progress);
+            model = ColdStart.applyTo(model, contentVectors, content.coldStartConfig(), coldContent.describe());
+            summary.put("cold_items", model.coldItems().size());
         }
         return model;
     }

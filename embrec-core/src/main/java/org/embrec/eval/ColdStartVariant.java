@@ -25,6 +25,10 @@ public final class ColdStartVariant implements StoreVariant {
     private final ColdStartSettings config;
     /** The last derivation and what it was derived from (compared by identity), or null. */
     private volatile Derived last;
+    /** The content vectors of the last (training data, seed), compared by identity, or null. */
+    private volatile Content lastContent;
+
+    private record Content(TrainingData data, long seed, EmbeddingStore vectors) {}
 
     private record Derived(TrainingData data, EmbeddingStore fitted, long seed, EmbeddingStore result) {}
 
@@ -44,8 +48,14 @@ public final class ColdStartVariant implements StoreVariant {
         if (d != null && d.data() == data && d.fitted() == fitted && d.seed() == seed) {
             return d.result();
         }
-        ContentConfig seeded = content.withWord2Vec(content.word2vec().withSeed(seed));
-        ColdStart.Result r = ColdStart.fromContent(fitted, data.catalog(), seeded, config, progress);
+        // One content model per (data, seed): a directed fit's item and output vectors map from the same one.
+        Content c = lastContent;
+        if (c == null || c.data() != data || c.seed() != seed) {
+            ContentConfig seeded = content.withWord2Vec(content.word2vec().withSeed(seed));
+            c = new Content(data, seed, ColdStart.contentVectors(data.catalog(), seeded, progress));
+            lastContent = c;
+        }
+        ColdStart.Result r = ColdStart.apply(fitted, c.vectors(), config);
         progress.done("cold-start", String.format(Locale.ROOT, "%d cold items mapped from content (fitted on %d warm"
                 + " items, lambda %s, spread x%.2f)", r.coldCount(), r.trainedOn(), config.lambda(), r.spread()));
         last = new Derived(data, fitted, seed, r.vectors());

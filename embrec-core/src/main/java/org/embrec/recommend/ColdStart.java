@@ -13,6 +13,7 @@ import org.embrec.data.Catalog;
 import org.embrec.data.IdMap;
 import org.embrec.model.ColdStartSection;
 import org.embrec.model.ColdStartSettings;
+import org.embrec.model.EmbeddingModel;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
@@ -83,21 +84,50 @@ public final class ColdStart {
      */
     public static Result fromContent(EmbeddingStore behaviour, Catalog catalog, ContentConfig content, ColdStartSettings config,
             Progress progress) {
+        return apply(behaviour, contentVectors(catalog, content, progress), config);
+    }
+
+    /**
+     * The content model's item vectors that cold start maps from, trained on the catalog (as
+     * given); null when no item has a content token.
+     */
+    public static EmbeddingStore contentVectors(Catalog catalog, ContentConfig content, Progress progress) {
         ContentCorpus corpus = ContentCorpus.build(catalog, content.fields());
-        if (corpus.documents().count() == 0) {
-            return new Result(behaviour, behaviour.size(), 0, 1, config);
+        return corpus.documents().count() == 0 ? null : ContentEmbedder.train(corpus, content, progress).items();
+    }
+
+    /**
+     * {@code model} with cold-start vectors for the items it left without one, mapped from
+     * {@code content} ({@link #apply}); a directed model's output vectors get the same mapping.
+     * A factor model (user factors, inner products) is returned as it is: mapped vectors are no
+     * factors. Also returned as it is when {@code content} is null or maps no item.
+     *
+     * @param described the content model's settings, recorded in the model's cold-start section
+     */
+    public static EmbeddingModel applyTo(EmbeddingModel model, EmbeddingStore content, ColdStartSettings settings,
+            Map<String, Object> described) {
+        boolean directed = model.scoring().needsOutputVectors();
+        if (!(model.scoring().isDefault() || directed)) {
+            return model;
         }
-        EmbeddingStore items = ContentEmbedder.train(corpus, content, progress).items();
-        return apply(behaviour, items, config);
+        Result cold = apply(model.vectors(), content, settings);
+        if (cold.coldCount() == 0) {
+            return model;
+        }
+        EmbeddingStore output = directed ? apply(model.outputVectors(), content, settings).vectors() : null;
+        return model.withColdStart(cold.vectors(), output, cold.section(described));
     }
 
     /**
      * Maps the content vectors of items without a behaviour vector into the behaviour space.
-     * When fewer than two items have both vectors, no item is added (and nothing is centred).
+     * When fewer than two items have both vectors, or {@code content} is null (no item has a
+     * content token), no item is added (and nothing is centred).
      */
     public static Result apply(EmbeddingStore behaviour, EmbeddingStore content, ColdStartSettings config) {
         Objects.requireNonNull(behaviour, "behaviour");
-        Objects.requireNonNull(content, "content");
+        if (content == null) {
+            return new Result(behaviour, behaviour.size(), 0, 1, config);
+        }
         int in = content.dim();
         int out = behaviour.dim();
         int warm = 0;

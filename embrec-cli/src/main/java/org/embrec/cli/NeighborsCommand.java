@@ -9,14 +9,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.embrec.AtomicFiles;
 import org.embrec.EmbrecException;
-import org.embrec.index.ExactIndex;
-import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
-import org.embrec.index.ModelIndex;
 import org.embrec.index.NeighborsExport;
-import org.embrec.index.OffsetIndex;
 import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
+import org.embrec.recommend.Recommender;
+import org.embrec.recommend.UserVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,17 +69,14 @@ final class NeighborsCommand implements Callable<Integer> {
                 : out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? NeighborsExport.Format.CSV
                 : NeighborsExport.Format.JSONL;
         EmbeddingModel m = model.load();
-        ItemAttributes attrs = ItemAttributes.of(m.vectors().ids(), m.catalog());
         long t0 = System.nanoTime();
         int[] written = new int[1];
         String indexType;
-        // a directed model: the items' vectors as queries against an exact scan of the output vectors
-        boolean directed = m.scoring().needsOutputVectors();
-        try (VectorIndex index = directed
-                ? OffsetIndex.of(ExactIndex.of(m.outputVectors(), attrs, m.scoring().items()))
-                : ModelIndex.openOrExact(model.dir(), m.vectors(), attrs)) {
+        // the lists similar serves: the model's related-item index and queries (its declared scoring)
+        try (Recommender recommender = Recommender.open(m, model.dir(), UserVectors.DEFAULT)) {
+            VectorIndex index = recommender.index();
             indexType = index.type().cliName();
-            float[] queries = directed ? m.scoring().candidateQueries(m.vectors()) : index.store().matrix();
+            float[] queries = recommender.itemQueries();
             AtomicFiles.write(out, stream -> written[0] = NeighborsExport.write(index, queries, k, ItemFilter.NONE,
                     threads, f, stream, ConsoleProgress.stderr(quiet)));
         } catch (java.io.IOException e) {

@@ -304,6 +304,16 @@ public final class Recommender implements AutoCloseable {
         return map;
     }
 
+    /**
+     * Every item's related-item query against {@link #index()}, rows as in {@link #vectors()}:
+     * the item vectors, or for a model that ranks candidates by their output vectors the queries
+     * its scoring makes of them ({@link Scoring#candidateQueries}). What {@link #similar(int, int,
+     * ItemFilter)} asks, for all items at once (excluding the item itself is the caller's part).
+     */
+    public float[] itemQueries() {
+        return byQueryVector ? scoring.candidateQueries(vectors) : index.store().matrix();
+    }
+
     /** Releases the index (the files of a stored Lucene index); searches fail afterwards. */
     @Override
     public void close() {

@@ -6,6 +6,7 @@
 #
 #   bench/load-server.sh [MODEL_DIR]     (default: trains item2vec into /tmp/embrec-bench/item2vec once)
 #   CONNECTIONS=64 DURATION=30s THREADS=2 PORT=18181 bench/load-server.sh
+#   QUERY='k=10&mmr=0.3' bench/load-server.sh       (the query string of every request; default k=10)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MODEL="${1:-/tmp/embrec-bench/item2vec}"
@@ -13,6 +14,7 @@ CONNECTIONS="${CONNECTIONS:-64}"
 DURATION="${DURATION:-30s}"
 THREADS="${THREADS:-2}"
 PORT="${PORT:-18181}"
+QUERY="${QUERY:-k=10}"
 BASE="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null 2>&1 || { echo "load-server: wrk is needed (apt-get install wrk)" >&2; exit 2; }
@@ -47,7 +49,7 @@ for line in io.lines("$WORK/ids.txt") do ids[#ids + 1] = line end
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", "/api/items/" .. ids[(n % #ids) + 1] .. "/similar?k=10")
+  return wrk.format("GET", "/api/items/" .. ids[(n % #ids) + 1] .. "/similar?$QUERY")
 end
 LUA
 

@@ -326,7 +326,17 @@
           r.year && !r.title.includes('(' + r.year + ')') ? h('span', { class: 'year', text: String(r.year) }) : null,
           genreChips(r.genres),
           attributeChips(r),
-          r.cold ? h('span', { class: 'badge cold', title: 'Vector inferred by cold start (content), not learned from ratings', text: 'cold start' }) : null)))));
+          r.cold ? h('span', { class: 'badge cold', title: 'Vector inferred by cold start (content), not learned from ratings', text: 'cold start' }) : null)),
+      because(r))));
+  }
+
+  /** "Because you liked X" under a recommendation that carries its explanation (?explain=true). */
+  function because(r) {
+    if (!r.because || !r.because.length) return null;
+    const top = r.because[0];
+    return h('p', { class: 'because muted small', title: r.because.map((b) => b.title + ' ' + Math.round(b.share * 100) + '%').join(', ') },
+      'Because you liked ', h('a', { href: movieHref(top.id), text: top.title }),
+      r.because.length > 1 ? ' (' + Math.round(top.share * 100) + '%)' : '');
   }
 
   /** Chips for an item's category and list attributes, and "name value" for its numbers (text attributes are left out). */
@@ -490,7 +500,7 @@
       for (const model of userModels) {
         const body = h('div', { class: 'column-body' }, h('p', { class: 'muted', text: 'Loading…' }));
         columns.append(h('section', { class: 'model-column', 'data-model': model.name }, h('h3', { text: model.name }), body));
-        api('/api/users/' + encodeURIComponent(userId) + '/recommendations?k=10&model=' + encodeURIComponent(model.name))
+        api('/api/users/' + encodeURIComponent(userId) + '/recommendations?k=10&explain=true&model=' + encodeURIComponent(model.name))
           .then((r) => {
             body.replaceChildren(resultList(model, r.results));
             if (!shownHistory && r.query && r.query.history) {
@@ -539,7 +549,7 @@
       api('/api/recommendations', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ items: liked.map((x) => x.id), k: 10, model: model.name }),
+        body: JSON.stringify({ items: liked.map((x) => x.id), k: 10, model: model.name, explain: true }),
       }).then((r) => {
         col.replaceChildren(resultList(model, r.results, 'None of my ' + noun(true) + ' has a vector in this model.'));
         if (r.fallback === 'popularity') {

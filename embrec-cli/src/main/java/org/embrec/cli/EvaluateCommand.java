@@ -85,6 +85,12 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Score a seeded sample of at most N cases (default: all); training uses every sequence.")
     Integer maxCases;
 
+    @Option(names = "--mmr", paramLabel = "L,L,...", split = ",",
+            description = "Also report the model re-ranked by maximal marginal relevance with each weight L in [0, 1]"
+                    + " (rows NAME+mmrL: HR@K and intra-list diversity, the accuracy/diversity trade-off; 0 is the"
+                    + " plain model). See docs/CONTROLS.md.")
+    List<Double> mmr = new java.util.ArrayList<>();
+
     @Option(names = "--json", description = "Print PROTOCOL.md's JSON object on stdout (and nothing else).")
     boolean json;
 
@@ -101,6 +107,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         content.validate();
+        for (double l : mmr) {
+            if (!(l >= 0 && l <= 1)) {
+                throw new EmbrecException("--mmr values must be in [0, 1], got " + l);
+            }
+        }
         boolean validation = switch (splitName.toLowerCase(Locale.ROOT)) {
             case "test" -> false;
             case "validation" -> true;
@@ -141,7 +152,7 @@ final class EvaluateCommand implements Callable<Integer> {
             StoreVariant cold = new ColdStartVariant(content.coldStartContent(config), content.coldStartConfig());
             variants = List.of(cold, new RandomColdVariant(cold)); // the second is the first's control
         }
-        EvaluationSuite suite = new EvaluationSuite(split, options, rules, catalog, variants);
+        EvaluationSuite suite = new EvaluationSuite(split, options, rules, catalog, variants).withMmr(mmr);
         String name = validation ? dataset.name() + " [validation split]" : dataset.name();
         EvaluationReport result;
         if (report == null) {

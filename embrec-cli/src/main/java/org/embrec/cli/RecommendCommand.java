@@ -64,6 +64,18 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     FilterOption filter = new FilterOption();
 
+    @Mixin
+    ControlsOption controls = new ControlsOption();
+
+    @Option(names = "--explain", description = "With each item, the history items that contribute most to its score"
+            + " and their share (\"because you liked\"; docs/CONTROLS.md).")
+    boolean explain;
+
+    @Option(names = "--negative-items", paramLabel = "ID,ID,...", split = ",",
+            description = "Items the user dislikes: items like them move down (docs/CONTROLS.md), and they are never"
+                    + " returned.")
+    List<String> negativeItems = new ArrayList<>();
+
     @Option(names = "--json", description = "Print JSON on stdout: {\"query\": {...}, \"results\": [...]}.")
     boolean json;
 
@@ -110,8 +122,21 @@ final class RecommendCommand implements Callable<Integer> {
         }
         // a stored user is asked as such: the model's scoring may query by their stored factors
         ItemFilter only = filter.filter(recommender.attributes());
-        Recommendations r = query.user != null ? recommender.forStoredUser(query.user, k, only)
-                : recommender.forUser(history, k, only);
+        List<String> negative = new ArrayList<>();
+        for (String id : negativeItems) {
+            if (!id.isBlank()) {
+                negative.add(id.trim());
+            }
+        }
+        List<String> unknownNegative = negative.stream().filter(id -> !m.knows(id)).toList();
+        if (!unknownNegative.isEmpty()) {
+            err.println("embrec: warning: --negative-items: unknown item id" + (unknownNegative.size() > 1 ? "s" : "")
+                    + " " + String.join(", ", unknownNegative) + " (not in the model's catalog or vectors); ignored");
+            err.flush();
+        }
+        org.embrec.recommend.Controls c = controls.controls(m::knows).withExplain(explain).withNegative(negative);
+        Recommendations r = query.user != null ? recommender.forStoredUser(query.user, k, only, c)
+                : recommender.forUser(history, k, only, c);
         if (r.popularityFallback() && !recommender.popularity().available()) {
             throw new EmbrecException("no item of the history has a vector, and the model has no user histories ("
                     + "users.bin) to fall back on popularity");
@@ -162,6 +187,16 @@ final class RecommendCommand implements Callable<Integer> {
         }
         root.put("source", r.popularityFallback() ? "popularity" : "vectors");
         ItemListPrinter.addResults(root, m.catalog(), r.items(), m::isCold);
+        if (!r.because().isEmpty()) {
+            com.fasterxml.jackson.databind.JsonNode rows = root.get("results");
+            for (int i = 0; i < r.items().size(); i++) {
+                ArrayNode because = ((ObjectNode) rows.get(i)).putArray("because");
+                for (org.embrec.recommend.Explanations.Because b : r.because().get(i)) {
+                    because.addObject().put("id", b.id()).put("title", m.catalog().titleOf(b.id()))
+                            .put("share", Math.round(b.share() * 1e4) / 1e4);
+                }
+            }
+        }
         return root.toString();
     }
 
@@ -188,6 +223,17 @@ final class RecommendCommand implements Callable<Integer> {
         ItemListPrinter.table(out, header, r.popularityFallback() ? "users" : recommender.scoring().users().key(),
                 r.items(), m.catalog(),
                 m::isCold, m.coldPenalty());
+        if (!r.because().isEmpty()) {
+            out.println("Because you liked (share of the item's score from the history; docs/CONTROLS.md):");
+            for (int i = 0; i < r.items().size(); i++) {
+                List<String> parts = new ArrayList<>();
+                for (org.embrec.recommend.Explanations.Because b : r.because().get(i)) {
+                    parts.add(String.format(Locale.ROOT, "%s (%.0f%%)", ItemListPrinter.describe(b.id(), m.catalog()),
+                            100 * b.share()));
+                }
+                out.printf(Locale.ROOT, "%4d  %s%n", i + 1, parts.isEmpty() ? "-" : String.join(", ", parts));
+            }
+        }
     }
 
     private static String abbreviate(List<String> ids) {

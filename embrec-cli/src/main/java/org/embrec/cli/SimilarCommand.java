@@ -47,6 +47,9 @@ final class SimilarCommand implements Callable<Integer> {
     @Mixin
     FilterOption filter = new FilterOption();
 
+    @Mixin
+    ControlsOption controls = new ControlsOption();
+
     @Option(names = "--json", description = "Print JSON on stdout: {\"query\": {...}, \"results\": [...]}.")
     boolean json;
 
@@ -61,13 +64,14 @@ final class SimilarCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EmbeddingModel m = model.load();
+        org.embrec.recommend.Controls c = controls.controls(m::knows);
         String id = query.item != null ? query.item : resolveTitle(m, query.title, err);
         if (id == null) {
             return EmbrecException.EXIT_CODE;
         }
         List<Neighbor> results;
         try (Recommender recommender = Recommender.open(m, model.dir(), UserVectors.DEFAULT)) {
-            results = recommender.similar(id, k, filter.filter(recommender.attributes())); // through the model's index when it has one
+            results = recommender.similar(id, k, filter.filter(recommender.attributes()), c); // through the model's index when it has one
         }
         if (json) {
             out.println(ItemListPrinter.json(id, m.catalog(), results, m::isCold));

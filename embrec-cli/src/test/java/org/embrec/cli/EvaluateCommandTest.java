@@ -85,6 +85,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void mmrAddsReRankedRowsWithTheirDiversity() throws IOException {
+        CliRun r = evaluate("--k", "5", "--mmr", "0,0.5", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = new ArrayList<>();
+        for (JsonNode row : new ObjectMapper().readTree(r.out()).get("results")) {
+            if (!row.has("slice") || row.get("slice").asText().equals("all")) {
+                rows.add(row.get("model").asText() + "/" + row.get("task").asText());
+            }
+        }
+        assertThat(rows).contains("item2vec/i2i", "item2vec/u2i", "item2vec+mmr0.5/i2i", "item2vec+mmr0.5/u2i")
+                .noneMatch(m -> m.startsWith("item2vec+mmr0/"));
+        assertError(evaluate("--mmr", "1.5"), "--mmr values must be in [0, 1], got 1.5");
+    }
+
+    @Test
     void badFlagsAreOneLineErrors() {
         assertError(evaluate("--k", "0"), "--k must be >= 1, got 0");
         assertError(evaluate("--seeds", "0"), "--seeds must be in 1..1000, got 0");

@@ -61,6 +61,41 @@ class RecommendCommandTest {
     }
 
     @Test
+    void controlsExplainDiversifyPushDownAndExclude() throws IOException {
+        CliRun r = recommend(model, "--user", "alice", "--k", "5", "--json", "--explain");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode results = JSON.readTree(r.out()).get("results");
+        for (JsonNode row : results) {
+            JsonNode because = row.get("because");
+            assertThat(because).isNotEmpty();
+            assertThat(because.get(0).get("id").asText()).isIn("1", "5", "9");
+            assertThat(because.get(0).fieldNames()).toIterable().containsExactly("id", "title", "share");
+        }
+        String first = results.get(0).get("id").asText();
+        String second = results.get(1).get("id").asText();
+        Path file = tmp.resolve("never.txt");
+        java.nio.file.Files.writeString(file, "# never\n" + second + "\n");
+        CliRun controlled = recommend(model, "--items", "1,5", "--k", "5", "--json", "--mmr", "0.4",
+                "--negative-items", first, "--exclude", file.toString(), "--exclude", "13,17");
+        assertThat(controlled.code()).as(controlled.err()).isZero();
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(controlled.out()).get("results").forEach(n -> ids.add(n.get("id").asText()));
+        assertThat(ids).hasSize(5).doesNotContain(first, second, "13", "17", "1", "5");
+        assertThat(results.get(0).has("because")).isTrue();
+        assertThat(recommend(model, "--user", "alice", "--k", "3").out()).doesNotContain("Because you liked");
+        assertThat(recommend(model, "--user", "alice", "--k", "3", "--explain").out()).contains("Because you liked");
+        assertOneLineError(recommend(model, "--user", "alice", "--mmr", "2"), "--mmr must be a number in [0, 1] (0 = off), got 2.0");
+        // a model's exclude.txt applies to every command
+        java.nio.file.Files.writeString(model.resolve("exclude.txt"), first + "\n");
+        CliRun excluded = recommend(model, "--user", "alice", "--k", "5", "--json");
+        assertThat(excluded.out()).doesNotContain("\"id\":\"" + first + "\"");
+        CliRun similar = CliRun.of("similar", "--model", model.toString(), "--item", "1", "--k", "39", "--json");
+        assertThat(similar.code()).as(similar.err()).isZero();
+        assertThat(JSON.readTree(similar.out()).get("results")).hasSize(38);
+        assertThat(similar.out()).doesNotContain("\"id\":\"" + first + "\"");
+    }
+
+    @Test
     void aUserGetsItemsLikeTheirsWithoutTheirOwn() throws IOException {
         CliRun r = recommend(model, "--user", "alice", "--k", "5", "--json");
         assertThat(r.code()).as(r.err()).isZero();

@@ -76,10 +76,60 @@ public final class FoldIn {
      * @throws IndexOutOfBoundsException for a row outside the item factors
      */
     public float[] solve(int[] rows, int length) {
+        double[] b = new double[k];
+        double[] a = system(rows, length, b);
+        double[] x = SymmetricSolve.solve(a, k, b, 1);
+        if (x == null) {
+            throw new IllegalStateException("fold-in matrix is not positive definite");
+        }
+        float[] out = new float[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = (float) x[i];
+        }
+        return out;
+    }
+
+    /**
+     * The fold-in's per-item terms for the item rows {@code rows[0..length)}: the factors
+     * {@link #solve} gives are exactly the sum of the terms of the distinct rows,
+     * {@code x = Σ_j (1 + alpha) A⁻¹ y_j} with {@code A} the list's matrix. Returns the distinct
+     * rows' terms, row-major ({@code distinct.length x dim()}), {@code distinct} being the sorted
+     * distinct rows ({@code distinctRows}).
+     */
+    public double[] terms(int[] rows, int length) {
+        int[] distinct = distinctRows(rows, length);
+        double[] a = system(rows, length, new double[k]);
+        int m = distinct.length;
+        double[] rhs = new double[k * m]; // column j = (1 + alpha) y_j
+        for (int j = 0; j < m; j++) {
+            int off = distinct[j] * k;
+            for (int i = 0; i < k; i++) {
+                rhs[i * m + j] = (1 + alpha) * items[off + i];
+            }
+        }
+        double[] x = SymmetricSolve.solve(a, k, rhs, m);
+        if (x == null) {
+            throw new IllegalStateException("fold-in matrix is not positive definite");
+        }
+        double[] out = new double[m * k];
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < k; i++) {
+                out[j * k + i] = x[i * m + j];
+            }
+        }
+        return out;
+    }
+
+    /** The sorted distinct rows of {@code rows[0..length)}: the items a fold-in counts. */
+    public static int[] distinctRows(int[] rows, int length) {
+        return Arrays.stream(rows, 0, length).distinct().sorted().toArray();
+    }
+
+    /** The matrix {@code A} of the list (both triangles), adding its right-hand side into {@code b}. */
+    private double[] system(int[] rows, int length, double[] b) {
         int[] distinct = Arrays.copyOf(rows, length);
         Arrays.sort(distinct);
         double[] a = gram.clone();
-        double[] b = new double[k];
         int last = -1;
         for (int row : distinct) {
             if (row == last) {
@@ -104,14 +154,6 @@ public final class FoldIn {
                 a[i * k + j] = a[j * k + i];
             }
         }
-        double[] x = SymmetricSolve.solve(a, k, b, 1);
-        if (x == null) {
-            throw new IllegalStateException("fold-in matrix is not positive definite");
-        }
-        float[] out = new float[k];
-        for (int i = 0; i < k; i++) {
-            out[i] = (float) x[i];
-        }
-        return out;
+        return a;
     }
 }

@@ -53,6 +53,8 @@ public final class EvaluationSuite {
     private final double[] popularityPct;
     /** The tuned baselines' settings chosen so far, by name (the grid runs once per suite). */
     private final Map<String, BaselineGrid.Choice<?>> choices = new HashMap<>();
+    /** MMR weights whose re-ranked lists get rows of their own ({@link MmrScorer}); 0 adds none. */
+    private final List<Double> mmr;
 
     public EvaluationSuite(Split split, EvaluationOptions options, UserVectors userVectors) {
         this(split, options, List.of(userVectors), Catalog.empty(), List.of());
@@ -66,6 +68,12 @@ public final class EvaluationSuite {
      */
     public EvaluationSuite(Split split, EvaluationOptions options, List<UserVectors> rules, Catalog catalog,
             List<StoreVariant> variants) {
+        this(split, options, rules, catalog, variants, List.of());
+    }
+
+    private EvaluationSuite(Split split, EvaluationOptions options, List<UserVectors> rules, Catalog catalog,
+            List<StoreVariant> variants, List<Double> mmr) {
+        this.mmr = List.copyOf(mmr);
         this.split = Objects.requireNonNull(split, "split");
         this.options = Objects.requireNonNull(options, "options");
         this.rules = List.copyOf(rules);
@@ -77,6 +85,20 @@ public final class EvaluationSuite {
         this.variants = List.copyOf(variants);
         this.evaluator = new Evaluator(split.cases(), options.threads());
         this.popularityPct = ListFeatures.popularityPercentiles(split.training().sequenceCounts());
+    }
+
+    /**
+     * This suite also reporting each algorithm re-ranked by MMR with each weight L in
+     * {@code weights} ({@link MmrScorer}, docs/CONTROLS.md): rows {@code NAME+mmrL}, i2i and u2i
+     * (the first rule), beside the plain rows; 0 is the plain model and adds no row.
+     */
+    public EvaluationSuite withMmr(List<Double> weights) {
+        for (double l : weights) {
+            if (!(l >= 0 && l <= 1)) {
+                throw new org.embrec.EmbrecException("--mmr values must be in [0, 1], got " + l);
+            }
+        }
+        return new EvaluationSuite(split, options, rules, catalog, variants, weights);
     }
 
     /** A suite with PROTOCOL.md's default user-vector rule. */
@@ -217,6 +239,14 @@ public final class EvaluationSuite {
             names[v + 1] = algorithm.name() + variants.get(v).suffix();
         }
         RowAccumulator[][] acc = new RowAccumulator[models][columns];
+        List<Double> weights = mmr.stream().filter(l -> l > 0).distinct().toList();
+        RowAccumulator[][] mmrAcc = new RowAccumulator[weights.size()][2];
+        for (int v = 0; v < weights.size(); v++) {
+            String name = algorithm.name() + MmrScorer.suffix(weights.get(v));
+            mmrAcc[v][0] = accumulator(name, Task.I2I, null, false, cold);
+            mmrAcc[v][1] = accumulator(name, Task.U2I, factors ? Scoring.UserQuery.USER_FACTORS.key()
+                    : rules.get(0).toString(), false, cold);
+        }
         for (int m = 0; m < models; m++) {
             for (int c = 0; c < columns; c++) {
                 acc[m][c] = c == 0 ? accumulator(names[m], Task.I2I, null, false, cold)
@@ -252,12 +282,24 @@ public final class EvaluationSuite {
                             seconds);
                     summary.append(String.format(Locale.ROOT, " %s%s HR@%d %.4f", task.key(),
                             c > 1 ? "[" + rule + "]" : "", options.k(), metrics.hr()));
+                    if (m == 0 && c <= 1) {
+                        for (int v = 0; v < weights.size(); v++) {
+                            ItemScorer reranked = new MmrScorer(scorer, store, weights.get(v), options.k());
+                            Metrics mm = mmrAcc[v][c].add(evaluator.run(reranked, task, options.k(), progress),
+                                    features, seconds);
+                            summary.append(String.format(Locale.ROOT, " %s%s HR@%d %.4f", task.key(),
+                                    MmrScorer.suffix(weights.get(v)), options.k(), mm.hr()));
+                        }
+                    }
                 }
                 progress.done("evaluate", summary.toString());
             }
         }
         List<RowAccumulator> out = new ArrayList<>();
         for (RowAccumulator[] row : acc) {
+            out.addAll(List.of(row));
+        }
+        for (RowAccumulator[] row : mmrAcc) {
             out.addAll(List.of(row));
         }
         return out;

@@ -18,13 +18,25 @@ import org.embrec.vectors.Neighbor;
  * @param query how the user's query vector was made: the user-vector rule
  *     ({@code recency(half-life 1)}, {@code mean}, ...), {@code user-factors} (a stored user's
  *     factors) or {@code fold-in} (factors solved for the list)
+ * @param because when explanations were asked ({@link Controls#explain()}), one list per item
+ *     of {@code items} (same order): the history items behind it ({@link Explanations}); else empty
  */
 public record Recommendations(List<Neighbor> items, boolean popularityFallback, List<String> used,
-        List<String> withoutVector, String query) {
+        List<String> withoutVector, String query, List<List<Explanations.Because>> because) {
     public Recommendations {
         java.util.Objects.requireNonNull(query, "query");
         items = List.copyOf(items);
         used = List.copyOf(used);
         withoutVector = List.copyOf(withoutVector);
+        because = List.copyOf(because);
+        if (!because.isEmpty() && because.size() != items.size()) {
+            throw new IllegalArgumentException("expected " + items.size() + " explanations, got " + because.size());
+        }
+    }
+
+    /** Recommendations without explanations. */
+    public Recommendations(List<Neighbor> items, boolean popularityFallback, List<String> used,
+            List<String> withoutVector, String query) {
+        this(items, popularityFallback, used, withoutVector, query, List.of());
     }
 }

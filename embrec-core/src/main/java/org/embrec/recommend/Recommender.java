@@ -13,6 +13,7 @@ import org.embrec.Printable;
 import org.embrec.als.FoldIn;
 import org.embrec.data.Catalog;
 import org.embrec.index.ExactIndex;
+import org.embrec.index.Hits;
 import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
 import org.embrec.index.ModelIndex;
@@ -47,6 +48,12 @@ import org.embrec.vectors.Similarity;
  * the query, an item's vector or the rule's user vector, against an exact scan of the output
  * vectors).
  *
+ * <p>Each search also takes {@link Controls} (docs/CONTROLS.md): items never to return (per request,
+ * and per model from the directory's {@code exclude.txt}, {@link Exclusions}; both go into the
+ * search's filter, so k results still come back when many items are excluded), disliked items
+ * ({@link Negatives}), diversity re-ranking ({@link Mmr}) and explanations of user
+ * recommendations ({@link Explanations}).
+ *
  * <p>Thread-safe (immutable; searches may run concurrently). {@link #close()} releases the
  * index's files.
  */
@@ -65,10 +72,14 @@ public final class Recommender implements AutoCloseable {
     private final Popularity popularity;
     private final Sequences histories;
     private final int[] sequenceOfUser;
+    /** The candidates' vectors the scores are made with: the output vectors of a directed model, else the item vectors. */
+    private final EmbeddingStore candidateVectors;
+    /** The model's exclusions ({@code exclude.txt}): never returned by any search. */
+    private final Set<String> excluded;
 
     private Recommender(EmbeddingStore vectors, Catalog catalog, ItemAttributes attributes, VectorIndex cosine,
             Scoring scoring, EmbeddingStore userFactors, EmbeddingStore outputVectors, UserVectors rule,
-            Popularity popularity, Sequences histories) {
+            Popularity popularity, Sequences histories, Set<String> excluded) {
         this.vectors = Objects.requireNonNull(vectors, "vectors");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.attributes = Objects.requireNonNull(attributes, "attributes");
@@ -97,12 +108,15 @@ public final class Recommender implements AutoCloseable {
         this.popularity = Objects.requireNonNull(popularity, "popularity");
         this.histories = histories;
         this.sequenceOfUser = histories == null ? new int[0] : sequenceOfUser(histories);
+        this.candidateVectors = byQueryVector ? outputVectors : vectors;
+        this.excluded = Set.copyOf(excluded);
     }
 
     /**
      * The recommender of {@code model}, searching through the index stored in {@code modelDir}
      * (may be null: a model built in memory) when there is one, else exactly; popularity from the
-     * model's user histories.
+     * model's user histories; the items of the directory's {@code exclude.txt} ({@link Exclusions})
+     * are never returned.
      *
      * @throws EmbrecException when the stored index belongs to other vectors (a damaged one is
      *     reported and replaced by exact search, {@link ModelIndex#openOrExact})
@@ -113,7 +127,7 @@ public final class Recommender implements AutoCloseable {
         Sequences h = model.histories();
         return new Recommender(store, model.catalog(), attrs, ModelIndex.openOrExact(modelDir, store, attrs),
                 model.scoring(), model.userFactors(), model.outputVectors(), rule,
-                h == null ? Popularity.empty() : Popularity.of(h, store), h);
+                h == null ? Popularity.empty() : Popularity.of(h, store), h, Exclusions.forModel(modelDir, model::knows));
     }
 
     /**
@@ -123,7 +137,7 @@ public final class Recommender implements AutoCloseable {
     public static Recommender exact(EmbeddingStore vectors, UserVectors rule, Popularity popularity) {
         ItemAttributes attrs = ItemAttributes.of(vectors.ids(), Catalog.empty());
         return new Recommender(vectors, Catalog.empty(), attrs, OffsetIndex.of(ExactIndex.of(vectors, attrs)),
-                Scoring.DEFAULT, null, null, rule, popularity, null);
+                Scoring.DEFAULT, null, null, rule, popularity, null, Set.of());
     }
 
     public EmbeddingStore vectors() {
@@ -153,6 +167,11 @@ public final class Recommender implements AutoCloseable {
         return popularity;
     }
 
+    /** The model's exclusions (its directory's {@code exclude.txt}; empty without one). */
+    public Set<String> exclusions() {
+        return excluded;
+    }
+
     /**
      * The {@code k} items most similar to {@code item}, best first, never the item itself, only
      * items the filter accepts.
@@ -160,6 +179,11 @@ public final class Recommender implements AutoCloseable {
      * @throws EmbrecException when {@code k < 1}, the item is unknown, or it has no vector (saying why)
      */
     public List<Neighbor> similar(String item, int k, ItemFilter filter) {
+        return similar(item, k, filter, Controls.NONE);
+    }
+
+    /** {@link #similar(String, int, ItemFilter)} with the request's controls (explanations do not apply). */
+    public List<Neighbor> similar(String item, int k, ItemFilter filter, Controls controls) {
         if (k < 1) {
             throw new EmbrecException("k must be >= 1, got " + k);
         }
@@ -171,17 +195,83 @@ public final class Recommender implements AutoCloseable {
             throw new EmbrecException("item " + item + " (" + Printable.of(catalog.titleOf(item)) + ") has no vector: too"
                     + " few interactions in the training data (see min_count in the model's manifest.json)");
         }
-        return similar(row, k, filter);
+        return similar(row, k, filter, controls);
     }
 
     /** The {@code k} rows most similar to {@code row} that pass the filter, never {@code row}. */
     public List<Neighbor> similar(int row, int k, ItemFilter filter) {
+        return similar(row, k, filter, Controls.NONE);
+    }
+
+    /**
+     * The {@code k} rows most similar to {@code row} that pass the filter and the controls'
+     * exclusions, never {@code row} nor a model exclusion; re-ranked from a pool when the controls
+     * ask ({@link Mmr}, {@link Negatives}).
+     */
+    public List<Neighbor> similar(int row, int k, ItemFilter filter, Controls controls) {
+        ItemFilter f = deny(filter, List.of(), controls);
+        int n = controls.reranks() ? Mmr.poolSize(k) : k;
+        Hits hits;
         if (byQueryVector) {
-            return index.search(scoring.candidateQuery(vectors.vector(row), 0, vectors.dim()), k,
-                    filter.andDeny(List.of(vectors.id(row))))
-                    .toNeighbors(vectors.ids());
+            hits = index.search(scoring.candidateQuery(vectors.vector(row), 0, vectors.dim()), n,
+                    f.andDeny(List.of(vectors.id(row))));
+        } else {
+            hits = index.searchItem(row, n, f);
         }
-        return index.searchItem(row, k, filter).toNeighbors(vectors.ids());
+        return controls.reranks() ? rerank(hits, k, controls) : hits.toNeighbors(vectors.ids());
+    }
+
+    /**
+     * {@code filter} also denying {@code more}, the controls' exclusions and disliked items, and the
+     * model's exclusions; {@code filter} itself when there is nothing to add.
+     */
+    private ItemFilter deny(ItemFilter filter, List<String> more, Controls controls) {
+        if (more.isEmpty() && excluded.isEmpty() && controls.exclude().isEmpty() && controls.negative().isEmpty()) {
+            return filter;
+        }
+        List<String> ids = new ArrayList<>(more.size() + excluded.size() + controls.exclude().size()
+                + controls.negative().size());
+        ids.addAll(more);
+        ids.addAll(excluded);
+        ids.addAll(controls.exclude());
+        ids.addAll(controls.negative());
+        return filter.andDeny(ids);
+    }
+
+    /**
+     * The best {@code k} of a pool of hits re-ranked as the controls say: relevance the hits'
+     * scores scaled to [0, 1] ({@link Mmr#minMax}), less the {@link Negatives} penalty, then the
+     * {@link Mmr} order (the relevance order when L = 0). Scores stay the model's.
+     */
+    private List<Neighbor> rerank(Hits hits, int k, Controls controls) {
+        int n = hits.size();
+        int dim = vectors.dim();
+        float[] unitAll = vectors.unitMatrix();
+        float[] unit = new float[n * dim];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(unitAll, hits.row(i) * dim, unit, i * dim, dim);
+        }
+        double[] relevance = Mmr.minMax(hits.scores(), n);
+        List<Integer> negativeRows = new ArrayList<>();
+        for (String id : controls.negative()) {
+            int r = vectors.indexOf(id);
+            if (r >= 0) {
+                negativeRows.add(r);
+            }
+        }
+        if (!negativeRows.isEmpty()) {
+            float[] neg = new float[negativeRows.size() * dim];
+            for (int i = 0; i < negativeRows.size(); i++) {
+                System.arraycopy(unitAll, negativeRows.get(i) * dim, neg, i * dim, dim);
+            }
+            Negatives.penalise(relevance, unit, neg, negativeRows.size(), dim);
+        }
+        int[] order = Mmr.rerank(relevance, unit, dim, k, controls.mmr());
+        List<Neighbor> out = new ArrayList<>(order.length);
+        for (int i : order) {
+            out.add(new Neighbor(hits.row(i), vectors.id(hits.row(i)), hits.score(i)));
+        }
+        return out;
     }
 
     /**
@@ -193,8 +283,13 @@ public final class Recommender implements AutoCloseable {
      * @throws IllegalArgumentException when {@code k < 1}
      */
     public Recommendations forUser(List<String> history, int k, ItemFilter filter) {
+        return forUser(history, k, filter, Controls.NONE);
+    }
+
+    /** {@link #forUser(List, int, ItemFilter)} with the request's controls. */
+    public Recommendations forUser(List<String> history, int k, ItemFilter filter, Controls controls) {
         checkK(k);
-        return search(history, null, k, filter);
+        return search(history, null, k, filter, controls);
     }
 
     /**
@@ -206,13 +301,21 @@ public final class Recommender implements AutoCloseable {
      *     ({@link #history} is null)
      */
     public Recommendations forStoredUser(String user, int k, ItemFilter filter) {
+        return forStoredUser(user, k, filter, Controls.NONE);
+    }
+
+    /**
+     * {@link #forStoredUser(String, int, ItemFilter)} with the request's controls; a stored
+     * user's factors are explained as the fold-in of their history ({@link Explanations}).
+     */
+    public Recommendations forStoredUser(String user, int k, ItemFilter filter, Controls controls) {
         checkK(k);
         List<String> history = history(user);
         if (history == null) {
             throw new IllegalArgumentException("unknown user '" + user + "'");
         }
         int row = scoring.storedUsers() == Scoring.UserQuery.USER_FACTORS ? userFactors.indexOf(user) : -1;
-        return search(history, row < 0 ? null : userFactors.vector(row), k, filter);
+        return search(history, row < 0 ? null : userFactors.vector(row), k, filter, controls);
     }
 
     private static void checkK(int k) {
@@ -222,7 +325,8 @@ public final class Recommender implements AutoCloseable {
     }
 
     /** The top k for {@code history}, the query being {@code factors} when given, else made from the history. */
-    private Recommendations search(List<String> history, float[] factors, int k, ItemFilter filter) {
+    private Recommendations search(List<String> history, float[] factors, int k, ItemFilter filter,
+            Controls controls) {
         int[] rows = new int[history.size()];
         int length = 0;
         List<String> used = new ArrayList<>();
@@ -236,8 +340,10 @@ public final class Recommender implements AutoCloseable {
                 withoutVector.add(id);
             }
         }
+        ItemFilter allowed = deny(filter, history, controls);
         if (length == 0 && factors == null) {
-            List<Neighbor> top = popularity.top(k, new HashSet<>(history), filter.toPredicate(vectors.ids(), attributes));
+            List<Neighbor> top = popularity.top(k, new HashSet<>(history),
+                    deny(filter, List.of(), controls).toPredicate(vectors.ids(), attributes));
             return new Recommendations(top, true, used, List.copyOf(withoutVector), "popularity");
         }
         float[] user;
@@ -256,8 +362,39 @@ public final class Recommender implements AutoCloseable {
         if (byQueryVector) {
             user = scoring.candidateQuery(user, 0, vectors.dim());
         }
-        List<Neighbor> top = userIndex.search(user, k, filter.andDeny(history)).toNeighbors(vectors.ids());
-        return new Recommendations(top, false, used, List.copyOf(withoutVector), query);
+        List<Neighbor> top;
+        if (controls.reranks()) {
+            top = rerank(userIndex.search(user, Mmr.poolSize(k), allowed), k, controls);
+        } else {
+            top = userIndex.search(user, k, allowed).toNeighbors(vectors.ids());
+        }
+        List<List<Explanations.Because>> because = List.of();
+        if (controls.explain() && length > 0) {
+            Explanations e = explanations(rows, length);
+            because = new ArrayList<>(top.size());
+            for (Neighbor n : top) {
+                because.add(e.because(candidateVectors.vector(n.row())));
+            }
+        }
+        return new Recommendations(top, false, used, List.copyOf(withoutVector), query, because);
+    }
+
+    /**
+     * The per-history-item terms of the user query ({@link Explanations}): the fold-in's for a
+     * model with one (ad-hoc lists, and stored users' factors explained as the fold-in of their
+     * history), else the user-vector rule's.
+     */
+    private Explanations explanations(int[] rows, int length) {
+        int dim = vectors.dim();
+        if (foldIn != null) {
+            int[] distinct = FoldIn.distinctRows(rows, length);
+            List<String> ids = new ArrayList<>(distinct.length);
+            for (int r : distinct) {
+                ids.add(vectors.id(r));
+            }
+            return new Explanations(ids, foldIn.terms(rows, length), dim);
+        }
+        return Explanations.ofRule(rule, vectors, rows, length);
     }
 
     /** True when the model stores its users' liked sequences. */

@@ -8,6 +8,7 @@ import org.embrec.index.ModelIndex;
 import org.embrec.model.CatalogTsv;
 import org.embrec.model.ModelDirectory;
 import org.embrec.model.UserHistoriesFile;
+import org.embrec.recommend.Exclusions;
 
 /**
  * Fuzzes the readers of a model directory's own files: {@code manifest.json}
@@ -30,6 +31,13 @@ class ModelFilesFuzzTest {
     @FuzzTest
     void userHistories(byte[] bin) {
         Contract.holds(() -> UserHistoriesFile.read(new BufferedInputStream(new ByteArrayInputStream(bin)), "users.bin"));
+    }
+
+    @FuzzTest
+    void excludeTxt(byte[] txt) {
+        Path dir = Scratch.fresh();
+        Scratch.write(dir, Exclusions.FILE, txt);
+        Contract.holds(() -> Exclusions.forModel(dir, id -> !id.startsWith("x")));
     }
 
     @FuzzTest

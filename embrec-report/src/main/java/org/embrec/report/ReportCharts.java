@@ -85,6 +85,57 @@ public final class ReportCharts {
                         + (ndcg ? "normal approximation" : "Wilson") + ").");
     }
 
+    /**
+     * The accuracy / diversity trade-off of MMR re-ranking ({@code evaluate --mmr}): HR@K against
+     * intra-list diversity for each model evaluated with MMR rows ({@code NAME+mmrL}), its plain
+     * row (L = 0) first, a line per model and task in order of L; null when the report has no
+     * MMR row.
+     */
+    public static Plot mmrTradeOff(EvaluationReport report) {
+        List<ResultRow> rows = mainRows(report);
+        Map<String, List<ResultRow>> byModelTask = new LinkedHashMap<>();
+        for (ResultRow r : rows) {
+            int at = r.model().indexOf("+mmr");
+            if (at > 0 && r.lists() != null) {
+                String base = r.model().substring(0, at);
+                String key = base + " " + r.task();
+                List<ResultRow> line = byModelTask.computeIfAbsent(key, x -> new ArrayList<>());
+                if (line.isEmpty()) {
+                    rows.stream().filter(p -> p.model().equals(base) && p.task().equals(r.task()) && p.lists() != null)
+                            .findFirst().ifPresent(line::add);
+                }
+                line.add(r);
+            }
+        }
+        if (byModelTask.isEmpty()) {
+            return null;
+        }
+        List<Series> series = new ArrayList<>();
+        String measure = null;
+        for (Map.Entry<String, List<ResultRow>> e : byModelTask.entrySet()) {
+            List<ResultRow> line = e.getValue();
+            double[] x = new double[line.size()];
+            double[] y = new double[line.size()];
+            String[] tips = new String[line.size()];
+            for (int i = 0; i < line.size(); i++) {
+                ResultRow r = line.get(i);
+                x[i] = r.lists().diversity();
+                y[i] = r.hr();
+                measure = measure == null ? r.lists().diversityMeasure() : measure;
+                tips[i] = String.format(Locale.ROOT, "%s %s: HR@%d %.4f, diversity %.3f", r.model(), r.task(),
+                        report.k(), y[i], x[i]);
+            }
+            boolean i2i = e.getKey().endsWith(" " + Task.I2I.key());
+            series.add(new Series(e.getKey(), series.size() < 2 ? (i2i ? Palette.I2I : Palette.U2I)
+                    : Palette.color(series.size()), Series.Style.LINE, x, y, null, null, tips, false, 5));
+        }
+        return new Plot("mmr-trade-off", "Accuracy vs diversity of MMR re-ranking", "intra-list diversity ("
+                + (measure == null ? "distance" : measure) + ")", "HR@" + report.k(), Plot.Scale.LINEAR, List.of(), false,
+                series, "HR@" + report.k() + " against the mean pairwise distance within a top-" + report.k()
+                        + " list, for the plain model and each MMR weight L of evaluate --mmr (docs/CONTROLS.md),"
+                        + " in order of L.");
+    }
+
     /** HR@K for K = 1..n of every model on one task (rows without a curve are left out), or null. */
     public static Plot hitRateCurve(EvaluationReport report, Task task) {
         boolean rules = severalRules(report);

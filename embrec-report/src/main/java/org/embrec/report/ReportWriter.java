@@ -67,6 +67,10 @@ public final class ReportWriter {
                 out.add(new Sized(curve, 760, 420, false));
             }
         }
+        Plot mmr = ReportCharts.mmrTradeOff(c.evaluation());
+        if (mmr != null) {
+            out.add(new Sized(mmr, 760, 420, false));
+        }
         if (c.tuning() != null) {
             out.add(new Sized(ReportCharts.tuningTrajectory(c.tuning()), 760, 380, false));
             for (Plot p : ReportCharts.tuningParameters(c.tuning())) {

@@ -51,6 +51,29 @@ class ReportChartsTest {
     }
 
     @Test
+    void mmrTradeOffDrawsEachModelAndTaskFromThePlainRowInOrderOfL() {
+        assertThat(ReportCharts.mmrTradeOff(report())).isNull(); // no MMR rows, no chart
+        List<ResultRow> rows = new ArrayList<>();
+        String[] models = {"item2vec", "item2vec+mmr0.2", "item2vec+mmr0.5"};
+        for (int i = 0; i < models.length; i++) {
+            for (String task : List.of("i2i", "u2i")) {
+                org.embrec.eval.ListStats lists = new org.embrec.eval.ListStats(0.6, 1000, 92, 0.70 + 0.01 * i,
+                        "genre-jaccard");
+                rows.add(new ResultRow(models[i], task, null, 0.06 - 0.001 * i, 0.03, 0.7, 1, 608, 1, Double.NaN,
+                        Double.NaN, new double[] {0.04, 0.08}).withDetails(null, null, lists));
+            }
+        }
+        rows.add(new ResultRow("popularity", "i2i", null, 0.031, 0.016, 0.94, 0, 608, 1, Double.NaN, Double.NaN,
+                new double[] {0.02, 0.048}).withDetails(null, null, new org.embrec.eval.ListStats(0, 11, 99, 0.77,
+                "genre-jaccard")));
+        Plot p = ReportCharts.mmrTradeOff(new EvaluationReport("d", EvaluationReport.PROTOCOL, 10, 608, rows));
+        assertThat(p.series()).extracting(Series::name).containsExactly("item2vec i2i", "item2vec u2i");
+        assertThat(p.series().get(0).x()).containsExactly(0.70, 0.70 + 0.01, 0.70 + 0.01 * 2);
+        assertThat(p.series().get(0).y()).containsExactly(0.06, 0.06 - 0.001, 0.06 - 0.002);
+        assertThat(p.xLabel()).contains("genre-jaccard");
+    }
+
+    @Test
     void theTunedBaselinesRowsAreDrawnLikeEveryOtherRow() {
         double[] curve = new double[50];
         java.util.Arrays.fill(curve, 0.06);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.embrec.data.Catalog;
 import org.embrec.data.TitleMatcher;
+import org.embrec.recommend.Explanations;
 import org.embrec.vectors.Neighbor;
 
 /**
@@ -37,9 +38,15 @@ final class ApiJson {
      */
     record Item(String id, String title, Integer year, List<String> genres, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> attributes) {}
 
-    /** An item in a ranked list: {@code cold} when its vector came from cold start. */
+    /**
+     * An item in a ranked list: {@code cold} when its vector came from cold start; {@code because}
+     * (only when explanations were asked) the history items behind it with their shares.
+     */
     record Scored(String id, String title, Integer year, List<String> genres, float score, boolean cold,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> attributes) {}
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> attributes, List<Because> because) {}
+
+    /** A history item behind a recommendation: its share of the positive contributions (docs/CONTROLS.md). */
+    record Because(String id, String title, double share) {}
 
     /** A title search hit and the models that have a vector for it. */
     record Found(String id, String title, Integer year, List<String> genres, float score, List<String> models,
@@ -87,11 +94,25 @@ final class ApiJson {
     }
 
     static List<Scored> scored(ServedModels models, ServedModel model, List<Neighbor> neighbors) {
+        return scored(models, model, neighbors, List.of());
+    }
+
+    /** As {@link #scored(ServedModels, ServedModel, List)}, with each item's explanation when {@code because} has them. */
+    static List<Scored> scored(ServedModels models, ServedModel model, List<Neighbor> neighbors,
+            List<List<Explanations.Because>> because) {
         List<Scored> out = new ArrayList<>(neighbors.size());
-        for (Neighbor n : neighbors) {
+        for (int r = 0; r < neighbors.size(); r++) {
+            Neighbor n = neighbors.get(r);
             Item i = item(models, n.id());
+            List<Because> why = null;
+            if (!because.isEmpty()) {
+                why = new ArrayList<>();
+                for (Explanations.Because b : because.get(r)) {
+                    why.add(new Because(b.id(), item(models, b.id()).title(), Math.round(b.share() * 1e4) / 1e4));
+                }
+            }
             out.add(new Scored(i.id(), i.title(), i.year(), i.genres(), n.score(), model.isCold(n.row()),
-                    i.attributes()));
+                    i.attributes(), why));
         }
         return out;
     }

@@ -33,7 +33,7 @@ final class ItemHandlers {
         ctx.json(ApiJson.detail(models, id));
     }
 
-    /** {@code GET /api/items/{id}/similar?k=&model=&genre=&yearFrom=&yearTo=}. */
+    /** {@code GET /api/items/{id}/similar?k=&model=&genre=&yearFrom=&yearTo=&mmr=&exclude=}. */
     void similar(Context ctx) {
         answerSimilar(ctx, false);
     }
@@ -59,7 +59,16 @@ final class ItemHandlers {
             throw new NotFoundResponse("item " + id + " (" + ApiJson.item(models, id).title() + ") has no vector in model "
                     + model.name() + ": too few interactions to learn one");
         }
-        List<Neighbor> neighbors = cachedOnly ? model.similarIfCached(row, k, filter) : model.similar(row, k, filter);
+        org.embrec.recommend.Controls controls = Params.controls(ctx, false);
+        List<Neighbor> neighbors;
+        if (!controls.isNone()) {
+            if (cachedOnly) {
+                return false; // a search, on a worker
+            }
+            neighbors = model.similar(row, k, filter, controls);
+        } else {
+            neighbors = cachedOnly ? model.similarIfCached(row, k, filter) : model.similar(row, k, filter);
+        }
         if (neighbors == null) {
             return false;
         }

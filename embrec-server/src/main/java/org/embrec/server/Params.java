@@ -2,6 +2,7 @@ package org.embrec.server;
 
 import org.embrec.index.ItemFilter;
 import org.embrec.EmbrecException;
+import org.embrec.recommend.Controls;
 import java.util.List;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -197,6 +198,72 @@ final class Params {
             }
         }
         return true;
+    }
+
+    /** Most ids an {@code exclude} list may hold (a request body is also limited to 64 KiB). */
+    static final int MAX_EXCLUDE = 10_000;
+
+    /**
+     * The controls of a list request (docs/CONTROLS.md): {@code explain=true|false} (user
+     * recommendations only), {@code mmr} (a decimal number in [0, 1], default 0 = off) and
+     * {@code exclude} (ids, repeatable and comma-separated, at most {@link #MAX_EXCLUDE}).
+     */
+    static Controls controls(Context ctx, boolean user) {
+        boolean explain = bool("explain", ctx.queryParam("explain"));
+        if (explain && !user) {
+            throw new BadRequestResponse("explain applies to user recommendations, not to similar items");
+        }
+        List<String> exclude = new java.util.ArrayList<>();
+        for (String v : ctx.queryParams("exclude")) {
+            for (String id : v.split(",", -1)) {
+                if (!id.isEmpty()) {
+                    exclude.add(id);
+                }
+            }
+        }
+        return new Controls(explain, mmr(ctx.queryParam("mmr")), List.of(), ids("exclude", exclude, MAX_EXCLUDE));
+    }
+
+    /** {@code true} or {@code false} (absent: false); anything else is a 400. */
+    static boolean bool(String name, String raw) {
+        if (raw == null || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw new BadRequestResponse(name + " must be true or false, got '" + clip(raw) + "'");
+    }
+
+    /** The MMR weight: a plain decimal number ({@code 0.2}, {@code 1}) in [0, 1]; absent: 0 (off). */
+    static double mmr(String raw) {
+        if (raw == null) {
+            return 0;
+        }
+        if (!raw.matches("[0-9]{1,3}(\\.[0-9]{1,6})?|\\.[0-9]{1,6}")) {
+            throw new BadRequestResponse("mmr must be a number in 0..1 such as 0.2, got '" + clip(raw) + "'");
+        }
+        return mmr(Double.parseDouble(raw));
+    }
+
+    /** An MMR weight in [0, 1]; anything else is a 400. */
+    static double mmr(double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new BadRequestResponse("mmr must be a number in 0..1 such as 0.2, got " + v);
+        }
+        return v;
+    }
+
+    /** Item ids checked by {@link #id}, at most {@code max} of them, duplicates dropped. */
+    static List<String> ids(String name, List<String> raw, int max) {
+        if (raw.size() > max) {
+            throw new BadRequestResponse(name + " must list at most " + max + " ids, got " + raw.size());
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String id : raw) {
+            out.add(id(name + " item", id));
+        }
+        return List.copyOf(out);
     }
 
     /** A user-given value shortened for messages (never echo kilobytes back). */

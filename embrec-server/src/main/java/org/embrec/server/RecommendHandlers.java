@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.embrec.recommend.Controls;
 import org.embrec.recommend.Recommendations;
 
 /**
@@ -33,7 +34,7 @@ final class RecommendHandlers {
     /** Most history items a user response lists (the most recent ones). */
     static final int MAX_HISTORY_SHOWN = 100;
 
-    /** {@code GET /api/users/{id}/recommendations?k=&model=&genre=&yearFrom=&yearTo=}. */
+    /** {@code GET /api/users/{id}/recommendations?k=&model=&genre=&yearFrom=&yearTo=&explain=&mmr=&exclude=}. */
     void forUser(Context ctx) {
         ServedModels models = Params.models(registry);
         String user = Params.pathId(ctx, "user");
@@ -48,12 +49,13 @@ final class RecommendHandlers {
         if (history == null) {
             throw new NotFoundResponse("unknown user id '" + Params.clip(user) + "' in model " + model.name());
         }
-        Recommendations r = model.recommendForUser(user, k, filter);
+        Controls controls = Params.controls(ctx, true);
+        Recommendations r = model.recommendForUser(user, k, filter, controls);
         List<ApiJson.Item> shown = history.subList(Math.max(0, history.size() - MAX_HISTORY_SHOWN), history.size())
                 .stream().map(id -> ApiJson.item(models, id)).toList();
         ctx.json(new ApiJson.ListResponse(new ApiJson.UserQuery(user, history.size(), shown), model.name(),
                 ApiJson.filterOrNull(filter), r.popularityFallback() ? "popularity" : null,
-                ApiJson.scored(models, model, r.items())));
+                ApiJson.scored(models, model, r.items(), r.because())));
     }
 
     /**
@@ -68,11 +70,45 @@ final class RecommendHandlers {
         int k = Params.intParam("k", integer(body, "k"), Params.DEFAULT_K, 1, Params.MAX_K);
         ResultFilter filter = Params.filter(string(body, "genre"), integer(body, "yearFrom"), integer(body, "yearTo"),
                 strings(body, "filter"), model);
-        Recommendations r = model.recommend(items(body), k, filter);
+        JsonNode mmr = body.get("mmr");
+        if (mmr != null && !mmr.isNull() && !mmr.isNumber()) {
+            throw new BadRequestResponse("mmr must be a number in 0..1 such as 0.2, got " + Params.clip(mmr.toString()));
+        }
+        JsonNode explain = body.get("explain");
+        if (explain != null && !explain.isNull() && !explain.isBoolean()) {
+            throw new BadRequestResponse("explain must be true or false, got " + Params.clip(explain.toString()));
+        }
+        List<String> negative = ids(body, "negative", MAX_ITEMS);
+        Controls controls = new Controls(explain != null && explain.asBoolean(),
+                mmr == null || mmr.isNull() ? 0 : Params.mmr(mmr.doubleValue()), negative,
+                ids(body, "exclude", Params.MAX_EXCLUDE));
+        Recommendations r = model.recommend(items(body), k, filter, controls);
         List<ApiJson.Item> used = r.used().stream().map(id -> ApiJson.item(models, id)).toList();
         ctx.json(new ApiJson.ListResponse(new ApiJson.ItemsQuery(used, r.withoutVector()), model.name(),
                 ApiJson.filterOrNull(filter), r.popularityFallback() ? "popularity" : null,
-                ApiJson.scored(models, model, r.items())));
+                ApiJson.scored(models, model, r.items(), r.because())));
+    }
+
+    /** An optional array of item ids (strings or integers), at most {@code max}; empty when absent. */
+    private static List<String> ids(JsonNode body, String field, int max) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw new BadRequestResponse(field + " must be an array of item ids, e.g. [\"4018\"]");
+        }
+        if (v.size() > max) {
+            throw new BadRequestResponse(field + " must list at most " + max + " ids, got " + v.size());
+        }
+        List<String> out = new java.util.ArrayList<>(v.size());
+        for (JsonNode n : v) {
+            if (!n.isTextual() && !n.isIntegralNumber()) {
+                throw new BadRequestResponse(field + " must hold strings or integers, got " + n.getNodeType());
+            }
+            out.add(n.asText());
+        }
+        return Params.ids(field, out, max);
     }
 
     private static JsonNode parse(byte[] body) {
@@ -93,12 +129,13 @@ final class RecommendHandlers {
         if (node == null || !node.isObject()) {
             throw new BadRequestResponse("the body must be a JSON object such as {\"items\": [\"4018\"], \"k\": 10}");
         }
-        Set<String> known = Set.of("items", "k", "model", "genre", "yearFrom", "yearTo", "filter");
+        Set<String> known = Set.of("items", "k", "model", "genre", "yearFrom", "yearTo", "filter", "explain", "mmr",
+                "negative", "exclude");
         for (var it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
                 throw new BadRequestResponse("unknown field '" + Params.clip(f) + "'; known: items, k, model, genre,"
-                        + " yearFrom, yearTo, filter");
+                        + " yearFrom, yearTo, filter, explain, mmr, negative, exclude");
             }
         }
         return node;

@@ -8,6 +8,7 @@ import org.embrec.data.Catalog;
 import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
 import org.embrec.model.EmbeddingModel;
+import org.embrec.recommend.Controls;
 import org.embrec.recommend.Recommender;
 import org.embrec.recommend.Recommendations;
 import org.embrec.recommend.UserVectors;
@@ -19,7 +20,8 @@ import org.embrec.vectors.Pca2d;
  * One model as the server serves it: a name, the model (vectors, catalog, manifest, and when
  * stored the users' liked sequences and the items given a vector by cold start), its
  * {@link Recommender} (the one search path, through the model directory's {@code index/} when it
- * has one, else exact search, as the CLI searches), the catalog facts of its rows for the page, a
+ * has one, else exact search, as the CLI searches; never returning an item of the directory's
+ * {@code exclude.txt}, read here, so a reload re-reads it), the catalog facts of its rows for the page, a
  * cache of unfiltered similar-item lists, and its 2D map, computed on first use and kept.
  *
  * <p>Thread-safe: everything is immutable except the lazily computed map, which is published
@@ -165,7 +167,12 @@ public final class ServedModel implements AutoCloseable {
      * popular items of the stored users (marked as such) when no item has a vector.
      */
     public Recommendations recommend(List<String> liked, int k, ResultFilter filter) {
-        return recommender.forUser(liked, k, itemFilter(filter));
+        return recommend(liked, k, filter, Controls.NONE);
+    }
+
+    /** {@link #recommend(List, int, ResultFilter)} with the request's controls (docs/CONTROLS.md). */
+    public Recommendations recommend(List<String> liked, int k, ResultFilter filter, Controls controls) {
+        return recommender.forUser(liked, k, itemFilter(filter), controls);
     }
 
     /**
@@ -174,7 +181,25 @@ public final class ServedModel implements AutoCloseable {
      * scoring uses them, else as {@link #recommend} for their history.
      */
     public Recommendations recommendForUser(String user, int k, ResultFilter filter) {
-        return recommender.forStoredUser(user, k, itemFilter(filter));
+        return recommendForUser(user, k, filter, Controls.NONE);
+    }
+
+    /** {@link #recommendForUser(String, int, ResultFilter)} with the request's controls. */
+    public Recommendations recommendForUser(String user, int k, ResultFilter filter, Controls controls) {
+        return recommender.forStoredUser(user, k, itemFilter(filter), controls);
+    }
+
+    /**
+     * The {@code k} rows most similar to {@code row} under the request's controls (MMR, exclusions):
+     * a search, never the cache, unless the controls ask for nothing.
+     */
+    public List<Neighbor> similar(int row, int k, ResultFilter filter, Controls controls) {
+        return controls.isNone() ? similar(row, k, filter) : recommender.similar(row, k, itemFilter(filter), controls);
+    }
+
+    /** The model's exclusions ({@code exclude.txt} in its directory, read when the model was loaded). */
+    public java.util.Set<String> exclusions() {
+        return recommender.exclusions();
     }
 
     private static ItemFilter itemFilter(ResultFilter f) {

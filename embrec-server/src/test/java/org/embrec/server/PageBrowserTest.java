@@ -196,6 +196,16 @@ class PageBrowserTest {
         }
         screenshot("movie.png");
 
+        // "My movies": the recommendations for the liked list say why (explain=true): one liked item, all of it
+        driver.findElement(By.cssSelector("button.like")).click();
+        driver.get(server.base() + "/#/user");
+        By because = By.cssSelector(".model-column[data-model='item2vec'] li.result .because");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(because));
+        assertThat(driver.findElement(because).getText()).isEqualTo("Because you liked What Women Want (2000)");
+        assertThat(driver.findElement(By.cssSelector(".model-column[data-model='item2vec'] li.result .because a"))
+                .getAttribute("href")).endsWith("#/movie/4018");
+        screenshot("because.png");
+
         driver.findElement(By.cssSelector("a[data-nav='map']")).click();
         WebElement canvas = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("map-canvas")));
         wait.until(d -> canvas.getAttribute("data-points") != null && Integer.parseInt(canvas.getAttribute("data-points")) > 0);

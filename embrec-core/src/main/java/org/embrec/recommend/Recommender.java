@@ -1,5 +1,6 @@
 package org.embrec.recommend;
 
+import org.embrec.model.UserVectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,11 +80,12 @@ public final class Recommender implements AutoCloseable {
             if (outputVectors == null || !Scoring.outputFits(vectors, outputVectors)) {
                 throw new IllegalArgumentException("the scoring needs output vectors with the item vectors' rows");
             }
-            // candidates are the output vectors: an exact scan by the scoring's similarities
-            VectorIndex itemSide = OffsetIndex.of(ExactIndex.of(outputVectors, attributes, scoring.items()));
+            // candidates are the scoring's candidate vectors (output vectors, maybe after the unit
+            // input vectors): an exact inner-product scan
+            EmbeddingStore candidates = scoring.candidateVectors(vectors, outputVectors);
+            VectorIndex itemSide = OffsetIndex.of(ExactIndex.of(candidates, attributes, Similarity.INNER_PRODUCT));
             this.index = itemSide;
-            this.userIndex = scoring.users() == scoring.items() ? itemSide
-                    : OffsetIndex.of(ExactIndex.of(outputVectors, attributes, scoring.users()));
+            this.userIndex = itemSide;
         } else {
             VectorIndex inner = scoring.items() == Similarity.INNER_PRODUCT || scoring.users() == Similarity.INNER_PRODUCT
                     ? OffsetIndex.of(ExactIndex.of(vectors, attributes, Similarity.INNER_PRODUCT)) : null;
@@ -177,7 +179,7 @@ public final class Recommender implements AutoCloseable {
     /** The {@code k} rows most similar to {@code row} that pass the filter, never {@code row}. */
     public List<Neighbor> similar(int row, int k, ItemFilter filter) {
         if (byQueryVector) {
-            return index.search(scoring.candidateQuery(vectors.vector(row), 0, vectors.dim()), k,
+            return index.search(scoring.candidateQuery(vectors.vector(row), 0, vectors.dim(), false), k,
                     filter.andDeny(List.of(vectors.id(row))))
                     .toNeighbors(vectors.ids());
         }
@@ -254,7 +256,7 @@ public final class Recommender implements AutoCloseable {
             query = rule.toString();
         }
         if (byQueryVector) {
-            user = scoring.candidateQuery(user, 0, vectors.dim());
+            user = scoring.candidateQuery(user, 0, vectors.dim(), true);
         }
         List<Neighbor> top = userIndex.search(user, k, filter.andDeny(history)).toNeighbors(vectors.ids());
         return new Recommendations(top, false, used, List.copyOf(withoutVector), query);

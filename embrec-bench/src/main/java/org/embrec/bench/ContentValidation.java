@@ -27,7 +27,7 @@ import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.Item2VecAlgorithm;
 import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.sequence.LikedFilter;
 import org.embrec.sequence.SequenceBuilder;
 import org.embrec.train.Word2VecConfig;

@@ -2,7 +2,7 @@ package org.embrec.cli;
 
 import org.embrec.vectors.Neighbor;
 import org.embrec.index.ItemFilter;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.recommend.Recommender;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -29,7 +29,7 @@ import org.embrec.pipeline.Fit;
 import org.embrec.pipeline.ModelBuilder;
 import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
 
 /**

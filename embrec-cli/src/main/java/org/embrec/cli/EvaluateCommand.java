@@ -20,7 +20,7 @@ import org.embrec.eval.ReportFormat;
 import org.embrec.eval.Split;
 import org.embrec.eval.StoreVariant;
 import org.embrec.pipeline.EmbeddingAlgorithm;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.report.ReportEvaluation;
 import org.embrec.report.ReportWriter;
 import org.embrec.sequence.Sequences;

@@ -14,7 +14,7 @@ import org.embrec.index.NeighborsExport;
 import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.recommend.Recommender;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -13,7 +13,7 @@ import org.embrec.model.EmbeddingModel;
 import org.embrec.model.Scoring;
 import org.embrec.recommend.Recommendations;
 import org.embrec.recommend.Recommender;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

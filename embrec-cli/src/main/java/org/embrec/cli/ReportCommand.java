@@ -22,7 +22,7 @@ import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
 import org.embrec.pipeline.Algorithms;
 import org.embrec.pipeline.EmbeddingAlgorithm;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.report.EmbeddingMap;
 import org.embrec.report.ReportEvaluation;
 import org.embrec.report.ReportWriter;

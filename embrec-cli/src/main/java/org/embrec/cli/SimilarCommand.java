@@ -1,6 +1,6 @@
 package org.embrec.cli;
 
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.recommend.Recommender;
 import java.io.PrintWriter;
 import java.util.List;

@@ -35,9 +35,11 @@ public final class TrainingOptions {
                     + " after it (after: it learns what follows it).")
     String contexts;
 
-    @Option(names = "--scoring", paramLabel = "cosine|directed",
-            description = "How the model ranks: cosine of the item vectors (gensim's most_similar), or directed:"
-                    + " the query's vector times the candidates' output vectors (users: the history rule's vector).")
+    @Option(names = "--scoring", paramLabel = "auto|cosine|directed",
+            description = "How the model ranks: auto (default: the blend of cosine and directed score that best"
+                    + " ranks held-out next items of the training data, chosen for related items and for users),"
+                    + " cosine of the item vectors (gensim's most_similar), or directed: the query's vector times"
+                    + " the candidates' output vectors plus their log count (users: the history rule's vector).")
     String scoring;
 
     @Option(names = "--negative", paramLabel = "N", description = "Noise items per positive pair (item2vec default 14).")
@@ -156,7 +158,8 @@ public final class TrainingOptions {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "cosine" -> Word2VecConfig.ItemScoring.COSINE;
             case "directed" -> Word2VecConfig.ItemScoring.DIRECTED;
-            default -> throw new EmbrecException("--scoring must be cosine or directed, got '" + text + "'");
+            case "auto" -> Word2VecConfig.ItemScoring.AUTO;
+            default -> throw new EmbrecException("--scoring must be auto, cosine or directed, got '" + text + "'");
         };
     }
 

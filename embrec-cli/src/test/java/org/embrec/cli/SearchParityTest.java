@@ -26,7 +26,7 @@ import org.embrec.index.ModelIndex;
 import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
 import org.embrec.server.EmbrecApp;
 import org.embrec.server.ModelRegistry;

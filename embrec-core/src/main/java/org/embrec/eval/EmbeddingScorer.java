@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.embrec.als.FoldIn;
 import org.embrec.data.IdMap;
 import org.embrec.model.Scoring;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Similarity;
@@ -86,7 +86,7 @@ public final class EmbeddingScorer implements ItemScorer {
                 throw new org.embrec.EmbrecException(name + ": the directed scoring has output vectors for the trained"
                         + " items only; score cold-start variants with --scoring cosine");
             }
-            this.candidates = outputVectors;
+            this.candidates = scoring.candidateVectors(store, outputVectors);
         } else {
             this.candidates = store;
         }
@@ -147,13 +147,16 @@ public final class EmbeddingScorer implements ItemScorer {
         }
     }
 
-    /** Scores every row for {@code query[qo..qo+dim)} by {@code similarity} (a zero query scores 0 everywhere). */
-    private void score(float[] query, int qo, Similarity similarity, double[] scores) {
+    /**
+     * Scores every row for {@code query[qo..qo+dim)} by {@code similarity} (a zero query scores 0
+     * everywhere), or against the scoring's candidate vectors by its blend for item or user queries.
+     */
+    private void score(float[] query, int qo, Similarity similarity, boolean forUser, double[] scores) {
         int dim = store.dim();
         int n = store.size();
         if (candidates != store) {
-            // output vectors: the query with the bias's 1 appended, against the longer rows
-            float[] q = scoring.candidateQuery(query, qo, dim);
+            // output vectors (after unit input vectors): the blend's query against the longer rows
+            float[] q = scoring.candidateQuery(query, qo, dim, forUser);
             int cdim = candidates.dim();
             float[] raw = candidates.matrix();
             for (int r = 0, off = 0; r < n; r++, off += cdim) {
@@ -193,7 +196,7 @@ public final class EmbeddingScorer implements ItemScorer {
                     }
                     addOffsets(scores);
                 } else {
-                    score(store.matrix(), query * store.dim(), scoring.items(), scores);
+                    score(store.matrix(), query * store.dim(), scoring.items(), false, scores);
                 }
             }
 
@@ -206,7 +209,7 @@ public final class EmbeddingScorer implements ItemScorer {
             public void scoreForUser(int sequence, int[] history, int length, double[] scores) {
                 int row = factorRowOfSequence == null || sequence < 0 ? -1 : factorRowOfSequence[sequence];
                 if (row >= 0) {
-                    score(userFactors.matrix(), row * store.dim(), scoring.users(), scores);
+                    score(userFactors.matrix(), row * store.dim(), scoring.users(), true, scores);
                     return;
                 }
                 float[] q = user;
@@ -215,7 +218,7 @@ public final class EmbeddingScorer implements ItemScorer {
                 } else {
                     rule.userVector(store, history, length, user);
                 }
-                score(q, 0, scoring.users(), scores);
+                score(q, 0, scoring.users(), true, scores);
             }
         };
     }

@@ -14,7 +14,7 @@ import org.embrec.model.Scoring;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.Fit;
 import org.embrec.pipeline.TrainingData;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 
 /**

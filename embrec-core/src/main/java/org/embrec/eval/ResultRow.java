@@ -1,5 +1,6 @@
 package org.embrec.eval;
 
+import org.embrec.model.UserVectors;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.embrec.eval;
 
+import org.embrec.model.UserVectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -33,9 +33,12 @@ import org.embrec.vectors.Similarity;
  * @param candidates which vectors the queries are scored against: the item vectors
  *     ({@link Candidates#INPUT}) or the items' output vectors ({@link Candidates#OUTPUT}, then the
  *     model stores {@code output-vectors.bin}); queries are always made from the item vectors
+ * @param itemBlend with {@link Candidates#OUTPUT}: the weights of an item query's cosine and
+ *     directed parts ({@link Blend}); null otherwise
+ * @param userBlend the same for user queries
  */
 public record Scoring(Similarity items, Similarity users, UserQuery storedUsers, UserQuery adHocUsers,
-        FoldInSettings foldIn, Candidates candidates) {
+        FoldInSettings foldIn, Candidates candidates, Blend itemBlend, Blend userBlend) {
     /** The manifest key of the section. */
     public static final String KEY = "scoring";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,9 +78,10 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         INPUT("input"),
         /**
          * The items' output (context) vectors of a skip-gram model, one component longer than the
-         * item vectors: the last is the candidate's bias {@code ln(count)}. The query is the item
-         * or user vector with a 1 appended, so its inner product with a candidate is
-         * {@code query . output + ln(count)} (the directed score; {@link #candidateQuery}).
+         * item vectors: the last is the candidate's bias {@code ln(count)}. A query scores a
+         * candidate by the {@link Blend} of the cosine of their item vectors and the directed score
+         * {@code query . output + ln(count)}, one inner product of {@link #candidateQuery} with
+         * {@link #candidateVectors}.
          */
         OUTPUT("output");
 
@@ -115,6 +119,40 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         }
     }
 
+    /**
+     * How a skip-gram model's query ranks candidates: {@code cosine} x the cosine of the query's
+     * and the candidate's item (input) vectors plus {@code directed} x the directed score
+     * {@code query . output(c) + ln(count(c))}, skip-gram's estimate of {@code ln #(query, c)} up
+     * to a constant of the query (Levy &amp; Goldberg 2014). The cosine says "liked by the same
+     * people", the directed score "comes next, and often": which mix ranks the next item best
+     * depends on the data, so {@code --scoring auto} measures it (docs/TRAINING.md).
+     *
+     * @param cosine weight of the cosine, {@code >= 0}
+     * @param directed weight of the directed score, {@code >= 0}; not both 0
+     */
+    public record Blend(double cosine, double directed) {
+        /** The directed score alone ({@code --scoring directed}). */
+        public static final Blend DIRECTED = new Blend(0, 1);
+
+        public Blend {
+            if (!(cosine >= 0) || !(directed >= 0) || Double.isInfinite(cosine) || Double.isInfinite(directed)
+                    || cosine + directed == 0) {
+                throw new EmbrecException("a blend needs finite weights >= 0, not both 0, got cosine " + cosine
+                        + ", directed " + directed);
+            }
+        }
+
+        /** {@code cosine 1, directed 0.3}, or {@code directed} alone. */
+        @Override
+        public String toString() {
+            return cosine == 0 ? "directed" : "cosine " + fmt(cosine) + " + directed " + fmt(directed);
+        }
+
+        private static String fmt(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+
     /** Cosine for items and users; user vectors by a history rule (today's embedding models). */
     public static final Scoring DEFAULT = new Scoring(Similarity.COSINE, Similarity.COSINE, UserQuery.HISTORY_RULE,
             UserQuery.HISTORY_RULE, null);
@@ -124,13 +162,21 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
      * over the input vectors (a decayed sum of the newest items' vectors, as the transition
      * baseline sums their rows), times every candidate's output vector (inner product).
      */
-    public static final Scoring DIRECTED = new Scoring(Similarity.INNER_PRODUCT, Similarity.INNER_PRODUCT,
-            UserQuery.HISTORY_RULE, UserQuery.HISTORY_RULE, null, Candidates.OUTPUT);
+    public static final Scoring DIRECTED = blended(Blend.DIRECTED, Blend.DIRECTED);
+
+    /**
+     * A skip-gram model's scoring by output vectors with the given blends for item and user
+     * queries (the user query: the history rule over the input vectors).
+     */
+    public static Scoring blended(Blend items, Blend users) {
+        return new Scoring(Similarity.INNER_PRODUCT, Similarity.INNER_PRODUCT, UserQuery.HISTORY_RULE,
+                UserQuery.HISTORY_RULE, null, Candidates.OUTPUT, items, users);
+    }
 
     /** A scoring against the item vectors themselves ({@link Candidates#INPUT}). */
     public Scoring(Similarity items, Similarity users, UserQuery storedUsers, UserQuery adHocUsers,
             FoldInSettings foldIn) {
-        this(items, users, storedUsers, adHocUsers, foldIn, Candidates.INPUT);
+        this(items, users, storedUsers, adHocUsers, foldIn, Candidates.INPUT, null, null);
     }
 
     public Scoring {
@@ -153,6 +199,9 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
                 || users != Similarity.INNER_PRODUCT)) {
             throw new IllegalArgumentException("output-vector candidates go with inner products and history-rule users");
         }
+        if ((candidates == Candidates.OUTPUT) != (itemBlend != null) || (itemBlend == null) != (userBlend == null)) {
+            throw new IllegalArgumentException("blends go with output-vector candidates, and only with them");
+        }
     }
 
     /**
@@ -170,28 +219,99 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     }
 
     /**
-     * The query vector to score the candidates with: {@code query[offset..offset+dim)} itself, or
-     * for {@link Candidates#OUTPUT} with a 1 appended (the candidates' bias). A new array.
+     * True when the candidate vectors begin with the items' unit input vectors: some blend uses
+     * the cosine. Else they are the output vectors alone.
      */
-    public float[] candidateQuery(float[] query, int offset, int dim) {
-        float[] q = java.util.Arrays.copyOfRange(query, offset, offset + dim + (candidates == Candidates.OUTPUT ? 1 : 0));
-        if (candidates == Candidates.OUTPUT) {
-            q[dim] = 1f;
+    private boolean withCosine() {
+        return candidates == Candidates.OUTPUT && (itemBlend.cosine() > 0 || userBlend.cosine() > 0);
+    }
+
+    /** Components of {@link #candidateVectors} for item vectors of {@code dim} components. */
+    public int candidateDim(int dim) {
+        return candidates == Candidates.INPUT ? dim : withCosine() ? 2 * dim + 1 : dim + 1;
+    }
+
+    /**
+     * The vectors every query is scored against (the search's rows, rows as in {@code vectors}):
+     * the item vectors themselves for {@link Candidates#INPUT}; for {@link Candidates#OUTPUT} the
+     * output vectors (the bias last), preceded by the unit input vectors when a blend uses the
+     * cosine. A query of {@link #candidateQuery} scores them by inner product.
+     *
+     * @param output the output vectors, rows as in {@code vectors}; ignored for INPUT
+     */
+    public EmbeddingStore candidateVectors(EmbeddingStore vectors, EmbeddingStore output) {
+        if (candidates == Candidates.INPUT) {
+            return vectors;
         }
+        if (output == null || !outputFits(vectors, output)) {
+            throw new IllegalArgumentException("the scoring needs output vectors with the item vectors' rows");
+        }
+        if (!withCosine()) {
+            return output;
+        }
+        int dim = vectors.dim();
+        int cdim = 2 * dim + 1;
+        float[] unit = vectors.unitMatrix();
+        float[] out = output.matrix();
+        float[] m = new float[vectors.size() * cdim];
+        for (int r = 0; r < vectors.size(); r++) {
+            System.arraycopy(unit, r * dim, m, r * cdim, dim);
+            System.arraycopy(out, r * (dim + 1), m, r * cdim + dim, dim + 1);
+        }
+        EmbeddingStore store = EmbeddingStore.of(vectors.ids(), m, cdim);
+        if (output.hasScoreOffsets()) { // the cold-start penalty travels with the rows
+            float[] offsets = new float[output.size()];
+            for (int r = 0; r < offsets.length; r++) {
+                offsets[r] = output.scoreOffset(r);
+            }
+            store = store.withScoreOffsets(offsets);
+        }
+        return store;
+    }
+
+    /**
+     * The query vector that scores {@link #candidateVectors} by inner product for the query
+     * {@code query[offset..offset+dim)}: the query itself for {@link Candidates#INPUT}; for
+     * OUTPUT {@code [cosine x query/|query|, directed x query, directed]} (without the first part
+     * when the candidates lack it), so its inner product with a candidate is the blend. A new array.
+     *
+     * @param forUser true for a user query ({@link #userBlend}), false for an item query
+     */
+    public float[] candidateQuery(float[] query, int offset, int dim, boolean forUser) {
+        if (candidates == Candidates.INPUT) {
+            return java.util.Arrays.copyOfRange(query, offset, offset + dim);
+        }
+        Blend b = forUser ? userBlend : itemBlend;
+        boolean cos = withCosine();
+        float[] q = new float[candidateDim(dim)];
+        int at = 0;
+        if (cos) {
+            double norm = 0;
+            for (int d = 0; d < dim; d++) {
+                norm += (double) query[offset + d] * query[offset + d];
+            }
+            float scale = norm > 0 ? (float) (b.cosine() / Math.sqrt(norm)) : 0f;
+            for (int d = 0; d < dim; d++) {
+                q[d] = query[offset + d] * scale;
+            }
+            at = dim;
+        }
+        float w = (float) b.directed();
+        for (int d = 0; d < dim; d++) {
+            q[at + d] = query[offset + d] * w;
+        }
+        q[at + dim] = w;
         return q;
     }
 
-    /** {@link #candidateQuery} of every row of {@code vectors}, row-major. */
+    /** {@link #candidateQuery} of every row of {@code vectors} as an item query, row-major. */
     public float[] candidateQueries(EmbeddingStore vectors) {
         int dim = vectors.dim();
-        int qdim = dim + (candidates == Candidates.OUTPUT ? 1 : 0);
+        int qdim = candidateDim(dim);
         float[] m = vectors.matrix();
         float[] out = new float[vectors.size() * qdim];
         for (int r = 0; r < vectors.size(); r++) {
-            System.arraycopy(m, r * dim, out, r * qdim, dim);
-            if (qdim > dim) {
-                out[r * qdim + dim] = 1f;
-            }
+            System.arraycopy(candidateQuery(m, r * dim, dim, false), 0, out, r * qdim, qdim);
         }
         return out;
     }
@@ -228,8 +348,16 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         }
         if (candidates != Candidates.INPUT) {
             o.put("candidates", candidates.key());
+            ObjectNode blend = o.putObject("blend");
+            blendJson(blend.putObject("items"), itemBlend);
+            blendJson(blend.putObject("users"), userBlend);
         }
         return o;
+    }
+
+    private static void blendJson(ObjectNode o, Blend b) {
+        o.put("cosine", b.cosine());
+        o.put("directed", b.directed());
     }
 
     /**
@@ -276,7 +404,30 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
                         + " items and users and \"history-rule\" users");
             }
         }
-        return new Scoring(items, users, stored, adHoc, foldIn, candidates);
+        if (candidates == Candidates.INPUT) {
+            if (o.has("blend") && !o.get("blend").isNull()) {
+                throw new EmbrecException(source + ": '" + KEY + ".blend' applies to candidates \"output\" only");
+            }
+            return new Scoring(items, users, stored, adHoc, foldIn);
+        }
+        JsonNode blend = o.get("blend");
+        if (blend == null || blend.isNull()) { // written before blends: the directed score alone
+            return DIRECTED;
+        }
+        return blended(blend(blend, "items", source), blend(blend, "users", source));
+    }
+
+    private static Blend blend(JsonNode blend, String key, String source) {
+        JsonNode b = blend.get(key);
+        if (b == null || !b.isObject() || !b.path("cosine").isNumber() || !b.path("directed").isNumber()) {
+            throw new EmbrecException(source + ": '" + KEY + ".blend." + key
+                    + "' must be {\"cosine\": number, \"directed\": number}");
+        }
+        try {
+            return new Blend(b.get("cosine").doubleValue(), b.get("directed").doubleValue());
+        } catch (EmbrecException e) {
+            throw new EmbrecException(source + ": '" + KEY + ".blend." + key + "': " + e.getMessage(), e);
+        }
     }
 
     private static Similarity similarity(JsonNode o, String key, String source) {

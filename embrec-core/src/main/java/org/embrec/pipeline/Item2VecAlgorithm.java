@@ -1,12 +1,16 @@
 package org.embrec.pipeline;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.embrec.Progress;
 import org.embrec.model.ModelManifest;
 import org.embrec.model.Scoring;
+import org.embrec.model.UserVectors;
+import org.embrec.sequence.HoldOut;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.SkipGramTrainer;
+import org.embrec.train.TrainedModel;
 import org.embrec.train.Word2VecConfig;
 import org.embrec.vectors.EmbeddingStore;
 
@@ -40,6 +44,10 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
         return SkipGramTrainer.train(training, config.withSeed(seed), progress).vectors();
     }
 
+    /**
+     * {@link Scoring#DIRECTED} or {@link Scoring#DEFAULT} as configured; with
+     * {@link Word2VecConfig.ItemScoring#AUTO} the default: each fit carries its chosen scoring.
+     */
     @Override
     public Scoring scoring() {
         return config.scoring() == Word2VecConfig.ItemScoring.DIRECTED ? Scoring.DIRECTED : Scoring.DEFAULT;
@@ -50,9 +58,36 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
         return ModelManifest.configOf(config);
     }
 
+    /**
+     * Trains on the data's sentences. With {@code --scoring auto} a first model is trained
+     * without the last item of a sample of sequences ({@link BlendSelection#holdOut}), the
+     * scoring that ranks those items best is chosen ({@link BlendSelection#choose}), and the model
+     * is trained again on all the data (the held-out items are the newest, and a model without
+     * them ranks worse); the fit carries the chosen scoring, and the evidence in its figures as
+     * {@code scoring_selection}. Its {@code train_seconds} count both trainings.
+     */
     @Override
     public Fit train(TrainingData data, long seed, Progress progress) {
-        return Fit.scored(SkipGramTrainer.train(data.sentences(), config.withSeed(seed), progress), describe());
+        Word2VecConfig seeded = config.withSeed(seed);
+        if (config.scoring() != Word2VecConfig.ItemScoring.AUTO) {
+            return Fit.scored(SkipGramTrainer.train(data.sentences(), seeded, progress), describe());
+        }
+        long t0 = System.nanoTime();
+        HoldOut held = BlendSelection.holdOut(data.sequences(), seed);
+        TrainedModel probe = SkipGramTrainer.train(new TrainingData(held.training(), data.catalog()).sentences(),
+                seeded, progress);
+        BlendSelection.Choice choice = BlendSelection.choose(held, probe.vectors(), probe.outputVectors(),
+                UserVectors.DEFAULT);
+        double selection = (System.nanoTime() - t0) / 1e9;
+        progress.done("scoring", String.format(java.util.Locale.ROOT, "auto: %s in %.2fs", choice, selection));
+        Scoring scoring = choice.scoring();
+        TrainedModel trained = SkipGramTrainer.train(data.sentences(), scoring.needsOutputVectors() ? seeded
+                : seeded.withScoring(Word2VecConfig.ItemScoring.COSINE), progress);
+        Map<String, Object> figures = new LinkedHashMap<>(trained.figures());
+        figures.put("train_seconds", trained.trainSeconds() + selection);
+        figures.put("scoring_selection_seconds", selection);
+        figures.put("scoring_selection", choice.figures());
+        return new Fit(trained.vectors(), describe(), figures, scoring, null, trained.outputVectors());
     }
 
     /** Targets seen fewer than min-count times in training have no vector: the cold slice. */

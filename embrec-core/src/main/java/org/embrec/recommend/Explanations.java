@@ -1,5 +1,6 @@
 package org.embrec.recommend;
 
+import org.embrec.model.UserVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.embrec.recommend;
 
+import org.embrec.model.UserVectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,8 +73,8 @@ public final class Recommender implements AutoCloseable {
     private final Popularity popularity;
     private final Sequences histories;
     private final int[] sequenceOfUser;
-    /** The candidates' vectors the scores are made with: the output vectors of a directed model, else the item vectors. */
-    private final EmbeddingStore candidateVectors;
+    /** The items' output vectors when the scoring ranks by them, else null. */
+    private final EmbeddingStore outputVectors;
     /** The model's exclusions ({@code exclude.txt}): never returned by any search. */
     private final Set<String> excluded;
 
@@ -90,11 +91,12 @@ public final class Recommender implements AutoCloseable {
             if (outputVectors == null || !Scoring.outputFits(vectors, outputVectors)) {
                 throw new IllegalArgumentException("the scoring needs output vectors with the item vectors' rows");
             }
-            // candidates are the output vectors: an exact scan by the scoring's similarities
-            VectorIndex itemSide = OffsetIndex.of(ExactIndex.of(outputVectors, attributes, scoring.items()));
+            // candidates are the scoring's candidate vectors (output vectors, maybe after the unit
+            // input vectors): an exact inner-product scan
+            EmbeddingStore candidates = scoring.candidateVectors(vectors, outputVectors);
+            VectorIndex itemSide = OffsetIndex.of(ExactIndex.of(candidates, attributes, Similarity.INNER_PRODUCT));
             this.index = itemSide;
-            this.userIndex = scoring.users() == scoring.items() ? itemSide
-                    : OffsetIndex.of(ExactIndex.of(outputVectors, attributes, scoring.users()));
+            this.userIndex = itemSide;
         } else {
             VectorIndex inner = scoring.items() == Similarity.INNER_PRODUCT || scoring.users() == Similarity.INNER_PRODUCT
                     ? OffsetIndex.of(ExactIndex.of(vectors, attributes, Similarity.INNER_PRODUCT)) : null;
@@ -108,7 +110,7 @@ public final class Recommender implements AutoCloseable {
         this.popularity = Objects.requireNonNull(popularity, "popularity");
         this.histories = histories;
         this.sequenceOfUser = histories == null ? new int[0] : sequenceOfUser(histories);
-        this.candidateVectors = byQueryVector ? outputVectors : vectors;
+        this.outputVectors = byQueryVector ? outputVectors : null;
         this.excluded = Set.copyOf(excluded);
     }
 
@@ -213,7 +215,7 @@ public final class Recommender implements AutoCloseable {
         int n = controls.reranks() ? Mmr.poolSize(k) : k;
         Hits hits;
         if (byQueryVector) {
-            hits = index.search(scoring.candidateQuery(vectors.vector(row), 0, vectors.dim()), n,
+            hits = index.search(scoring.candidateQuery(vectors.vector(row), 0, vectors.dim(), false), n,
                     f.andDeny(List.of(vectors.id(row))));
         } else {
             hits = index.searchItem(row, n, f);
@@ -359,8 +361,9 @@ public final class Recommender implements AutoCloseable {
             rule.userVector(vectors, rows, length, user);
             query = rule.toString();
         }
+        float userNorm = (float) Math.sqrt(org.embrec.vectors.VectorMath.get().dot(user, 0, user, 0, vectors.dim()));
         if (byQueryVector) {
-            user = scoring.candidateQuery(user, 0, vectors.dim());
+            user = scoring.candidateQuery(user, 0, vectors.dim(), true);
         }
         List<Neighbor> top;
         if (controls.reranks()) {
@@ -373,10 +376,33 @@ public final class Recommender implements AutoCloseable {
             Explanations e = explanations(rows, length);
             because = new ArrayList<>(top.size());
             for (Neighbor n : top) {
-                because.add(e.because(candidateVectors.vector(n.row())));
+                because.add(e.because(explained(n.row(), userNorm)));
             }
         }
         return new Recommendations(top, false, used, List.copyOf(withoutVector), query, because);
+    }
+
+    /**
+     * The vector {@code v} of candidate {@code row} whose inner product with each term of the user
+     * vector is that item's contribution ({@link Explanations}): the item vector; for a model
+     * scored by output vectors, the blend's linear part, {@code cosine / |u| x unit(row) +
+     * directed x output(row)} (the bias and the unit vector's norm are the candidate's alone).
+     */
+    private float[] explained(int row, float userNorm) {
+        if (!byQueryVector) {
+            return vectors.vector(row);
+        }
+        Scoring.Blend b = scoring.userBlend();
+        int dim = vectors.dim();
+        float[] v = new float[dim];
+        float[] unit = vectors.unitMatrix();
+        float[] out = outputVectors.matrix();
+        float c = userNorm > 0 ? (float) (b.cosine() / userNorm) : 0f;
+        float d = (float) b.directed();
+        for (int j = 0; j < dim; j++) {
+            v[j] = c * unit[row * dim + j] + d * out[row * (dim + 1) + j];
+        }
+        return v;
     }
 
     /**

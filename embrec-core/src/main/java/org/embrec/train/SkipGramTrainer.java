@@ -55,7 +55,7 @@ public final class SkipGramTrainer {
         EmbeddingStore store = EmbeddingStore.of(vocab.externalIds(), syn0, dim);
         double seconds = (System.nanoTime() - t0) / 1e9;
         // kept only when the model ranks by them: a copy of the output matrix is not free on large vocabularies
-        EmbeddingStore output = config.scoring() == Word2VecConfig.ItemScoring.DIRECTED
+        EmbeddingStore output = config.scoring() != Word2VecConfig.ItemScoring.COSINE
                 ? outputVectors(vocab, syn1, dim) : null;
         TrainedModel model = new TrainedModel(store, output, config, corpus.tokens(), seconds, loss);
         progress.done("train", String.format(Locale.ROOT, "%d items x %d dims, %d epochs in %.2fs (%s tokens/s)",

@@ -9,8 +9,8 @@ import org.embrec.vectors.EmbeddingStore;
  * and figures about the run.
  *
  * @param outputVectors the output (context) vectors, rows as in {@code vectors}, each with its
- *     candidate bias as an extra last component ({@code Scoring.Candidates#OUTPUT}); null unless
- *     the config's scoring is {@link Word2VecConfig.ItemScoring#DIRECTED}
+ *     candidate bias as an extra last component ({@code Scoring.Candidates#OUTPUT}); null when
+ *     the config's scoring is {@link Word2VecConfig.ItemScoring#COSINE}
  * @param rawTokens tokens in the input sequences before min-count removal and down-sampling
  * @param trainSeconds wall-clock seconds of the training loop (vocabulary included)
  * @param epochLoss mean loss per epoch, or an empty array when loss was not computed

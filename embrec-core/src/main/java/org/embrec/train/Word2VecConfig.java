@@ -33,8 +33,9 @@ import org.embrec.EmbrecException;
  *     symmetric window; null reads as this, for configs written before the setting) or
  *     {@link Contexts#AFTER} (an item learns to predict only the items that follow it)
  * @param scoring how the fitted model ranks: {@link ItemScoring#COSINE} of input vectors
- *     (gensim's {@code most_similar}; null reads as this) or {@link ItemScoring#DIRECTED}, the
- *     input vector of the query times the output vectors of the candidates
+ *     (gensim's {@code most_similar}; null reads as this), {@link ItemScoring#DIRECTED}, the
+ *     input vector of the query times the output vectors of the candidates, or
+ *     {@link ItemScoring#AUTO} (the default of {@link #defaults()}), chosen per model
  */
 public record Word2VecConfig(
         Architecture architecture,
@@ -76,7 +77,13 @@ public record Word2VecConfig(
          * output vectors of the candidates: skip-gram's own estimate of "the candidate is in the
          * query's context".
          */
-        DIRECTED
+        DIRECTED,
+        /**
+         * Chosen by the model for item and for user queries: the cosine, the directed score or a
+         * blend, whichever ranks held-out next items of the training data best
+         * ({@code org.embrec.pipeline.BlendSelection}). The default.
+         */
+        AUTO
     }
 
     /** {@code window} value meaning "the whole sequence". */
@@ -124,7 +131,8 @@ public record Word2VecConfig(
      */
     public static Word2VecConfig defaults() {
         return new Word2VecConfig(Architecture.SKIP_GRAM, 64, 20, true, 14, 0.6, 0, 5, 0, 45,
-                0.045, 0.0001, Runtime.getRuntime().availableProcessors(), 2020L, false, true);
+                0.045, 0.0001, Runtime.getRuntime().availableProcessors(), 2020L, false, true)
+                .withScoring(ItemScoring.AUTO);
     }
 
     /** Times {@link #epochsForCorpus} aims to train on an average item's occurrences in total. */

@@ -333,10 +333,10 @@ public final class HyperParameters {
             }
             case "scoring" -> {
                 String s = String.valueOf(value).toLowerCase(Locale.ROOT);
-                if (s.equals("cosine") || s.equals("directed")) {
+                if (s.equals("auto") || s.equals("cosine") || s.equals("directed")) {
                     return s;
                 }
-                throw new EmbrecException(where + " must be cosine or directed, got " + value);
+                throw new EmbrecException(where + " must be auto, cosine or directed, got " + value);
             }
             case "architecture" -> {
                 String s = String.valueOf(value).toLowerCase(Locale.ROOT).replace('_', '-');

@@ -76,9 +76,9 @@ public final class SearchSpace {
         p.add(Param.range("alpha", Param.Kind.LOG_UNIFORM, 0.005, 0.1));
         p.add(Param.range(EPOCHS, Param.Kind.INT, 5, 45));
         if (algo.equals("item2vec")) {
-            // sequence order: contexts after the item only, and the directed score (docs/TRAINING.md)
+            // sequence order: contexts after the item only, and the scoring (docs/TRAINING.md)
             p.add(Param.choice("contexts", "both", "after"));
-            p.add(Param.choice("scoring", "cosine", "directed"));
+            p.add(Param.choice("scoring", "auto", "cosine", "directed"));
         }
         if (algo.equals("deepwalk") || algo.equals("node2vec")) {
             p.add(Param.range("walks-per-node", Param.Kind.LOG_INT, 2, 20));

@@ -11,7 +11,7 @@ import org.embrec.eval.Task;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.Fit;
 import org.embrec.pipeline.TrainingData;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 
 /**
  * Trains an algorithm with one point of the search space on a split's training sequences and

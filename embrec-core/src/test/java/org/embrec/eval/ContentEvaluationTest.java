@@ -17,7 +17,7 @@ import org.embrec.data.IdMap;
 import org.embrec.pipeline.ContentAlgorithm;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.TrainingData;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;

@@ -25,7 +25,7 @@ import org.embrec.pipeline.Item2VecAlgorithm;
 import org.embrec.pipeline.ModelBuilder;
 import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.Recommender;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.SkipGramTrainer;
 import org.embrec.train.TrainedModel;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.embrec.Progress;
 import org.embrec.data.IdMap;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;
 

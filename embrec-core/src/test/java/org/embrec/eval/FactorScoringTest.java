@@ -12,7 +12,7 @@ import org.embrec.model.Scoring;
 import org.embrec.pipeline.AlsAlgorithm;
 import org.embrec.pipeline.Fit;
 import org.embrec.pipeline.TrainingData;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;

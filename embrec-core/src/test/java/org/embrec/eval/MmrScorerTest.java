@@ -10,7 +10,7 @@ import org.embrec.index.ItemFilter;
 import org.embrec.recommend.Controls;
 import org.embrec.recommend.Popularity;
 import org.embrec.recommend.Recommender;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
 import org.junit.jupiter.api.Test;

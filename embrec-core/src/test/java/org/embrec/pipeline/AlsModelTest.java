@@ -30,7 +30,7 @@ import org.embrec.model.Scoring;
 import org.embrec.model.TestModels;
 import org.embrec.recommend.Recommendations;
 import org.embrec.recommend.Recommender;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;

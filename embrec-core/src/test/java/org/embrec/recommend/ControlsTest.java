@@ -1,5 +1,6 @@
 package org.embrec.recommend;
 
+import org.embrec.model.UserVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -11,7 +11,7 @@ import org.embrec.model.EmbeddingModel;
 import org.embrec.recommend.Controls;
 import org.embrec.recommend.Recommender;
 import org.embrec.recommend.Recommendations;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
 import org.embrec.vectors.Pca2d;

@@ -15,7 +15,7 @@ import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
 import org.embrec.recommend.Controls;
 import org.embrec.recommend.Recommender;
-import org.embrec.recommend.UserVectors;
+import org.embrec.model.UserVectors;
 import org.embrec.vectors.Neighbor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

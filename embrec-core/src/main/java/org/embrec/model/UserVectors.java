@@ -1,4 +1,4 @@
-package org.embrec.recommend;
+package org.embrec.model;
 
 import java.util.Arrays;
 import java.util.Locale;

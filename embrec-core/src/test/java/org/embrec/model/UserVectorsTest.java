@@ -1,4 +1,4 @@
-package org.embrec.recommend;
+package org.embrec.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

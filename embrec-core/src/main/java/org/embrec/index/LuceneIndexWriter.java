@@ -16,15 +16,15 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.TieredMergePolicy;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.embrec.Progress;
 import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.Similarity;
 
 /**
  * Writes the Lucene directory of a {@link LuceneHnswIndex}: one document per row with the unit
- * vector, the row, genres and year. Rows are added without graphs (see {@link VectorCodec}) in two
+ * vector (cosine) or the raw vector (inner product), the row, genres and year. Rows are added without graphs (see {@link VectorCodec}) in two
  * flushed halves, then force-merged into one segment: the merge builds the single HNSW graph with
  * all threads. One segment means one graph to search per query. Stateless.
  */
@@ -34,8 +34,8 @@ final class LuceneIndexWriter {
 
     private LuceneIndexWriter() {}
 
-    static void write(EmbeddingStore store, ItemAttributes attrs, IndexType type, HnswParams params, Path dir,
-            int threads, Progress progress) {
+    static void write(EmbeddingStore store, ItemAttributes attrs, IndexType type, HnswParams params,
+            Similarity similarity, Path dir, int threads, Progress progress) {
         int workers = Workers.count(threads);
         ExecutorService merges = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "embrec-hnsw-merge");
@@ -46,9 +46,9 @@ final class LuceneIndexWriter {
         try (Directory directory = FSDirectory.open(dir);
                 IndexWriter writer = new IndexWriter(directory, config(codec, params, store))) {
             int half = store.size() / 2;
-            addRows(writer, store, attrs, 0, half, workers, progress);
+            addRows(writer, store, attrs, similarity, 0, half, workers, progress);
             writer.flush(); // two segments, so that the force-merge below always runs and builds the graph
-            addRows(writer, store, attrs, half, store.size(), workers, progress);
+            addRows(writer, store, attrs, similarity, half, store.size(), workers, progress);
             writer.commit();
             progress.update("graph", 0, 1, "building the HNSW graph on " + workers + " threads");
             codec.enableGraphs();
@@ -84,14 +84,14 @@ final class LuceneIndexWriter {
         return policy;
     }
 
-    private static void addRows(IndexWriter writer, EmbeddingStore store, ItemAttributes attrs, int from, int to,
-            int workers, Progress progress) {
+    private static void addRows(IndexWriter writer, EmbeddingStore store, ItemAttributes attrs, Similarity similarity,
+            int from, int to, int workers, Progress progress) {
         int n = store.size();
         int dim = store.dim();
-        float[] unit = store.unitMatrix();
+        float[] unit = similarity == Similarity.COSINE ? store.unitMatrix() : store.matrix();
         int chunks = (to - from + CHUNK - 1) / CHUNK;
         AtomicLong done = new AtomicLong(from);
-        FieldType vectorType = KnnFloatVectorField.createFieldType(dim, VectorSimilarityFunction.DOT_PRODUCT);
+        FieldType vectorType = KnnFloatVectorField.createFieldType(dim, LuceneFields.function(similarity));
         Workers.forEach(chunks, workers, () -> c -> {
             int first = from + c * CHUNK;
             int last = Math.min(to, first + CHUNK);

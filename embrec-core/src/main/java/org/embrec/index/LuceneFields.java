@@ -3,8 +3,8 @@ package org.embrec.index;
 /** Names of the document fields of a {@link LuceneHnswIndex}; one document per row. */
 final class LuceneFields {
     /**
-     * The candidate vector ({@code KnnFloatVectorField}): unit length with dot-product similarity
-     * for cosine, raw with maximum inner product for inner product ({@link #function}).
+     * The indexed vector ({@code KnnFloatVectorField}, dot-product similarity, unit length): the
+     * row's unit vector (cosine), or its {@link MipsTransform} (inner product), one component longer.
      */
     static final String VECTOR = "vector";
     /** The row ({@code IntField}: points for set queries, doc values to map doc ids back). */
@@ -15,12 +15,4 @@ final class LuceneFields {
     static final String YEAR = "year";
 
     private LuceneFields() {}
-
-    /** Lucene's similarity function of the vector field of an index ranking by {@code similarity}. */
-    static org.apache.lucene.index.VectorSimilarityFunction function(org.embrec.vectors.Similarity similarity) {
-        return switch (similarity) {
-            case COSINE -> org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT;
-            case INNER_PRODUCT -> org.apache.lucene.index.VectorSimilarityFunction.MAXIMUM_INNER_PRODUCT;
-        };
-    }
 }

@@ -31,8 +31,8 @@ import org.embrec.vectors.VectorMath;
  * Approximate cosine search on a Lucene HNSW graph ({@code KnnFloatVectorField} with dot product
  * over unit vectors), optionally over scalar-quantized vectors ({@link IndexType#HNSW_SQ8},
  * {@link IndexType#HNSW_SQ4}); or, for {@link Similarity#INNER_PRODUCT}, approximate maximum
- * inner-product search (Lucene's {@code MAXIMUM_INNER_PRODUCT} over the raw vectors and raw
- * queries). A query asks the graph for {@code max(k, efSearch)} candidates, then scores them
+ * inner-product search: the graph holds the rows' {@link MipsTransform} (unit vectors one
+ * component longer, whose cosine with a transformed query ranks as the inner product). A query asks the graph for {@code max(k, efSearch)} candidates, then scores them
  * exactly against the store's unit vectors (cosine) or raw vectors (inner product) and keeps the
  * best k: scores are the true similarities, and the graph and quantization only affect which
  * candidates are found. Filters run on Lucene's
@@ -141,12 +141,14 @@ public final class LuceneHnswIndex implements VectorIndex {
                 throw new IllegalStateException("index " + dir + " has " + reader.numDocs() + " documents, the vectors "
                         + store.size() + " rows");
             }
+            int graphDim = store.dim() + (similarity == Similarity.COSINE ? 0 : 1); // MipsTransform adds one
             for (LeafReaderContext leaf : reader.leaves()) {
                 FieldInfo field = leaf.reader().getFieldInfos().fieldInfo(LuceneFields.VECTOR);
-                VectorSimilarityFunction want = LuceneFields.function(similarity);
-                if (field != null && field.getVectorSimilarityFunction() != want) {
-                    throw new IllegalStateException("index " + dir + " ranks by " + field.getVectorSimilarityFunction()
-                            + ", expected " + want);
+                if (field != null && (field.getVectorDimension() != graphDim
+                        || field.getVectorSimilarityFunction() != VectorSimilarityFunction.DOT_PRODUCT)) {
+                    throw new IllegalStateException("index " + dir + " holds " + field.getVectorDimension() + "-d "
+                            + field.getVectorSimilarityFunction() + " vectors, expected " + graphDim + "-d DOT_PRODUCT ("
+                            + similarity.key() + " over " + store.dim() + "-d vectors)");
                 }
             }
             int[] docToRow = docToRow(reader);
@@ -225,16 +227,21 @@ public final class LuceneHnswIndex implements VectorIndex {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         float[] q = query.clone();
-        float norm = math.norm(q, 0, q.length);
-        if (norm > 0 && similarity == Similarity.COSINE) {
-            math.scale(1f / norm, q, 0, q.length);
+        float[] graphQuery = q;
+        if (similarity == Similarity.COSINE) {
+            float norm = math.norm(q, 0, q.length);
+            if (norm > 0) {
+                math.scale(1f / norm, q, 0, q.length);
+            }
+        } else {
+            graphQuery = MipsTransform.query(q); // candidates from the graph; scores by the raw inner product
         }
         int want = Math.min(size(), Math.max(k + (excludeRow >= 0 ? 1 : 0), params.efSearch()));
         if (want == 0) {
             return Hits.empty();
         }
         Query lucene = filter == null ? null : filter.toLuceneQuery(store.ids(), attributes);
-        TopDocs candidates = candidates(q, want, lucene);
+        TopDocs candidates = candidates(graphQuery, want, lucene);
         return rescore(q, candidates.scoreDocs, Math.min(k, size()), excludeRow);
     }
 

@@ -16,6 +16,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.embrec.Progress;
@@ -24,7 +25,7 @@ import org.embrec.vectors.Similarity;
 
 /**
  * Writes the Lucene directory of a {@link LuceneHnswIndex}: one document per row with the unit
- * vector (cosine) or the raw vector (inner product), the row, genres and year. Rows are added without graphs (see {@link VectorCodec}) in two
+ * vector (cosine) or the row's {@link MipsTransform} (inner product), the row, genres and year. Rows are added without graphs (see {@link VectorCodec}) in two
  * flushed halves, then force-merged into one segment: the merge builds the single HNSW graph with
  * all threads. One segment means one graph to search per query. Stateless.
  */
@@ -87,11 +88,12 @@ final class LuceneIndexWriter {
     private static void addRows(IndexWriter writer, EmbeddingStore store, ItemAttributes attrs, Similarity similarity,
             int from, int to, int workers, Progress progress) {
         int n = store.size();
-        int dim = store.dim();
-        float[] unit = similarity == Similarity.COSINE ? store.unitMatrix() : store.matrix();
+        boolean cosine = similarity == Similarity.COSINE;
+        int dim = store.dim() + (cosine ? 0 : 1);
+        float[] unit = cosine ? store.unitMatrix() : MipsTransform.rows(store);
         int chunks = (to - from + CHUNK - 1) / CHUNK;
         AtomicLong done = new AtomicLong(from);
-        FieldType vectorType = KnnFloatVectorField.createFieldType(dim, LuceneFields.function(similarity));
+        FieldType vectorType = KnnFloatVectorField.createFieldType(dim, VectorSimilarityFunction.DOT_PRODUCT);
         Workers.forEach(chunks, workers, () -> c -> {
             int first = from + c * CHUNK;
             int last = Math.min(to, first + CHUNK);

@@ -32,11 +32,11 @@ import org.embrec.vectors.VectorMath;
  * over unit vectors), optionally over scalar-quantized vectors ({@link IndexType#HNSW_SQ8},
  * {@link IndexType#HNSW_SQ4}); or, for {@link Similarity#INNER_PRODUCT}, approximate maximum
  * inner-product search: the graph holds the rows' {@link MipsTransform} (unit vectors one
- * component longer, whose cosine with a transformed query ranks as the inner product). A query asks the graph for {@code max(k, efSearch)} candidates, then scores them
- * exactly against the store's unit vectors (cosine) or raw vectors (inner product) and keeps the
- * best k: scores are the true similarities, and the graph and quantization only affect which
- * candidates are found. Filters run on Lucene's
- * filtered-kNN path ({@link ItemFilter#toLuceneQuery}): the graph walk skips rejected documents,
+ * component longer, whose cosine with a transformed query ranks as the inner product). A query
+ * asks the graph for {@code max(k, efSearch)} candidates, then scores them exactly against the
+ * store's unit vectors (cosine) or raw vectors (inner product) and keeps the best k: scores are
+ * the true similarities, and the graph and quantization only affect which candidates are found.
+ * Filters run on Lucene's filtered-kNN path ({@link ItemFilter#toLuceneQuery}): the graph walk skips rejected documents,
  * and Lucene falls back to exact search when few documents pass.
  *
  * <p>Thread-safe for concurrent searches; {@link #close()} releases the files.
@@ -125,7 +125,8 @@ public final class LuceneHnswIndex implements VectorIndex {
      * {@code attrs} (rows of the store) serve filters on catalogue attributes, which the index
      * files do not hold.
      *
-     * @throws IllegalStateException when the files' vector field ranks by another similarity
+     * @throws IllegalStateException when the files' vector field is not the one an index for
+     *     {@code similarity} over vectors of the store's dimension holds
      */
     public static LuceneHnswIndex open(Path dir, IndexType type, HnswParams params, EmbeddingStore store,
             ItemAttributes attrs, Similarity similarity) {

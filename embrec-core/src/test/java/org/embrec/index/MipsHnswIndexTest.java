@@ -194,9 +194,15 @@ class MipsHnswIndexTest {
                 .hasMessageContaining("rebuild");
         assertThatThrownBy(() -> ModelIndex.open(model, new SearchSpace("blend", store, Similarity.INNER_PRODUCT),
                 attrs)).isInstanceOf(EmbrecException.class).hasMessageContaining("blend vectors");
-        // exact search of the space when there is no index
+        // exact search of the space when there is no index, or a stored exact one
         assertThat(ModelIndex.openOrExact(null, space, attrs).search(query(0), 10, ItemFilter.NONE).rows())
                 .isEqualTo(exact.search(query(0), 10, ItemFilter.NONE).rows());
+        ModelIndex.build(model, space, attrs, IndexSpec.of(IndexType.EXACT), 1, null).close();
+        try (VectorIndex stored = ModelIndex.open(model, space, attrs).orElseThrow()) {
+            assertThat(stored.type()).isEqualTo(IndexType.EXACT);
+            assertThat(stored.search(query(1), 10, ItemFilter.NONE).rows())
+                    .isEqualTo(exact.search(query(1), 10, ItemFilter.NONE).rows());
+        }
     }
 
     @Test

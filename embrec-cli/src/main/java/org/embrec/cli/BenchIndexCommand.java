@@ -90,7 +90,7 @@ final class BenchIndexCommand implements Callable<Integer> {
         List<IndexType> parsed = new ArrayList<>();
         for (String t : types) {
             IndexType type = IndexType.parse(t, "--types");
-            org.embrec.index.ModelIndex.checkSupported(type, data.similarity());
+            org.embrec.index.ModelIndex.checkSupported(type, data.similarity(), "--types");
             parsed.add(type);
         }
         Path work = Files.createTempDirectory("embrec-bench-index");

@@ -131,6 +131,17 @@ class SearchParityTest {
         assertThat(ivf.err()).contains("--type ivf").doesNotContain("\tat ");
         assertThat(dir.resolve("index")).doesNotExist();
         directedNeighborsAndServer(dir);
+        // bench-index measures the same space: output vectors by inner product, item queries
+        CliRun bench = CliRun.of("bench-index", "--model", dir.toString(), "--types", "exact,hnsw", "--queries", "200",
+                "--ef", "64", "--repeat", "1", "--json", "-q");
+        assertThat(bench.code()).as(bench.err()).isZero();
+        JsonNode measured = JSON.readTree(bench.out());
+        assertThat(measured.get("dim").asInt()).isEqualTo(17);
+        assertThat(measured.get("data").asText()).contains("output vectors, inner-product");
+        assertThat(measured.get("results").get(1).get("recall").asDouble()).isGreaterThanOrEqualTo(0.95);
+        CliRun benchIvf = CliRun.of("bench-index", "--model", dir.toString(), "--types", "ivf", "-q");
+        assertThat(benchIvf.code()).isNotZero();
+        assertThat(benchIvf.err()).contains("--types ivf").doesNotContain("\tat ");
         // an HNSW index over the candidates (output vectors) by maximum inner product
         CliRun index = CliRun.of("index", "--model", dir.toString(), "--type", "hnsw", "--json");
         assertThat(index.code()).as(index.err()).isZero();

@@ -106,9 +106,15 @@ public final class ModelIndex {
      * @throws EmbrecException naming {@code --type} when it cannot
      */
     public static void checkSupported(IndexType type, Similarity similarity) {
+        checkSupported(type, similarity, "--type");
+    }
+
+    /** {@link #checkSupported(IndexType, Similarity)}, the message naming the option {@code flag}. */
+    public static void checkSupported(IndexType type, Similarity similarity, String flag) {
         if (type == IndexType.IVF && similarity != Similarity.COSINE) {
-            throw new EmbrecException("--type " + type.cliName() + " ranks by cosine only; this model ranks by "
-                    + similarity.key() + " (a --scoring directed model): use --type hnsw, hnsw-sq8, hnsw-sq4 or exact");
+            throw new EmbrecException(flag + " " + type.cliName() + " ranks by cosine only; this model ranks by "
+                    + similarity.key() + " (a --scoring directed model): use " + flag
+                    + " hnsw, hnsw-sq8, hnsw-sq4 or exact");
         }
     }
 

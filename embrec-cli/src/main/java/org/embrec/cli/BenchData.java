@@ -3,16 +3,26 @@ package org.embrec.cli;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.embrec.EmbrecException;
+import org.embrec.index.SearchSpace;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
+import org.embrec.model.Scoring;
+import org.embrec.recommend.CandidateVectors;
 import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.Similarity;
 
 /**
  * Vectors and queries for {@code bench-index}: {@code exclude[q]} is the row query q must not
- * return (its own item when queries are model items), or null for queries from outside the set.
+ * return (its own item when queries are model items), or null for queries from outside the set;
+ * {@code similarity} is what the indexes rank by.
  */
-record BenchData(EmbeddingStore store, float[] queries, int[] exclude, String description) {
-    /** The model's vectors; queries are up to {@code count} of its items (a seeded sample), each excluding itself. */
+record BenchData(EmbeddingStore store, float[] queries, int[] exclude, Similarity similarity, String description) {
+    /**
+     * The vectors the model's item queries are scored against ({@link CandidateVectors#indexed}:
+     * what {@code embrec index} indexes), by their similarity; queries are up to {@code count} of
+     * its items (a seeded sample) as the model queries with them ({@link Scoring#candidateQuery}),
+     * each excluding itself.
+     */
     static BenchData fromModel(Path dir, int count, long seed) {
         EmbeddingModel model;
         try {
@@ -20,7 +30,9 @@ record BenchData(EmbeddingStore store, float[] queries, int[] exclude, String de
         } catch (EmbrecException e) {
             throw new EmbrecException("--model " + e.getMessage(), e);
         }
-        EmbeddingStore store = model.vectors();
+        EmbeddingStore items = model.vectors();
+        SearchSpace space = CandidateVectors.indexed(model);
+        EmbeddingStore store = space.vectors();
         int n = store.size();
         int q = Math.min(count, n);
         int[] rows = new int[n];
@@ -38,9 +50,11 @@ record BenchData(EmbeddingStore store, float[] queries, int[] exclude, String de
         float[] queries = new float[q * dim];
         int[] exclude = new int[q];
         for (int i = 0; i < q; i++) {
-            System.arraycopy(store.matrix(), rows[i] * dim, queries, i * dim, dim);
+            float[] query = model.scoring().candidateQuery(items.matrix(), rows[i] * items.dim(), items.dim(), false);
+            System.arraycopy(query, 0, queries, i * dim, dim);
             exclude[i] = rows[i];
         }
-        return new BenchData(store, queries, exclude, "model " + dir.getFileName() + ", queries are its items");
+        return new BenchData(store, queries, exclude, space.similarity(), "model " + dir.getFileName() + ", "
+                + space.describe() + ", queries are its items");
     }
 }

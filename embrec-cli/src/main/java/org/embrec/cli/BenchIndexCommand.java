@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
         description = "Measure vector indexes: recall@k against exact search, queries/s on one thread and in batch "
                 + "on all threads, build seconds and bytes per vector, for each type and each efSearch/nprobe. "
                 + "Synthetic data (--synth N,D[,CENTRES]): N random unit vectors, or a Gaussian mixture of CENTRES "
-                + "centres (point = centre + 0.35 N(0,I), normalised); queries are drawn the same way.")
+                + "centres (point = centre + 0.35 N(0,I), normalised); queries are drawn the same way. A model (--model DIR):"
+                + " the vectors its item queries are scored against, by its similarity (a --scoring directed model: its"
+                + " output vectors by inner product), as 'embrec index' indexes them.")
 final class BenchIndexCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -87,7 +89,9 @@ final class BenchIndexCommand implements Callable<Integer> {
         BenchData data = source.synth != null ? synthetic(workers) : BenchData.fromModel(source.model, queries, seed);
         List<IndexType> parsed = new ArrayList<>();
         for (String t : types) {
-            parsed.add(IndexType.parse(t, "--types"));
+            IndexType type = IndexType.parse(t, "--types");
+            org.embrec.index.ModelIndex.checkSupported(type, data.similarity(), "--types");
+            parsed.add(type);
         }
         Path work = Files.createTempDirectory("embrec-bench-index");
         List<IndexBenchmark.Row> rows;
@@ -95,7 +99,8 @@ final class BenchIndexCommand implements Callable<Integer> {
             IndexBenchmark.Options options = new IndexBenchmark.Options(parsed, k, ef, nprobe,
                     build.hnsw(ef[0]), build.ivf(IvfParams.DEFAULT_NPROBE), workers,
                     repeat, work);
-            rows = new IndexBenchmark(data.store(), data.queries(), data.exclude(), options, progress).run();
+            rows = new IndexBenchmark(data.store(), data.queries(), data.exclude(), data.similarity(), options, progress)
+                    .run();
         } finally {
             deleteQuietly(work);
         }
@@ -137,7 +142,7 @@ final class BenchIndexCommand implements Callable<Integer> {
         EmbeddingStore store = gen.store(spec[0], seed + 1, workers);
         float[] q = gen.sample(queries, seed + 2, workers);
         String what = spec[2] == 0 ? "random unit vectors" : "Gaussian mixture of " + spec[2] + " centres";
-        return new BenchData(store, q, null, what);
+        return new BenchData(store, q, null, org.embrec.vectors.Similarity.COSINE, what);
     }
 
     private String toJson(BenchData data, List<IndexBenchmark.Row> rows, int workers) {

@@ -26,11 +26,13 @@ import org.embrec.index.KnnResult;
 import org.embrec.index.LuceneHnswIndex;
 import org.embrec.index.VectorIndex;
 import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.Similarity;
 
 /**
  * The harness of {@code bench-index}: measures index types on one set of vectors and queries:
- * recall@k against {@link ExactIndex}, single-query throughput on one thread, batch throughput on
- * all threads, build time and bytes per vector; for HNSW a sweep of efSearch over one built graph.
+ * recall@k against {@link ExactIndex} (by the same similarity), single-query throughput on one
+ * thread, batch throughput on all threads, build time and bytes per vector; for HNSW a sweep of
+ * efSearch over one built graph.
  * Timings are medians of {@code repeats} timed passes after a warm-up pass. Not thread-safe (it
  * uses all threads itself).
  */
@@ -73,6 +75,7 @@ final class IndexBenchmark {
     }
 
     private final EmbeddingStore store;
+    private final Similarity similarity;
     private final float[] queries;
     private final int[] exclude;
     private final Options options;
@@ -84,7 +87,14 @@ final class IndexBenchmark {
      * @param exclude per query the row it must not return, or null (queries drawn outside the set)
      */
     IndexBenchmark(EmbeddingStore store, float[] queries, int[] exclude, Options options, Progress progress) {
+        this(store, queries, exclude, Similarity.COSINE, options, progress);
+    }
+
+    /** As the other constructor, the indexes ranking by {@code similarity} (IVF: cosine only). */
+    IndexBenchmark(EmbeddingStore store, float[] queries, int[] exclude, Similarity similarity, Options options,
+            Progress progress) {
         this.store = store;
+        this.similarity = similarity;
         this.queries = queries;
         this.exclude = exclude;
         this.options = options;
@@ -97,7 +107,7 @@ final class IndexBenchmark {
         List<Row> rows = new ArrayList<>();
         long t0 = System.nanoTime();
         long c0 = processCpu();
-        ExactIndex exact = ExactIndex.of(store);
+        ExactIndex exact = ExactIndex.of(store, ItemAttributes.none(store.size()), similarity);
         Timing exactBuild = Timing.since(t0, c0);
         progress.update("bench", 0, 1, "exact ground truth");
         KnnResult truth = exact.searchBatch(queries, exclude, options.k(), ItemFilter.NONE, threads, null);
@@ -119,12 +129,12 @@ final class IndexBenchmark {
         long t0 = System.nanoTime();
         long c0 = processCpu();
         HnswParams base = options.hnsw();
-        try (LuceneHnswIndex built = LuceneHnswIndex.build(store, ItemAttributes.none(store.size()), type, base, dir,
-                threads, progress)) {
+        try (LuceneHnswIndex built = LuceneHnswIndex.build(store, ItemAttributes.none(store.size()), type, base,
+                similarity, dir, threads, progress)) {
             Timing build = Timing.since(t0, c0);
             for (int ef : options.efSearch()) {
                 HnswParams p = base.withEfSearch(ef);
-                try (LuceneHnswIndex index = LuceneHnswIndex.open(dir, type, p, store)) {
+                try (LuceneHnswIndex index = LuceneHnswIndex.open(dir, type, p, store, similarity)) {
                     Map<String, Object> params = new LinkedHashMap<>();
                     params.put("m", p.m());
                     params.put("ef_construction", p.efConstruction());

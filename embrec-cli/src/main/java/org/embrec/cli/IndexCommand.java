@@ -5,14 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.embrec.EmbrecException;
 import org.embrec.index.IndexManifest;
 import org.embrec.index.IndexSpec;
 import org.embrec.index.IndexType;
 import org.embrec.index.ItemAttributes;
 import org.embrec.index.ModelIndex;
+import org.embrec.index.SearchSpace;
 import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
+import org.embrec.recommend.CandidateVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,10 +22,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code embrec index}: builds a vector index for a model and stores it in the model directory. */
 @Command(name = "index", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Build a vector index over a model's item vectors and store it in DIR/index "
-                + "(replacing any previous one); 'similar' and 'neighbors' then use it. "
+        description = "Build a vector index over the vectors a model's queries are scored against (the item vectors by "
+                + "cosine; a --scoring directed model's output vectors by inner product) and store it in DIR/index "
+                + "(replacing any previous one); 'similar', 'recommend', 'neighbors' and 'serve' then use it. "
                 + "Types: exact (brute force, SIMD), hnsw (Lucene HNSW graph), hnsw-sq8 / hnsw-sq4 (HNSW over 7-bit / "
-                + "4-bit quantized vectors), ivf (k-means cells). Measure them with 'embrec bench-index'.")
+                + "4-bit quantized vectors), ivf (k-means cells; cosine only). Measure them with 'embrec bench-index'.")
 final class IndexCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
@@ -59,14 +61,11 @@ final class IndexCommand implements Callable<Integer> {
         IndexSpec indexSpec = new IndexSpec(t, build.hnsw(efSearch), build.ivf(nprobe));
         ModelIndex.checkWritable(model.dir()); // before loading: never after a long build
         EmbeddingModel m = model.load();
-        if (m.scoring().needsOutputVectors()) {
-            // stored indexes search the item vectors by cosine; a directed model ranks by its output vectors
-            throw new EmbrecException(model.dir() + ": a --scoring directed model is searched exactly (inner product"
-                    + " with its output vectors); a stored index would not be used");
-        }
+        SearchSpace space = CandidateVectors.indexed(m); // what Recommender.open searches through it
+        ModelIndex.checkSupported(t, space.similarity());
         ItemAttributes attrs = ItemAttributes.of(m.vectors().ids(), m.catalog());
         long bytes;
-        try (VectorIndex index = ModelIndex.build(model.dir(), m.vectors(), attrs, indexSpec, build.threads(),
+        try (VectorIndex index = ModelIndex.build(model.dir(), space, attrs, indexSpec, build.threads(),
                 ConsoleProgress.stderr(quiet))) {
             bytes = index.searchBytesPerVector();
         }
@@ -78,6 +77,8 @@ final class IndexCommand implements Callable<Integer> {
             summary.put("params", indexSpec.params());
             summary.put("vectors", manifest.count());
             summary.put("dim", manifest.dim());
+            summary.put("source", manifest.source());
+            summary.put("similarity", manifest.similarity().key());
             summary.put("build_seconds", Math.round(manifest.buildSeconds() * 1000) / 1000.0);
             summary.put("bytes_per_vector", bytes);
             summary.put("path", model.dir().resolve(ModelIndex.DIR).toString());
@@ -85,8 +86,9 @@ final class IndexCommand implements Callable<Integer> {
         } else {
             StringBuilder params = new StringBuilder();
             indexSpec.params().forEach((k, v) -> params.append(params.isEmpty() ? "" : " ").append(k).append('=').append(v));
-            out.printf(Locale.ROOT, "Built %s index of %,d vectors x %d dims in %.2f s%s: %s (%d bytes per vector searched)%n",
-                    t.cliName(), manifest.count(), manifest.dim(), manifest.buildSeconds(),
+            out.printf(Locale.ROOT, "Built %s index of %,d %s vectors x %d dims (%s) in %.2f s%s: %s (%d bytes per vector"
+                    + " searched)%n", t.cliName(), manifest.count(), manifest.source(), manifest.dim(),
+                    manifest.similarity().key(), manifest.buildSeconds(),
                     params.isEmpty() ? "" : " (" + params + ")", model.dir().resolve(ModelIndex.DIR), bytes);
         }
         out.flush();

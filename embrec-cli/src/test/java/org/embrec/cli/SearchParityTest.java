@@ -125,10 +125,67 @@ class SearchParityTest {
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(dir.resolve("output-vectors.bin")).exists();
         compare(dir, List.of("1", "260", "2571"), List.of("1", "68", "414"));
-        // a stored index would search the item vectors by cosine: refused with a one-line error
-        CliRun index = CliRun.of("index", "--model", dir.toString(), "--type", "hnsw");
-        assertThat(index.code()).isNotZero();
-        assertThat(index.err()).contains("searched exactly").doesNotContain("\tat ");
+        // IVF ranks by cosine only: refused with a one-line error naming the flag, nothing written
+        CliRun ivf = CliRun.of("index", "--model", dir.toString(), "--type", "ivf");
+        assertThat(ivf.code()).isNotZero();
+        assertThat(ivf.err()).contains("--type ivf").doesNotContain("\tat ");
+        assertThat(dir.resolve("index")).doesNotExist();
+        directedNeighborsAndServer(dir);
+        // bench-index measures the same space: output vectors by inner product, item queries
+        CliRun bench = CliRun.of("bench-index", "--model", dir.toString(), "--types", "exact,hnsw", "--queries", "200",
+                "--ef", "64", "--repeat", "1", "--json", "-q");
+        assertThat(bench.code()).as(bench.err()).isZero();
+        JsonNode measured = JSON.readTree(bench.out());
+        assertThat(measured.get("dim").asInt()).isEqualTo(17);
+        assertThat(measured.get("data").asText()).contains("output vectors, inner-product");
+        assertThat(measured.get("results").get(1).get("recall").asDouble()).isGreaterThanOrEqualTo(0.95);
+        CliRun benchIvf = CliRun.of("bench-index", "--model", dir.toString(), "--types", "ivf", "-q");
+        assertThat(benchIvf.code()).isNotZero();
+        assertThat(benchIvf.err()).contains("--types ivf").doesNotContain("\tat ");
+        // an HNSW index over the candidates (output vectors) by maximum inner product
+        CliRun index = CliRun.of("index", "--model", dir.toString(), "--type", "hnsw", "--json");
+        assertThat(index.code()).as(index.err()).isZero();
+        JsonNode built = JSON.readTree(index.out());
+        assertThat(built.get("source").asText()).isEqualTo("output");
+        assertThat(built.get("similarity").asText()).isEqualTo("inner-product");
+        compare(dir, List.of("1", "260", "2571"), List.of("1", "68", "414"));
+        // the CLI's lists are the stored index's, scored by the directed score
+        EmbeddingModel m = ModelDirectory.read(dir);
+        try (org.embrec.recommend.Recommender served = org.embrec.recommend.Recommender.open(m, dir,
+                UserVectors.DEFAULT)) {
+            assertThat(served.index().type()).isEqualTo(IndexType.HNSW);
+            for (String id : List.of("1", "260", "2571")) {
+                List<Neighbor> expected = served.similar(id, K, ItemFilter.NONE);
+                JsonNode cli = cli("similar", "--model", dir.toString(), "--item", id, "--k", "" + K, "--json");
+                assertThat(ids(cli)).isEqualTo(expected.stream().map(Neighbor::id).toList());
+                for (JsonNode r : cli.get("results")) {
+                    assertThat(r.get("score").asDouble()).isCloseTo(directed(m, id, r.get("id").asText()),
+                            org.assertj.core.api.Assertions.within(1e-3));
+                }
+            }
+            for (String user : List.of("1", "68")) {
+                List<String> expected = served.forStoredUser(user, K, ItemFilter.NONE).items().stream()
+                        .map(Neighbor::id).toList();
+                assertThat(ids(cli("recommend", "--model", dir.toString(), "--user", user, "--k", "" + K, "--json")))
+                        .isEqualTo(expected);
+            }
+        }
+        directedNeighborsAndServer(dir);
+    }
+
+    /** The directed score of {@code candidate} for item {@code query}: input . output + bias, from the files. */
+    private static double directed(EmbeddingModel m, String query, String candidate) {
+        float[] in = m.vectors().vector(m.vectors().indexOf(query));
+        float[] out = m.outputVectors().vector(m.outputVectors().indexOf(candidate));
+        double s = out[in.length];
+        for (int d = 0; d < in.length; d++) {
+            s += (double) in[d] * out[d];
+        }
+        return s;
+    }
+
+    /** neighbors exports what similar answers; the server answers an ad-hoc list as the CLI does. */
+    private void directedNeighborsAndServer(Path dir) throws Exception {
         // neighbors exports the same lists as similar
         Path neighbors = tmp.resolve("neighbors.jsonl");
         CliRun export = CliRun.of("neighbors", "--model", dir.toString(), "--k", "" + K, "--out", neighbors.toString());

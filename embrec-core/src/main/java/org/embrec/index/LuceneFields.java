@@ -2,7 +2,10 @@ package org.embrec.index;
 
 /** Names of the document fields of a {@link LuceneHnswIndex}; one document per row. */
 final class LuceneFields {
-    /** The unit-length item vector ({@code KnnFloatVectorField}, dot-product similarity). */
+    /**
+     * The indexed vector ({@code KnnFloatVectorField}, dot-product similarity, unit length): the
+     * row's unit vector (cosine), or its {@link MipsTransform} (inner product), one component longer.
+     */
     static final String VECTOR = "vector";
     /** The row ({@code IntField}: points for set queries, doc values to map doc ids back). */
     static final String ROW = "row";

@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.AcceptDocs;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -22,15 +24,19 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.embrec.Progress;
 import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.Similarity;
 import org.embrec.vectors.VectorMath;
 
 /**
  * Approximate cosine search on a Lucene HNSW graph ({@code KnnFloatVectorField} with dot product
  * over unit vectors), optionally over scalar-quantized vectors ({@link IndexType#HNSW_SQ8},
- * {@link IndexType#HNSW_SQ4}). A query asks the graph for {@code max(k, efSearch)} candidates, then
- * scores them exactly against the store's unit vectors and keeps the best k: scores are true
- * cosines, and quantization only affects which candidates are found. Filters run on Lucene's
- * filtered-kNN path ({@link ItemFilter#toLuceneQuery}): the graph walk skips rejected documents,
+ * {@link IndexType#HNSW_SQ4}); or, for {@link Similarity#INNER_PRODUCT}, approximate maximum
+ * inner-product search: the graph holds the rows' {@link MipsTransform} (unit vectors one
+ * component longer, whose cosine with a transformed query ranks as the inner product). A query
+ * asks the graph for {@code max(k, efSearch)} candidates, then scores them exactly against the
+ * store's unit vectors (cosine) or raw vectors (inner product) and keeps the best k: scores are
+ * the true similarities, and the graph and quantization only affect which candidates are found.
+ * Filters run on Lucene's filtered-kNN path ({@link ItemFilter#toLuceneQuery}): the graph walk skips rejected documents,
  * and Lucene falls back to exact search when few documents pass.
  *
  * <p>Thread-safe for concurrent searches; {@link #close()} releases the files.
@@ -38,6 +44,7 @@ import org.embrec.vectors.VectorMath;
 public final class LuceneHnswIndex implements VectorIndex {
     private final IndexType type;
     private final HnswParams params;
+    private final Similarity similarity;
     private final EmbeddingStore store;
     private final Directory directory;
     private final DirectoryReader reader;
@@ -50,11 +57,13 @@ public final class LuceneHnswIndex implements VectorIndex {
     private final long diskBytes;
     private final ItemAttributes attributes;
 
-    private LuceneHnswIndex(IndexType type, HnswParams params, EmbeddingStore store, ItemAttributes attributes,
-            Directory directory, DirectoryReader reader, int[] docToRow, long searchBytes, long diskBytes) {
+    private LuceneHnswIndex(IndexType type, HnswParams params, Similarity similarity, EmbeddingStore store,
+            ItemAttributes attributes, Directory directory, DirectoryReader reader, int[] docToRow, long searchBytes,
+            long diskBytes) {
         this.attributes = attributes;
         this.type = type;
         this.params = params;
+        this.similarity = similarity;
         this.store = store;
         this.directory = directory;
         this.reader = reader;
@@ -63,38 +72,64 @@ public final class LuceneHnswIndex implements VectorIndex {
         List<LeafReaderContext> leaves = reader.leaves();
         this.singleLeaf = leaves.size() == 1 ? leaves.get(0).reader() : null;
         this.docToRow = docToRow;
-        this.unit = store.unitMatrix();
+        this.unit = similarity == Similarity.COSINE ? store.unitMatrix() : store.matrix();
         this.searchBytes = searchBytes;
         this.diskBytes = diskBytes;
     }
 
     /**
-     * Builds a {@code type} index of {@code store} into the empty or missing directory {@code dir}
-     * with {@code threads} threads (0 = all processors) and opens it.
+     * Builds a cosine {@code type} index of {@code store} into the empty or missing directory
+     * {@code dir} with {@code threads} threads (0 = all processors) and opens it.
      */
     public static LuceneHnswIndex build(EmbeddingStore store, ItemAttributes attrs, IndexType type, HnswParams params,
             Path dir, int threads, Progress progress) {
+        return build(store, attrs, type, params, Similarity.COSINE, dir, threads, progress);
+    }
+
+    /**
+     * Builds a {@code type} index of {@code store} ranking by {@code similarity} into the empty or
+     * missing directory {@code dir} with {@code threads} threads (0 = all processors) and opens it.
+     */
+    public static LuceneHnswIndex build(EmbeddingStore store, ItemAttributes attrs, IndexType type, HnswParams params,
+            Similarity similarity, Path dir, int threads, Progress progress) {
         if (!type.isLucene()) {
             throw new IllegalArgumentException(type + " is not a Lucene index type");
         }
         if (attrs.rows() != store.size()) {
             throw new IllegalArgumentException("attributes have " + attrs.rows() + " rows, store " + store.size());
         }
-        LuceneIndexWriter.write(store, attrs, type, params, dir, threads, progress == null ? Progress.NONE : progress);
-        return open(dir, type, params, store, attrs);
+        LuceneIndexWriter.write(store, attrs, type, params, similarity, dir, threads,
+                progress == null ? Progress.NONE : progress);
+        return open(dir, type, params, store, attrs, similarity);
     }
 
-    /** Opens an index written by {@link #build} for the same {@code store}, without catalogue attributes. */
+    /** Opens a cosine index written by {@link #build} for the same {@code store}, without catalogue attributes. */
     public static LuceneHnswIndex open(Path dir, IndexType type, HnswParams params, EmbeddingStore store) {
         return open(dir, type, params, store, ItemAttributes.none(store.size()));
     }
 
-    /**
-     * Opens an index written by {@link #build} for the same {@code store}; {@code attrs} (rows of
-     * the store) serve filters on catalogue attributes, which the index files do not hold.
-     */
+    /** Opens an index written by {@link #build} ranking by {@code similarity}, without catalogue attributes. */
+    public static LuceneHnswIndex open(Path dir, IndexType type, HnswParams params, EmbeddingStore store,
+            Similarity similarity) {
+        return open(dir, type, params, store, ItemAttributes.none(store.size()), similarity);
+    }
+
+    /** Opens a cosine index written by {@link #build} for the same {@code store}, with catalogue attributes. */
     public static LuceneHnswIndex open(Path dir, IndexType type, HnswParams params, EmbeddingStore store,
             ItemAttributes attrs) {
+        return open(dir, type, params, store, attrs, Similarity.COSINE);
+    }
+
+    /**
+     * Opens an index written by {@link #build} for the same {@code store} and {@code similarity};
+     * {@code attrs} (rows of the store) serve filters on catalogue attributes, which the index
+     * files do not hold.
+     *
+     * @throws IllegalStateException when the files' vector field is not the one an index for
+     *     {@code similarity} over vectors of the store's dimension holds
+     */
+    public static LuceneHnswIndex open(Path dir, IndexType type, HnswParams params, EmbeddingStore store,
+            ItemAttributes attrs, Similarity similarity) {
         Directory directory = null;
         DirectoryReader reader = null;
         try {
@@ -107,9 +142,19 @@ public final class LuceneHnswIndex implements VectorIndex {
                 throw new IllegalStateException("index " + dir + " has " + reader.numDocs() + " documents, the vectors "
                         + store.size() + " rows");
             }
+            int graphDim = store.dim() + (similarity == Similarity.COSINE ? 0 : 1); // MipsTransform adds one
+            for (LeafReaderContext leaf : reader.leaves()) {
+                FieldInfo field = leaf.reader().getFieldInfos().fieldInfo(LuceneFields.VECTOR);
+                if (field != null && (field.getVectorDimension() != graphDim
+                        || field.getVectorSimilarityFunction() != VectorSimilarityFunction.DOT_PRODUCT)) {
+                    throw new IllegalStateException("index " + dir + " holds " + field.getVectorDimension() + "-d "
+                            + field.getVectorSimilarityFunction() + " vectors, expected " + graphDim + "-d DOT_PRODUCT ("
+                            + similarity.key() + " over " + store.dim() + "-d vectors)");
+                }
+            }
             int[] docToRow = docToRow(reader);
             long[] bytes = bytes(dir, type);
-            return new LuceneHnswIndex(type, params, store, attrs, directory, reader, docToRow,
+            return new LuceneHnswIndex(type, params, similarity, store, attrs, directory, reader, docToRow,
                     bytes[0] / Math.max(1, store.size()), bytes[1] / Math.max(1, store.size()));
         } catch (IOException | RuntimeException e) {
             closeQuietly(reader);
@@ -164,6 +209,11 @@ public final class LuceneHnswIndex implements VectorIndex {
         return params;
     }
 
+    /** What the index ranks by. */
+    public Similarity similarity() {
+        return similarity;
+    }
+
     @Override
     public EmbeddingStore store() {
         return store;
@@ -178,16 +228,21 @@ public final class LuceneHnswIndex implements VectorIndex {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         float[] q = query.clone();
-        float norm = math.norm(q, 0, q.length);
-        if (norm > 0) {
-            math.scale(1f / norm, q, 0, q.length);
+        float[] graphQuery = q;
+        if (similarity == Similarity.COSINE) {
+            float norm = math.norm(q, 0, q.length);
+            if (norm > 0) {
+                math.scale(1f / norm, q, 0, q.length);
+            }
+        } else {
+            graphQuery = MipsTransform.query(q); // candidates from the graph; scores by the raw inner product
         }
         int want = Math.min(size(), Math.max(k + (excludeRow >= 0 ? 1 : 0), params.efSearch()));
         if (want == 0) {
             return Hits.empty();
         }
         Query lucene = filter == null ? null : filter.toLuceneQuery(store.ids(), attributes);
-        TopDocs candidates = candidates(q, want, lucene);
+        TopDocs candidates = candidates(graphQuery, want, lucene);
         return rescore(q, candidates.scoreDocs, Math.min(k, size()), excludeRow);
     }
 
@@ -215,7 +270,7 @@ public final class LuceneHnswIndex implements VectorIndex {
     }
 
     /**
-     * Exact cosine of each candidate with the unit query {@code q}; the best {@code k} without the
+     * Exact similarity of each candidate with the query {@code q} (unit for cosine); the best {@code k} without the
      * excluded row, best first (ties: lower row). Candidates arrive nearly sorted, so an insertion
      * sort is linear in practice.
      */

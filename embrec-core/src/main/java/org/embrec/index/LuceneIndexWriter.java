@@ -21,10 +21,11 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.embrec.Progress;
 import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.Similarity;
 
 /**
  * Writes the Lucene directory of a {@link LuceneHnswIndex}: one document per row with the unit
- * vector, the row, genres and year. Rows are added without graphs (see {@link VectorCodec}) in two
+ * vector (cosine) or the row's {@link MipsTransform} (inner product), the row, genres and year. Rows are added without graphs (see {@link VectorCodec}) in two
  * flushed halves, then force-merged into one segment: the merge builds the single HNSW graph with
  * all threads. One segment means one graph to search per query. Stateless.
  */
@@ -34,8 +35,8 @@ final class LuceneIndexWriter {
 
     private LuceneIndexWriter() {}
 
-    static void write(EmbeddingStore store, ItemAttributes attrs, IndexType type, HnswParams params, Path dir,
-            int threads, Progress progress) {
+    static void write(EmbeddingStore store, ItemAttributes attrs, IndexType type, HnswParams params,
+            Similarity similarity, Path dir, int threads, Progress progress) {
         int workers = Workers.count(threads);
         ExecutorService merges = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "embrec-hnsw-merge");
@@ -46,9 +47,9 @@ final class LuceneIndexWriter {
         try (Directory directory = FSDirectory.open(dir);
                 IndexWriter writer = new IndexWriter(directory, config(codec, params, store))) {
             int half = store.size() / 2;
-            addRows(writer, store, attrs, 0, half, workers, progress);
+            addRows(writer, store, attrs, similarity, 0, half, workers, progress);
             writer.flush(); // two segments, so that the force-merge below always runs and builds the graph
-            addRows(writer, store, attrs, half, store.size(), workers, progress);
+            addRows(writer, store, attrs, similarity, half, store.size(), workers, progress);
             writer.commit();
             progress.update("graph", 0, 1, "building the HNSW graph on " + workers + " threads");
             codec.enableGraphs();
@@ -84,11 +85,12 @@ final class LuceneIndexWriter {
         return policy;
     }
 
-    private static void addRows(IndexWriter writer, EmbeddingStore store, ItemAttributes attrs, int from, int to,
-            int workers, Progress progress) {
+    private static void addRows(IndexWriter writer, EmbeddingStore store, ItemAttributes attrs, Similarity similarity,
+            int from, int to, int workers, Progress progress) {
         int n = store.size();
-        int dim = store.dim();
-        float[] unit = store.unitMatrix();
+        boolean cosine = similarity == Similarity.COSINE;
+        int dim = store.dim() + (cosine ? 0 : 1);
+        float[] unit = cosine ? store.unitMatrix() : MipsTransform.rows(store);
         int chunks = (to - from + CHUNK - 1) / CHUNK;
         AtomicLong done = new AtomicLong(from);
         FieldType vectorType = KnnFloatVectorField.createFieldType(dim, VectorSimilarityFunction.DOT_PRODUCT);

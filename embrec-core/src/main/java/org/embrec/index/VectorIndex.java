@@ -6,8 +6,9 @@ import org.embrec.vectors.EmbeddingStore;
 
 /**
  * Cosine top-k search over the rows of an {@link EmbeddingStore}. Scores are cosine similarities
- * (an {@link ExactIndex} built for {@link org.embrec.vectors.Similarity#INNER_PRODUCT} scores by
- * the inner product instead); hits come best first, equal scores by lower row. Searching for a stored item never returns that
+ * (an {@link ExactIndex} or {@link LuceneHnswIndex} built for
+ * {@link org.embrec.vectors.Similarity#INNER_PRODUCT} scores by the inner product instead:
+ * maximum inner-product search); hits come best first, equal scores by lower row. Searching for a stored item never returns that
  * item: it is excluded by row, not by dropping the first hit (a duplicate vector is a different
  * item and may legitimately score 1.0).
  *

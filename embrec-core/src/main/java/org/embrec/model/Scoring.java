@@ -226,6 +226,17 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         return candidates == Candidates.OUTPUT && (itemBlend.cosine() > 0 || userBlend.cosine() > 0);
     }
 
+    /**
+     * The name of the {@link #candidateVectors} layout, as a stored index records it:
+     * {@code input} (the item vectors), {@code output} (the output vectors and bias) or
+     * {@code input-output} (the unit item vectors, then the output vectors and bias). The blends'
+     * weights are the queries' and do not change it.
+     */
+    public String candidateSource() {
+        return candidates == Candidates.INPUT ? Candidates.INPUT.key()
+                : withCosine() ? "input-output" : Candidates.OUTPUT.key();
+    }
+
     /** Components of {@link #candidateVectors} for item vectors of {@code dim} components. */
     public int candidateDim(int dim) {
         return candidates == Candidates.INPUT ? dim : withCosine() ? 2 * dim + 1 : dim + 1;

@@ -19,13 +19,13 @@ import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
 import org.embrec.index.ModelIndex;
 import org.embrec.index.OffsetIndex;
+import org.embrec.index.SearchSpace;
 import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.Scoring;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
-import org.embrec.vectors.Similarity;
 
 /**
  * Related items and personal recommendations of one model through one vector index (DESIGN.md):
@@ -41,13 +41,13 @@ import org.embrec.vectors.Similarity;
  * popular items of the stored users are returned instead, marked as such.
  *
  * <p>The model's {@link Scoring} decides the rest, so that no caller special-cases an algorithm:
- * which similarity ranks items for an item and for a user (inner product: an exact scan of the
- * raw item vectors, {@link ExactIndex} with {@link Similarity#INNER_PRODUCT}), whether a stored
+ * which vectors and similarity rank items for an item and for a user ({@link CandidateVectors}:
+ * through the stored index when it holds them, else an exact scan), whether a stored
  * user is queried by their stored factors ({@link #forStoredUser}), and whether an ad-hoc list is
  * queried by a fold-in solve ({@link FoldIn}) rather than a user-vector rule, and whether the
  * candidates are scored by the items' output vectors (the directed score of a skip-gram model:
- * the query, an item's vector or the rule's user vector, against an exact scan of the output
- * vectors).
+ * the query, an item's vector or the rule's user vector with a 1 appended, against the output
+ * vectors and their bias).
  *
  * <p>Each search also takes {@link Controls} (docs/CONTROLS.md): items never to return (per request,
  * and per model from the directory's {@code exclude.txt}, {@link Exclusions}; both go into the
@@ -78,30 +78,24 @@ public final class Recommender implements AutoCloseable {
     /** The model's exclusions ({@code exclude.txt}): never returned by any search. */
     private final Set<String> excluded;
 
-    private Recommender(EmbeddingStore vectors, Catalog catalog, ItemAttributes attributes, VectorIndex cosine,
-            Scoring scoring, EmbeddingStore userFactors, EmbeddingStore outputVectors, UserVectors rule,
-            Popularity popularity, Sequences histories, Set<String> excluded) {
+    /**
+     * @param index searches the item queries' candidates ({@link CandidateVectors.Side#ITEMS})
+     * @param userIndex searches the user queries' candidates (may be {@code index})
+     * @param outputVectors the items' output vectors when the scoring ranks by them, else null
+     * @param excluded the model's exclusions
+     */
+    private Recommender(EmbeddingStore vectors, Catalog catalog, ItemAttributes attributes, VectorIndex index,
+            VectorIndex userIndex, Scoring scoring, EmbeddingStore userFactors, EmbeddingStore outputVectors,
+            UserVectors rule, Popularity popularity, Sequences histories, Set<String> excluded) {
         this.vectors = Objects.requireNonNull(vectors, "vectors");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.attributes = Objects.requireNonNull(attributes, "attributes");
-        Objects.requireNonNull(cosine, "cosine");
+        this.index = Objects.requireNonNull(index, "index");
+        this.userIndex = Objects.requireNonNull(userIndex, "userIndex");
         this.scoring = Objects.requireNonNull(scoring, "scoring");
-        this.byQueryVector = scoring.needsOutputVectors();
-        if (byQueryVector) {
-            if (outputVectors == null || !Scoring.outputFits(vectors, outputVectors)) {
-                throw new IllegalArgumentException("the scoring needs output vectors with the item vectors' rows");
-            }
-            // candidates are the scoring's candidate vectors (output vectors, maybe after the unit
-            // input vectors): an exact inner-product scan
-            EmbeddingStore candidates = scoring.candidateVectors(vectors, outputVectors);
-            VectorIndex itemSide = OffsetIndex.of(ExactIndex.of(candidates, attributes, Similarity.INNER_PRODUCT));
-            this.index = itemSide;
-            this.userIndex = itemSide;
-        } else {
-            VectorIndex inner = scoring.items() == Similarity.INNER_PRODUCT || scoring.users() == Similarity.INNER_PRODUCT
-                    ? OffsetIndex.of(ExactIndex.of(vectors, attributes, Similarity.INNER_PRODUCT)) : null;
-            this.index = scoring.items() == Similarity.COSINE ? cosine : inner;
-            this.userIndex = scoring.users() == Similarity.COSINE ? cosine : inner;
+        this.byQueryVector = scoring.candidates() != Scoring.Candidates.INPUT;
+        if (byQueryVector && (outputVectors == null || !Scoring.outputFits(vectors, outputVectors))) {
+            throw new IllegalArgumentException("the scoring needs output vectors with the item vectors' rows");
         }
         this.userFactors = userFactors;
         Scoring.FoldInSettings f = scoring.foldIn();
@@ -115,20 +109,28 @@ public final class Recommender implements AutoCloseable {
     }
 
     /**
-     * The recommender of {@code model}, searching through the index stored in {@code modelDir}
-     * (may be null: a model built in memory) when there is one, else exactly; popularity from the
-     * model's user histories; the items of the directory's {@code exclude.txt} ({@link Exclusions})
-     * are never returned.
+     * The recommender of {@code model}, searching the candidates of its item queries
+     * ({@link CandidateVectors#indexed}) through the index stored in {@code modelDir} (may be null:
+     * a model built in memory) when there is one, else exactly; user queries go through the same
+     * index when they are scored in the same space, else an exact scan of theirs. Popularity from
+     * the model's user histories; the items of the directory's {@code exclude.txt}
+     * ({@link Exclusions}) are never returned.
      *
-     * @throws EmbrecException when the stored index belongs to other vectors (a damaged one is
-     *     reported and replaced by exact search, {@link ModelIndex#openOrExact})
+     * @throws EmbrecException when the stored index belongs to other vectors or another
+     *     similarity (a damaged one is reported and replaced by exact search,
+     *     {@link ModelIndex#openOrExact})
      */
     public static Recommender open(EmbeddingModel model, Path modelDir, UserVectors rule) {
         EmbeddingStore store = model.vectors();
         ItemAttributes attrs = ItemAttributes.of(store.ids(), model.catalog());
         Sequences h = model.histories();
-        return new Recommender(store, model.catalog(), attrs, ModelIndex.openOrExact(modelDir, store, attrs),
-                model.scoring(), model.userFactors(), model.outputVectors(), rule,
+        SearchSpace items = CandidateVectors.indexed(model);
+        SearchSpace users = CandidateVectors.of(model, CandidateVectors.Side.USERS);
+        VectorIndex itemIndex = ModelIndex.openOrExact(modelDir, items, attrs);
+        VectorIndex userIndex = users.equals(items) ? itemIndex
+                : OffsetIndex.of(ExactIndex.of(users.vectors(), attrs, users.similarity()));
+        return new Recommender(store, model.catalog(), attrs, itemIndex, userIndex, model.scoring(),
+                model.userFactors(), model.outputVectors(), rule,
                 h == null ? Popularity.empty() : Popularity.of(h, store), h, Exclusions.forModel(modelDir, model::knows));
     }
 
@@ -138,8 +140,9 @@ public final class Recommender implements AutoCloseable {
      */
     public static Recommender exact(EmbeddingStore vectors, UserVectors rule, Popularity popularity) {
         ItemAttributes attrs = ItemAttributes.of(vectors.ids(), Catalog.empty());
-        return new Recommender(vectors, Catalog.empty(), attrs, OffsetIndex.of(ExactIndex.of(vectors, attrs)),
-                Scoring.DEFAULT, null, null, rule, popularity, null, Set.of());
+        VectorIndex exact = OffsetIndex.of(ExactIndex.of(vectors, attrs));
+        return new Recommender(vectors, Catalog.empty(), attrs, exact, exact, Scoring.DEFAULT, null, null, rule,
+                popularity, null, Set.of());
     }
 
     public EmbeddingStore vectors() {
@@ -215,8 +218,8 @@ public final class Recommender implements AutoCloseable {
         int n = controls.reranks() ? Mmr.poolSize(k) : k;
         Hits hits;
         if (byQueryVector) {
-            hits = index.search(scoring.candidateQuery(vectors.vector(row), 0, vectors.dim(), false), n,
-                    f.andDeny(List.of(vectors.id(row))));
+            // the item is left out by row (candidates share the item vectors' rows), as neighbors' batch does
+            hits = index.search(scoring.candidateQuery(vectors.vector(row), 0, vectors.dim(), false), n, f, row);
         } else {
             hits = index.searchItem(row, n, f);
         }

@@ -1,8 +1,8 @@
 // Recall@10 of recommendations for stored users through a model's stored index against exact search.
 // Run: java --add-modules jdk.incubator.vector -cp embrec-cli/target/embrec.jar bench/mips/UserRecall.java MODEL_DIR
 // (build the jar first, e.g. ./embrec --version; MODEL_DIR holds an index from ./embrec index). Timings are indicative only.
-import org.embrec.model.UserVectors;
 import org.embrec.model.*;
+import org.embrec.model.UserVectors;
 import org.embrec.recommend.*;
 import org.embrec.index.*;
 import org.embrec.vectors.*;

@@ -1,8 +1,8 @@
 package org.embrec.cli;
 
+import org.embrec.model.UserVectors;
 import org.embrec.vectors.Neighbor;
 import org.embrec.index.ItemFilter;
-import org.embrec.model.UserVectors;
 import org.embrec.recommend.Recommender;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -23,13 +23,13 @@ import org.embrec.eval.TransitionsBaseline;
 import org.embrec.model.ColdStartSettings;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelManifest;
+import org.embrec.model.UserVectors;
 import org.embrec.pipeline.Algorithms;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.Fit;
 import org.embrec.pipeline.ModelBuilder;
 import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
-import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
 
 /**

@@ -64,7 +64,7 @@ class CrashSafetyTest {
             killAfter(index, delay(rnd, indexSeconds));
             EmbeddingModel m = ModelDirectory.read(model);
             if (ModelIndex.exists(model)) {
-                try (VectorIndex opened = ModelIndex.open(model, m.vectors(),
+                try (VectorIndex opened = ModelIndex.open(model, org.embrec.recommend.CandidateVectors.indexed(m),
                         ItemAttributes.of(m.vectors().ids(), m.catalog())).orElseThrow()) {
                     assertThat(opened.size()).as("kill %d of index", i).isEqualTo(m.vectors().size());
                 }

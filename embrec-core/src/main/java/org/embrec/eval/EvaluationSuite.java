@@ -11,10 +11,10 @@ import java.util.function.LongFunction;
 import org.embrec.Progress;
 import org.embrec.data.Catalog;
 import org.embrec.model.Scoring;
+import org.embrec.model.UserVectors;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.Fit;
 import org.embrec.pipeline.TrainingData;
-import org.embrec.model.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 
 /**

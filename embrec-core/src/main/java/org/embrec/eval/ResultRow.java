@@ -1,9 +1,9 @@
 package org.embrec.eval;
 
-import org.embrec.model.UserVectors;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.embrec.model.UserVectors;
 
 /**
  * One row of an evaluation report: a model on a task, over all test cases or a slice.

@@ -1,9 +1,9 @@
 package org.embrec.eval;
 
-import org.embrec.model.UserVectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.embrec.model.UserVectors;
 
 /**
  * Collects the runs (one per seed) of one report row, a model on a task under one user-vector

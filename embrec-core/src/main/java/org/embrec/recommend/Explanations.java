@@ -1,10 +1,10 @@
 package org.embrec.recommend;
 
-import org.embrec.model.UserVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.embrec.model.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 
 /**

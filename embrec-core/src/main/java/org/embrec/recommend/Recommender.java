@@ -1,6 +1,5 @@
 package org.embrec.recommend;
 
-import org.embrec.model.UserVectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +22,7 @@ import org.embrec.index.SearchSpace;
 import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.Scoring;
+import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;

@@ -8,10 +8,10 @@ import org.embrec.eval.Evaluator;
 import org.embrec.eval.Metrics;
 import org.embrec.eval.Split;
 import org.embrec.eval.Task;
+import org.embrec.model.UserVectors;
 import org.embrec.pipeline.EmbeddingAlgorithm;
 import org.embrec.pipeline.Fit;
 import org.embrec.pipeline.TrainingData;
-import org.embrec.model.UserVectors;
 
 /**
  * Trains an algorithm with one point of the search space on a split's training sequences and

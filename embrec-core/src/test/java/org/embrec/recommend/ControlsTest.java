@@ -1,6 +1,5 @@
 package org.embrec.recommend;
 
-import org.embrec.model.UserVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,6 +28,7 @@ import org.embrec.index.ModelIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelManifest;
 import org.embrec.model.Scoring;
+import org.embrec.model.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
 import org.junit.jupiter.api.RepeatedTest;

@@ -1,6 +1,5 @@
 package org.embrec.recommend;
 
-import org.embrec.model.UserVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -26,6 +25,7 @@ import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
 import org.embrec.model.ModelManifest;
 import org.embrec.model.Scoring;
+import org.embrec.model.UserVectors;
 import org.embrec.pipeline.Item2VecAlgorithm;
 import org.embrec.pipeline.ModelBuilder;
 import org.embrec.pipeline.TrainingData;

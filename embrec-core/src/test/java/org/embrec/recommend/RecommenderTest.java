@@ -1,6 +1,5 @@
 package org.embrec.recommend;
 
-import org.embrec.model.UserVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.embrec.index.ItemFilter;
 import org.embrec.data.IdMap;
+import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;

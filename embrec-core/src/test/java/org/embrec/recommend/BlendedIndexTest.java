@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -80,7 +79,7 @@ class BlendedIndexTest {
     void exactHnswAndTheEvaluationRankByTheBlend() throws Exception {
         EmbeddingStore in = model.vectors();
         List<String> queries = IntStream.range(0, 150).map(i -> (i * 7919) % in.size()).mapToObj(in::id).toList();
-        List<List<String>> users = users(30);
+        List<List<String>> users = StoredHistories.of(model, 30);
         EmbeddingScorer scorer = new EmbeddingScorer("m", in, MovieLensFixture.liked(), UserVectors.DEFAULT,
                 model.scoring(), null, model.outputVectors());
         ItemScorer.Worker worker = scorer.newWorker();
@@ -101,7 +100,7 @@ class BlendedIndexTest {
                 truth.put(q, oracle);
             }
             for (List<String> history : users) {
-                float[] user = userVector(history);
+                float[] user = StoredHistories.userVector(model, history);
                 List<String> oracle = oracleTop(user, USERS, new HashSet<>(history));
                 assertThat(ids(exact.forUser(history, K, ItemFilter.NONE).items())).isEqualTo(oracle);
                 truth.put(String.join(",", history), oracle);
@@ -133,9 +132,9 @@ class BlendedIndexTest {
     void explanationsFollowTheUserBlend() {
         EmbeddingStore in = model.vectors();
         try (Recommender r = Recommender.open(model, null, UserVectors.DEFAULT)) {
-            for (List<String> history : users(20)) {
+            for (List<String> history : StoredHistories.of(model, 20)) {
                 Recommendations got = r.forUser(history, K, ItemFilter.NONE, Controls.NONE.withExplain(true));
-                float[] user = userVector(history);
+                float[] user = StoredHistories.userVector(model, history);
                 double norm = Math.sqrt(dot(user, user));
                 for (int i = 0; i < got.items().size(); i++) {
                     String c = got.items().get(i).id();
@@ -201,30 +200,7 @@ class BlendedIndexTest {
                 .sorted(Comparator.comparingDouble((String id) -> -blend(query, b, id))).limit(K).toList();
     }
 
-    private static float[] userVector(List<String> history) {
-        EmbeddingStore in = model.vectors();
-        int[] rows = history.stream().mapToInt(in::indexOf).toArray();
-        float[] u = new float[in.dim()];
-        UserVectors.DEFAULT.userVector(in, rows, rows.length, u);
-        return u;
-    }
 
-    private static List<List<String>> users(int count) {
-        List<List<String>> out = new ArrayList<>();
-        try (Recommender r = Recommender.open(model, null, UserVectors.DEFAULT)) {
-            for (int u = 0; out.size() < count; u++) {
-                List<String> h = r.history(Integer.toString(u + 1));
-                if (h == null) {
-                    continue;
-                }
-                List<String> withVectors = h.stream().filter(model.vectors()::contains).toList();
-                if (withVectors.size() >= 3) {
-                    out.add(withVectors.subList(Math.max(0, withVectors.size() - 20), withVectors.size()));
-                }
-            }
-        }
-        return out;
-    }
 
     private static List<String> ids(List<Neighbor> list) {
         return list.stream().map(Neighbor::id).toList();

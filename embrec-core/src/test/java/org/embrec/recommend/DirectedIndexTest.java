@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +83,7 @@ class DirectedIndexTest {
     void exactAndHnswServeTheDirectedScore() throws Exception {
         EmbeddingStore in = model.vectors();
         List<String> queries = IntStream.range(0, 200).map(i -> (i * 7919) % in.size()).mapToObj(in::id).toList();
-        List<List<String>> users = users(40);
+        List<List<String>> users = StoredHistories.of(model, 40);
         Map<String, List<Neighbor>> exactLists = new java.util.HashMap<>();
         try (Recommender exact = Recommender.open(model, dir, UserVectors.DEFAULT)) {
             assertThat(exact.index().type()).isEqualTo(IndexType.EXACT);
@@ -96,7 +95,7 @@ class DirectedIndexTest {
             }
             for (List<String> history : users) {
                 List<Neighbor> got = exact.forUser(history, K, ItemFilter.NONE).items();
-                float[] user = userVector(history);
+                float[] user = StoredHistories.userVector(model, history);
                 assertOracleScores(user, got);
                 assertThat(ids(got)).isEqualTo(oracleTop(user, new HashSet<>(history)));
             }
@@ -118,7 +117,7 @@ class DirectedIndexTest {
             }
             for (List<String> history : users) {
                 List<Neighbor> got = hnsw.forUser(history, K, ItemFilter.NONE).items();
-                float[] user = userVector(history);
+                float[] user = StoredHistories.userVector(model, history);
                 assertOracleScores(user, got);
                 assertThat(ids(got)).doesNotContainAnyElementsOf(history).hasSize(K);
                 Set<String> truth = new HashSet<>(oracleTop(user, new HashSet<>(history)));
@@ -179,32 +178,7 @@ class DirectedIndexTest {
                 .sorted(Comparator.comparingDouble((String id) -> -directed(query, id))).limit(K).toList();
     }
 
-    /** The default rule's user vector, computed as {@link UserVectors#DEFAULT} does. */
-    private static float[] userVector(List<String> history) {
-        EmbeddingStore in = model.vectors();
-        int[] rows = history.stream().mapToInt(in::indexOf).toArray();
-        float[] u = new float[in.dim()];
-        UserVectors.DEFAULT.userVector(in, rows, rows.length, u);
-        return u;
-    }
 
-    /** Histories of stored users (their newest liked items that have vectors). */
-    private static List<List<String>> users(int count) {
-        List<List<String>> out = new ArrayList<>();
-        try (Recommender r = Recommender.open(model, null, UserVectors.DEFAULT)) {
-            for (int u = 0; out.size() < count; u++) {
-                List<String> h = r.history(Integer.toString(u + 1));
-                if (h == null) {
-                    continue;
-                }
-                List<String> withVectors = h.stream().filter(model.vectors()::contains).toList();
-                if (withVectors.size() >= 3) {
-                    out.add(withVectors.subList(Math.max(0, withVectors.size() - 20), withVectors.size()));
-                }
-            }
-        }
-        return out;
-    }
 
     private static List<String> ids(List<Neighbor> list) {
         return list.stream().map(Neighbor::id).toList();

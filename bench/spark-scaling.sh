@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 E="$ROOT/embrec"
 FLAGS="${FLAGS:---dim 100 --window 5 --min-count 5 --epochs 5 --alpha 0.025 --seed 2020}"
-SINGLE_FLAGS="${SINGLE_FLAGS:---negative 5 --ns-exponent 0.75 --sample 1e-3}"
+SINGLE_FLAGS="${SINGLE_FLAGS:---negative 5 --ns-exponent 0.75 --sample 1e-3 --scoring cosine}"
 SPARK_FLAGS="${SPARK_FLAGS:-}"
 ALGO="${ALGO:-item2vec}"
 BENCH_DIR="${BENCH_DIR:-/tmp/embrec-spark-bench}"

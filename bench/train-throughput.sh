@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 E="$ROOT/embrec"
 REPEATS="${1:-5}"
-FLAGS="${FLAGS:---dim 16 --window 10 --min-count 5 --epochs 10 --negative 5 --ns-exponent 0.75 --sample 1e-3 --seed 2020}"
+FLAGS="${FLAGS:---dim 16 --window 10 --min-count 5 --epochs 10 --negative 5 --ns-exponent 0.75 --sample 1e-3 --seed 2020 --scoring cosine}"
 SYNTH="${SYNTH_DIR:-/tmp/embrec-bench-synth-4m}"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT

@@ -69,7 +69,8 @@ public final class AlgorithmOption {
     /**
      * The word2vec settings before the data is known (item2vec's epochs unscaled): to check
      * flags and config file early. For ALS, word2vec flags other than {@code --dim} (and
-     * {@code --threads}, {@code --seed}) are an error: ALS does not use them.
+     * {@code --threads}, {@code --seed}) are an error: ALS does not use them; {@code --scoring}
+     * with an algorithm other than item2vec is an error too.
      */
     public Word2VecConfig word2vec(TrainingOptions flags) {
         if (isAls()) {
@@ -83,6 +84,10 @@ public final class AlgorithmOption {
                         + " to the word2vec algorithms, not als (its settings: --dim, --als-alpha, --reg, --iterations,"
                         + " --cg-steps, --threads, --seed)");
             }
+        }
+        if (!isAls() && !name().equals(Item2VecAlgorithm.NAME) && flags.explicit().values().containsKey("scoring")) {
+            throw new EmbrecException("--scoring applies to item2vec only; " + name() + " scores by the cosine of its"
+                    + " vectors");
         }
         return flags.apply(fileSettings().applyTo(defaultWord2Vec(name(), null)));
     }

@@ -56,6 +56,10 @@ class BadInputTest {
                 Arguments.of(new String[] {"--algo", "als", "--dim", "0"}, "--dim must be in 1..4096, got 0"),
                 Arguments.of(new String[] {"--algo", "item2vec", "--reg", "10", "--iterations", "3"},
                         "--reg, --iterations apply to --algo als, not item2vec"),
+                Arguments.of(new String[] {"--algo", "deepwalk", "--scoring", "directed"}, "--scoring applies to"
+                        + " item2vec only; deepwalk scores by the cosine of its vectors"),
+                Arguments.of(new String[] {"--algo", "content", "--scoring", "auto"}, "--scoring applies to"
+                        + " item2vec only; content scores by the cosine of its vectors"),
                 Arguments.of(new String[] {"--algo", "als", "--window", "5"}, "--window applies to the word2vec"
                         + " algorithms, not als (its settings: --dim, --als-alpha, --reg, --iterations, --cg-steps,"
                         + " --threads, --seed)"),

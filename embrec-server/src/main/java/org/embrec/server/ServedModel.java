@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import org.embrec.data.Catalog;
+import org.embrec.index.IndexType;
 import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
 import org.embrec.model.EmbeddingModel;
@@ -63,7 +64,9 @@ public final class ServedModel implements AutoCloseable {
         for (String id : model.coldItems()) {
             coldRows.set(store.indexOf(id));
         }
-        this.neighbors = new NeighborCache(store.ids());
+        // the first k of a cached top-50 are the top k only for exact search: an approximate index
+        // (HNSW) explores more with 50 than with k, so its lists are not cached (same answer as the CLI)
+        this.neighbors = recommender.index().type() == IndexType.EXACT ? new NeighborCache(store.ids()) : null;
     }
 
     public String name() {
@@ -138,10 +141,11 @@ public final class ServedModel implements AutoCloseable {
 
     /**
      * The {@code k} rows most cosine-similar to {@code row} that pass the filter, never {@code row}.
-     * Unfiltered lists of up to {@link NeighborCache#DEPTH} items come from a per-item cache.
+     * Unfiltered lists of up to {@link NeighborCache#DEPTH} items come from a per-item cache when
+     * the model is searched exactly.
      */
     public List<Neighbor> similar(int row, int k, ResultFilter filter) {
-        if (filter.isNone() && neighbors.covers(k)) {
+        if (filter.isNone() && neighbors != null && neighbors.covers(k)) {
             return neighbors.top(row, k, r -> search(r, NeighborCache.DEPTH, ItemFilter.NONE));
         }
         return search(row, k, itemFilter(filter));
@@ -152,7 +156,7 @@ public final class ServedModel implements AutoCloseable {
      * microseconds); null when answering needs a search.
      */
     public List<Neighbor> similarIfCached(int row, int k, ResultFilter filter) {
-        return filter.isNone() ? neighbors.cached(row, k) : null;
+        return filter.isNone() && neighbors != null ? neighbors.cached(row, k) : null;
     }
 
     private List<Neighbor> search(int row, int k, ItemFilter filter) {

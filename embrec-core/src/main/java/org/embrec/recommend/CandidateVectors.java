@@ -28,22 +28,46 @@ public final class CandidateVectors {
 
     private CandidateVectors() {}
 
-    /** The space {@code model}'s {@code side} queries are scored against. */
-    public static SearchSpace of(EmbeddingModel model, Side side) {
-        return of(model.scoring(), model.vectors(), model.outputVectors(), side);
+    /**
+     * The spaces of a model's item and user queries. They share one candidate store (a blend's
+     * concatenated candidates are built once), and when both sides rank by the same similarity
+     * they are the same space, so user queries search the item queries' index.
+     */
+    public record Spaces(SearchSpace items, SearchSpace users) {
+        /** The space of {@code side}. */
+        public SearchSpace side(Side side) {
+            return side == Side.ITEMS ? items : users;
+        }
+    }
+
+    /** The spaces {@code model}'s queries are scored against. */
+    public static Spaces of(EmbeddingModel model) {
+        return of(model.scoring(), model.vectors(), model.outputVectors());
     }
 
     /**
-     * The space {@code side} queries of a model scoring by {@code scoring} are scored against,
-     * given its item vectors and its output vectors (null unless the scoring needs them).
+     * The spaces the queries of a model scoring by {@code scoring} are scored against, given its
+     * item vectors and its output vectors (null unless the scoring needs them).
      *
      * @throws IllegalArgumentException when the scoring needs output vectors and there are none
      */
-    public static SearchSpace of(Scoring scoring, EmbeddingStore vectors, EmbeddingStore outputVectors, Side side) {
+    public static Spaces of(Scoring scoring, EmbeddingStore vectors, EmbeddingStore outputVectors) {
         Objects.requireNonNull(vectors, "vectors");
         EmbeddingStore candidates = scoring.candidateVectors(vectors, outputVectors);
-        return new SearchSpace(scoring.candidateSource(), candidates, side == Side.ITEMS ? scoring.items()
-                : scoring.users());
+        SearchSpace items = new SearchSpace(scoring.candidateSource(), candidates, scoring.items());
+        SearchSpace users = scoring.users() == scoring.items() ? items
+                : new SearchSpace(scoring.candidateSource(), candidates, scoring.users());
+        return new Spaces(items, users);
+    }
+
+    /** The space {@code model}'s {@code side} queries are scored against. */
+    public static SearchSpace of(EmbeddingModel model, Side side) {
+        return of(model).side(side);
+    }
+
+    /** The space of {@code side} queries of a model scoring by {@code scoring} ({@link #of(Scoring, EmbeddingStore, EmbeddingStore)}). */
+    public static SearchSpace of(Scoring scoring, EmbeddingStore vectors, EmbeddingStore outputVectors, Side side) {
+        return of(scoring, vectors, outputVectors).side(side);
     }
 
     /**
@@ -51,6 +75,6 @@ public final class CandidateVectors {
      * user queries search it too when they are scored in the same space.
      */
     public static SearchSpace indexed(EmbeddingModel model) {
-        return of(model, Side.ITEMS);
+        return of(model).items();
     }
 }

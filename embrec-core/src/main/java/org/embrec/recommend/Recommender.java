@@ -124,10 +124,10 @@ public final class Recommender implements AutoCloseable {
         EmbeddingStore store = model.vectors();
         ItemAttributes attrs = ItemAttributes.of(store.ids(), model.catalog());
         Sequences h = model.histories();
-        SearchSpace items = CandidateVectors.indexed(model);
-        SearchSpace users = CandidateVectors.of(model, CandidateVectors.Side.USERS);
-        VectorIndex itemIndex = ModelIndex.openOrExact(modelDir, items, attrs);
-        VectorIndex userIndex = users.equals(items) ? itemIndex
+        CandidateVectors.Spaces spaces = CandidateVectors.of(model);
+        SearchSpace users = spaces.users();
+        VectorIndex itemIndex = ModelIndex.openOrExact(modelDir, spaces.items(), attrs);
+        VectorIndex userIndex = users == spaces.items() ? itemIndex
                 : OffsetIndex.of(ExactIndex.of(users.vectors(), attrs, users.similarity()));
         return new Recommender(store, model.catalog(), attrs, itemIndex, userIndex, model.scoring(),
                 model.userFactors(), model.outputVectors(), rule,
@@ -364,7 +364,7 @@ public final class Recommender implements AutoCloseable {
             rule.userVector(vectors, rows, length, user);
             query = rule.toString();
         }
-        float userNorm = (float) Math.sqrt(org.embrec.vectors.VectorMath.get().dot(user, 0, user, 0, vectors.dim()));
+        float[] ruleVector = user;
         if (byQueryVector) {
             user = scoring.candidateQuery(user, 0, vectors.dim(), true);
         }
@@ -377,6 +377,8 @@ public final class Recommender implements AutoCloseable {
         List<List<Explanations.Because>> because = List.of();
         if (controls.explain() && length > 0) {
             Explanations e = explanations(rows, length);
+            float userNorm = (float) Math.sqrt(org.embrec.vectors.VectorMath.get().dot(ruleVector, 0, ruleVector, 0,
+                    vectors.dim()));
             because = new ArrayList<>(top.size());
             for (Neighbor n : top) {
                 because.add(e.because(explained(n.row(), userNorm)));

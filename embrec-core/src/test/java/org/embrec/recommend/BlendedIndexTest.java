@@ -73,6 +73,9 @@ class BlendedIndexTest {
         assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"blend\"", "\"directed\" : 0.3");
         assertThat(CandidateVectors.indexed(model).source()).isEqualTo("input-output");
         assertThat(CandidateVectors.indexed(model).vectors().dim()).isEqualTo(2 * model.vectors().dim() + 1);
+        // one candidate store for both sides: user queries search the item queries' index
+        CandidateVectors.Spaces spaces = CandidateVectors.of(model);
+        assertThat(spaces.users()).isSameAs(spaces.items());
     }
 
     @Test

@@ -1,14 +1,23 @@
-package org.embrec.eval;
-
-import org.embrec.EmbrecException;
+package org.embrec;
 
 /**
- * A setting's value with one name in flags, reports and JSON (a baseline's variant, say), and
- * the one way such a name is parsed back. Implemented by enums.
+ * A setting's value with one name in flags, files, reports and JSON (a baseline's variant, a
+ * similarity, a scoring's parts), and the one way such a name is looked up and parsed back.
+ * Implemented by enums.
  */
 public interface Keyed {
     /** The name in flags, reports and JSON. */
     String key();
+
+    /** The value of {@code values} named exactly {@code key}, or null when none is. */
+    static <E extends Keyed> E find(E[] values, String key) {
+        for (E v : values) {
+            if (v.key().equals(key)) {
+                return v;
+            }
+        }
+        return null;
+    }
 
     /**
      * The value of {@code values} named {@code text} (any case).

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.embrec.Keyed;
 
 /**
  * Display metadata of items, keyed by external item id: title, genres, year, the catalogue's own
@@ -21,7 +22,7 @@ public final class Catalog {
      */
     public record Attribute(String name, Kind kind, String separator) {
         /** What the values of an attribute are. */
-        public enum Kind {
+        public enum Kind implements Keyed {
             /** One value (a country, a label): filters by value, facets, one content token. */
             CATEGORY("category"),
             /** Several values split at a separator (tags, styles): filters by any value, facets, one token per value. */
@@ -37,18 +38,14 @@ public final class Catalog {
                 this.key = key;
             }
 
+            @Override
             public String key() {
                 return key;
             }
 
             /** The kind called {@code key}, or null. */
             public static Kind of(String key) {
-                for (Kind k : values()) {
-                    if (k.key.equals(key)) {
-                        return k;
-                    }
-                }
-                return null;
+                return Keyed.find(values(), key);
             }
         }
 

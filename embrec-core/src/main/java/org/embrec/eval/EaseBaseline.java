@@ -13,6 +13,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.embrec.EmbrecException;
+import org.embrec.Keyed;
 import org.embrec.sequence.Sequences;
 
 /**

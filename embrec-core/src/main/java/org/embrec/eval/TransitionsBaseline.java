@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.embrec.EmbrecException;
+import org.embrec.Keyed;
 import org.embrec.sequence.Sequences;
 
 /**

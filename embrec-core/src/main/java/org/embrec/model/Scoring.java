@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import org.embrec.EmbrecException;
+import org.embrec.Keyed;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Similarity;
 
@@ -44,7 +45,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How a user's query vector is made. */
-    public enum UserQuery {
+    public enum UserQuery implements Keyed {
         /** A {@code UserVectors} rule over the vectors of the user's history items. */
         HISTORY_RULE("history-rule"),
         /** The user's factors stored with the model ({@code user-factors.bin}). */
@@ -58,22 +59,14 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             this.key = key;
         }
 
+        @Override
         public String key() {
             return key;
-        }
-
-        static UserQuery byKey(String key) {
-            for (UserQuery q : values()) {
-                if (q.key.equals(key)) {
-                    return q;
-                }
-            }
-            return null;
         }
     }
 
     /** Which vectors the candidates are scored by. */
-    public enum Candidates {
+    public enum Candidates implements Keyed {
         /** The item vectors themselves (the queries' own space). */
         INPUT("input"),
         /**
@@ -91,17 +84,9 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             this.key = key;
         }
 
+        @Override
         public String key() {
             return key;
-        }
-
-        static Candidates byKey(String key) {
-            for (Candidates c : values()) {
-                if (c.key.equals(key)) {
-                    return c;
-                }
-            }
-            return null;
         }
     }
 
@@ -289,30 +274,34 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
      * @param forUser true for a user query ({@link #userBlend}), false for an item query
      */
     public float[] candidateQuery(float[] query, int offset, int dim, boolean forUser) {
+        float[] q = new float[candidateDim(dim)];
+        writeCandidateQuery(query, offset, dim, forUser, q, 0);
+        return q;
+    }
+
+    /** Writes {@link #candidateQuery} into {@code out[at..at+candidateDim(dim))}. */
+    private void writeCandidateQuery(float[] query, int offset, int dim, boolean forUser, float[] out, int at) {
         if (candidates == Candidates.INPUT) {
-            return java.util.Arrays.copyOfRange(query, offset, offset + dim);
+            System.arraycopy(query, offset, out, at, dim);
+            return;
         }
         Blend b = forUser ? userBlend : itemBlend;
-        boolean cos = withCosine();
-        float[] q = new float[candidateDim(dim)];
-        int at = 0;
-        if (cos) {
+        if (withCosine()) {
             double norm = 0;
             for (int d = 0; d < dim; d++) {
                 norm += (double) query[offset + d] * query[offset + d];
             }
             float scale = norm > 0 ? (float) (b.cosine() / Math.sqrt(norm)) : 0f;
             for (int d = 0; d < dim; d++) {
-                q[d] = query[offset + d] * scale;
+                out[at + d] = query[offset + d] * scale;
             }
-            at = dim;
+            at += dim;
         }
         float w = (float) b.directed();
         for (int d = 0; d < dim; d++) {
-            q[at + d] = query[offset + d] * w;
+            out[at + d] = query[offset + d] * w;
         }
-        q[at + dim] = w;
-        return q;
+        out[at + dim] = w;
     }
 
     /** {@link #candidateQuery} of every row of {@code vectors} as an item query, row-major. */
@@ -322,7 +311,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         float[] m = vectors.matrix();
         float[] out = new float[vectors.size() * qdim];
         for (int r = 0; r < vectors.size(); r++) {
-            System.arraycopy(candidateQuery(m, r * dim, dim, false), 0, out, r * qdim, qdim);
+            writeCandidateQuery(m, r * dim, dim, false, out, r * qdim);
         }
         return out;
     }
@@ -405,7 +394,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         Candidates candidates = Candidates.INPUT;
         JsonNode c = o.get("candidates");
         if (c != null && !c.isNull()) {
-            candidates = c.isTextual() ? Candidates.byKey(c.textValue()) : null;
+            candidates = c.isTextual() ? Keyed.find(Candidates.values(), c.textValue()) : null;
             if (candidates == null) {
                 throw new EmbrecException(source + ": '" + KEY + ".candidates' must be \"input\" or \"output\", got " + c);
             }
@@ -453,7 +442,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
 
     private static UserQuery query(JsonNode o, String key, String source, UserQuery a, UserQuery b) {
         JsonNode v = o.get(key);
-        UserQuery q = v != null && v.isTextual() ? UserQuery.byKey(v.textValue()) : null;
+        UserQuery q = v != null && v.isTextual() ? Keyed.find(UserQuery.values(), v.textValue()) : null;
         if (q != a && q != b) {
             throw new EmbrecException(source + ": '" + KEY + "." + key + "' must be \"" + a.key() + "\" or \"" + b.key()
                     + "\", got " + v);

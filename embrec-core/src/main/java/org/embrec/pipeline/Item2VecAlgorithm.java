@@ -74,8 +74,7 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
         }
         long t0 = System.nanoTime();
         HoldOut held = BlendSelection.holdOut(data.sequences(), seed);
-        TrainedModel probe = SkipGramTrainer.train(new TrainingData(held.training(), data.catalog()).sentences(),
-                seeded, progress);
+        TrainedModel probe = SkipGramTrainer.train(held.training().sentences(), seeded, progress);
         BlendSelection.Choice choice = BlendSelection.choose(held, probe.vectors(), probe.outputVectors(),
                 UserVectors.DEFAULT);
         double selection = (System.nanoTime() - t0) / 1e9;

@@ -2,9 +2,10 @@ package org.embrec.tune;
 
 import java.util.Locale;
 import org.embrec.EmbrecException;
+import org.embrec.Keyed;
 
 /** What {@code tune} maximises on the validation split: HR@K or NDCG@K of i2i or u2i. */
-public enum Objective {
+public enum Objective implements Keyed {
     I2I_HR("i2i-hr"),
     I2I_NDCG("i2i-ndcg"),
     U2I_HR("u2i-hr"),
@@ -17,6 +18,7 @@ public enum Objective {
     }
 
     /** The {@code --objective} value. */
+    @Override
     public String key() {
         return key;
     }
@@ -37,11 +39,9 @@ public enum Objective {
      * @throws EmbrecException naming the flag for an unknown value
      */
     public static Objective parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        for (Objective o : values()) {
-            if (o.key.equals(t)) {
-                return o;
-            }
+        Objective o = Keyed.find(values(), text.trim().toLowerCase(Locale.ROOT));
+        if (o != null) {
+            return o;
         }
         throw new EmbrecException("--objective must be i2i-hr, i2i-ndcg, u2i-hr or u2i-ndcg, got '" + text + "'");
     }

@@ -172,7 +172,7 @@ final class DemoCommand implements Callable<Integer> {
             String header = String.format(Locale.ROOT, "%s: the %d movies most similar to %s", m.manifest().algo(),
                     LIST_SIZE, ItemListPrinter.describe(item.id(), catalog));
             List<Neighbor> similar;
-            try (Recommender recommender = Recommender.open(m, dirs.get(i), UserVectors.DEFAULT)) {
+            try (Recommender recommender = Recommender.open(m, dirs.get(i), UserVectors.MODEL)) {
                 similar = recommender.similar(item.id(), LIST_SIZE, ItemFilter.NONE); // as similar and the server
             }
             ItemListPrinter.table(o, header, "cosine", similar, catalog, m::isCold, m.coldPenalty());

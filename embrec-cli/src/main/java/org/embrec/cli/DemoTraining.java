@@ -71,7 +71,7 @@ final class DemoTraining {
                 Rp3BetaBaseline.Settings.defaults(), EaseBaseline.Settings.defaults());
         EvaluationOptions options = new EvaluationOptions(EvaluationOptions.DEFAULT_K, seed, 1,
                 Runtime.getRuntime().availableProcessors(), fixed);
-        EvaluationSuite suite = new EvaluationSuite(split, options, List.of(UserVectors.DEFAULT), dataset.catalog(),
+        EvaluationSuite suite = new EvaluationSuite(split, options, List.of(UserVectors.MODEL), dataset.catalog(),
                 List.of());
         List<ResultRow> rows = new ArrayList<>();
         List<ResultRow> baselines = new ArrayList<>();

@@ -66,14 +66,16 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Train with seeds S..S+N-1 (S = --seed, default 2020); report means and standard deviations.")
     int seeds;
 
-    @Option(names = "--user-vector", paramLabel = "RULE", defaultValue = "recency",
-            description = "u2i user vector: recency (default: newest items weigh more, see --half-life), mean-raw"
-                    + " (mean of the raw item vectors; PROTOCOL.md's, used by the reference figures), mean-unit"
-                    + " (normalised-mean), or all (one u2i row per rule).")
+    @Option(names = "--user-vector", paramLabel = "RULE",
+            description = "u2i user vector: model (default: each model's own rule, recency-weighted with the"
+                    + " half-life an item2vec model chooses with --scoring auto, else 1), recency (newest items weigh"
+                    + " more, see --half-life), mean-raw (mean of the raw item vectors; PROTOCOL.md's, used by the"
+                    + " reference figures), mean-unit (normalised-mean), or all (one u2i row per rule).")
     String userVector;
 
     @Option(names = "--half-life", paramLabel = "N",
-            description = "Recency rule: an item N places before the newest weighs half (default 1).")
+            description = "Recency rule: an item N places before the newest weighs half (default 1; alone, it means"
+                    + " --user-vector recency).")
     Double halfLife;
 
     @Option(names = "--split", paramLabel = "test|validation", defaultValue = "test",
@@ -170,12 +172,23 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static UserVectors parseUserVector(String text) {
-        return parseUserVectors(text, null).get(0);
+    /** The one rule of {@code --user-vector} and {@code --half-life} ({@code all} is refused). */
+    static UserVectors parseUserVector(String text, Double halfLife) {
+        if (text == null) {
+            return parseUserVectors(null, halfLife).get(0);
+        }
+        return UserVectors.parse(text, halfLife);
     }
 
-    /** The rules of {@code --user-vector} ({@code all}: PROTOCOL.md's first, then the others). */
+    /**
+     * The rules of {@code --user-vector} ({@code all}: PROTOCOL.md's first, then the others);
+     * absent: the model's own ({@link UserVectors#MODEL}), or recency when only {@code --half-life}
+     * is given.
+     */
     static List<UserVectors> parseUserVectors(String text, Double halfLife) {
+        if (text == null) {
+            return List.of(halfLife == null ? UserVectors.MODEL : UserVectors.recency(halfLife));
+        }
         String t = text.toLowerCase(Locale.ROOT);
         if (t.equals("all")) {
             UserVectors recency = UserVectors.recency(halfLife == null ? UserVectors.DEFAULT_HALF_LIFE : halfLife);
@@ -184,7 +197,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             return List.of(UserVectors.parse(t, halfLife));
         } catch (EmbrecException e) {
-            throw new EmbrecException("--user-vector must be mean-raw, mean-unit, recency or all, got '" + text + "'"
+            throw new EmbrecException("--user-vector must be model, mean-raw, mean-unit, recency or all, got '" + text + "'"
                     + (halfLife != null && !t.equals("recency") ? " (--half-life applies to recency and all)" : ""));
         }
     }

@@ -73,7 +73,7 @@ final class NeighborsCommand implements Callable<Integer> {
         int[] written = new int[1];
         String indexType;
         // the lists similar serves: the model's related-item index and queries (its declared scoring)
-        try (Recommender recommender = Recommender.open(m, model.dir(), UserVectors.DEFAULT)) {
+        try (Recommender recommender = Recommender.open(m, model.dir(), UserVectors.MODEL)) {
             VectorIndex index = recommender.index();
             indexType = index.type().cliName();
             float[] queries = recommender.itemQueries();

@@ -51,14 +51,16 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "Number of items (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = {"--user-vector", "--user-vectors"}, paramLabel = "RULE", defaultValue = "recency",
-            description = "User vector: recency (default: newest items weigh more, see --half-life), mean-raw (mean of"
-                    + " the raw item vectors, PROTOCOL.md's), or mean-unit (mean of the unit vectors). As in evaluate;"
-                    + " --user-vectors is an older spelling.")
+    @Option(names = {"--user-vector", "--user-vectors"}, paramLabel = "RULE",
+            description = "User vector: model (default: the model's own rule, recency-weighted with the half-life"
+                    + " an item2vec model chose when trained with --scoring auto, else 1), recency (newest items weigh"
+                    + " more, see --half-life), mean-raw (mean of the raw item vectors, PROTOCOL.md's), or mean-unit"
+                    + " (mean of the unit vectors). As in evaluate; --user-vectors is an older spelling.")
     String userVectors;
 
     @Option(names = "--half-life", paramLabel = "N",
-            description = "With --user-vector recency: an item N places before the newest weighs half (default 1).")
+            description = "Recency rule: an item N places before the newest weighs half (default 1; alone, it means"
+                    + " --user-vector recency).")
     Double halfLife;
 
     @Mixin
@@ -87,12 +89,12 @@ final class RecommendCommand implements Callable<Integer> {
         if (k < 1) {
             throw new EmbrecException("--k must be >= 1, got " + k);
         }
-        UserVectors rule = UserVectors.parse(userVectors, halfLife);
+        UserVectors rule = EvaluateCommand.parseUserVector(userVectors, halfLife);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EmbeddingModel m = model.load();
         try (Recommender recommender = Recommender.open(m, model.dir(), rule)) { // through the model's index when it has one
-            return answer(m, recommender, rule, out, err);
+            return answer(m, recommender, recommender.rule(), out, err);
         }
     }
 

@@ -118,7 +118,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             List<EmbeddingAlgorithm> algorithms = algorithms(liked, !dataset.catalog().items().isEmpty());
             ReportEvaluation.Result r = ReportEvaluation.run(new EvaluationSuite(split, options,
-                    List.of(UserVectors.DEFAULT), dataset.catalog(), List.of()), dataset.name(),
+                    List.of(UserVectors.MODEL), dataset.catalog(), List.of()), dataset.name(),
                     algorithms, dataset.catalog(), progress);
             report = r.report();
             map = map == null ? r.map() : map;

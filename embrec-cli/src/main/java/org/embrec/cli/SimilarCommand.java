@@ -70,7 +70,7 @@ final class SimilarCommand implements Callable<Integer> {
             return EmbrecException.EXIT_CODE;
         }
         List<Neighbor> results;
-        try (Recommender recommender = Recommender.open(m, model.dir(), UserVectors.DEFAULT)) {
+        try (Recommender recommender = Recommender.open(m, model.dir(), UserVectors.MODEL)) {
             results = recommender.similar(id, k, filter.filter(recommender.attributes()), c); // through the model's index when it has one
         }
         if (json) {

@@ -200,7 +200,7 @@ class RecommendCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(JSON.readTree(r.out()).get("query").get("user_vectors").asText()).isEqualTo("recency(half-life 1)");
         assertOneLineError(recommend(model, "--user", "alice", "--user-vector", "median"),
-                "--user-vector must be mean-raw, mean-unit or recency, got 'median'");
+                "--user-vector must be model, mean-raw, mean-unit or recency, got 'median'");
         assertOneLineError(recommend(model, "--user", "alice", "--k", "0"), "--k must be >= 1, got 0");
     }
 }

@@ -90,8 +90,8 @@ public final class EmbeddingScorer implements ItemScorer {
         } else {
             this.candidates = store;
         }
-        this.rule = Objects.requireNonNull(rule, "rule");
         this.scoring = Objects.requireNonNull(scoring, "scoring");
+        this.rule = scoring.userVectors(Objects.requireNonNull(rule, "rule"));
         if (scoring.needsUserFactors() && (userFactors == null || userFactors.dim() != store.dim())) {
             throw new IllegalArgumentException("the scoring uses user factors of the vectors' dimension");
         }
@@ -117,6 +117,11 @@ public final class EmbeddingScorer implements ItemScorer {
     /** A scorer with PROTOCOL.md's default user-vector rule (mean of the raw vectors). */
     public EmbeddingScorer(String name, EmbeddingStore store, IdMap itemIds) {
         this(name, store, itemIds, UserVectors.MEAN);
+    }
+
+    /** The rule user queries are made by (resolved: never {@link UserVectors#MODEL}). */
+    public UserVectors rule() {
+        return rule;
     }
 
     @Override

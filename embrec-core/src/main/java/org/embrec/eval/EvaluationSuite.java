@@ -44,7 +44,6 @@ public final class EvaluationSuite {
 
     private final Split split;
     private final EvaluationOptions options;
-    private final UserVectors userVectors;
     private final List<UserVectors> rules;
     private final Catalog catalog;
     private final List<StoreVariant> variants;
@@ -61,7 +60,8 @@ public final class EvaluationSuite {
     }
 
     /**
-     * @param rules user-vector rules for u2i, at least one; the first is the default
+     * @param rules user-vector rules for u2i, at least one ({@link UserVectors#MODEL}: each fit's
+     *     own, {@link org.embrec.model.Scoring#userVectors}); the first is the default
      * @param catalog item metadata for algorithms that use it (tags of test users on their own
      *     targets are dropped before any algorithm sees them); may be empty
      * @param variants models derived from each fit, reported beside the algorithm
@@ -80,7 +80,6 @@ public final class EvaluationSuite {
         if (this.rules.isEmpty()) {
             throw new IllegalArgumentException("at least one user-vector rule is needed");
         }
-        this.userVectors = this.rules.get(0);
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.variants = List.copyOf(variants);
         this.evaluator = new Evaluator(split.cases(), options.threads());
@@ -272,16 +271,25 @@ public final class EvaluationSuite {
                 ListFeatures features = null;
                 for (int c = 0; c < columns; c++) {
                     Task task = c == 0 ? Task.I2I : Task.U2I;
-                    UserVectors rule = rules.get(Math.max(0, c - 1));
-                    ItemScorer scorer = new EmbeddingScorer(names[m], store, split.training(), rule, fit.scoring(),
-                            fit.userFactors(), output);
+                    EmbeddingScorer scorer = new EmbeddingScorer(names[m], store, split.training(),
+                            rules.get(Math.max(0, c - 1)), fit.scoring(), fit.userFactors(), output);
+                    UserVectors rule = scorer.rule();
+                    if (c > 0 && !factors) {
+                        acc[m][c].ruleUsed(rule.toString());
+                        if (m == 0 && c == 1) {
+                            for (RowAccumulator[] a : mmrAcc) {
+                                a[1].ruleUsed(rule.toString());
+                            }
+                        }
+                    }
                     if (features == null) {
                         features = features(scorer, store);
                     }
                     Metrics metrics = acc[m][c].add(evaluator.run(scorer, task, options.k(), progress), features,
                             seconds);
                     summary.append(String.format(Locale.ROOT, " %s%s HR@%d %.4f", task.key(),
-                            c > 1 ? "[" + rule + "]" : "", options.k(), metrics.hr()));
+                            c > 1 || (c == 1 && !factors && !rule.equals(UserVectors.DEFAULT)) ? "[" + rule + "]" : "",
+                            options.k(), metrics.hr()));
                     if (m == 0 && c <= 1) {
                         for (int v = 0; v < weights.size(); v++) {
                             ItemScorer reranked = new MmrScorer(scorer, store, weights.get(v), options.k());

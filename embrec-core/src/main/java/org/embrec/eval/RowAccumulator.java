@@ -20,6 +20,8 @@ final class RowAccumulator {
     final String model;
     final String task;
     final String rule;
+    /** The user-vector rules the runs resolved {@link #rule} to ({@code model}: each fit's own). */
+    private final java.util.Set<String> rulesUsed = new java.util.LinkedHashSet<>();
     final boolean baseline;
     private final int k;
     private final boolean[] cold;
@@ -103,10 +105,20 @@ final class RowAccumulator {
         return out;
     }
 
+    /**
+     * Records the rule a run's user vectors were made by, when it may differ from the name the
+     * row was opened with ({@code model}: each fit's own); the row then carries the rules used,
+     * in order, joined by {@code " / "}.
+     */
+    void ruleUsed(String resolved) {
+        rulesUsed.add(resolved);
+    }
+
     /** The row over all cases, with its details, then the cold slice's row when there is one. */
     List<ResultRow> rows() {
         List<ResultRow> rows = new ArrayList<>(2);
         int n = runs();
+        String rule = rulesUsed.isEmpty() ? this.rule : String.join(" / ", rulesUsed);
         ResultRow row = aggregate(model, task, null, all, seconds / n).withUserVectors(rule)
                 .withDetails(ndcgCi95(), hrCurve(), lists.isEmpty() ? null : ListStats.mean(lists)).withSettings(settings);
         rows.add(row);

@@ -37,9 +37,12 @@ import org.embrec.vectors.Similarity;
  * @param itemBlend with {@link Candidates#OUTPUT}: the weights of an item query's cosine and
  *     directed parts ({@link Blend}); null otherwise
  * @param userBlend the same for user queries
+ * @param userRule the {@link UserVectors} rule the model declares for its history-rule user
+ *     queries ({@code --scoring auto} chooses the half-life of the recency rule), or null: the
+ *     caller's rule, {@link UserVectors#DEFAULT} unless it asks for another ({@link #userVectors})
  */
 public record Scoring(Similarity items, Similarity users, UserQuery storedUsers, UserQuery adHocUsers,
-        FoldInSettings foldIn, Candidates candidates, Blend itemBlend, Blend userBlend) {
+        FoldInSettings foldIn, Candidates candidates, Blend itemBlend, Blend userBlend, UserVectors userRule) {
     /** The manifest key of the section. */
     public static final String KEY = "scoring";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -164,6 +167,35 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         this(items, users, storedUsers, adHocUsers, foldIn, Candidates.INPUT, null, null);
     }
 
+    /** A scoring that declares no user-vector rule of its own. */
+    public Scoring(Similarity items, Similarity users, UserQuery storedUsers, UserQuery adHocUsers,
+            FoldInSettings foldIn, Candidates candidates, Blend itemBlend, Blend userBlend) {
+        this(items, users, storedUsers, adHocUsers, foldIn, candidates, itemBlend, userBlend, null);
+    }
+
+    /**
+     * This scoring declaring {@code rule} for its history-rule user queries; null or
+     * {@link UserVectors#DEFAULT} declare none (the same scoring as before, so a model that chose
+     * the default half-life writes what it always wrote).
+     */
+    public Scoring withUserRule(UserVectors rule) {
+        UserVectors r = rule == null || rule.equals(UserVectors.DEFAULT) ? null : rule;
+        return new Scoring(items, users, storedUsers, adHocUsers, foldIn, candidates, itemBlend, userBlend, r);
+    }
+
+    /**
+     * The rule that makes this model's user queries when {@code requested} is asked for:
+     * {@code requested} itself, unless it is {@link UserVectors#MODEL}: then the rule the model
+     * declares ({@link #userRule}), else {@link UserVectors#DEFAULT}.
+     */
+    public UserVectors userVectors(UserVectors requested) {
+        Objects.requireNonNull(requested, "requested");
+        if (requested.kind() != UserVectors.Kind.MODEL) {
+            return requested;
+        }
+        return userRule != null ? userRule : UserVectors.DEFAULT;
+    }
+
     public Scoring {
         Objects.requireNonNull(candidates, "candidates");
         Objects.requireNonNull(items, "items");
@@ -186,6 +218,10 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         }
         if ((candidates == Candidates.OUTPUT) != (itemBlend != null) || (itemBlend == null) != (userBlend == null)) {
             throw new IllegalArgumentException("blends go with output-vector candidates, and only with them");
+        }
+        if (userRule != null && (userRule.kind() == UserVectors.Kind.MODEL || storedUsers != UserQuery.HISTORY_RULE
+                || adHocUsers != UserQuery.HISTORY_RULE)) {
+            throw new IllegalArgumentException("a declared user-vector rule is a concrete rule, for history-rule users");
         }
     }
 
@@ -352,6 +388,13 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             blendJson(blend.putObject("items"), itemBlend);
             blendJson(blend.putObject("users"), userBlend);
         }
+        if (userRule != null) {
+            ObjectNode u = o.putObject("user_vectors");
+            u.put("rule", userRule.kind().key());
+            if (userRule.kind() == UserVectors.Kind.RECENCY) {
+                u.put("half_life", userRule.halfLife());
+            }
+        }
         return o;
     }
 
@@ -404,17 +447,47 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
                         + " items and users and \"history-rule\" users");
             }
         }
+        UserVectors rule = userRule(o, source);
+        if (rule != null && (stored != UserQuery.HISTORY_RULE || adHoc != UserQuery.HISTORY_RULE)) {
+            throw new EmbrecException(source + ": '" + KEY + ".user_vectors' applies to \"history-rule\" users only");
+        }
         if (candidates == Candidates.INPUT) {
             if (o.has("blend") && !o.get("blend").isNull()) {
                 throw new EmbrecException(source + ": '" + KEY + ".blend' applies to candidates \"output\" only");
             }
-            return new Scoring(items, users, stored, adHoc, foldIn);
+            return new Scoring(items, users, stored, adHoc, foldIn).withUserRule(rule);
         }
         JsonNode blend = o.get("blend");
         if (blend == null || blend.isNull()) { // written before blends: the directed score alone
-            return DIRECTED;
+            return DIRECTED.withUserRule(rule);
         }
-        return blended(blend(blend, "items", source), blend(blend, "users", source));
+        return blended(blend(blend, "items", source), blend(blend, "users", source)).withUserRule(rule);
+    }
+
+    /** The declared {@code user_vectors} rule, or null when there is none. */
+    private static UserVectors userRule(JsonNode o, String source) {
+        JsonNode u = o.get("user_vectors");
+        if (u == null || u.isNull()) {
+            return null;
+        }
+        String where = source + ": '" + KEY + ".user_vectors' must be {\"rule\": \"recency\", \"half_life\": number}"
+                + " or {\"rule\": \"mean\" or \"normalised-mean\"}";
+        if (!u.isObject() || !u.path("rule").isTextual()) {
+            throw new EmbrecException(where + ", got " + u);
+        }
+        String name = u.get("rule").textValue();
+        JsonNode h = u.get("half_life");
+        boolean recency = name.equals(UserVectors.Kind.RECENCY.key());
+        if (recency != (h != null && !h.isNull()) || (recency && !h.isNumber())
+                || !(recency || name.equals(UserVectors.Kind.MEAN.key())
+                        || name.equals(UserVectors.Kind.NORMALISED_MEAN.key()))) {
+            throw new EmbrecException(where + ", got " + u);
+        }
+        try {
+            return UserVectors.parse(name, recency ? h.doubleValue() : null);
+        } catch (EmbrecException e) {
+            throw new EmbrecException(source + ": '" + KEY + ".user_vectors': " + e.getMessage(), e);
+        }
     }
 
     private static Blend blend(JsonNode blend, String key, String source) {

@@ -11,13 +11,18 @@ import org.embrec.vectors.EmbeddingStore;
  * notebook's rule and PROTOCOL.md's default), the mean of unit-length vectors
  * ({@link #NORMALISED_MEAN}), or a recency-weighted mean of the raw vectors ({@link #recency}),
  * where the item {@code j} positions before the newest weighs {@code 0.5^(j / halfLife)}.
+ * {@link #MODEL} stands for the model's own rule, the one its {@link Scoring} declares (an
+ * item2vec model trained with {@code --scoring auto} chooses its half-life), else {@link #DEFAULT};
+ * {@link Scoring#userVectors} resolves it before use.
  *
  * <p>Immutable and thread-safe: {@link #userVector} writes only into its {@code out} argument.
  */
 public final class UserVectors {
     /** The kinds of rule, by the names results carry (and {@code --user-vector} accepts as aliases). */
     public enum Kind {
-        MEAN("mean"), NORMALISED_MEAN("normalised-mean"), RECENCY("recency");
+        MEAN("mean"), NORMALISED_MEAN("normalised-mean"), RECENCY("recency"),
+        /** {@link #MODEL}: a placeholder for the model's own rule, never applied itself. */
+        MODEL("model");
 
         private final String key;
 
@@ -34,6 +39,12 @@ public final class UserVectors {
     public static final UserVectors MEAN = new UserVectors(Kind.MEAN, 0);
     /** Mean of the unit-length vectors: every item weighs the same whatever its vector's norm. */
     public static final UserVectors NORMALISED_MEAN = new UserVectors(Kind.NORMALISED_MEAN, 0);
+    /**
+     * The model's own rule ({@code --user-vector model}, the default of {@code evaluate},
+     * {@code recommend}, {@code tune}, the server and the demo): what its {@link Scoring} declares,
+     * else {@link #DEFAULT}. Resolve it with {@link Scoring#userVectors} before use.
+     */
+    public static final UserVectors MODEL = new UserVectors(Kind.MODEL, 0);
     /**
      * Half-life of {@code --user-vector recency} when {@code --half-life} is not given: the best
      * of 0.5..20 for item2vec u2i on the validation split of the bundled data (docs/CONTENT.md).
@@ -69,18 +80,19 @@ public final class UserVectors {
     }
 
     /**
-     * The rule named by {@code --user-vector}: {@code mean-raw} (alias {@code mean}),
-     * {@code mean-unit} (aliases {@code normalised-mean}, {@code normalized-mean}) or
-     * {@code recency}; {@code halfLife} applies to recency only (null:
+     * The rule named by {@code --user-vector}: {@code model} ({@link #MODEL}), {@code mean-raw}
+     * (alias {@code mean}), {@code mean-unit} (aliases {@code normalised-mean},
+     * {@code normalized-mean}) or {@code recency}; {@code halfLife} applies to recency only (null:
      * {@link #DEFAULT_HALF_LIFE}).
      */
     public static UserVectors parse(String name, Double halfLife) {
         String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         UserVectors rule = switch (n) {
+            case "model" -> MODEL;
             case "mean", "mean-raw" -> MEAN;
             case "normalised-mean", "normalized-mean", "mean-unit" -> NORMALISED_MEAN;
             case "recency" -> recency(halfLife == null ? DEFAULT_HALF_LIFE : halfLife);
-            default -> throw new EmbrecException("--user-vector must be mean-raw, mean-unit or recency, got '"
+            default -> throw new EmbrecException("--user-vector must be model, mean-raw, mean-unit or recency, got '"
                     + name + "'");
         };
         if (halfLife != null && rule.kind != Kind.RECENCY) {
@@ -106,6 +118,7 @@ public final class UserVectors {
      * @param length number of rows, {@code >= 1}
      */
     public void userVector(EmbeddingStore store, int[] rows, int length, float[] out) {
+        requireApplicable();
         int dim = store.dim();
         Arrays.fill(out, 0, dim, 0f);
         double total = 0;
@@ -126,10 +139,29 @@ public final class UserVectors {
 
     /** Weight of the item at position {@code i} (0 = oldest) of a history of {@code length} items. */
     public float weight(int i, int length) {
+        requireApplicable();
         return kind == Kind.RECENCY ? (float) Math.pow(0.5, (length - 1 - i) / halfLife) : 1f;
     }
 
-    /** {@code mean}, {@code normalised-mean} or {@code recency(half-life N)}. */
+    /** Rules are equal when they are of the same kind with the same half-life. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UserVectors u && u.kind == kind && Double.compare(u.halfLife, halfLife) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return kind.hashCode() * 31 + Double.hashCode(halfLife);
+    }
+
+    private void requireApplicable() {
+        if (kind == Kind.MODEL) {
+            throw new IllegalStateException("UserVectors.MODEL stands for the model's rule: resolve it with"
+                    + " Scoring.userVectors first");
+        }
+    }
+
+    /** {@code mean}, {@code normalised-mean}, {@code recency(half-life N)} or {@code model}. */
     @Override
     public String toString() {
         return kind == Kind.RECENCY ? kind.key + "(half-life " + fmt(halfLife) + ")" : kind.key;

@@ -22,8 +22,10 @@ import org.embrec.vectors.VectorMath;
  * {@link #MAX_CASES} sampled sequences ({@link #holdOut}); each {@link #GRID} blend of cosine and
  * directed score then ranks every held-out item for its query (the item before it; the user
  * vector of the rest of the sequence), and the blend with the most hits wins, the earlier in the
- * grid on ties (the cosine first). When both tasks choose the cosine alone, the model scores as
- * {@link Scoring#DEFAULT} and needs no output vectors.
+ * grid on ties (the cosine first). User queries also try each {@link #HALF_LIVES half-life} of
+ * the recency rule, as the transition baseline tries its decays: the chosen one is declared in
+ * the scoring ({@link Scoring#userRule}) unless it is the default. When both tasks choose the
+ * cosine alone, the model scores by the cosine and needs no output vectors.
  *
  * <p>The same choice as {@code evaluate} makes for the baselines on its validation split, made
  * inside training so that {@code train} with no flags gets it: on MovieLens the next liked item
@@ -36,6 +38,11 @@ public final class BlendSelection {
     /** The blends tried, simplest first: the cosine alone, cosine plus a growing directed part, the directed score alone. */
     public static final List<Blend> GRID = List.of(new Blend(1, 0), new Blend(1, 0.03), new Blend(1, 0.1),
             new Blend(1, 0.3), new Blend(1, 1), new Blend(1, 3), Blend.DIRECTED);
+    /**
+     * The half-lives (in items) of the recency rule user queries try, {@link UserVectors#DEFAULT}'s
+     * first: from about the newest item alone (0.25) to a slow decay (4).
+     */
+    public static final List<Double> HALF_LIVES = List.of(UserVectors.DEFAULT_HALF_LIFE, 0.25, 0.5, 2.0, 4.0);
     /** At most this many sequences give a held-out item. */
     public static final int MAX_CASES = 3000;
     /** A held-out item is a hit when fewer than K candidates score above it. */
@@ -50,8 +57,10 @@ public final class BlendSelection {
     private BlendSelection() {}
 
     /**
-     * The choice and its evidence: hits per blend of {@link #GRID} for each task, over the cases
-     * whose query and target have vectors.
+     * The choice and its evidence: hits per blend of {@link #GRID} for item queries, and per
+     * half-life and blend for user queries ({@code userHits[h * GRID.size() + b]} for
+     * {@code HALF_LIVES.get(h)} and {@code GRID.get(b)}), over the cases whose query and target
+     * have vectors; z of each against the first (the cosine; with the default half-life).
      */
     public record Choice(Scoring scoring, int[] itemHits, int itemCases, double[] itemZ, int[] userHits, int userCases,
             double[] userZ) {
@@ -65,6 +74,11 @@ public final class BlendSelection {
             return scoring.candidates() == Scoring.Candidates.OUTPUT ? scoring.userBlend() : GRID.get(0);
         }
 
+        /** The rule chosen for user queries: the recency rule with the chosen half-life. */
+        public UserVectors userRule() {
+            return scoring.userVectors(UserVectors.MODEL);
+        }
+
         /** The evidence as a manifest's training figure: cases, and HR@K of each blend per task. */
         public Map<String, Object> figures() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -72,31 +86,55 @@ public final class BlendSelection {
             m.put("cases_u2i", userCases);
             m.put("i2i", items().toString());
             m.put("u2i", users().toString());
-            List<Map<String, Object>> table = new ArrayList<>();
+            m.put("u2i_half_life", userRule().halfLife());
+            List<Map<String, Object>> items = new ArrayList<>();
             for (int g = 0; g < GRID.size(); g++) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("cosine", GRID.get(g).cosine());
-                row.put("directed", GRID.get(g).directed());
+                Map<String, Object> row = blendRow(GRID.get(g));
                 row.put("hr_i2i", rate(itemHits[g], itemCases));
-                row.put("hr_u2i", rate(userHits[g], userCases));
                 row.put("z_i2i", Math.round(itemZ[g] * 100) / 100.0);
-                row.put("z_u2i", Math.round(userZ[g] * 100) / 100.0);
-                table.add(row);
+                items.add(row);
             }
-            m.put("blends", table);
+            m.put("blends_i2i", items);
+            List<Map<String, Object>> users = new ArrayList<>();
+            for (int u = 0; u < userHits.length; u++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("half_life", HALF_LIVES.get(u / GRID.size()));
+                row.putAll(blendRow(GRID.get(u % GRID.size())));
+                row.put("hr_u2i", rate(userHits[u], userCases));
+                row.put("z_u2i", Math.round(userZ[u] * 100) / 100.0);
+                users.add(row);
+            }
+            m.put("blends_u2i", users);
             return m;
         }
 
-        /** One line for progress: {@code i2i cosine 1 + directed 0.1 (HR@10 0.081), u2i ...}. */
-        @Override
-        public String toString() {
-            return "i2i " + task(items(), itemHits, itemCases, itemZ) + ", u2i " + task(users(), userHits, userCases, userZ);
+        private static Map<String, Object> blendRow(Blend b) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("cosine", b.cosine());
+            row.put("directed", b.directed());
+            return row;
         }
 
-        private static String task(Blend chosen, int[] hits, int cases, double[] z) {
+        /**
+         * One line for progress: {@code i2i cosine 1 + directed 0.1 (of 3000: ...), u2i cosine 1
+         * + directed 0.3, half-life 0.5 (of 3000: ...)}.
+         */
+        @Override
+        public String toString() {
+            return "i2i " + task(items().toString(), itemHits, itemCases, itemZ) + ", u2i "
+                    + task(users() + ", half-life " + fmt(userRule().halfLife()), userHits, userCases, userZ);
+        }
+
+        private static String task(String chosen, int[] hits, int cases, double[] z) {
             int best = argmax(hits);
+            String bestName = hits.length == GRID.size() ? GRID.get(best).toString()
+                    : GRID.get(best % GRID.size()) + ", half-life " + fmt(HALF_LIVES.get(best / GRID.size()));
             return String.format(Locale.ROOT, "%s (of %d: cosine HR@%d %.4f, best %s %.4f, z %.2f)", chosen, cases, K,
-                    rate(hits[0], cases), GRID.get(best), rate(hits[best], cases), z[best]);
+                    rate(hits[0], cases), bestName, rate(hits[best], cases), z[best]);
+        }
+
+        private static String fmt(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
         }
 
         private static double rate(int hits, int cases) {
@@ -126,9 +164,10 @@ public final class BlendSelection {
 
     /**
      * Chooses the blends for {@code vectors} and {@code output} (rows as in {@code vectors}, the
-     * bias last), trained on {@code held.training()}; user queries by {@code rule}.
+     * bias last), trained on {@code held.training()}, and the half-life of the user queries'
+     * recency rule.
      */
-    public static Choice choose(HoldOut held, EmbeddingStore vectors, EmbeddingStore output, UserVectors rule) {
+    public static Choice choose(HoldOut held, EmbeddingStore vectors, EmbeddingStore output) {
         if (!Scoring.outputFits(vectors, output)) {
             throw new IllegalArgumentException("output vectors must have the item vectors' rows and the bias");
         }
@@ -137,10 +176,11 @@ public final class BlendSelection {
         for (int i = 0; i < rowOf.length; i++) {
             rowOf[i] = vectors.indexOf(training.itemIds().external(i));
         }
-        int g = GRID.size();
-        // per case and task: bit b set when blend b hits; NOT_SCORED when the case has no query or target vector
-        int[] itemMask = new int[held.size()];
-        int[] userMask = new int[held.size()];
+        List<UserVectors> rules = HALF_LIVES.stream().map(UserVectors::recency).toList();
+        // per case and task: bit b set when blend b hits (for users: bit h * GRID.size() + b, half-life h);
+        // NOT_SCORED when the case has no query or target vector
+        long[] itemMask = new long[held.size()];
+        long[] userMask = new long[held.size()];
         java.util.Arrays.fill(itemMask, NOT_SCORED);
         java.util.Arrays.fill(userMask, NOT_SCORED);
         int longest = 0;
@@ -171,56 +211,66 @@ public final class BlendSelection {
                 System.arraycopy(vectors.matrix(), last * vectors.dim(), w.query, 0, vectors.dim());
                 itemMask[c] = w.score(vectors, output, target, w.history, 0, last);
             }
-            rule.userVector(vectors, w.history, length, w.query);
-            userMask[c] = w.score(vectors, output, target, w.history, length, -1);
+            long mask = 0;
+            for (int h = 0; h < rules.size(); h++) {
+                rules.get(h).userVector(vectors, w.history, length, w.query);
+                long m = w.score(vectors, output, target, w.history, length, -1);
+                if (m == NOT_SCORED) {
+                    mask = NOT_SCORED;
+                    break;
+                }
+                mask |= m << (h * GRID.size());
+            }
+            userMask[c] = mask;
         });
-        Task item = Task.of(itemMask);
-        Task user = Task.of(userMask);
+        Task item = Task.of(itemMask, GRID.size());
+        Task user = Task.of(userMask, GRID.size() * HALF_LIVES.size());
         Blend bi = GRID.get(item.chosen());
-        Blend bu = GRID.get(user.chosen());
+        Blend bu = GRID.get(user.chosen() % GRID.size());
         Scoring scoring = bi.directed() == 0 && bu.directed() == 0 ? Scoring.DEFAULT : Scoring.blended(bi, bu);
+        scoring = scoring.withUserRule(rules.get(user.chosen() / GRID.size()));
         return new Choice(scoring, item.hits(), item.cases(), item.z(), user.hits(), user.cases(), user.z());
     }
 
     /** Marks a case without a query or target vector. */
-    private static final int NOT_SCORED = -1;
+    private static final long NOT_SCORED = -1;
 
     /**
-     * The hits of one task, per blend, and the blend chosen: the one with the most hits (the
-     * earliest on ties), unless it beats the cosine alone ({@code GRID.get(0)}) by less than
-     * {@link #MIN_Z} in McNemar's statistic over the cases where exactly one of them hits: then
-     * the cosine, the simpler scoring and the one gensim users know.
+     * The hits of one task, per choice, and the choice made: the one with the most hits (the
+     * earliest on ties), unless it beats the first (the cosine alone, with the default half-life)
+     * by less than {@link #MIN_Z} in McNemar's statistic over the cases where exactly one of them
+     * hits: then the first, the simpler scoring and the one gensim users know.
      */
     record Task(int[] hits, int cases, int chosen, double[] z) {
-        /** McNemar's statistic of blend b against the cosine alone (bit 0): positive when b finds more. */
-        static double mcNemar(int[] masks, int b) {
+        /** McNemar's statistic of choice b against the first (bit 0): positive when b finds more. */
+        static double mcNemar(long[] masks, int b) {
             int onlyB = 0;
-            int onlyCosine = 0;
-            for (int m : masks) {
+            int onlyFirst = 0;
+            for (long m : masks) {
                 if (m != NOT_SCORED) {
                     boolean hb = ((m >>> b) & 1) != 0;
                     boolean hc = (m & 1) != 0;
                     onlyB += hb && !hc ? 1 : 0;
-                    onlyCosine += hc && !hb ? 1 : 0;
+                    onlyFirst += hc && !hb ? 1 : 0;
                 }
             }
-            return onlyB + onlyCosine == 0 ? 0 : (onlyB - onlyCosine) / Math.sqrt(onlyB + onlyCosine);
+            return onlyB + onlyFirst == 0 ? 0 : (onlyB - onlyFirst) / Math.sqrt(onlyB + onlyFirst);
         }
 
-        static Task of(int[] masks) {
-            int[] hits = new int[GRID.size()];
+        static Task of(long[] masks, int choices) {
+            int[] hits = new int[choices];
             int cases = 0;
-            for (int m : masks) {
+            for (long m : masks) {
                 if (m == NOT_SCORED) {
                     continue;
                 }
                 cases++;
-                for (int b = 0; b < hits.length; b++) {
-                    hits[b] += (m >>> b) & 1;
+                for (int b = 0; b < choices; b++) {
+                    hits[b] += (int) ((m >>> b) & 1);
                 }
             }
-            double[] z = new double[hits.length];
-            for (int b = 1; b < hits.length; b++) {
+            double[] z = new double[choices];
+            for (int b = 1; b < choices; b++) {
                 z[b] = mcNemar(masks, b);
             }
             int best = argmax(hits);
@@ -263,7 +313,7 @@ public final class BlendSelection {
          * {@code history[0..length)} and {@code self} (when >= 0). {@link #NOT_SCORED} when the
          * target is excluded.
          */
-        int score(EmbeddingStore vectors, EmbeddingStore output, int target, int[] history, int length, int self) {
+        long score(EmbeddingStore vectors, EmbeddingStore output, int target, int[] history, int length, int self) {
             int dim = vectors.dim();
             int n = vectors.size();
             float norm = math.norm(query, 0, dim);
@@ -284,7 +334,7 @@ public final class BlendSelection {
             if (excluded[target] == stamp) { // a target already in the history is no next item to find
                 return NOT_SCORED;
             }
-            int mask = 0;
+            long mask = 0;
             for (int b = 0; b < GRID.size(); b++) {
                 double c = GRID.get(b).cosine();
                 double d = GRID.get(b).directed();
@@ -297,7 +347,7 @@ public final class BlendSelection {
                     }
                 }
                 if (above < K) {
-                    mask |= 1 << b;
+                    mask |= 1L << b;
                 }
             }
             return mask;

@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.embrec.Progress;
 import org.embrec.model.ModelManifest;
 import org.embrec.model.Scoring;
-import org.embrec.model.UserVectors;
 import org.embrec.sequence.HoldOut;
 import org.embrec.sequence.Sequences;
 import org.embrec.train.SkipGramTrainer;
@@ -63,7 +62,7 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
      * without the last item of a sample of sequences ({@link BlendSelection#holdOut}), the
      * scoring that ranks those items best is chosen ({@link BlendSelection#choose}), and the model
      * is trained again on all the data (the held-out items are the newest, and a model without
-     * them ranks worse); the fit carries the chosen scoring, and the evidence in its figures as
+     * them ranks worse); the fit carries the chosen scoring (with the user queries' half-life), and the evidence in its figures as
      * {@code scoring_selection}. Its {@code train_seconds} count both trainings.
      */
     @Override
@@ -75,8 +74,7 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
         long t0 = System.nanoTime();
         HoldOut held = BlendSelection.holdOut(data.sequences(), seed);
         TrainedModel probe = SkipGramTrainer.train(held.training().sentences(), seeded, progress);
-        BlendSelection.Choice choice = BlendSelection.choose(held, probe.vectors(), probe.outputVectors(),
-                UserVectors.DEFAULT);
+        BlendSelection.Choice choice = BlendSelection.choose(held, probe.vectors(), probe.outputVectors());
         double selection = (System.nanoTime() - t0) / 1e9;
         progress.done("scoring", String.format(java.util.Locale.ROOT, "auto: %s in %.2fs", choice, selection));
         Scoring scoring = choice.scoring();

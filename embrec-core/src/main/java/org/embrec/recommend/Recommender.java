@@ -100,7 +100,7 @@ public final class Recommender implements AutoCloseable {
         this.userFactors = userFactors;
         Scoring.FoldInSettings f = scoring.foldIn();
         this.foldIn = f == null ? null : FoldIn.of(vectors.matrix(), vectors.size(), vectors.dim(), f.alpha(), f.reg());
-        this.rule = Objects.requireNonNull(rule, "rule");
+        this.rule = scoring.userVectors(Objects.requireNonNull(rule, "rule"));
         this.popularity = Objects.requireNonNull(popularity, "popularity");
         this.histories = histories;
         this.sequenceOfUser = histories == null ? new int[0] : sequenceOfUser(histories);

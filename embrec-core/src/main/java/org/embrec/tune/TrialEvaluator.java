@@ -16,8 +16,8 @@ import org.embrec.pipeline.TrainingData;
 /**
  * Trains an algorithm with one point of the search space on a split's training sequences and
  * measures it on that split's cases (PROTOCOL.md ranking, HR@K and NDCG@K for i2i and u2i with
- * embrec's default user-vector rule, {@link UserVectors#DEFAULT}, or the model's own scoring when
- * it declares one, as ALS does). {@code tune} uses it on the validation split for every trial
+ * the model's user-vector rule, {@link UserVectors#MODEL}, or the model's own scoring when it
+ * declares one, as ALS does). {@code tune} uses it on the validation split for every trial
  * and once on the test split for the winner.
  *
  * <p>Immutable and thread-safe: trials may run concurrently.
@@ -63,7 +63,7 @@ public final class TrialEvaluator implements TrialRunner {
         EmbeddingAlgorithm algorithm = factory.create(point);
         Fit fit = algorithm.train(data, seed, progress);
         EmbeddingScorer scorer = new EmbeddingScorer(algorithm.name(), fit.vectors(), split.training(),
-                UserVectors.DEFAULT, fit.scoring(), fit.userFactors(), fit.outputVectors());
+                UserVectors.MODEL, fit.scoring(), fit.userFactors(), fit.outputVectors());
         Metrics i2i = Metrics.of(evaluator.rank(scorer, Task.I2I, Progress.NONE), k);
         Metrics u2i = Metrics.of(evaluator.rank(scorer, Task.U2I, Progress.NONE), k);
         return new TrialScores(i2i.cases(), i2i.hr(), i2i.ndcg(), u2i.hr(), u2i.ndcg(), i2i.coverage());

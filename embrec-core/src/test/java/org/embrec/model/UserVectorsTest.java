@@ -85,7 +85,7 @@ class UserVectorsTest {
         assertThat(UserVectors.parse("recency", null).halfLife()).isEqualTo(UserVectors.DEFAULT_HALF_LIFE);
         assertThat(UserVectors.parse("recency", 4.0)).hasToString("recency(half-life 4)");
         assertThatThrownBy(() -> UserVectors.parse("median", null)).isInstanceOf(EmbrecException.class)
-                .hasMessage("--user-vector must be mean-raw, mean-unit or recency, got 'median'");
+                .hasMessage("--user-vector must be model, mean-raw, mean-unit or recency, got 'median'");
         assertThatThrownBy(() -> UserVectors.parse("mean", 3.0)).isInstanceOf(EmbrecException.class)
                 .hasMessage("--half-life applies to --user-vector recency only");
         assertThatThrownBy(() -> UserVectors.recency(0)).isInstanceOf(EmbrecException.class)

@@ -84,7 +84,7 @@ class BlendSelectionTest {
         Sequences liked = chains();
         HoldOut held = BlendSelection.holdOut(liked, 1);
         EmbeddingStore in = input(liked);
-        BlendSelection.Choice c = BlendSelection.choose(held, in, output(in, true), UserVectors.DEFAULT);
+        BlendSelection.Choice c = BlendSelection.choose(held, in, output(in, true));
         assertThat(c.scoring().candidates()).isEqualTo(Scoring.Candidates.OUTPUT);
         assertThat(c.items().directed()).isPositive();
         // the successor of the last item is the held-out item: the directed score finds every one
@@ -99,8 +99,10 @@ class BlendSelectionTest {
         Sequences liked = chains();
         HoldOut held = BlendSelection.holdOut(liked, 1);
         EmbeddingStore in = input(liked);
-        BlendSelection.Choice c = BlendSelection.choose(held, in, output(in, false), UserVectors.DEFAULT);
-        assertThat(c.scoring()).isEqualTo(Scoring.DEFAULT);
+        BlendSelection.Choice c = BlendSelection.choose(held, in, output(in, false));
+        // the half-life may move (the 60 random vectors' cosines recur in every chain), the candidates may not
+        assertThat(c.scoring().withUserRule(null)).as(c.toString()).isEqualTo(Scoring.DEFAULT);
+        assertThat(c.scoring().needsOutputVectors()).isFalse();
         assertThat(c.items()).isEqualTo(BlendSelection.GRID.get(0));
         assertThat(c.users()).isEqualTo(BlendSelection.GRID.get(0));
     }
@@ -111,7 +113,7 @@ class BlendSelectionTest {
         HoldOut held = BlendSelection.holdOut(liked, 2);
         EmbeddingStore in = input(liked);
         EmbeddingStore out = output(in, true);
-        BlendSelection.Choice c = BlendSelection.choose(held, in, out, UserVectors.DEFAULT);
+        BlendSelection.Choice c = BlendSelection.choose(held, in, out);
         for (int b = 0; b < BlendSelection.GRID.size(); b++) {
             Scoring.Blend blend = BlendSelection.GRID.get(b);
             int hits = 0;
@@ -132,9 +134,133 @@ class BlendSelectionTest {
         }
     }
 
+    @Test
+    void theUserHitsAreThoseOfABruteForceRankingForEveryHalfLife() {
+        Sequences liked = chains();
+        HoldOut held = BlendSelection.holdOut(liked, 2);
+        EmbeddingStore in = input(liked);
+        EmbeddingStore out = output(in, true);
+        BlendSelection.Choice c = BlendSelection.choose(held, in, out);
+        int g = BlendSelection.GRID.size();
+        assertThat(c.userHits()).hasSize(g * BlendSelection.HALF_LIVES.size());
+        for (int h = 0; h < BlendSelection.HALF_LIVES.size(); h++) {
+            double halfLife = BlendSelection.HALF_LIVES.get(h);
+            for (int b = 0; b < g; b++) {
+                Scoring.Blend blend = BlendSelection.GRID.get(b);
+                int hits = 0;
+                int cases = 0;
+                for (int k = 0; k < held.size(); k++) {
+                    Sequences t = held.training();
+                    int s = held.sequences()[k];
+                    int[] history = java.util.Arrays.copyOfRange(t.items(), t.start(s), t.end(s));
+                    int target = held.targets()[k];
+                    if (java.util.Arrays.stream(history).anyMatch(i -> i == target)) {
+                        continue;
+                    }
+                    cases++;
+                    float[] user = recencyVector(in, history, halfLife);
+                    double score = score(in, out, blend, user, target);
+                    int above = 0;
+                    for (int r = 0; r < ITEMS; r++) {
+                        int row = r;
+                        if (r != target && java.util.Arrays.stream(history).noneMatch(i -> i == row)
+                                && score(in, out, blend, user, r) >= score) {
+                            above++;
+                        }
+                    }
+                    hits += above < BlendSelection.K ? 1 : 0;
+                }
+                assertThat(c.userCases()).isEqualTo(cases);
+                assertThat(c.userHits()[h * g + b]).as("%s, half-life %s", blend, halfLife).isEqualTo(hits);
+            }
+        }
+    }
+
+    /**
+     * Sequences of 6 distinct random items whose last item is the successor of the item four
+     * places before the newest: only a user query that still weighs that item finds it.
+     */
+    private static Sequences followsAnOlderItem() {
+        SplittableRandom rng = new SplittableRandom(11);
+        int n = 400;
+        int[] offsets = new int[n + 1];
+        int[] items = new int[n * 7];
+        int at = 0;
+        for (int s = 0; s < n; s++) {
+            int[] seq = new int[7];
+            boolean[] used = new boolean[ITEMS];
+            for (int t = 0; t < 6; t++) {
+                int i;
+                do {
+                    i = rng.nextInt(ITEMS);
+                } while (used[i] || used[(i + 1) % ITEMS] || (i > 0 ? used[i - 1] : used[ITEMS - 1]));
+                used[i] = true;
+                seq[t] = i;
+            }
+            seq[6] = (seq[1] + 1) % ITEMS;
+            for (int x : seq) {
+                items[at++] = x;
+            }
+            offsets[s + 1] = at;
+        }
+        String[] ids = new String[ITEMS];
+        for (int i = 0; i < ITEMS; i++) {
+            ids[i] = "i" + i;
+        }
+        return new Sequences(offsets, items, null, IdMap.of(ids), null);
+    }
+
+    @Test
+    void aNextItemThatFollowsAnOlderItemChoosesASlowerDecay() {
+        Sequences liked = followsAnOlderItem();
+        HoldOut held = BlendSelection.holdOut(liked, 1);
+        EmbeddingStore in = input(liked);
+        BlendSelection.Choice c = BlendSelection.choose(held, in, output(in, true));
+        assertThat(c.users().directed()).isPositive();
+        assertThat(c.userRule().kind()).isEqualTo(UserVectors.Kind.RECENCY);
+        assertThat(c.userRule().halfLife()).isGreaterThan(UserVectors.DEFAULT_HALF_LIFE);
+        assertThat(c.scoring().userRule()).isEqualTo(c.userRule());
+        assertThat(c.toString()).contains("half-life " + (long) c.userRule().halfLife());
+        // the evidence lists every half-life and blend of the user grid
+        assertThat((java.util.List<?>) c.figures().get("blends_u2i"))
+                .hasSize(BlendSelection.GRID.size() * BlendSelection.HALF_LIVES.size());
+    }
+
+    @Test
+    void theDefaultHalfLifeDeclaresNothing() {
+        Sequences liked = chains();
+        HoldOut held = BlendSelection.holdOut(liked, 1);
+        EmbeddingStore in = input(liked);
+        // in a chain the next item follows the newest: every half-life finds it, the first (the default) wins the tie
+        BlendSelection.Choice c = BlendSelection.choose(held, in, output(in, true));
+        assertThat(c.userRule()).isEqualTo(UserVectors.DEFAULT);
+        assertThat(c.scoring().userRule()).isNull();
+    }
+
+    /** The recency rule's vector from scratch: the item j places before the newest weighs 0.5^(j / h). */
+    private static float[] recencyVector(EmbeddingStore in, int[] history, double halfLife) {
+        float[] v = new float[DIM];
+        double total = 0;
+        for (int i = 0; i < history.length; i++) {
+            double w = Math.pow(0.5, (history.length - 1 - i) / halfLife);
+            total += w;
+            for (int d = 0; d < DIM; d++) {
+                v[d] += (float) (w * in.vector(history[i])[d]);
+            }
+        }
+        for (int d = 0; d < DIM; d++) {
+            v[d] /= (float) total;
+        }
+        return v;
+    }
+
     /** cosine x cos(in q, in c) + directed x (in q . out c + bias c), from scratch. */
     private static double score(EmbeddingStore in, EmbeddingStore out, Scoring.Blend b, int q, int c) {
-        float[] x = in.vector(q);
+        return score(in, out, b, in.vector(q), c);
+    }
+
+    /** The same for a query vector. */
+    private static double score(EmbeddingStore in, EmbeddingStore out, Scoring.Blend b, float[] x, int c) {
         float[] y = in.vector(c);
         float[] o = out.vector(c);
         double xy = 0;

@@ -54,7 +54,7 @@ public final class ServedModel implements AutoCloseable {
         this.source = source;
         this.model = Objects.requireNonNull(model, "model");
         EmbeddingStore store = model.vectors();
-        this.recommender = Recommender.open(model, source, UserVectors.DEFAULT);
+        this.recommender = Recommender.open(model, source, UserVectors.MODEL);
         this.rows = RowMetadata.of(store.ids(), model.catalog());
         Catalog.Attribute colour = rows.genreNames().isEmpty() ? model.catalog().attributes().stream()
                 .filter(Catalog.Attribute::categorical).findFirst().orElse(null) : null;
@@ -165,9 +165,9 @@ public final class ServedModel implements AutoCloseable {
 
     /**
      * Recommendations for someone who liked the given items (a stored user's history, or any
-     * list, oldest first), as {@link Recommender#forUser} gives them with the default user-vector
-     * rule ({@link UserVectors#DEFAULT}: recency-weighted; or the model's own scoring, such as an
-     * ALS model's fold-in): never an item of the list; the most
+     * list, oldest first), as {@link Recommender#forUser} gives them with the model's user-vector
+     * rule ({@link UserVectors#MODEL}: recency-weighted with the half-life the model declares; or
+     * the model's own scoring, such as an ALS model's fold-in): never an item of the list; the most
      * popular items of the stored users (marked as such) when no item has a vector.
      */
     public Recommendations recommend(List<String> liked, int k, ResultFilter filter) {

@@ -35,11 +35,16 @@ class BlendSelectionTest {
             }
             offsets[s + 1] = at;
         }
+        return new Sequences(offsets, java.util.Arrays.copyOf(items, at), null, ids(), null);
+    }
+
+    /** Ids {@code i0 .. i59}. */
+    private static IdMap ids() {
         String[] ids = new String[ITEMS];
         for (int i = 0; i < ITEMS; i++) {
             ids[i] = "i" + i;
         }
-        return new Sequences(offsets, java.util.Arrays.copyOf(items, at), null, IdMap.of(ids), null);
+        return IdMap.of(ids);
     }
 
     private static EmbeddingStore input(Sequences s) {
@@ -203,11 +208,7 @@ class BlendSelectionTest {
             }
             offsets[s + 1] = at;
         }
-        String[] ids = new String[ITEMS];
-        for (int i = 0; i < ITEMS; i++) {
-            ids[i] = "i" + i;
-        }
-        return new Sequences(offsets, items, null, IdMap.of(ids), null);
+        return new Sequences(offsets, items, null, ids(), null);
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.stream.IntStream;
 import org.embrec.Progress;
 import org.embrec.eval.EmbeddingScorer;
 import org.embrec.eval.ItemScorer;
-import org.embrec.eval.MovieLensCatalogFixture;
 import org.embrec.eval.MovieLensFixture;
 import org.embrec.index.HnswParams;
 import org.embrec.index.IndexSpec;
@@ -23,14 +22,9 @@ import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
 import org.embrec.index.ModelIndex;
 import org.embrec.model.EmbeddingModel;
-import org.embrec.model.ModelDirectory;
-import org.embrec.model.ModelManifest;
 import org.embrec.model.Scoring;
 import org.embrec.model.UserVectors;
 import org.embrec.pipeline.Fit;
-import org.embrec.pipeline.Item2VecAlgorithm;
-import org.embrec.pipeline.ModelBuilder;
-import org.embrec.pipeline.TrainingData;
 import org.embrec.train.Word2VecConfig;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
@@ -56,15 +50,9 @@ class BlendedIndexTest {
 
     @BeforeAll
     static void train() {
-        Word2VecConfig config = Word2VecConfig.notebook().withDim(16).withMinCount(3).withEpochs(2).withThreads(1)
-                .withScoring(Word2VecConfig.ItemScoring.DIRECTED);
-        Fit directed = new Item2VecAlgorithm(config).train(TrainingData.of(MovieLensFixture.liked()), 7, Progress.NONE);
-        Fit blended = new Fit(directed.vectors(), directed.config(), directed.figures(), Scoring.blended(ITEMS, USERS),
-                null, directed.outputVectors());
-        EmbeddingModel built = ModelBuilder.model("item2vec", blended, MovieLensCatalogFixture.catalog(),
-                new ModelManifest.DataSource("ml-latest-small", "sha256:0"), Map.of());
-        ModelDirectory.write(dir, built.withHistories(MovieLensFixture.liked()));
-        model = ModelDirectory.read(dir);
+        Fit directed = FixtureModels.fit(FixtureModels.small().withScoring(Word2VecConfig.ItemScoring.DIRECTED));
+        model = FixtureModels.writeAndRead(dir, new Fit(directed.vectors(), directed.config(), directed.figures(),
+                Scoring.blended(ITEMS, USERS), null, directed.outputVectors()));
     }
 
     @Test

@@ -7,23 +7,15 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.embrec.Progress;
 import org.embrec.eval.EmbeddingScorer;
-import org.embrec.eval.MovieLensCatalogFixture;
 import org.embrec.eval.MovieLensFixture;
 import org.embrec.index.ItemFilter;
 import org.embrec.model.EmbeddingModel;
-import org.embrec.model.ModelDirectory;
-import org.embrec.model.ModelManifest;
 import org.embrec.model.Scoring;
 import org.embrec.model.UserVectors;
 import org.embrec.pipeline.Fit;
-import org.embrec.pipeline.Item2VecAlgorithm;
-import org.embrec.pipeline.ModelBuilder;
-import org.embrec.pipeline.TrainingData;
 import org.embrec.train.Word2VecConfig;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
@@ -47,15 +39,9 @@ class DeclaredUserRuleTest {
 
     @BeforeAll
     static void train() {
-        Word2VecConfig config = Word2VecConfig.notebook().withDim(16).withMinCount(3).withEpochs(2).withThreads(1)
-                .withScoring(Word2VecConfig.ItemScoring.COSINE);
-        Fit plain = new Item2VecAlgorithm(config).train(TrainingData.of(MovieLensFixture.liked()), 7, Progress.NONE);
-        Fit declared = new Fit(plain.vectors(), plain.config(), plain.figures(), Scoring.DEFAULT.withUserRule(DECLARED),
-                null, null);
-        EmbeddingModel built = ModelBuilder.model("item2vec", declared, MovieLensCatalogFixture.catalog(),
-                new ModelManifest.DataSource("ml-latest-small", "sha256:0"), Map.of());
-        ModelDirectory.write(dir, built.withHistories(MovieLensFixture.liked()));
-        model = ModelDirectory.read(dir);
+        Fit plain = FixtureModels.fit(FixtureModels.small().withScoring(Word2VecConfig.ItemScoring.COSINE));
+        model = FixtureModels.writeAndRead(dir, new Fit(plain.vectors(), plain.config(), plain.figures(),
+                Scoring.DEFAULT.withUserRule(DECLARED), null, null));
     }
 
     @Test

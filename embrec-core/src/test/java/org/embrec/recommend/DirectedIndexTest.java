@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.embrec.Progress;
-import org.embrec.eval.MovieLensCatalogFixture;
-import org.embrec.eval.MovieLensFixture;
 import org.embrec.index.HnswParams;
 import org.embrec.index.IndexSpec;
 import org.embrec.index.IndexType;
@@ -22,12 +20,8 @@ import org.embrec.index.ModelIndex;
 import org.embrec.index.SearchSpace;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
-import org.embrec.model.ModelManifest;
 import org.embrec.model.Scoring;
 import org.embrec.model.UserVectors;
-import org.embrec.pipeline.Item2VecAlgorithm;
-import org.embrec.pipeline.ModelBuilder;
-import org.embrec.pipeline.TrainingData;
 import org.embrec.train.Word2VecConfig;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
@@ -53,13 +47,8 @@ class DirectedIndexTest {
 
     @BeforeAll
     static void train() {
-        Word2VecConfig config = Word2VecConfig.notebook().withDim(16).withMinCount(3).withEpochs(2).withThreads(1)
-                .withContexts(Word2VecConfig.Contexts.AFTER).withScoring(Word2VecConfig.ItemScoring.DIRECTED);
-        EmbeddingModel built = ModelBuilder.model("item2vec", new Item2VecAlgorithm(config)
-                .train(TrainingData.of(MovieLensFixture.liked()), 7, Progress.NONE), MovieLensCatalogFixture.catalog(),
-                new ModelManifest.DataSource("ml-latest-small", "sha256:0"), Map.of());
-        ModelDirectory.write(dir, built.withHistories(MovieLensFixture.liked()));
-        model = ModelDirectory.read(dir);
+        model = FixtureModels.writeAndRead(dir, FixtureModels.fit(FixtureModels.small()
+                .withContexts(Word2VecConfig.Contexts.AFTER).withScoring(Word2VecConfig.ItemScoring.DIRECTED)));
         assertThat(model.scoring()).isEqualTo(Scoring.DIRECTED);
     }
 

@@ -30,7 +30,7 @@ public final class ColdStartVariant implements StoreVariant {
 
     private record Content(TrainingData data, long seed, EmbeddingStore vectors) {}
 
-    private record Derived(TrainingData data, EmbeddingStore fitted, long seed, EmbeddingStore result) {}
+    private record Derived(TrainingData data, EmbeddingStore fitted, long seed, ColdStart.Result result) {}
 
     public ColdStartVariant(ContentConfig content, ColdStartSettings config) {
         this.content = Objects.requireNonNull(content, "content");
@@ -44,21 +44,40 @@ public final class ColdStartVariant implements StoreVariant {
 
     @Override
     public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
+        return result(data, fitted, seed, progress).vectors();
+    }
+
+    /**
+     * The output vectors mapped alike, their bias making up for the centring of the item vectors
+     * ({@link ColdStart#applyToOutput}), so the directed score ranks warm items as before.
+     */
+    @Override
+    public EmbeddingStore deriveOutput(TrainingData data, EmbeddingStore fitted, EmbeddingStore output, long seed,
+            Progress progress) {
+        ColdStart.Result input = result(data, fitted, seed, progress);
+        return ColdStart.applyToOutput(output, content(data, seed, progress), config, input);
+    }
+
+    private ColdStart.Result result(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
         Derived d = last;
         if (d != null && d.data() == data && d.fitted() == fitted && d.seed() == seed) {
             return d.result();
         }
-        // One content model per (data, seed): a directed fit's item and output vectors map from the same one.
+        ColdStart.Result r = ColdStart.apply(fitted, content(data, seed, progress), config);
+        progress.done("cold-start", String.format(Locale.ROOT, "%d cold items mapped from content (fitted on %d warm"
+                + " items, lambda %s, spread x%.2f)", r.coldCount(), r.trainedOn(), config.lambda(), r.spread()));
+        last = new Derived(data, fitted, seed, r);
+        return r;
+    }
+
+    /** One content model per (data, seed): a directed fit's item and output vectors map from the same one. */
+    private EmbeddingStore content(TrainingData data, long seed, Progress progress) {
         Content c = lastContent;
         if (c == null || c.data() != data || c.seed() != seed) {
             ContentConfig seeded = content.withWord2Vec(content.word2vec().withSeed(seed));
             c = new Content(data, seed, ColdStart.contentVectors(data.catalog(), seeded, progress));
             lastContent = c;
         }
-        ColdStart.Result r = ColdStart.apply(fitted, c.vectors(), config);
-        progress.done("cold-start", String.format(Locale.ROOT, "%d cold items mapped from content (fitted on %d warm"
-                + " items, lambda %s, spread x%.2f)", r.coldCount(), r.trainedOn(), config.lambda(), r.spread()));
-        last = new Derived(data, fitted, seed, r.vectors());
-        return r.vectors();
+        return c.vectors();
     }
 }

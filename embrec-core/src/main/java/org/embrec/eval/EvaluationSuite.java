@@ -265,7 +265,7 @@ public final class EvaluationSuite {
                 EmbeddingStore store = m == 0 ? fitted : variants.get(m - 1).derive(data, fitted, seed, progress);
                 // a directed model's candidates are its output vectors: a variant derives them alike
                 EmbeddingStore output = m == 0 || fit.outputVectors() == null ? fit.outputVectors()
-                        : variants.get(m - 1).derive(data, fit.outputVectors(), seed, progress);
+                        : variants.get(m - 1).deriveOutput(data, fitted, fit.outputVectors(), seed, progress);
                 double seconds = fitSeconds + (m == 0 ? 0 : (System.nanoTime() - t1) / 1e9);
                 StringBuilder summary = new StringBuilder(names[m] + (options.seeds() > 1 ? " seed " + seed : "") + ":");
                 ListFeatures features = null;

@@ -39,6 +39,13 @@ public final class RandomColdVariant implements StoreVariant {
         return randomizeFrom(coldStart.derive(data, fitted, seed, Progress.NONE), fitted.size(), seed);
     }
 
+    /** The controlled variant's output vectors, their cold rows in random directions. */
+    @Override
+    public EmbeddingStore deriveOutput(TrainingData data, EmbeddingStore fitted, EmbeddingStore output, long seed,
+            Progress progress) {
+        return randomizeFrom(coldStart.deriveOutput(data, fitted, output, seed, Progress.NONE), fitted.size(), seed);
+    }
+
     /**
      * A copy of {@code store} whose rows from {@code firstCold} on keep their length but point in
      * random directions (a zero row stays zero); score offsets are kept.

@@ -18,4 +18,14 @@ public interface StoreVariant {
 
     /** The derived vectors (never modifies {@code fitted}). */
     EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress);
+
+    /**
+     * The derived output vectors of a fit whose model scores candidates by them ({@code output},
+     * rows as {@code fitted}), consistent with {@link #derive} of {@code fitted}: by default
+     * {@link #derive} of the output vectors. Never modifies either.
+     */
+    default EmbeddingStore deriveOutput(TrainingData data, EmbeddingStore fitted, EmbeddingStore output, long seed,
+            Progress progress) {
+        return derive(data, output, seed, progress);
+    }
 }

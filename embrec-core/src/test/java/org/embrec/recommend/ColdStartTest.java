@@ -91,6 +91,58 @@ class ColdStartTest {
     }
 
     @Test
+    void centringKeepsTheDirectedScoreOfWarmCandidatesUpToAConstantOfTheQuery() {
+        World w = world(0.3);
+        SplittableRandom rnd = new SplittableRandom(23);
+        float[] out = new float[WARM * (OUT + 1)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) rnd.nextGaussian();
+        }
+        EmbeddingStore output = EmbeddingStore.of(w.behaviour().ids(), out, OUT + 1);
+        ColdStartSettings centring = new ColdStartSettings(1, true, true);
+        ColdStart.Result input = ColdStart.apply(w.behaviour(), w.content(), centring);
+        EmbeddingStore kept = ColdStart.applyToOutput(output, w.content(), centring, input);
+        EmbeddingStore naive = ColdStart.apply(output, w.content(), centring).vectors();
+        assertThat(kept.size()).isEqualTo(input.vectors().size());
+        double naiveSpread = 0;
+        for (int q = 0; q < 20; q++) {
+            // an item query, and a user query: the mean of three items' vectors (centred alike)
+            float[][] before = {w.behaviour().vector(q), mean(w.behaviour(), q, q + 50, q + 100)};
+            float[][] after = {input.vectors().vector(q), mean(input.vectors(), q, q + 50, q + 100)};
+            for (int k = 0; k < 2; k++) {
+                double shift = directed(after[k], kept, 0) - directed(before[k], output, 0);
+                double naiveShift = directed(after[k], naive, 0) - directed(before[k], output, 0);
+                for (int c = 1; c < WARM; c++) {
+                    double d = directed(after[k], kept, c) - directed(before[k], output, c);
+                    assertThat(d).as("query %d, candidate %d", q, c).isCloseTo(shift, within(1e-3));
+                    naiveSpread = Math.max(naiveSpread,
+                            Math.abs(directed(after[k], naive, c) - directed(before[k], output, c) - naiveShift));
+                }
+            }
+        }
+        assertThat(naiveSpread).as("without the bias correction centring moves candidates apart").isGreaterThan(0.1);
+    }
+
+    private static double directed(float[] q, EmbeddingStore output, int c) {
+        float[] o = output.vector(c);
+        double s = o[OUT];
+        for (int j = 0; j < OUT; j++) {
+            s += (double) q[j] * o[j];
+        }
+        return s;
+    }
+
+    private static float[] mean(EmbeddingStore s, int... rows) {
+        float[] m = new float[s.dim()];
+        for (int r : rows) {
+            for (int j = 0; j < m.length; j++) {
+                m[j] += s.vector(r)[j] / rows.length;
+            }
+        }
+        return m;
+    }
+
+    @Test
     void spreadMatchingGivesMappedDeviationsTheWarmSpread() {
         World w = world(1.0);
         ColdStart.Result r = ColdStart.apply(w.behaviour(), w.content(), new ColdStartSettings(1, true, false));

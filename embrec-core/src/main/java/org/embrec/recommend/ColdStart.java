@@ -122,36 +122,44 @@ public final class ColdStart {
 
     /**
      * The output vectors of a model scored by them ({@code output}: rows as the item vectors
-     * {@code input} was made from, the bias last), with cold rows mapped as {@link #apply} maps
-     * them, and scoring against the centred queries as before. Centring the item vectors on m
-     * turns a query q into q - m, whose directed score {@code (q - m) . out(c)} loses
-     * {@code m . out(c)}, a term of the candidate (on a synthetic corpus the lists lost a third
-     * of their hits); adding it to each row's bias restores the score up to a constant of the query.
+     * {@code input} was made from, the bias {@code ln count} last), with cold rows mapped as
+     * {@link #apply} maps them, scoring against the centred queries as before:
+     * <ul>
+     *   <li>a cold row's bias is {@code ln 1}, not a mapped value: its count is known (below
+     *       min-count), and a bias predicted from content would lend it a warm item's popularity
+     *       (on a synthetic corpus cold items then crowded out a third of the hits);
+     *   <li>centring the item vectors on m turns a query q into q - m, whose directed score
+     *       {@code (q - m) . out(c)} lacks {@code m . out(c)}, a term of the candidate: each row's
+     *       bias gains it back, which restores the score up to a constant of the query.
+     * </ul>
      */
     public static EmbeddingStore applyToOutput(EmbeddingStore output, EmbeddingStore content, ColdStartSettings settings,
             Result input) {
-        EmbeddingStore mapped = apply(output, content, settings).vectors();
+        Result mapped = apply(output, content, settings);
+        EmbeddingStore store = mapped.vectors();
+        int dim = store.dim() - 1;
         double[] m = input.centre();
-        int dim = mapped.dim() - 1;
-        if (m == null || m.length != dim || !mapped.sameIdsAs(input.vectors())) {
+        if (!store.sameIdsAs(input.vectors()) || (m != null && m.length != dim)) {
+            throw new IllegalArgumentException("output vectors must have the item vectors' rows and the bias");
+        }
+        // the bias column was centred with the rest: a cold row's ln 1 is shifted alike
+        double coldBias = mapped.centre() == null ? 0 : -mapped.centre()[dim];
+        float[] v = store.matrix().clone();
+        for (int r = 0; r < store.size(); r++) {
+            int o = r * (dim + 1);
+            double bias = mapped.isCold(r) ? coldBias : v[o + dim];
             if (m != null) {
-                throw new IllegalArgumentException("output vectors must have the item vectors' rows and the bias");
+                for (int j = 0; j < dim; j++) {
+                    bias += m[j] * v[o + j];
+                }
             }
-            return mapped;
+            v[o + dim] = (float) bias;
         }
-        float[] v = mapped.matrix().clone();
-        for (int o = 0; o < v.length; o += dim + 1) {
-            double lost = 0;
-            for (int j = 0; j < dim; j++) {
-                lost += m[j] * v[o + j];
-            }
-            v[o + dim] += (float) lost;
-        }
-        float[] offsets = new float[mapped.size()];
+        float[] offsets = new float[store.size()];
         for (int r = 0; r < offsets.length; r++) {
-            offsets[r] = mapped.scoreOffset(r);
+            offsets[r] = store.scoreOffset(r);
         }
-        return EmbeddingStore.of(mapped.ids(), v, dim + 1).withScoreOffsets(offsets);
+        return EmbeddingStore.of(store.ids(), v, dim + 1).withScoreOffsets(offsets);
     }
 
     /**

@@ -121,6 +121,15 @@ class ColdStartTest {
             }
         }
         assertThat(naiveSpread).as("without the bias correction centring moves candidates apart").isGreaterThan(0.1);
+        // a cold row's bias is ln 1 (shifted as the warm ones were), whatever content would predict
+        double[] outMean = ColdStart.apply(output, w.content(), centring).centre();
+        for (int c = WARM; c < kept.size(); c++) {
+            double lost = 0;
+            for (int j = 0; j < OUT; j++) {
+                lost += input.centre()[j] * kept.vector(c)[j];
+            }
+            assertThat((double) kept.vector(c)[OUT]).isCloseTo(-outMean[OUT] + lost, within(1e-4));
+        }
     }
 
     private static double directed(float[] q, EmbeddingStore output, int c) {

@@ -126,11 +126,11 @@ public record Word2VecConfig(
      * embrec's defaults for item sequences, chosen by tuning on the validation splits of the
      * bundled MovieLens data and synthetic corpora (docs/TUNING.md has the evidence): skip-gram,
      * dim 64, window 20, 14 noise items drawn by count^0.6, no down-sampling, min-count 5,
-     * alpha 0.045, 45 epochs (the CLI scales epochs to the corpus: {@link #epochsForCorpus});
+     * alpha 0.045, 30 epochs (the CLI scales epochs to the corpus: {@link #epochsForCorpus});
      * all available cores, seed 2020.
      */
     public static Word2VecConfig defaults() {
-        return new Word2VecConfig(Architecture.SKIP_GRAM, 64, 20, true, 14, 0.6, 0, 5, 0, 45,
+        return new Word2VecConfig(Architecture.SKIP_GRAM, 64, 20, true, 14, 0.6, 0, 5, 0, MAX_AUTO_EPOCHS,
                 0.045, 0.0001, Runtime.getRuntime().availableProcessors(), 2020L, false, true)
                 .withScoring(ItemScoring.AUTO);
     }
@@ -139,17 +139,21 @@ public record Word2VecConfig(
     public static final int TARGET_PASSES_PER_ITEM = 600;
     /** Fewest epochs {@link #epochsForCorpus} gives. */
     public static final int MIN_AUTO_EPOCHS = 5;
-    /** Most epochs {@link #epochsForCorpus} gives. */
-    public static final int MAX_AUTO_EPOCHS = 45;
+    /**
+     * Most epochs {@link #epochsForCorpus} gives: on the validation splits of two corpora with about
+     * 8 occurrences per item (the bundled data and a synthetic one), 25-30 epochs beat 45 on both
+     * tasks (bench/tuning.md), and a corpus with 20 per item still gains up to 30.
+     */
+    public static final int MAX_AUTO_EPOCHS = 30;
 
     /**
      * The default epochs for a corpus of {@code tokens} items of which {@code distinctItems} are
      * distinct: enough passes for the average item to be trained on about
-     * {@link #TARGET_PASSES_PER_ITEM} times, between 5 and 45. Rare items need many passes, frequent
-     * ones few: on the validation splits, the bundled MovieLens data (7.7 occurrences per item)
-     * was best at 25-45 epochs, a synthetic corpus with 20 per item gained from 5 to 15 to 30
-     * epochs (i2i HR@10 0.104, 0.201, 0.231), one with 120 per item was as good with 5 as with
-     * 15 and 45. docs/TUNING.md has the table.
+     * {@link #TARGET_PASSES_PER_ITEM} times, between 5 and 30. Rare items need many passes, frequent
+     * ones few, up to a point: on the validation splits, the bundled MovieLens data (7.7
+     * occurrences per item) was best at 25-30 epochs (more overfit its rare items), a synthetic
+     * corpus with 20 per item gained from 5 to 15 to 30 epochs (i2i HR@10 0.104, 0.201, 0.231),
+     * one with 120 per item was as good with 5 as with 15 and 45. docs/TUNING.md has the table.
      */
     public static int epochsForCorpus(long tokens, long distinctItems) {
         if (tokens <= 0 || distinctItems <= 0) {

@@ -9,7 +9,7 @@ class DefaultEpochsTest {
     @Test
     void rareItemsGetManyPassesFrequentOnesFew() {
         // bundled MovieLens: 48,580 liked rows over 6,298 items (7.7 per item): the maximum
-        assertThat(Word2VecConfig.epochsForCorpus(48_580, 6_298)).isEqualTo(45);
+        assertThat(Word2VecConfig.epochsForCorpus(48_580, 6_298)).isEqualTo(30);
         // synthetic, 20 occurrences per item: 30 epochs
         assertThat(Word2VecConfig.epochsForCorpus(600_007, 29_686)).isEqualTo(30);
         // synthetic, 120 per item (1M and 4M rows): the minimum

@@ -475,16 +475,15 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         if (!u.isObject() || !u.path("rule").isTextual()) {
             throw new EmbrecException(where + ", got " + u);
         }
-        String name = u.get("rule").textValue();
+        UserVectors.Kind kind = Keyed.find(UserVectors.Kind.values(), u.get("rule").textValue());
         JsonNode h = u.get("half_life");
-        boolean recency = name.equals(UserVectors.Kind.RECENCY.key());
-        if (recency != (h != null && !h.isNull()) || (recency && !h.isNumber())
-                || !(recency || name.equals(UserVectors.Kind.MEAN.key())
-                        || name.equals(UserVectors.Kind.NORMALISED_MEAN.key()))) {
+        boolean recency = kind == UserVectors.Kind.RECENCY;
+        if (kind == null || kind == UserVectors.Kind.MODEL || recency != (h != null && !h.isNull())
+                || (recency && !h.isNumber())) {
             throw new EmbrecException(where + ", got " + u);
         }
         try {
-            return UserVectors.parse(name, recency ? h.doubleValue() : null);
+            return UserVectors.parse(kind.key(), recency ? h.doubleValue() : null);
         } catch (EmbrecException e) {
             throw new EmbrecException(source + ": '" + KEY + ".user_vectors': " + e.getMessage(), e);
         }

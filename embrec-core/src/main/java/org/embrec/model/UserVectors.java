@@ -3,6 +3,7 @@ package org.embrec.model;
 import java.util.Arrays;
 import java.util.Locale;
 import org.embrec.EmbrecException;
+import org.embrec.Keyed;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
@@ -19,7 +20,7 @@ import org.embrec.vectors.EmbeddingStore;
  */
 public final class UserVectors {
     /** The kinds of rule, by the names results carry (and {@code --user-vector} accepts as aliases). */
-    public enum Kind {
+    public enum Kind implements Keyed {
         MEAN("mean"), NORMALISED_MEAN("normalised-mean"), RECENCY("recency"),
         /** {@link #MODEL}: a placeholder for the model's own rule, never applied itself. */
         MODEL("model");
@@ -30,6 +31,7 @@ public final class UserVectors {
             this.key = key;
         }
 
+        @Override
         public String key() {
             return key;
         }

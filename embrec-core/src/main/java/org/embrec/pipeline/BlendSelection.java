@@ -117,24 +117,20 @@ public final class BlendSelection {
 
         /**
          * One line for progress: {@code i2i cosine 1 + directed 0.1 (of 3000: ...), u2i cosine 1
-         * + directed 0.3, half-life 0.5 (of 3000: ...)}.
+         * + directed 0.3, recency(half-life 0.5) (of 3000: ...)}.
          */
         @Override
         public String toString() {
             return "i2i " + task(items().toString(), itemHits, itemCases, itemZ) + ", u2i "
-                    + task(users() + ", half-life " + fmt(userRule().halfLife()), userHits, userCases, userZ);
+                    + task(users() + ", " + userRule(), userHits, userCases, userZ);
         }
 
         private static String task(String chosen, int[] hits, int cases, double[] z) {
             int best = argmax(hits);
             String bestName = hits.length == GRID.size() ? GRID.get(best).toString()
-                    : GRID.get(best % GRID.size()) + ", half-life " + fmt(HALF_LIVES.get(best / GRID.size()));
+                    : GRID.get(best % GRID.size()) + ", " + UserVectors.recency(HALF_LIVES.get(best / GRID.size()));
             return String.format(Locale.ROOT, "%s (of %d: cosine HR@%d %.4f, best %s %.4f, z %.2f)", chosen, cases, K,
                     rate(hits[0], cases), bestName, rate(hits[best], cases), z[best]);
-        }
-
-        private static String fmt(double v) {
-            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
         }
 
         private static double rate(int hits, int cases) {

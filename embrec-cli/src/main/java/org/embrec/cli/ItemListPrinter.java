@@ -30,7 +30,7 @@ final class ItemListPrinter {
 
     /**
      * @param header line above the table, naming the query
-     * @param scoreName column name of the score ("cosine")
+     * @param scoreName column name of the score: the model's item similarity ("cosine", "inner-product") or "users"
      */
     static void table(PrintWriter out, String header, String scoreName, List<Neighbor> results, Catalog catalog) {
         table(out, header, scoreName, results, catalog, id -> false, 0);

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code embrec neighbors}: the top-k similar items of every item, written to a file. */
 @Command(name = "neighbors", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Write the k most similar items of every item (never the item itself) to a file, using the "
-                + "model's index when it has one (see 'embrec index'), else exact search. "
+                + "model's index when it has one (see 'embrec index'), else exact search; the items of the model's "
+                + "exclude.txt are never listed as neighbours. "
                 + "jsonl: {\"id\": \"4018\", \"neighbors\": [{\"id\": \"...\", \"score\": 0.93}, ...]} per line; "
                 + "csv: id,rank,neighbor_id,score with a header.")
 final class NeighborsCommand implements Callable<Integer> {
@@ -72,12 +73,15 @@ final class NeighborsCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         int[] written = new int[1];
         String indexType;
-        // the lists similar serves: the model's related-item index and queries (its declared scoring)
+        // the lists similar serves: the model's related-item index and queries (its declared scoring),
+        // never an item of the model's exclude.txt (every item still gets its line)
         try (Recommender recommender = Recommender.open(m, model.dir(), UserVectors.MODEL)) {
             VectorIndex index = recommender.index();
             indexType = index.type().cliName();
             float[] queries = recommender.itemQueries();
-            AtomicFiles.write(out, stream -> written[0] = NeighborsExport.write(index, queries, k, ItemFilter.NONE,
+            ItemFilter filter = recommender.exclusions().isEmpty() ? ItemFilter.NONE
+                    : ItemFilter.NONE.andDeny(recommender.exclusions());
+            AtomicFiles.write(out, stream -> written[0] = NeighborsExport.write(index, queries, k, filter,
                     threads, f, stream, ConsoleProgress.stderr(quiet)));
         } catch (java.io.IOException e) {
             throw new EmbrecException("--out " + out + ": cannot write (" + e + ")", e);

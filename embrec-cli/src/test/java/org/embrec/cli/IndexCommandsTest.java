@@ -77,6 +77,33 @@ class IndexCommandsTest {
         }
     }
 
+    @Test
+    void neighborsNeverListsTheModelsExclusionsAndEqualsSimilar() throws IOException {
+        Files.writeString(model.resolve("exclude.txt"), "# recalled\n8\n9\n 10 \n");
+        Path out = tmp.resolve("nb.jsonl");
+        CliRun r = CliRun.of("neighbors", "--model", model.toString(), "--k", "5", "--out", out.toString(), "-q");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertNeighbourLines(lines, 200, 5); // excluded items still get their own line
+        for (String line : lines) {
+            JsonNode node = JSON.readTree(line);
+            for (JsonNode n : node.get("neighbors")) {
+                assertThat(n.get("id").asText()).isNotIn("8", "9", "10");
+            }
+            if (node.get("id").asText().equals("7")) {
+                CliRun similar = CliRun.of("similar", "--model", model.toString(), "--item", "7", "--k", "5", "--json");
+                assertThat(similar.code()).as(similar.err()).isZero();
+                List<String> served = new java.util.ArrayList<>();
+                for (JsonNode n : JSON.readTree(similar.out()).get("results")) {
+                    served.add(n.get("id").asText());
+                }
+                List<String> exported = new java.util.ArrayList<>();
+                node.get("neighbors").forEach(n -> exported.add(n.get("id").asText()));
+                assertThat(exported).isEqualTo(served);
+            }
+        }
+    }
+
     /** One JSON line per item, each with k distinct neighbours that are not the item. */
     static void assertNeighbourLines(List<String> lines, int items, int k) throws IOException {
         assertThat(lines).hasSize(items);

@@ -79,8 +79,7 @@ final class NeighborsCommand implements Callable<Integer> {
             VectorIndex index = recommender.index();
             indexType = index.type().cliName();
             float[] queries = recommender.itemQueries();
-            ItemFilter filter = recommender.exclusions().isEmpty() ? ItemFilter.NONE
-                    : ItemFilter.NONE.andDeny(recommender.exclusions());
+            ItemFilter filter = recommender.searchFilter(ItemFilter.NONE);
             AtomicFiles.write(out, stream -> written[0] = NeighborsExport.write(index, queries, k, filter,
                     threads, f, stream, ConsoleProgress.stderr(quiet)));
         } catch (java.io.IOException e) {

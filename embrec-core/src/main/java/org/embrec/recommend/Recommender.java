@@ -227,6 +227,15 @@ public final class Recommender implements AutoCloseable {
     }
 
     /**
+     * {@code filter} as every search of this model applies it: also denying the model's exclusions
+     * ({@code exclude.txt}); for callers that search {@link #index()} themselves, such as the
+     * neighbours export.
+     */
+    public ItemFilter searchFilter(ItemFilter filter) {
+        return deny(filter, List.of(), Controls.NONE);
+    }
+
+    /**
      * {@code filter} also denying {@code more}, the controls' exclusions and disliked items, and the
      * model's exclusions; {@code filter} itself when there is nothing to add.
      */

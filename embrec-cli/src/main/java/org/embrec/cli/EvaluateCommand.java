@@ -67,15 +67,17 @@ final class EvaluateCommand implements Callable<Integer> {
     int seeds;
 
     @Option(names = "--user-vector", paramLabel = "RULE",
-            description = "u2i user vector: model (default: each model's own rule, recency-weighted with the"
-                    + " half-life an item2vec model chooses with --scoring auto, else 1), recency (newest items weigh"
-                    + " more, see --half-life), mean-raw (mean of the raw item vectors; PROTOCOL.md's, used by the"
-                    + " reference figures), mean-unit (normalised-mean), or all (one u2i row per rule).")
+            description = "u2i user rule: model (default: each model's own rule, the one an item2vec model chooses"
+                    + " with --scoring auto, else recency with half-life 1), recency (newest items weigh more, see"
+                    + " --half-life), kernel (no single vector: each candidate scores its recency-weighted squared"
+                    + " cosines with the newest items; cosine models only), mean-raw (mean of the raw item vectors;"
+                    + " PROTOCOL.md's, used by the reference figures), mean-unit (normalised-mean), or all (one u2i"
+                    + " row each for mean-raw, mean-unit and recency).")
     String userVector;
 
     @Option(names = "--half-life", paramLabel = "N",
-            description = "Recency rule: an item N places before the newest weighs half (default 1; alone, it means"
-                    + " --user-vector recency).")
+            description = "Recency and kernel rules: an item N places before the newest weighs half (default 1;"
+                    + " alone, it means --user-vector recency).")
     Double halfLife;
 
     @Option(names = "--split", paramLabel = "test|validation", defaultValue = "test",
@@ -191,14 +193,16 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         String t = text.toLowerCase(Locale.ROOT);
         if (t.equals("all")) {
-            UserVectors recency = UserVectors.recency(halfLife == null ? UserVectors.DEFAULT_HALF_LIFE : halfLife);
-            return List.of(UserVectors.MEAN, UserVectors.NORMALISED_MEAN, recency);
+            double h = halfLife == null ? UserVectors.DEFAULT_HALF_LIFE : halfLife;
+            return List.of(UserVectors.MEAN, UserVectors.NORMALISED_MEAN, UserVectors.recency(h));
         }
         try {
             return List.of(UserVectors.parse(t, halfLife));
         } catch (EmbrecException e) {
-            throw new EmbrecException("--user-vector must be model, mean-raw, mean-unit, recency or all, got '" + text + "'"
-                    + (halfLife != null && !t.equals("recency") ? " (--half-life applies to recency and all)" : ""));
+            boolean decays = t.equals("recency") || t.equals("kernel");
+            throw new EmbrecException(decays ? e.getMessage() : "--user-vector must be model, mean-raw, mean-unit, recency,"
+                    + " kernel or all, got '" + text + "'"
+                    + (halfLife != null ? " (--half-life applies to recency, kernel and all)" : ""));
         }
     }
 }

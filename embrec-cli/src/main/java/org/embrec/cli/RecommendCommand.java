@@ -52,15 +52,16 @@ final class RecommendCommand implements Callable<Integer> {
     int k;
 
     @Option(names = {"--user-vector", "--user-vectors"}, paramLabel = "RULE",
-            description = "User vector: model (default: the model's own rule, recency-weighted with the half-life"
-                    + " an item2vec model chose when trained with --scoring auto, else 1), recency (newest items weigh"
-                    + " more, see --half-life), mean-raw (mean of the raw item vectors, PROTOCOL.md's), or mean-unit"
-                    + " (mean of the unit vectors). As in evaluate; --user-vectors is an older spelling.")
+            description = "User rule: model (default: the model's own rule, the one an item2vec model chose when"
+                    + " trained with --scoring auto, else recency with half-life 1), recency (newest items weigh more,"
+                    + " see --half-life), kernel (each candidate scores its recency-weighted squared cosines with the"
+                    + " newest items; cosine models only), mean-raw (mean of the raw item vectors, PROTOCOL.md's), or"
+                    + " mean-unit (mean of the unit vectors). As in evaluate; --user-vectors is an older spelling.")
     String userVectors;
 
     @Option(names = "--half-life", paramLabel = "N",
-            description = "Recency rule: an item N places before the newest weighs half (default 1; alone, it means"
-                    + " --user-vector recency).")
+            description = "Recency and kernel rules: an item N places before the newest weighs half (default 1;"
+                    + " alone, it means --user-vector recency).")
     Double halfLife;
 
     @Mixin

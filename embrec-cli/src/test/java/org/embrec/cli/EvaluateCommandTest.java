@@ -103,7 +103,7 @@ class EvaluateCommandTest {
     void badFlagsAreOneLineErrors() {
         assertError(evaluate("--k", "0"), "--k must be >= 1, got 0");
         assertError(evaluate("--seeds", "0"), "--seeds must be in 1..1000, got 0");
-        assertError(evaluate("--user-vector", "median"), "--user-vector must be model, mean-raw, mean-unit, recency or all, got 'median'");
+        assertError(evaluate("--user-vector", "median"), "--user-vector must be model, mean-raw, mean-unit, recency, kernel or all, got 'median'");
     }
 
     @Test

@@ -199,8 +199,14 @@ class RecommendCommandTest {
         CliRun r = recommend(model, "--user", "alice", "--user-vectors", "recency", "--half-life", "1", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(JSON.readTree(r.out()).get("query").get("user_vectors").asText()).isEqualTo("recency(half-life 1)");
+        CliRun kernel = recommend(model, "--user", "alice", "--user-vector", "kernel", "--half-life", "2", "--json");
+        assertThat(kernel.code()).as(kernel.err()).isZero();
+        assertThat(JSON.readTree(kernel.out()).get("query").get("user_vectors").asText())
+                .isEqualTo("kernel(half-life 2, power 2)");
+        assertOneLineError(recommend(model, "--user", "alice", "--user-vector", "kernel", "--half-life", "0"),
+                "--half-life must be a positive number of items, got 0.0");
         assertOneLineError(recommend(model, "--user", "alice", "--user-vector", "median"),
-                "--user-vector must be model, mean-raw, mean-unit or recency, got 'median'");
+                "--user-vector must be model, mean-raw, mean-unit, recency or kernel, got 'median'");
         assertOneLineError(recommend(model, "--user", "alice", "--k", "0"), "--k must be >= 1, got 0");
     }
 }

@@ -17,7 +17,9 @@ import org.embrec.vectors.VectorMath;
  * scoring's similarity (cosine by default, or the inner product of the raw vectors), against the
  * item vectors or, when the scoring says so, the items' output vectors (the directed score); both plus
  * the item's score offset when the store has them (cold-start penalty). The user's query is the
- * user vector of a {@link UserVectors} rule over their history by default; a scoring with stored
+ * user vector of a {@link UserVectors} rule over their history by default (the kernel rule scores
+ * every item by {@link org.embrec.model.KernelTerms} instead, the unit item vectors' cosines, as
+ * serving does); a scoring with stored
  * user factors (ALS) uses the factors of the case's user (found by
  * {@link Sequences#userKey} of the case's training sequence), and a user without factors gets the
  * scoring's ad-hoc query (fold-in, or the rule).
@@ -220,6 +222,10 @@ public final class EmbeddingScorer implements ItemScorer {
                 float[] q = user;
                 if (foldIn != null) {
                     q = foldIn.solve(history, length);
+                } else if (!rule.makesVector()) {
+                    rule.kernelTerms(history, length).scoreAll(store.unitMatrix(), store.dim(), store.size(), scores);
+                    addOffsets(scores);
+                    return;
                 } else {
                     rule.userVector(store, history, length, user);
                 }

@@ -24,6 +24,14 @@ public final class Hits {
         this.scores = scores;
     }
 
+    /**
+     * Hits of rows ranked elsewhere (such as a rescoring of several searches' candidates), best
+     * first, with their scores; the arrays are copied.
+     */
+    public static Hits of(int[] rows, float[] scores) {
+        return new Hits(rows.clone(), scores.clone());
+    }
+
     static Hits empty() {
         return EMPTY;
     }

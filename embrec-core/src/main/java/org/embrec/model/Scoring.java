@@ -190,10 +190,22 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
      */
     public UserVectors userVectors(UserVectors requested) {
         Objects.requireNonNull(requested, "requested");
-        if (requested.kind() != UserVectors.Kind.MODEL) {
-            return requested;
+        UserVectors rule = requested.kind() != UserVectors.Kind.MODEL ? requested
+                : userRule != null ? userRule : UserVectors.DEFAULT;
+        if (rule.kind() == UserVectors.Kind.KERNEL && adHocUsers == UserQuery.HISTORY_RULE && !usersByCosine()) {
+            throw new EmbrecException("--user-vector kernel ranks by the cosine of item vectors, and this model"
+                    + " scores user queries by " + (userBlend != null ? userBlend : users.key())
+                    + ": use --user-vector recency");
         }
-        return userRule != null ? userRule : UserVectors.DEFAULT;
+        return rule;
+    }
+
+    /**
+     * True when user queries rank candidates by the cosine of item vectors alone (the input
+     * vectors' cosine, or a blend without a directed part): what the kernel rule needs.
+     */
+    public boolean usersByCosine() {
+        return candidates == Candidates.INPUT ? users == Similarity.COSINE : userBlend.directed() == 0;
     }
 
     public Scoring {
@@ -222,6 +234,10 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         if (userRule != null && (userRule.kind() == UserVectors.Kind.MODEL || storedUsers != UserQuery.HISTORY_RULE
                 || adHocUsers != UserQuery.HISTORY_RULE)) {
             throw new IllegalArgumentException("a declared user-vector rule is a concrete rule, for history-rule users");
+        }
+        if (userRule != null && userRule.kind() == UserVectors.Kind.KERNEL
+                && (candidates == Candidates.INPUT ? users != Similarity.COSINE : userBlend.directed() != 0)) {
+            throw new IllegalArgumentException("the kernel rule goes with user queries ranked by the cosine alone");
         }
     }
 
@@ -391,8 +407,11 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         if (userRule != null) {
             ObjectNode u = o.putObject("user_vectors");
             u.put("rule", userRule.kind().key());
-            if (userRule.kind() == UserVectors.Kind.RECENCY) {
+            if (userRule.decays()) {
                 u.put("half_life", userRule.halfLife());
+            }
+            if (userRule.kind() == UserVectors.Kind.KERNEL) {
+                u.put("power", userRule.power());
             }
         }
         return o;
@@ -451,17 +470,22 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         if (rule != null && (stored != UserQuery.HISTORY_RULE || adHoc != UserQuery.HISTORY_RULE)) {
             throw new EmbrecException(source + ": '" + KEY + ".user_vectors' applies to \"history-rule\" users only");
         }
+        Scoring scoring;
         if (candidates == Candidates.INPUT) {
             if (o.has("blend") && !o.get("blend").isNull()) {
                 throw new EmbrecException(source + ": '" + KEY + ".blend' applies to candidates \"output\" only");
             }
-            return new Scoring(items, users, stored, adHoc, foldIn).withUserRule(rule);
+            scoring = new Scoring(items, users, stored, adHoc, foldIn);
+        } else {
+            JsonNode blend = o.get("blend");
+            scoring = blend == null || blend.isNull() ? DIRECTED // written before blends: the directed score alone
+                    : blended(blend(blend, "items", source), blend(blend, "users", source));
         }
-        JsonNode blend = o.get("blend");
-        if (blend == null || blend.isNull()) { // written before blends: the directed score alone
-            return DIRECTED.withUserRule(rule);
+        if (rule != null && rule.kind() == UserVectors.Kind.KERNEL && !scoring.usersByCosine()) {
+            throw new EmbrecException(source + ": '" + KEY + ".user_vectors' \"kernel\" goes with user queries ranked"
+                    + " by the cosine alone");
         }
-        return blended(blend(blend, "items", source), blend(blend, "users", source)).withUserRule(rule);
+        return scoring.withUserRule(rule);
     }
 
     /** The declared {@code user_vectors} rule, or null when there is none. */
@@ -470,20 +494,25 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         if (u == null || u.isNull()) {
             return null;
         }
-        String where = source + ": '" + KEY + ".user_vectors' must be {\"rule\": \"recency\", \"half_life\": number}"
+        String where = source + ": '" + KEY + ".user_vectors' must be {\"rule\": \"recency\", \"half_life\": number},"
+                + " {\"rule\": \"kernel\", \"half_life\": number, \"power\": integer}"
                 + " or {\"rule\": \"mean\" or \"normalised-mean\"}";
         if (!u.isObject() || !u.path("rule").isTextual()) {
             throw new EmbrecException(where + ", got " + u);
         }
         UserVectors.Kind kind = Keyed.find(UserVectors.Kind.values(), u.get("rule").textValue());
         JsonNode h = u.get("half_life");
-        boolean recency = kind == UserVectors.Kind.RECENCY;
-        if (kind == null || kind == UserVectors.Kind.MODEL || recency != (h != null && !h.isNull())
-                || (recency && !h.isNumber())) {
+        JsonNode p = u.get("power");
+        boolean decays = kind == UserVectors.Kind.RECENCY || kind == UserVectors.Kind.KERNEL;
+        boolean kernel = kind == UserVectors.Kind.KERNEL;
+        if (kind == null || kind == UserVectors.Kind.MODEL || decays != (h != null && !h.isNull())
+                || (decays && !h.isNumber()) || kernel != (p != null && !p.isNull())
+                || (kernel && !p.canConvertToInt()) || (kernel && !p.isIntegralNumber())) {
             throw new EmbrecException(where + ", got " + u);
         }
         try {
-            return UserVectors.parse(kind.key(), recency ? h.doubleValue() : null);
+            return kernel ? UserVectors.kernel(h.doubleValue(), p.intValue())
+                    : UserVectors.parse(kind.key(), decays ? h.doubleValue() : null);
         } catch (EmbrecException e) {
             throw new EmbrecException(source + ": '" + KEY + ".user_vectors': " + e.getMessage(), e);
         }

@@ -7,11 +7,15 @@ import org.embrec.Keyed;
 import org.embrec.vectors.EmbeddingStore;
 
 /**
- * A rule that makes a user vector from the vectors of the user's items (u2i, and item lists of
- * users without an account): the item vectors' arithmetic mean ({@link #MEAN}, the seed
- * notebook's rule and PROTOCOL.md's default), the mean of unit-length vectors
- * ({@link #NORMALISED_MEAN}), or a recency-weighted mean of the raw vectors ({@link #recency}),
- * where the item {@code j} positions before the newest weighs {@code 0.5^(j / halfLife)}.
+ * A rule that scores candidates for a user from the vectors of the user's items (u2i, and item
+ * lists of users without an account). Most rules make one user vector: the item vectors'
+ * arithmetic mean ({@link #MEAN}, the seed notebook's rule and PROTOCOL.md's default), the mean
+ * of unit-length vectors ({@link #NORMALISED_MEAN}), or a recency-weighted mean of the raw vectors
+ * ({@link #recency}), where the item {@code j} positions before the newest weighs
+ * {@code 0.5^(j / halfLife)}. The {@link #kernel} rule makes none: it scores a candidate by its
+ * recency-weighted matches with each recent history item, {@code Σ w_j max(0, cos(j, c))^power /
+ * Σ w_j} ({@link KernelTerms}), so one strong match with a recent item counts for more than a
+ * middling cosine with their average.
  * {@link #MODEL} stands for the model's own rule, the one its {@link Scoring} declares (an
  * item2vec model trained with {@code --scoring auto} chooses its half-life), else {@link #DEFAULT};
  * {@link Scoring#userVectors} resolves it before use.
@@ -22,6 +26,8 @@ public final class UserVectors {
     /** The kinds of rule, by the names results carry (and {@code --user-vector} accepts as aliases). */
     public enum Kind implements Keyed {
         MEAN("mean"), NORMALISED_MEAN("normalised-mean"), RECENCY("recency"),
+        /** {@link #kernel}: per-history-item cosine matches, no single user vector. */
+        KERNEL("kernel"),
         /** {@link #MODEL}: a placeholder for the model's own rule, never applied itself. */
         MODEL("model");
 
@@ -59,13 +65,27 @@ public final class UserVectors {
      * liked item follows the latest ones.
      */
     public static final UserVectors DEFAULT = new UserVectors(Kind.RECENCY, DEFAULT_HALF_LIFE);
+    /** The kernel rule's power when {@code --user-vector kernel} does not come from a model. */
+    public static final int DEFAULT_POWER = 2;
+    /**
+     * The kernel rule reads the history items whose weight is at least {@code 2^-SPAN_HALF_LIVES}
+     * of the newest's (the newest {@code floor(SPAN_HALF_LIVES x halfLife) + 1}); the older ones
+     * together would add under 0.1% of its score.
+     */
+    public static final int SPAN_HALF_LIVES = 10;
 
     private final Kind kind;
     private final double halfLife;
+    private final int power;
 
     private UserVectors(Kind kind, double halfLife) {
+        this(kind, halfLife, 0);
+    }
+
+    private UserVectors(Kind kind, double halfLife, int power) {
         this.kind = kind;
         this.halfLife = halfLife;
+        this.power = power;
     }
 
     /**
@@ -82,10 +102,29 @@ public final class UserVectors {
     }
 
     /**
+     * The kernel rule: a candidate {@code c} scores {@code Σ_j w_j max(0, cos(j, c))^power / Σ_j
+     * w_j} over the newest {@link #kernelSpan} history items {@code j}, {@code w_j} their recency
+     * weights with {@code halfLife} (repeats add up).
+     *
+     * @throws EmbrecException naming {@code --half-life} unless it is a positive number at most
+     *     1000, or naming the power unless it is 1..8
+     */
+    public static UserVectors kernel(double halfLife, int power) {
+        recency(halfLife);
+        if (halfLife > 1000) {
+            throw new EmbrecException("--half-life of the kernel rule must be at most 1000 items, got " + halfLife);
+        }
+        if (power < 1 || power > 8) {
+            throw new EmbrecException("the kernel rule's power must be 1..8, got " + power);
+        }
+        return new UserVectors(Kind.KERNEL, halfLife, power);
+    }
+
+    /**
      * The rule named by {@code --user-vector}: {@code model} ({@link #MODEL}), {@code mean-raw}
      * (alias {@code mean}), {@code mean-unit} (aliases {@code normalised-mean},
-     * {@code normalized-mean}) or {@code recency}; {@code halfLife} applies to recency only (null:
-     * {@link #DEFAULT_HALF_LIFE}).
+     * {@code normalized-mean}), {@code recency} or {@code kernel} (power {@link #DEFAULT_POWER});
+     * {@code halfLife} applies to recency and kernel only (null: {@link #DEFAULT_HALF_LIFE}).
      */
     public static UserVectors parse(String name, Double halfLife) {
         String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -94,11 +133,12 @@ public final class UserVectors {
             case "mean", "mean-raw" -> MEAN;
             case "normalised-mean", "normalized-mean", "mean-unit" -> NORMALISED_MEAN;
             case "recency" -> recency(halfLife == null ? DEFAULT_HALF_LIFE : halfLife);
-            default -> throw new EmbrecException("--user-vector must be model, mean-raw, mean-unit or recency, got '"
-                    + name + "'");
+            case "kernel" -> kernel(halfLife == null ? DEFAULT_HALF_LIFE : halfLife, DEFAULT_POWER);
+            default -> throw new EmbrecException("--user-vector must be model, mean-raw, mean-unit, recency or kernel,"
+                    + " got '" + name + "'");
         };
-        if (halfLife != null && rule.kind != Kind.RECENCY) {
-            throw new EmbrecException("--half-life applies to --user-vector recency only");
+        if (halfLife != null && !rule.decays()) {
+            throw new EmbrecException("--half-life applies to --user-vector recency and kernel only");
         }
         return rule;
     }
@@ -107,9 +147,64 @@ public final class UserVectors {
         return kind;
     }
 
-    /** Half-life in items for {@link Kind#RECENCY}; 0 otherwise. */
+    /** Half-life in items for {@link Kind#RECENCY} and {@link Kind#KERNEL}; 0 otherwise. */
     public double halfLife() {
         return halfLife;
+    }
+
+    /** The kernel rule's power; 0 for the other rules. */
+    public int power() {
+        return power;
+    }
+
+    /** True for the rules weighted by recency (they have a half-life). */
+    public boolean decays() {
+        return kind == Kind.RECENCY || kind == Kind.KERNEL;
+    }
+
+    /** True when the rule makes one user vector ({@link #userVector}); false for the kernel rule. */
+    public boolean makesVector() {
+        return kind != Kind.KERNEL && kind != Kind.MODEL;
+    }
+
+    /** How many of the newest items of a history of {@code length} the kernel rule reads. */
+    public int kernelSpan(int length) {
+        return (int) Math.min(length, Math.floor(SPAN_HALF_LIVES * halfLife) + 1);
+    }
+
+    /**
+     * The kernel rule's terms for the store rows {@code rows[0..length)}, oldest first: the
+     * distinct rows of the newest {@link #kernelSpan} items, newest first, with their summed
+     * weights divided by the span's total.
+     *
+     * @throws IllegalStateException unless this is the kernel rule
+     * @param length number of rows, {@code >= 1}
+     */
+    public KernelTerms kernelTerms(int[] rows, int length) {
+        if (kind != Kind.KERNEL) {
+            throw new IllegalStateException(this + " is not the kernel rule");
+        }
+        int span = kernelSpan(length);
+        int[] distinct = new int[span];
+        double[] weights = new double[span];
+        int n = 0;
+        double total = 0;
+        for (int i = length - 1; i >= length - span; i--) {
+            double w = weight(i, length);
+            total += w;
+            int j = 0;
+            while (j < n && distinct[j] != rows[i]) {
+                j++;
+            }
+            if (j == n) {
+                distinct[n++] = rows[i];
+            }
+            weights[j] += w;
+        }
+        for (int j = 0; j < n; j++) {
+            weights[j] /= total;
+        }
+        return new KernelTerms(Arrays.copyOf(distinct, n), Arrays.copyOf(weights, n), power);
     }
 
     /**
@@ -121,6 +216,9 @@ public final class UserVectors {
      */
     public void userVector(EmbeddingStore store, int[] rows, int length, float[] out) {
         requireApplicable();
+        if (kind == Kind.KERNEL) {
+            throw new IllegalStateException("the kernel rule makes no user vector: score with kernelTerms");
+        }
         int dim = store.dim();
         Arrays.fill(out, 0, dim, 0f);
         double total = 0;
@@ -142,18 +240,19 @@ public final class UserVectors {
     /** Weight of the item at position {@code i} (0 = oldest) of a history of {@code length} items. */
     public float weight(int i, int length) {
         requireApplicable();
-        return kind == Kind.RECENCY ? (float) Math.pow(0.5, (length - 1 - i) / halfLife) : 1f;
+        return decays() ? (float) Math.pow(0.5, (length - 1 - i) / halfLife) : 1f;
     }
 
-    /** Rules are equal when they are of the same kind with the same half-life. */
+    /** Rules are equal when they are of the same kind with the same half-life and power. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof UserVectors u && u.kind == kind && Double.compare(u.halfLife, halfLife) == 0;
+        return o instanceof UserVectors u && u.kind == kind && Double.compare(u.halfLife, halfLife) == 0
+                && u.power == power;
     }
 
     @Override
     public int hashCode() {
-        return kind.hashCode() * 31 + Double.hashCode(halfLife);
+        return (kind.hashCode() * 31 + Double.hashCode(halfLife)) * 31 + power;
     }
 
     private void requireApplicable() {
@@ -163,10 +262,17 @@ public final class UserVectors {
         }
     }
 
-    /** {@code mean}, {@code normalised-mean}, {@code recency(half-life N)} or {@code model}. */
+    /**
+     * {@code mean}, {@code normalised-mean}, {@code recency(half-life N)},
+     * {@code kernel(half-life N, power P)} or {@code model}.
+     */
     @Override
     public String toString() {
-        return kind == Kind.RECENCY ? kind.key + "(half-life " + fmt(halfLife) + ")" : kind.key;
+        return switch (kind) {
+            case RECENCY -> kind.key + "(half-life " + fmt(halfLife) + ")";
+            case KERNEL -> kind.key + "(half-life " + fmt(halfLife) + ", power " + power + ")";
+            default -> kind.key;
+        };
     }
 
     private static String fmt(double v) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.embrec.model.KernelTerms;
 import org.embrec.model.Scoring;
 import org.embrec.model.Scoring.Blend;
 import org.embrec.model.UserVectors;
@@ -22,10 +23,14 @@ import org.embrec.vectors.VectorMath;
  * {@link #MAX_CASES} sampled sequences ({@link #holdOut}); each {@link #GRID} blend of cosine and
  * directed score then ranks every held-out item for its query (the item before it; the user
  * vector of the rest of the sequence), and the blend with the most hits wins, the earlier in the
- * grid on ties (the cosine first). User queries also try each {@link #HALF_LIVES half-life} of
- * the recency rule, as the transition baseline tries its decays: the chosen one is declared in
- * the scoring ({@link Scoring#userRule}) unless it is the default. When both tasks choose the
- * cosine alone, the model scores by the cosine and needs no output vectors.
+ * grid on ties (the cosine first). User queries try {@link #USER_CHOICES}: every blend with each
+ * {@link #HALF_LIVES half-life} of the recency rule, as the transition baseline tries its decays
+ * (the first, the cosine with the default half-life, is the reference every other choice must
+ * beat), and the cosine with each {@link UserVectors#kernel kernel} rule of {@link #KERNELS},
+ * which scores the way the transition baseline does, a decayed sum of per-item scores over the
+ * newest items; the chosen rule is declared in the scoring ({@link Scoring#userRule}) unless it
+ * is the default. When both tasks choose
+ * the cosine alone, the model scores by the cosine and needs no output vectors.
  *
  * <p>The same choice as {@code evaluate} makes for the baselines on its validation split, made
  * inside training so that {@code train} with no flags gets it: on MovieLens the next liked item
@@ -43,6 +48,45 @@ public final class BlendSelection {
      * first: from about the newest item alone (0.25) to a slow decay (4).
      */
     public static final List<Double> HALF_LIVES = List.of(UserVectors.DEFAULT_HALF_LIFE, 0.25, 0.5, 2.0, 4.0);
+    /**
+     * The kernel rules user queries try with the cosine: half-lives 1, 2 and 0.5, powers 2 and 5
+     * (the larger, the more a single close match counts). For cosine models the kernel rule
+     * ranked the next item as high as the recency rule with the same half-life or higher
+     * (bench/sequence-aware.md).
+     */
+    public static final List<UserVectors> KERNELS = List.of(UserVectors.kernel(1, 2), UserVectors.kernel(2, 2),
+            UserVectors.kernel(0.5, 2), UserVectors.kernel(1, 5), UserVectors.kernel(2, 5), UserVectors.kernel(0.5, 5));
+
+    /** One way to rank for user queries: a rule and the blend of the candidates' scores. */
+    public record UserChoice(UserVectors rule, Blend blend) {
+        @Override
+        public String toString() {
+            return blend + ", " + rule;
+        }
+    }
+
+    /**
+     * What user queries try, in order (the first is the reference, and wins ties): each
+     * half-life of {@link #HALF_LIVES} of the recency rule with each blend of {@link #GRID}
+     * ({@code h * GRID.size() + b}), then each of {@link #KERNELS} with the cosine.
+     */
+    public static final List<UserChoice> USER_CHOICES = userChoices();
+
+    private static List<UserChoice> userChoices() {
+        List<UserChoice> c = new ArrayList<>();
+        for (double h : HALF_LIVES) {
+            for (Blend b : GRID) {
+                c.add(new UserChoice(UserVectors.recency(h), b));
+            }
+        }
+        for (UserVectors k : KERNELS) {
+            c.add(new UserChoice(k, GRID.get(0)));
+        }
+        if (c.size() > Long.SIZE) {
+            throw new AssertionError("a case's hits are one bit per choice");
+        }
+        return List.copyOf(c);
+    }
     /** At most this many sequences give a held-out item. */
     public static final int MAX_CASES = 3000;
     /** A held-out item is a hit when fewer than K candidates score above it. */
@@ -58,9 +102,8 @@ public final class BlendSelection {
 
     /**
      * The choice and its evidence: hits per blend of {@link #GRID} for item queries, and per
-     * half-life and blend for user queries ({@code userHits[h * GRID.size() + b]} for
-     * {@code HALF_LIVES.get(h)} and {@code GRID.get(b)}), over the cases whose query and target
-     * have vectors; z of each against the first (the cosine; with the default half-life).
+     * {@link #USER_CHOICES} for user queries, over the cases whose query and target have vectors;
+     * z of each against the first.
      */
     public record Choice(Scoring scoring, int[] itemHits, int itemCases, double[] itemZ, int[] userHits, int userCases,
             double[] userZ) {
@@ -74,7 +117,7 @@ public final class BlendSelection {
             return scoring.candidates() == Scoring.Candidates.OUTPUT ? scoring.userBlend() : GRID.get(0);
         }
 
-        /** The rule chosen for user queries: the recency rule with the chosen half-life. */
+        /** The rule chosen for user queries. */
         public UserVectors userRule() {
             return scoring.userVectors(UserVectors.MODEL);
         }
@@ -86,7 +129,7 @@ public final class BlendSelection {
             m.put("cases_u2i", userCases);
             m.put("i2i", items().toString());
             m.put("u2i", users().toString());
-            m.put("u2i_half_life", userRule().halfLife());
+            m.put("u2i_rule", userRule().toString());
             List<Map<String, Object>> items = new ArrayList<>();
             for (int g = 0; g < GRID.size(); g++) {
                 Map<String, Object> row = blendRow(GRID.get(g));
@@ -98,8 +141,8 @@ public final class BlendSelection {
             List<Map<String, Object>> users = new ArrayList<>();
             for (int u = 0; u < userHits.length; u++) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("half_life", HALF_LIVES.get(u / GRID.size()));
-                row.putAll(blendRow(GRID.get(u % GRID.size())));
+                row.put("rule", USER_CHOICES.get(u).rule().toString());
+                row.putAll(blendRow(USER_CHOICES.get(u).blend()));
                 row.put("hr_u2i", rate(userHits[u], userCases));
                 row.put("z_u2i", Math.round(userZ[u] * 100) / 100.0);
                 users.add(row);
@@ -117,7 +160,8 @@ public final class BlendSelection {
 
         /**
          * One line for progress: {@code i2i cosine 1 + directed 0.1 (of 3000: ...), u2i cosine 1
-         * + directed 0.3, recency(half-life 0.5) (of 3000: ...)}.
+         * + directed 0.3, recency(half-life 0.5) (of 3000: ...)}; the first figure is the
+         * reference's (the cosine; for users with the default half-life).
          */
         @Override
         public String toString() {
@@ -127,10 +171,11 @@ public final class BlendSelection {
 
         private static String task(String chosen, int[] hits, int cases, double[] z) {
             int best = argmax(hits);
-            String bestName = hits.length == GRID.size() ? GRID.get(best).toString()
-                    : GRID.get(best % GRID.size()) + ", " + UserVectors.recency(HALF_LIVES.get(best / GRID.size()));
-            return String.format(Locale.ROOT, "%s (of %d: cosine HR@%d %.4f, best %s %.4f, z %.2f)", chosen, cases, K,
-                    rate(hits[0], cases), bestName, rate(hits[best], cases), z[best]);
+            boolean items = hits.length == GRID.size();
+            String bestName = items ? GRID.get(best).toString() : USER_CHOICES.get(best).toString();
+            String reference = items ? "cosine" : "cosine, " + USER_CHOICES.get(0).rule();
+            return String.format(Locale.ROOT, "%s (of %d: %s HR@%d %.4f, best %s %.4f, z %.2f)", chosen, cases,
+                    reference, K, rate(hits[0], cases), bestName, rate(hits[best], cases), z[best]);
         }
 
         private static double rate(int hits, int cases) {
@@ -160,8 +205,7 @@ public final class BlendSelection {
 
     /**
      * Chooses the blends for {@code vectors} and {@code output} (rows as in {@code vectors}, the
-     * bias last), trained on {@code held.training()}, and the half-life of the user queries'
-     * recency rule.
+     * bias last), trained on {@code held.training()}, and the user queries' rule.
      */
     public static Choice choose(HoldOut held, EmbeddingStore vectors, EmbeddingStore output) {
         if (!Scoring.outputFits(vectors, output)) {
@@ -172,8 +216,7 @@ public final class BlendSelection {
         for (int i = 0; i < rowOf.length; i++) {
             rowOf[i] = vectors.indexOf(training.itemIds().external(i));
         }
-        List<UserVectors> rules = HALF_LIVES.stream().map(UserVectors::recency).toList();
-        // per case and task: bit b set when blend b hits (for users: bit h * GRID.size() + b, half-life h);
+        // per case and task: bit b set when blend b hits (for users: choice b of USER_CHOICES);
         // NOT_SCORED when the case has no query or target vector
         long[] itemMask = new long[held.size()];
         long[] userMask = new long[held.size()];
@@ -207,24 +250,22 @@ public final class BlendSelection {
                 System.arraycopy(vectors.matrix(), last * vectors.dim(), w.query, 0, vectors.dim());
                 itemMask[c] = w.score(vectors, output, target, w.history, 0, last);
             }
-            long mask = 0;
-            for (int h = 0; h < rules.size(); h++) {
-                rules.get(h).userVector(vectors, w.history, length, w.query);
+            long mask = w.scoreKernels(vectors, target, w.history, length);
+            mask = mask == NOT_SCORED ? NOT_SCORED : mask << (HALF_LIVES.size() * GRID.size());
+            for (int h = 0; h < HALF_LIVES.size() && mask != NOT_SCORED; h++) {
+                UserVectors.recency(HALF_LIVES.get(h)).userVector(vectors, w.history, length, w.query);
                 long m = w.score(vectors, output, target, w.history, length, -1);
-                if (m == NOT_SCORED) {
-                    mask = NOT_SCORED;
-                    break;
-                }
-                mask |= m << (h * GRID.size());
+                mask = m == NOT_SCORED ? NOT_SCORED : mask | m << (h * GRID.size());
             }
             userMask[c] = mask;
         });
         Task item = Task.of(itemMask, GRID.size());
-        Task user = Task.of(userMask, GRID.size() * HALF_LIVES.size());
+        Task user = Task.of(userMask, USER_CHOICES.size());
         Blend bi = GRID.get(item.chosen());
-        Blend bu = GRID.get(user.chosen() % GRID.size());
+        UserChoice u = USER_CHOICES.get(user.chosen());
+        Blend bu = u.blend();
         Scoring scoring = bi.directed() == 0 && bu.directed() == 0 ? Scoring.DEFAULT : Scoring.blended(bi, bu);
-        scoring = scoring.withUserRule(rules.get(user.chosen() / GRID.size()));
+        scoring = scoring.withUserRule(u.rule());
         return new Choice(scoring, item.hits(), item.cases(), item.z(), user.hits(), user.cases(), user.z());
     }
 
@@ -235,7 +276,8 @@ public final class BlendSelection {
      * The hits of one task, per choice, and the choice made: the one with the most hits (the
      * earliest on ties), unless it beats the first (the cosine alone, with the default half-life)
      * by less than {@link #MIN_Z} in McNemar's statistic over the cases where exactly one of them
-     * hits: then the first, the simpler scoring and the one gensim users know.
+     * hits: then the first (for items the cosine alone, the simpler scoring and the one gensim
+     * users know).
      */
     record Task(int[] hits, int cases, int chosen, double[] z) {
         /** McNemar's statistic of choice b against the first (bit 0): positive when b finds more. */
@@ -285,7 +327,10 @@ public final class BlendSelection {
         return best;
     }
 
-    /** One thread's buffers: the query, history rows, both scores of every candidate, exclusion marks. */
+    /**
+     * One thread's buffers: the query, history rows, both scores of every candidate, exclusion
+     * marks, and the cosines of the newest history items with every candidate (the kernel rules').
+     */
     private static final class Scratch {
         private final VectorMath math = VectorMath.get();
         final float[] query;
@@ -293,6 +338,9 @@ public final class BlendSelection {
         final double[] cosine;
         final double[] directed;
         final int[] excluded;
+        /** Rows of the newest distinct history items, and their cosines with every row (n per item). */
+        final int[] termRows;
+        final float[] termCosines;
         int stamp;
 
         Scratch(int n, int dim, int maxLength) {
@@ -301,6 +349,70 @@ public final class BlendSelection {
             cosine = new double[n];
             directed = new double[n];
             excluded = new int[n];
+            int span = 0;
+            for (UserVectors k : KERNELS) {
+                span = Math.max(span, k.kernelSpan(Integer.MAX_VALUE));
+            }
+            termRows = new int[span];
+            termCosines = new float[span * n];
+        }
+
+        /**
+         * The hits of the {@link #KERNELS} rules (bit i for rule i) for the history
+         * {@code history[0..length)}, excluded as in {@link #score}; {@link #NOT_SCORED} when the
+         * target is in the history.
+         */
+        long scoreKernels(EmbeddingStore vectors, int target, int[] history, int length) {
+            int dim = vectors.dim();
+            int n = vectors.size();
+            float[] unit = vectors.unitMatrix();
+            stamp++;
+            for (int i = 0; i < length; i++) {
+                excluded[history[i]] = stamp;
+            }
+            if (excluded[target] == stamp) {
+                return NOT_SCORED;
+            }
+            int terms = 0;
+            long mask = 0;
+            for (int k = 0; k < KERNELS.size(); k++) {
+                KernelTerms t = KERNELS.get(k).kernelTerms(history, length);
+                int[] at = new int[t.size()];
+                for (int j = 0; j < t.size(); j++) {
+                    int r = t.row(j);
+                    int i = 0;
+                    while (i < terms && termRows[i] != r) {
+                        i++;
+                    }
+                    if (i == terms) { // the cosines of a history item not met yet
+                        termRows[terms++] = r;
+                        for (int c = 0; c < n; c++) {
+                            termCosines[i * n + c] = math.dot(unit, r * dim, unit, c * dim, dim);
+                        }
+                    }
+                    at[j] = i;
+                }
+                double tScore = kernel(t, at, n, target);
+                int above = 0;
+                for (int r = 0; r < n && above < K; r++) {
+                    if (excluded[r] != stamp && r != target && kernel(t, at, n, r) >= tScore) {
+                        above++;
+                    }
+                }
+                if (above < K) {
+                    mask |= 1L << k;
+                }
+            }
+            return mask;
+        }
+
+        /** Candidate {@code c}'s kernel score, the cosines of term j in row {@code at[j]} of {@link #termCosines}. */
+        private double kernel(KernelTerms t, int[] at, int n, int c) {
+            double s = 0;
+            for (int j = 0; j < at.length; j++) {
+                s += t.contribution(j, termCosines[at[j] * n + c]);
+            }
+            return s;
         }
 
         /**

@@ -21,6 +21,7 @@ import org.embrec.index.OffsetIndex;
 import org.embrec.index.SearchSpace;
 import org.embrec.index.VectorIndex;
 import org.embrec.model.EmbeddingModel;
+import org.embrec.model.KernelTerms;
 import org.embrec.model.Scoring;
 import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
@@ -38,7 +39,9 @@ import org.embrec.vectors.Neighbor;
  * (by id). A user is a history of item ids, oldest first: a stored user's liked sequence
  * ({@link #history}) or any ad-hoc list (a user without an account). The user vector follows a
  * {@link UserVectors} rule over the history items that have vectors; when none has, the most
- * popular items of the stored users are returned instead, marked as such.
+ * popular items of the stored users are returned instead, marked as such. The kernel rule makes
+ * no user vector: it scores candidates by their matches with each recent history item
+ * ({@link KernelSearch}).
  *
  * <p>The model's {@link Scoring} decides the rest, so that no caller special-cases an algorithm:
  * which vectors and similarity rank items for an item and for a user ({@link CandidateVectors}:
@@ -360,6 +363,9 @@ public final class Recommender implements AutoCloseable {
                     deny(filter, List.of(), controls).toPredicate(vectors.ids(), attributes));
             return new Recommendations(top, true, used, List.copyOf(withoutVector), "popularity");
         }
+        if (factors == null && foldIn == null && !rule.makesVector()) {
+            return kernelSearch(rule.kernelTerms(rows, length), k, allowed, controls, used, withoutVector);
+        }
         float[] user;
         String query;
         if (factors != null) {
@@ -394,6 +400,23 @@ public final class Recommender implements AutoCloseable {
             }
         }
         return new Recommendations(top, false, used, List.copyOf(withoutVector), query, because);
+    }
+
+    /** The top k by the kernel rule ({@link KernelSearch}), re-ranked and explained as the controls ask. */
+    private Recommendations kernelSearch(KernelTerms terms, int k, ItemFilter allowed, Controls controls,
+            List<String> used, Set<String> withoutVector) {
+        Hits pool = KernelSearch.search(terms, controls.reranks() ? Mmr.poolSize(k) : k, allowed, vectors, attributes,
+                userIndex, scoring);
+        List<Neighbor> top = controls.reranks() ? rerank(pool, k, controls) : pool.toNeighbors(vectors.ids());
+        List<List<Explanations.Because>> because = List.of();
+        if (controls.explain()) {
+            Explanations e = Explanations.ofKernel(terms, vectors);
+            because = new ArrayList<>(top.size());
+            for (Neighbor n : top) {
+                because.add(e.because(vectors.vector(n.row())));
+            }
+        }
+        return new Recommendations(top, false, used, List.copyOf(withoutVector), rule.toString(), because);
     }
 
     /**

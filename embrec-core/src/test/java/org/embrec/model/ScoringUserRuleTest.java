@@ -46,11 +46,16 @@ class ScoringUserRuleTest {
         Scoring blended = Scoring.blended(new Scoring.Blend(1, 0.3), new Scoring.Blend(1, 1))
                 .withUserRule(UserVectors.recency(4));
         Scoring mean = Scoring.DEFAULT.withUserRule(UserVectors.NORMALISED_MEAN);
-        for (Scoring s : new Scoring[] {cosine, blended, mean, Scoring.DIRECTED}) {
+        Scoring kernel = Scoring.DEFAULT.withUserRule(UserVectors.kernel(2, 5));
+        Scoring kernelBlended = Scoring.blended(new Scoring.Blend(1, 0.3), new Scoring.Blend(1, 0))
+                .withUserRule(UserVectors.kernel(0.5, 2));
+        for (Scoring s : new Scoring[] {cosine, blended, mean, kernel, kernelBlended, Scoring.DIRECTED}) {
             assertThat(roundTrip(s)).isEqualTo(s);
         }
         assertThat(cosine.toJson().get("user_vectors").toString()).isEqualTo("{\"rule\":\"recency\",\"half_life\":0.25}");
         assertThat(Scoring.DIRECTED.toJson().has("user_vectors")).isFalse();
+        assertThat(kernel.toJson().get("user_vectors").toString())
+                .isEqualTo("{\"rule\":\"kernel\",\"half_life\":2.0,\"power\":5}");
     }
 
     @Test
@@ -72,7 +77,12 @@ class ScoringUserRuleTest {
         assertThat(read(base + "null}").userRule()).isNull();
         for (String bad : new String[] {"{\"rule\": \"recency\"}", "{\"rule\": \"mean\", \"half_life\": 2}",
                 "{\"rule\": \"model\"}", "{\"rule\": \"recency\", \"half_life\": \"2\"}", "\"recency\"", "{}",
-                "{\"rule\": \"median\"}"}) {
+                "{\"rule\": \"median\"}", "{\"rule\": \"kernel\", \"half_life\": 1}",
+                "{\"rule\": \"kernel\", \"half_life\": 1, \"power\": 2.5}",
+                "{\"rule\": \"kernel\", \"half_life\": 1, \"power\": \"2\"}",
+                "{\"rule\": \"kernel\", \"half_life\": 1, \"power\": 9}",
+                "{\"rule\": \"kernel\", \"half_life\": 1, \"power\": 1e10}",
+                "{\"rule\": \"recency\", \"half_life\": 1, \"power\": 2}"}) {
             assertThatThrownBy(() -> read(base + bad + "}")).as(bad).isInstanceOf(EmbrecException.class)
                     .hasMessageStartingWith("m/manifest.json: 'scoring.user_vectors")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
@@ -81,6 +91,14 @@ class ScoringUserRuleTest {
                 .isInstanceOf(EmbrecException.class)
                 .hasMessage("m/manifest.json: 'scoring.user_vectors': --half-life must be a positive number of items,"
                         + " got -1.0");
+        assertThat(read(base + "{\"rule\": \"kernel\", \"half_life\": 1, \"power\": 3}}").userRule())
+                .isEqualTo(UserVectors.kernel(1, 3));
+        // a user blend with a directed part cannot take the kernel rule
+        JsonNode directed = Scoring.blended(new Scoring.Blend(1, 0), new Scoring.Blend(1, 1)).toJson();
+        ((ObjectNode) directed).putObject("user_vectors").put("rule", "kernel").put("half_life", 1).put("power", 2);
+        assertThatThrownBy(() -> Scoring.read(JSON.createObjectNode().set(Scoring.KEY, directed), "m/manifest.json"))
+                .isInstanceOf(EmbrecException.class).hasMessage("m/manifest.json: 'scoring.user_vectors' \"kernel\" goes"
+                        + " with user queries ranked by the cosine alone");
         JsonNode als = Scoring.factorModel(40, 100).toJson();
         ((ObjectNode) als).putObject("user_vectors").put("rule", "mean");
         assertThatThrownBy(() -> Scoring.read(JSON.createObjectNode().set(Scoring.KEY, als), "m/manifest.json"))

@@ -85,10 +85,76 @@ class UserVectorsTest {
         assertThat(UserVectors.parse("recency", null).halfLife()).isEqualTo(UserVectors.DEFAULT_HALF_LIFE);
         assertThat(UserVectors.parse("recency", 4.0)).hasToString("recency(half-life 4)");
         assertThatThrownBy(() -> UserVectors.parse("median", null)).isInstanceOf(EmbrecException.class)
-                .hasMessage("--user-vector must be model, mean-raw, mean-unit or recency, got 'median'");
+                .hasMessage("--user-vector must be model, mean-raw, mean-unit, recency or kernel, got 'median'");
         assertThatThrownBy(() -> UserVectors.parse("mean", 3.0)).isInstanceOf(EmbrecException.class)
-                .hasMessage("--half-life applies to --user-vector recency only");
+                .hasMessage("--half-life applies to --user-vector recency and kernel only");
+        assertThat(UserVectors.parse("kernel", 0.5)).isEqualTo(UserVectors.kernel(0.5, UserVectors.DEFAULT_POWER))
+                .hasToString("kernel(half-life 0.5, power 2)");
+        assertThat(UserVectors.kernel(1, 2)).isNotEqualTo(UserVectors.kernel(1, 5)).isNotEqualTo(UserVectors.recency(1));
+        assertThatThrownBy(() -> UserVectors.kernel(1, 9)).isInstanceOf(EmbrecException.class)
+                .hasMessage("the kernel rule's power must be 1..8, got 9");
         assertThatThrownBy(() -> UserVectors.recency(0)).isInstanceOf(EmbrecException.class)
                 .hasMessage("--half-life must be a positive number of items, got 0.0");
+    }
+
+    @RepeatedTest(10)
+    void kernelScoresMatchBruteForce(RepetitionInfo repetition) {
+        SplittableRandom rnd = new SplittableRandom(100 + repetition.getCurrentRepetition());
+        int dim = 2 + rnd.nextInt(8);
+        EmbeddingStore store = store(rnd, 30, dim);
+        int length = 1 + rnd.nextInt(25);
+        int[] rows = new int[length];
+        for (int i = 0; i < length; i++) {
+            rows[i] = rnd.nextInt(8); // repeats are likely
+        }
+        double halfLife = 0.3 + rnd.nextDouble() * 3;
+        int power = 1 + rnd.nextInt(6);
+        UserVectors rule = UserVectors.kernel(halfLife, power);
+        KernelTerms terms = rule.kernelTerms(rows, length);
+        double[] all = new double[store.size()];
+        terms.scoreAll(store.unitMatrix(), dim, store.size(), all);
+        int span = (int) Math.min(length, Math.floor(10 * halfLife) + 1);
+        assertThat(rule.kernelSpan(length)).isEqualTo(span);
+        for (int c = 0; c < store.size(); c++) {
+            double total = 0;
+            double sum = 0;
+            for (int j = 0; j < span; j++) {
+                double w = Math.pow(0.5, j / halfLife);
+                total += w;
+                float[] x = store.vector(rows[length - 1 - j]);
+                float[] y = store.vector(c);
+                double xy = 0;
+                double xx = 0;
+                double yy = 0;
+                for (int d = 0; d < dim; d++) {
+                    xy += (double) x[d] * y[d];
+                    xx += (double) x[d] * x[d];
+                    yy += (double) y[d] * y[d];
+                }
+                sum += w * Math.pow(Math.max(0, xy / Math.sqrt(xx * yy)), power);
+            }
+            assertThat(all[c]).as("candidate %d", c).isCloseTo(sum / total, within(1e-5));
+            assertThat(terms.score(store.unitMatrix(), dim, c)).isEqualTo(all[c]);
+        }
+        // distinct rows, newest first, weights adding up to 1
+        double w = 0;
+        for (int j = 0; j < terms.size(); j++) {
+            w += terms.weight(j);
+            for (int i = 0; i < j; i++) {
+                assertThat(terms.row(i)).isNotEqualTo(terms.row(j));
+            }
+        }
+        assertThat(terms.row(0)).isEqualTo(rows[length - 1]);
+        assertThat(w).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
+    void theKernelRuleMakesNoVector() {
+        EmbeddingStore s = EmbeddingStore.of(IdMap.of("a", "b"), new float[] {1, 0, 0, 1}, 2);
+        assertThat(UserVectors.kernel(1, 2).makesVector()).isFalse();
+        assertThatThrownBy(() -> UserVectors.kernel(1, 2).userVector(s, new int[] {0}, 1, new float[2]))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> UserVectors.DEFAULT.kernelTerms(new int[] {0}, 1))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

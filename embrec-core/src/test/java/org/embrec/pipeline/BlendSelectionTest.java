@@ -140,45 +140,73 @@ class BlendSelectionTest {
     }
 
     @Test
-    void theUserHitsAreThoseOfABruteForceRankingForEveryHalfLife() {
+    void theUserHitsAreThoseOfABruteForceRankingForEveryChoice() {
         Sequences liked = chains();
         HoldOut held = BlendSelection.holdOut(liked, 2);
         EmbeddingStore in = input(liked);
         EmbeddingStore out = output(in, true);
         BlendSelection.Choice c = BlendSelection.choose(held, in, out);
-        int g = BlendSelection.GRID.size();
-        assertThat(c.userHits()).hasSize(g * BlendSelection.HALF_LIVES.size());
-        for (int h = 0; h < BlendSelection.HALF_LIVES.size(); h++) {
-            double halfLife = BlendSelection.HALF_LIVES.get(h);
-            for (int b = 0; b < g; b++) {
-                Scoring.Blend blend = BlendSelection.GRID.get(b);
-                int hits = 0;
-                int cases = 0;
-                for (int k = 0; k < held.size(); k++) {
-                    Sequences t = held.training();
-                    int s = held.sequences()[k];
-                    int[] history = java.util.Arrays.copyOfRange(t.items(), t.start(s), t.end(s));
-                    int target = held.targets()[k];
-                    if (java.util.Arrays.stream(history).anyMatch(i -> i == target)) {
-                        continue;
-                    }
-                    cases++;
-                    float[] user = recencyVector(in, history, halfLife);
-                    double score = score(in, out, blend, user, target);
-                    int above = 0;
-                    for (int r = 0; r < ITEMS; r++) {
-                        int row = r;
-                        if (r != target && java.util.Arrays.stream(history).noneMatch(i -> i == row)
-                                && score(in, out, blend, user, r) >= score) {
-                            above++;
-                        }
-                    }
-                    hits += above < BlendSelection.K ? 1 : 0;
+        assertThat(c.userHits()).hasSize(BlendSelection.USER_CHOICES.size());
+        assertThat(BlendSelection.USER_CHOICES).hasSize(BlendSelection.KERNELS.size()
+                + BlendSelection.GRID.size() * BlendSelection.HALF_LIVES.size());
+        for (int u = 0; u < BlendSelection.USER_CHOICES.size(); u++) {
+            BlendSelection.UserChoice choice = BlendSelection.USER_CHOICES.get(u);
+            UserVectors rule = choice.rule();
+            int hits = 0;
+            int cases = 0;
+            for (int k = 0; k < held.size(); k++) {
+                Sequences t = held.training();
+                int s = held.sequences()[k];
+                int[] history = java.util.Arrays.copyOfRange(t.items(), t.start(s), t.end(s));
+                int target = held.targets()[k];
+                if (java.util.Arrays.stream(history).anyMatch(i -> i == target)) {
+                    continue;
                 }
-                assertThat(c.userCases()).isEqualTo(cases);
-                assertThat(c.userHits()[h * g + b]).as("%s, half-life %s", blend, halfLife).isEqualTo(hits);
+                cases++;
+                float[] user = rule.kind() == UserVectors.Kind.RECENCY ? recencyVector(in, history, rule.halfLife())
+                        : null;
+                double score = user != null ? score(in, out, choice.blend(), user, target)
+                        : kernel(in, history, rule, target);
+                int above = 0;
+                for (int r = 0; r < ITEMS; r++) {
+                    int row = r;
+                    double other = user != null ? score(in, out, choice.blend(), user, r) : kernel(in, history, rule, r);
+                    if (r != target && java.util.Arrays.stream(history).noneMatch(i -> i == row) && other >= score) {
+                        above++;
+                    }
+                }
+                hits += above < BlendSelection.K ? 1 : 0;
             }
+            assertThat(c.userCases()).isEqualTo(cases);
+            assertThat(c.userHits()[u]).as("%s", choice).isEqualTo(hits);
         }
+    }
+
+    /**
+     * The kernel rule's score from scratch: the newest floor(10 h) + 1 items, item j places before
+     * the newest weighing 0.5^(j / h), sum of w max(0, cos)^p over the total weight.
+     */
+    private static double kernel(EmbeddingStore in, int[] history, UserVectors rule, int c) {
+        int span = (int) Math.min(history.length, Math.floor(10 * rule.halfLife()) + 1);
+        double total = 0;
+        double sum = 0;
+        for (int j = 0; j < span; j++) {
+            double w = Math.pow(0.5, j / rule.halfLife());
+            total += w;
+            float[] x = in.vector(history[history.length - 1 - j]);
+            float[] y = in.vector(c);
+            double xy = 0;
+            double xx = 0;
+            double yy = 0;
+            for (int d = 0; d < DIM; d++) {
+                xy += (double) x[d] * y[d];
+                xx += (double) x[d] * x[d];
+                yy += (double) y[d] * y[d];
+            }
+            double cos = xy / Math.sqrt(xx * yy);
+            sum += w * Math.pow(Math.max(0, cos), rule.power());
+        }
+        return sum / total;
     }
 
     /**
@@ -222,9 +250,8 @@ class BlendSelectionTest {
         assertThat(c.userRule().halfLife()).isGreaterThan(UserVectors.DEFAULT_HALF_LIFE);
         assertThat(c.scoring().userRule()).isEqualTo(c.userRule());
         assertThat(c.toString()).contains("half-life " + (long) c.userRule().halfLife());
-        // the evidence lists every half-life and blend of the user grid
-        assertThat((java.util.List<?>) c.figures().get("blends_u2i"))
-                .hasSize(BlendSelection.GRID.size() * BlendSelection.HALF_LIVES.size());
+        // the evidence lists every choice of the user grid
+        assertThat((java.util.List<?>) c.figures().get("blends_u2i")).hasSize(BlendSelection.USER_CHOICES.size());
     }
 
     @Test

@@ -166,7 +166,7 @@ public final class ServedModel implements AutoCloseable {
     /**
      * Recommendations for someone who liked the given items (a stored user's history, or any
      * list, oldest first), as {@link Recommender#forUser} gives them with the model's user-vector
-     * rule ({@link UserVectors#MODEL}: recency-weighted with the half-life the model declares; or
+     * rule ({@link UserVectors#MODEL}: the rule the model declares, such as the kernel rule; or
      * the model's own scoring, such as an ALS model's fold-in): never an item of the list; the most
      * popular items of the stored users (marked as such) when no item has a vector.
      */

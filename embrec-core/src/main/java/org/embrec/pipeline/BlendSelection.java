@@ -22,15 +22,14 @@ import org.embrec.vectors.VectorMath;
  * next items of its own training data. The model is trained without the last item of up to
  * {@link #MAX_CASES} sampled sequences ({@link #holdOut}); each {@link #GRID} blend of cosine and
  * directed score then ranks every held-out item for its query (the item before it; the user
- * vector of the rest of the sequence), and the blend with the most hits wins, the earlier in the
- * grid on ties (the cosine first). User queries try {@link #USER_CHOICES}: every blend with each
- * {@link #HALF_LIVES half-life} of the recency rule, as the transition baseline tries its decays
- * (the first, the cosine with the default half-life, is the reference every other choice must
- * beat), and the cosine with each {@link UserVectors#kernel kernel} rule of {@link #KERNELS},
+ * vector of the rest of the sequence). User queries try {@link #USER_CHOICES}: every blend with
+ * each {@link #HALF_LIVES half-life} of the recency rule, as the transition baseline tries its
+ * decays, and the cosine with each {@link UserVectors#kernel kernel} rule of {@link #KERNELS},
  * which scores the way the transition baseline does, a decayed sum of per-item scores over the
- * newest items; the chosen rule is declared in the scoring ({@link Scoring#userRule}) unless it
- * is the default. When both tasks choose
- * the cosine alone, the model scores by the cosine and needs no output vectors.
+ * newest items. Each task chooses in two stages ({@link Task}): the cosine choice with the most
+ * hits, which a blend with a directed part replaces only when it is clearly better. The chosen
+ * user rule is declared in the scoring ({@link Scoring#userRule}) unless it is the default. When
+ * both tasks choose the cosine alone, the model scores by the cosine and needs no output vectors.
  *
  * <p>The same choice as {@code evaluate} makes for the baselines on its validation split, made
  * inside training so that {@code train} with no flags gets it: on MovieLens the next liked item
@@ -92,7 +91,7 @@ public final class BlendSelection {
     /** A held-out item is a hit when fewer than K candidates score above it. */
     public static final int K = 10;
     /**
-     * How clearly a blend must beat the cosine alone on the held-out items to be chosen:
+     * How clearly a blend must beat the best cosine choice on the held-out items to be chosen:
      * McNemar's {@code (b - c) / sqrt(b + c)} over the items exactly one of them finds (2: about
      * a one-sided 2% chance that an equal blend passes).
      */
@@ -103,10 +102,11 @@ public final class BlendSelection {
     /**
      * The choice and its evidence: hits per blend of {@link #GRID} for item queries, and per
      * {@link #USER_CHOICES} for user queries, over the cases whose query and target have vectors;
-     * z of each against the first.
+     * the first stage's choice per task ({@link Task}: the best that ranks by the cosine alone)
+     * and z of each choice against it.
      */
     public record Choice(Scoring scoring, int[] itemHits, int itemCases, double[] itemZ, int[] userHits, int userCases,
-            double[] userZ) {
+            double[] userZ, int itemCosine, int userCosine) {
         /** The blend chosen for item queries. */
         public Blend items() {
             return scoring.candidates() == Scoring.Candidates.OUTPUT ? scoring.itemBlend() : GRID.get(0);
@@ -160,22 +160,22 @@ public final class BlendSelection {
 
         /**
          * One line for progress: {@code i2i cosine 1 + directed 0.1 (of 3000: ...), u2i cosine 1
-         * + directed 0.3, recency(half-life 0.5) (of 3000: ...)}; the first figure is the
-         * reference's (the cosine; for users with the default half-life).
+         * + directed 0.3, recency(half-life 0.5) (of 3000: ...)}; in brackets the first stage's
+         * choice and its hit rate, then the best choice's and its z against it.
          */
         @Override
         public String toString() {
-            return "i2i " + task(items().toString(), itemHits, itemCases, itemZ) + ", u2i "
-                    + task(users() + ", " + userRule(), userHits, userCases, userZ);
+            return "i2i " + task(items().toString(), itemHits, itemCases, itemZ, itemCosine) + ", u2i "
+                    + task(users() + ", " + userRule(), userHits, userCases, userZ, userCosine);
         }
 
-        private static String task(String chosen, int[] hits, int cases, double[] z) {
+        private static String task(String chosen, int[] hits, int cases, double[] z, int cosine) {
             int best = argmax(hits);
             boolean items = hits.length == GRID.size();
             String bestName = items ? GRID.get(best).toString() : USER_CHOICES.get(best).toString();
-            String reference = items ? "cosine" : "cosine, " + USER_CHOICES.get(0).rule();
+            String cosineName = items ? GRID.get(cosine).toString() : USER_CHOICES.get(cosine).toString();
             return String.format(Locale.ROOT, "%s (of %d: %s HR@%d %.4f, best %s %.4f, z %.2f)", chosen, cases,
-                    reference, K, rate(hits[0], cases), bestName, rate(hits[best], cases), z[best]);
+                    cosineName, K, rate(hits[cosine], cases), bestName, rate(hits[best], cases), z[best]);
         }
 
         private static double rate(int hits, int cases) {
@@ -259,43 +259,64 @@ public final class BlendSelection {
             }
             userMask[c] = mask;
         });
-        Task item = Task.of(itemMask, GRID.size());
-        Task user = Task.of(userMask, USER_CHOICES.size());
+        boolean[] itemCosine = new boolean[GRID.size()];
+        boolean[] userCosine = new boolean[USER_CHOICES.size()];
+        for (int b = 0; b < itemCosine.length; b++) {
+            itemCosine[b] = GRID.get(b).directed() == 0;
+        }
+        for (int u = 0; u < userCosine.length; u++) {
+            userCosine[u] = USER_CHOICES.get(u).blend().directed() == 0;
+        }
+        Task item = Task.of(itemMask, itemCosine);
+        Task user = Task.of(userMask, userCosine);
         Blend bi = GRID.get(item.chosen());
         UserChoice u = USER_CHOICES.get(user.chosen());
         Blend bu = u.blend();
         Scoring scoring = bi.directed() == 0 && bu.directed() == 0 ? Scoring.DEFAULT : Scoring.blended(bi, bu);
         scoring = scoring.withUserRule(u.rule());
-        return new Choice(scoring, item.hits(), item.cases(), item.z(), user.hits(), user.cases(), user.z());
+        return new Choice(scoring, item.hits(), item.cases(), item.z(), user.hits(), user.cases(), user.z(),
+                item.cosine(), user.cosine());
     }
 
     /** Marks a case without a query or target vector. */
     private static final long NOT_SCORED = -1;
 
     /**
-     * The hits of one task, per choice, and the choice made: the one with the most hits (the
-     * earliest on ties), unless it beats the first (the cosine alone, with the default half-life)
-     * by less than {@link #MIN_Z} in McNemar's statistic over the cases where exactly one of them
-     * hits: then the first (for items the cosine alone, the simpler scoring and the one gensim
-     * users know).
+     * The hits of one task, per choice, and the choice made, in two stages. First the cosine
+     * choice with the most hits (the earliest on ties; for items the cosine is the only one, for
+     * users the recency half-lives and kernel rules with the cosine): these rank by the item
+     * vectors alone, and the held-out items and the validation splits agreed on them
+     * (bench/sequence-aware.md). Then the choice with a directed part that has the most hits
+     * replaces it only if it beats it by at least {@link #MIN_Z} in McNemar's statistic over the
+     * cases where exactly one of them hits: on MovieLens the held-out items favoured directed
+     * blends that lost on the validation split, so the cosine, the simpler scoring and the one
+     * gensim users know, keeps its place unless a blend is clearly better. {@code z[b]} is choice
+     * b's statistic against the first stage's choice ({@code cosine}).
+     *
+     * @param cosine the index of the first stage's choice
      */
-    record Task(int[] hits, int cases, int chosen, double[] z) {
-        /** McNemar's statistic of choice b against the first (bit 0): positive when b finds more. */
-        static double mcNemar(long[] masks, int b) {
+    record Task(int[] hits, int cases, int chosen, int cosine, double[] z) {
+        /** McNemar's statistic of choice b against choice {@code ref}: positive when b finds more. */
+        static double mcNemar(long[] masks, int b, int ref) {
             int onlyB = 0;
-            int onlyFirst = 0;
+            int onlyRef = 0;
             for (long m : masks) {
                 if (m != NOT_SCORED) {
                     boolean hb = ((m >>> b) & 1) != 0;
-                    boolean hc = (m & 1) != 0;
-                    onlyB += hb && !hc ? 1 : 0;
-                    onlyFirst += hc && !hb ? 1 : 0;
+                    boolean hr = ((m >>> ref) & 1) != 0;
+                    onlyB += hb && !hr ? 1 : 0;
+                    onlyRef += hr && !hb ? 1 : 0;
                 }
             }
-            return onlyB + onlyFirst == 0 ? 0 : (onlyB - onlyFirst) / Math.sqrt(onlyB + onlyFirst);
+            return onlyB + onlyRef == 0 ? 0 : (onlyB - onlyRef) / Math.sqrt(onlyB + onlyRef);
         }
 
-        static Task of(long[] masks, int choices) {
+        /**
+         * @param masks per case, bit b set when choice b hits ({@link #NOT_SCORED}: no case)
+         * @param cosineOnly which choices rank by the cosine alone (the first stage); the first is one
+         */
+        static Task of(long[] masks, boolean[] cosineOnly) {
+            int choices = cosineOnly.length;
             int[] hits = new int[choices];
             int cases = 0;
             for (long m : masks) {
@@ -307,12 +328,21 @@ public final class BlendSelection {
                     hits[b] += (int) ((m >>> b) & 1);
                 }
             }
-            double[] z = new double[choices];
+            int cosine = 0;
+            int directed = -1;
             for (int b = 1; b < choices; b++) {
-                z[b] = mcNemar(masks, b);
+                if (cosineOnly[b] && hits[b] > hits[cosine]) {
+                    cosine = b;
+                } else if (!cosineOnly[b] && (directed < 0 || hits[b] > hits[directed])) {
+                    directed = b;
+                }
             }
-            int best = argmax(hits);
-            return new Task(hits, cases, z[best] >= MIN_Z ? best : 0, z);
+            double[] z = new double[choices];
+            for (int b = 0; b < choices; b++) {
+                z[b] = b == cosine ? 0 : mcNemar(masks, b, cosine);
+            }
+            int chosen = directed >= 0 && hits[directed] > hits[cosine] && z[directed] >= MIN_Z ? directed : cosine;
+            return new Task(hits, cases, chosen, cosine, z);
         }
     }
 

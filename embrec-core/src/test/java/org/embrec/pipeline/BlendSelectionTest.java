@@ -265,6 +265,35 @@ class BlendSelectionTest {
         assertThat(c.scoring().userRule()).isNull();
     }
 
+    @Test
+    void theBestCosineChoiceWinsUngatedAndABlendMustBeatItClearly() {
+        boolean[] cosineOnly = {true, true, false};
+        // 100 cases: all three hit 20, choice 1 one more, the blend `extra` more of its own
+        java.util.function.IntFunction<long[]> masks = extra -> {
+            long[] m = new long[100];
+            for (int c = 0; c < 20; c++) {
+                m[c] = 0b111;
+            }
+            m[20] = 0b010;
+            for (int c = 21; c < 21 + extra; c++) {
+                m[c] = 0b100;
+            }
+            return m;
+        };
+        BlendSelection.Task close = BlendSelection.Task.of(masks.apply(6), cosineOnly);
+        assertThat(close.cosine()).as("the cosine choice with the most hits, ungated").isEqualTo(1);
+        assertThat(close.hits()).containsExactly(20, 21, 26);
+        // against choice 1: 6 cases only the blend finds, 1 only choice 1 finds: z = 5 / sqrt(7)
+        assertThat(close.z()[2]).isCloseTo(5 / Math.sqrt(7), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(close.chosen()).as("z 1.89 < 2").isEqualTo(1);
+        BlendSelection.Task clear = BlendSelection.Task.of(masks.apply(7), cosineOnly);
+        assertThat(clear.chosen()).as("z 6 / sqrt(8) = 2.12").isEqualTo(2);
+        // a tie among the cosine choices keeps the earlier
+        long[] tie = masks.apply(0);
+        tie[21] = 0b001;
+        assertThat(BlendSelection.Task.of(tie, cosineOnly).chosen()).isZero();
+    }
+
     /** The recency rule's vector from scratch: the item j places before the newest weighs 0.5^(j / h). */
     private static float[] recencyVector(EmbeddingStore in, int[] history, double halfLife) {
         float[] v = new float[DIM];

@@ -30,7 +30,8 @@ final class ItemListPrinter {
 
     /**
      * @param header line above the table, naming the query
-     * @param scoreName column name of the score: the model's item similarity ("cosine", "inner-product") or "users"
+     * @param scoreName column name of the score: the model's similarity ("cosine", "inner-product"), "kernel" (the
+     *     kernel user rule's score) or "users"
      */
     static void table(PrintWriter out, String header, String scoreName, List<Neighbor> results, Catalog catalog) {
         table(out, header, scoreName, results, catalog, id -> false, 0);
@@ -160,9 +161,9 @@ final class ItemListPrinter {
         }
     }
 
-    /** Cosines with 4 decimals; whole numbers in other columns (such as user counts) without. */
+    /** Scores with 4 decimals; user counts (the popularity fallback's column) without. */
     private static String score(float s, String scoreName) {
-        return !scoreName.equals("cosine") && s == Math.rint(s) ? String.format(Locale.ROOT, "%.0f", s)
+        return scoreName.equals("users") && s == Math.rint(s) ? String.format(Locale.ROOT, "%.0f", s)
                 : String.format(Locale.ROOT, "%.4f", s);
     }
 

@@ -223,7 +223,7 @@ final class RecommendCommand implements Callable<Integer> {
                         r.withoutVector().size() > 1 ? "s" : "", abbreviate(r.withoutVector()));
             }
         }
-        ItemListPrinter.table(out, header, r.popularityFallback() ? "users" : recommender.scoring().users().key(),
+        ItemListPrinter.table(out, header, r.popularityFallback() ? "users" : recommender.userScoreName(),
                 r.items(), m.catalog(),
                 m::isCold, m.coldPenalty());
         if (!r.because().isEmpty()) {

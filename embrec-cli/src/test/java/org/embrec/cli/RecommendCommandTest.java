@@ -203,6 +203,9 @@ class RecommendCommandTest {
         assertThat(kernel.code()).as(kernel.err()).isZero();
         assertThat(JSON.readTree(kernel.out()).get("query").get("user_vectors").asText())
                 .isEqualTo("kernel(half-life 2, power 2)");
+        // the table names the score by the rule: a kernel score is no cosine
+        assertThat(recommend(model, "--user", "alice", "--user-vector", "kernel").out().lines()
+                .filter(l -> l.startsWith("rank")).findFirst()).hasValueSatisfying(h -> assertThat(h).contains("  kernel"));
         assertOneLineError(recommend(model, "--user", "alice", "--user-vector", "kernel", "--half-life", "0"),
                 "--half-life must be a positive number of items, got 0.0");
         assertOneLineError(recommend(model, "--user", "alice", "--user-vector", "median"),

@@ -166,6 +166,16 @@ public final class Recommender implements AutoCloseable {
         return scoring;
     }
 
+    /**
+     * What user recommendations' scores are, for labels: {@code kernel} when the user rule is the
+     * kernel rule (and queries a history), else the user queries' similarity ({@code cosine},
+     * {@code inner-product}).
+     */
+    public String userScoreName() {
+        return foldIn == null && scoring.storedUsers() == Scoring.UserQuery.HISTORY_RULE && !rule.makesVector()
+                ? rule.kind().key() : scoring.users().key();
+    }
+
     /** The catalog facts of the rows, for filters. */
     public ItemAttributes attributes() {
         return attributes;

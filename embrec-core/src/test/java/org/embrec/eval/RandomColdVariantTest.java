@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.embrec.Progress;
 import org.embrec.data.IdMap;
 import org.embrec.pipeline.TrainingData;
+import org.embrec.vectors.BruteForce;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,17 +27,6 @@ class RandomColdVariantTest {
         return EmbeddingStore.of(IdMap.of(ids), m, DIM);
     }
 
-    private static double cosine(float[] a, float[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int j = 0; j < a.length; j++) {
-            ab += (double) a[j] * b[j];
-            aa += (double) a[j] * a[j];
-            bb += (double) b[j] * b[j];
-        }
-        return ab / Math.sqrt(aa * bb);
-    }
 
     private static double norm(float[] a) {
         return Math.sqrt(squaredLength(a));
@@ -65,7 +55,7 @@ class RandomColdVariantTest {
                 assertThat(r.vector(row)).containsExactly(s.vector(row));
             } else {
                 assertThat(norm(r.vector(row))).isCloseTo(norm(s.vector(row)), within(1e-4 * norm(s.vector(row))));
-                meanCosToMean += cosine(r.vector(row), shared);
+                meanCosToMean += BruteForce.cosine(r.vector(row), shared);
             }
         }
         // The originals all lean the same way (cosine ~0.9 with the all-ones direction); random
@@ -115,7 +105,7 @@ class RandomColdVariantTest {
             assertThat(out.vector(row)).containsExactly(withCold.vector(row));
         }
         for (int row = 5; row < 12; row++) {
-            assertThat(cosine(out.vector(row), withCold.vector(row))).isLessThan(0.999);
+            assertThat(BruteForce.cosine(out.vector(row), withCold.vector(row))).isLessThan(0.999);
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.embrec.EmbrecException;
 import org.embrec.data.IdMap;
+import org.embrec.vectors.BruteForce;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -121,17 +122,8 @@ class UserVectorsTest {
             for (int j = 0; j < span; j++) {
                 double w = Math.pow(0.5, j / halfLife);
                 total += w;
-                float[] x = store.vector(rows[length - 1 - j]);
-                float[] y = store.vector(c);
-                double xy = 0;
-                double xx = 0;
-                double yy = 0;
-                for (int d = 0; d < dim; d++) {
-                    xy += (double) x[d] * y[d];
-                    xx += (double) x[d] * x[d];
-                    yy += (double) y[d] * y[d];
-                }
-                sum += w * Math.pow(Math.max(0, xy / Math.sqrt(xx * yy)), power);
+                double cos = BruteForce.cosine(store.vector(rows[length - 1 - j]), store.vector(c));
+                sum += w * Math.pow(Math.max(0, cos), power);
             }
             assertThat(all[c]).as("candidate %d", c).isCloseTo(sum / total, within(1e-5));
             assertThat(terms.score(store.unitMatrix(), dim, c)).isEqualTo(all[c]);

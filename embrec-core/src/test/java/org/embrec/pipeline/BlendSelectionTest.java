@@ -8,6 +8,7 @@ import org.embrec.model.Scoring;
 import org.embrec.model.UserVectors;
 import org.embrec.sequence.HoldOut;
 import org.embrec.sequence.Sequences;
+import org.embrec.vectors.BruteForce;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;
 
@@ -193,17 +194,7 @@ class BlendSelectionTest {
         for (int j = 0; j < span; j++) {
             double w = Math.pow(0.5, j / rule.halfLife());
             total += w;
-            float[] x = in.vector(history[history.length - 1 - j]);
-            float[] y = in.vector(c);
-            double xy = 0;
-            double xx = 0;
-            double yy = 0;
-            for (int d = 0; d < DIM; d++) {
-                xy += (double) x[d] * y[d];
-                xx += (double) x[d] * x[d];
-                yy += (double) y[d] * y[d];
-            }
-            double cos = xy / Math.sqrt(xx * yy);
+            double cos = BruteForce.cosine(in.vector(history[history.length - 1 - j]), in.vector(c));
             sum += w * Math.pow(Math.max(0, cos), rule.power());
         }
         return sum / total;
@@ -318,18 +309,11 @@ class BlendSelectionTest {
 
     /** The same for a query vector. */
     private static double score(EmbeddingStore in, EmbeddingStore out, Scoring.Blend b, float[] x, int c) {
-        float[] y = in.vector(c);
         float[] o = out.vector(c);
-        double xy = 0;
-        double xx = 0;
-        double yy = 0;
         double xo = 0;
         for (int d = 0; d < DIM; d++) {
-            xy += (double) x[d] * y[d];
-            xx += (double) x[d] * x[d];
-            yy += (double) y[d] * y[d];
             xo += (double) x[d] * o[d];
         }
-        return b.cosine() * xy / Math.sqrt(xx * yy) + b.directed() * (xo + o[DIM]);
+        return b.cosine() * BruteForce.cosine(x, in.vector(c)) + b.directed() * (xo + o[DIM]);
     }
 }

@@ -27,6 +27,7 @@ import org.embrec.model.Scoring;
 import org.embrec.model.UserVectors;
 import org.embrec.pipeline.Fit;
 import org.embrec.train.Word2VecConfig;
+import org.embrec.vectors.BruteForce;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,7 +123,6 @@ class KernelRuleTest {
 
     @Test
     void explanationsAreThePerItemTerms() {
-        EmbeddingStore in = cosine.vectors();
         try (Recommender r = Recommender.open(cosine, null, UserVectors.MODEL)) {
             for (List<String> history : StoredHistories.of(cosine, 20)) {
                 Recommendations got = r.forUser(history, K, ItemFilter.NONE, Controls.NONE.withExplain(true));
@@ -145,7 +145,6 @@ class KernelRuleTest {
                 }
             }
         }
-        assertThat(in.size()).isPositive();
     }
 
     @Test
@@ -179,17 +178,9 @@ class KernelRuleTest {
             total += Math.pow(0.5, i);
         }
         double w = Math.pow(0.5, history.size() - 1 - j) / total;
-        float[] x = model.vectors().vector(model.vectors().indexOf(history.get(j)));
-        float[] y = model.vectors().vector(model.vectors().indexOf(c));
-        double xy = 0;
-        double xx = 0;
-        double yy = 0;
-        for (int d = 0; d < x.length; d++) {
-            xy += (double) x[d] * y[d];
-            xx += (double) x[d] * x[d];
-            yy += (double) y[d] * y[d];
-        }
-        return w * Math.pow(Math.max(0, xy / Math.sqrt(xx * yy)), 3);
+        EmbeddingStore in = model.vectors();
+        double cos = BruteForce.cosine(in.vector(in.indexOf(history.get(j))), in.vector(in.indexOf(c)));
+        return w * Math.pow(Math.max(0, cos), 3);
     }
 
     /** The kernel score of candidate c from scratch (history items distinct here). */
@@ -204,8 +195,12 @@ class KernelRuleTest {
     private static List<String> oracle(EmbeddingModel model, List<String> history) {
         EmbeddingStore in = model.vectors();
         Set<String> skip = new HashSet<>(history);
-        return IntStream.range(0, in.size()).mapToObj(in::id).filter(id -> !skip.contains(id))
-                .sorted(Comparator.comparingDouble((String id) -> -kernel(model, history, id))).limit(K).toList();
+        double[] score = new double[in.size()];
+        for (int r = 0; r < score.length; r++) {
+            score[r] = kernel(model, history, in.id(r));
+        }
+        return IntStream.range(0, in.size()).filter(r -> !skip.contains(in.id(r))).boxed()
+                .sorted(Comparator.comparingDouble((Integer r) -> -score[r])).limit(K).map(in::id).toList();
     }
 
     private static List<String> ids(List<Neighbor> list) {

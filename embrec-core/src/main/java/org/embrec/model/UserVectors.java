@@ -17,7 +17,7 @@ import org.embrec.vectors.EmbeddingStore;
  * Σ w_j} ({@link KernelTerms}), so one strong match with a recent item counts for more than a
  * middling cosine with their average.
  * {@link #MODEL} stands for the model's own rule, the one its {@link Scoring} declares (an
- * item2vec model trained with {@code --scoring auto} chooses its half-life), else {@link #DEFAULT};
+ * item2vec model trained with {@code --scoring auto} chooses it), else {@link #DEFAULT};
  * {@link Scoring#userVectors} resolves it before use.
  *
  * <p>Immutable and thread-safe: {@link #userVector} writes only into its {@code out} argument.
@@ -185,26 +185,40 @@ public final class UserVectors {
             throw new IllegalStateException(this + " is not the kernel rule");
         }
         int span = kernelSpan(length);
-        int[] distinct = new int[span];
-        double[] weights = new double[span];
-        int n = 0;
+        // (row, place from the newest) sorted: each row's occurrences together, its newest first
+        long[] keyed = new long[span];
         double total = 0;
-        for (int i = length - 1; i >= length - span; i--) {
-            double w = weight(i, length);
-            total += w;
-            int j = 0;
-            while (j < n && distinct[j] != rows[i]) {
-                j++;
-            }
-            if (j == n) {
-                distinct[n++] = rows[i];
-            }
-            weights[j] += w;
+        for (int j = 0; j < span; j++) {
+            keyed[j] = ((long) rows[length - 1 - j] << 32) | j;
+            total += weight(length - 1 - j, length);
         }
+        Arrays.sort(keyed);
+        // per distinct row: its newest place (to order the terms) and its summed weight
+        long[] byPlace = new long[span];
+        double[] summed = new double[span];
+        int n = 0;
+        for (int i = 0; i < span; i++) {
+            int row = (int) (keyed[i] >>> 32);
+            int place = (int) keyed[i];
+            if (i == 0 || row != (int) (keyed[i - 1] >>> 32)) {
+                byPlace[n++] = ((long) place << 32) | row;
+            }
+            summed[n - 1] += weight(length - 1 - place, length);
+        }
+        // newest first: sort the distinct rows by their newest place, carrying the weights along
+        long[] order = new long[n];
+        for (int t = 0; t < n; t++) {
+            order[t] = (byPlace[t] & 0xFFFF_FFFF_0000_0000L) | t;
+        }
+        Arrays.sort(order);
+        int[] distinct = new int[n];
+        double[] weights = new double[n];
         for (int j = 0; j < n; j++) {
-            weights[j] /= total;
+            int t = (int) order[j];
+            distinct[j] = (int) byPlace[t];
+            weights[j] = summed[t] / total;
         }
-        return new KernelTerms(Arrays.copyOf(distinct, n), Arrays.copyOf(weights, n), power);
+        return new KernelTerms(distinct, weights, power);
     }
 
     /**

@@ -37,7 +37,8 @@ public final class TrainingOptions {
 
     @Option(names = "--scoring", paramLabel = "auto|cosine|directed",
             description = "How the model ranks: auto (default: the blend of cosine and directed score that best"
-                    + " ranks held-out next items of the training data, chosen for related items and for users),"
+                    + " ranks held-out next items of the training data, chosen for related items and for users,"
+                    + " with the users' rule: a recency half-life or a kernel rule),"
                     + " cosine of the item vectors (gensim's most_similar), or directed: the query's vector times"
                     + " the candidates' output vectors plus their log count (users: the history rule's vector).")
     String scoring;

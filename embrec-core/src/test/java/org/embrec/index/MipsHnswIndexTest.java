@@ -140,6 +140,7 @@ class MipsHnswIndexTest {
     void filtersAndExclusionsHoldOnTheMipsGraph() {
         for (FilterCases.Case c : FilterCases.all(store.ids())) {
             int allowed = (int) IntStream.range(0, N).filter(c.keep()).count();
+            double overlap = 0;
             for (int q = 0; q < 30; q++) {
                 float[] query = query(q);
                 int excluded = (q * 37) % N;
@@ -151,8 +152,13 @@ class MipsHnswIndexTest {
                 int expected = Math.min(10, allowed - (c.keep().test(excluded) ? 1 : 0));
                 assertThat(h.size()).as(c.name()).isEqualTo(expected);
                 Hits e = exact.search(query, 10, c.filter(), excluded);
-                assertThat(TestVectors.overlap(e.rows(), h.rows())).as(c.name()).isGreaterThanOrEqualTo(0.6);
+                double o = TestVectors.overlap(e.rows(), h.rows());
+                // one query of a graph built on two threads may lose a few (0.5-0.6 seen for deny)
+                assertThat(o).as("%s, query %d", c.name(), q).isGreaterThanOrEqualTo(0.3);
+                overlap += o;
             }
+            // the case's recall@10 (0.957-0.967 for deny, the hardest, in four builds)
+            assertThat(overlap / 30).as(c.name()).isGreaterThanOrEqualTo(0.9);
         }
     }
 

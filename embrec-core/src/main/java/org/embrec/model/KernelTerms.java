@@ -58,22 +58,35 @@ public final class KernelTerms {
      * {@code dim} components (the items' unit vectors).
      */
     public double score(float[] unit, int dim, int candidate) {
-        double s = 0;
-        int c = candidate * dim;
-        for (int j = 0; j < rows.length; j++) {
-            s += contribution(j, math.dot(unit, rows[j] * dim, unit, c, dim));
-        }
-        return s;
+        return score(unit, dim, candidate * dim, new float[4]);
     }
 
-    /** Writes the score of every row {@code 0..n)} of {@code unit} into {@code scores}, as {@link #score}. */
+    /**
+     * Writes the score of every row {@code 0..n)} of {@code unit} into {@code scores}, as
+     * {@link #score}: one pass over the rows, each read once for four terms at a time.
+     */
     public void scoreAll(float[] unit, int dim, int n, double[] scores) {
-        java.util.Arrays.fill(scores, 0, n, 0);
-        for (int j = 0; j < rows.length; j++) {
-            int q = rows[j] * dim;
-            for (int r = 0, off = 0; r < n; r++, off += dim) {
-                scores[r] += contribution(j, math.dot(unit, q, unit, off, dim));
-            }
+        float[] cos = new float[4];
+        for (int r = 0, off = 0; r < n; r++, off += dim) {
+            scores[r] = score(unit, dim, off, cos);
         }
+    }
+
+    /** The score of the row at {@code unit[off..off+dim)}; {@code cos} is scratch for four cosines. */
+    private double score(float[] unit, int dim, int off, float[] cos) {
+        double s = 0;
+        int j = 0;
+        for (; j + 4 <= rows.length; j += 4) {
+            math.dot4(unit, rows[j] * dim, rows[j + 1] * dim, rows[j + 2] * dim, rows[j + 3] * dim, unit, off, dim,
+                    cos, 0);
+            s += contribution(j, cos[0]);
+            s += contribution(j + 1, cos[1]);
+            s += contribution(j + 2, cos[2]);
+            s += contribution(j + 3, cos[3]);
+        }
+        for (; j < rows.length; j++) {
+            s += contribution(j, math.dot(unit, rows[j] * dim, unit, off, dim));
+        }
+        return s;
     }
 }

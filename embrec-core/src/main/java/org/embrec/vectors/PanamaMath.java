@@ -38,6 +38,45 @@ final class PanamaMath implements VectorMath {
         return s;
     }
 
+    /** As {@link #dot}, four times, each accumulator in {@link #dot}'s order, so the results are its bit for bit. */
+    @Override
+    public void dot4(float[] a, int a0, int a1, int a2, int a3, float[] b, int bo, int n, float[] out, int oo) {
+        int i = 0;
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        if (n >= L) {
+            FloatVector c0 = FloatVector.zero(S);
+            FloatVector c1 = FloatVector.zero(S);
+            FloatVector c2 = FloatVector.zero(S);
+            FloatVector c3 = FloatVector.zero(S);
+            int bound = S.loopBound(n);
+            for (; i < bound; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                c0 = FloatVector.fromArray(S, a, a0 + i).fma(y, c0);
+                c1 = FloatVector.fromArray(S, a, a1 + i).fma(y, c1);
+                c2 = FloatVector.fromArray(S, a, a2 + i).fma(y, c2);
+                c3 = FloatVector.fromArray(S, a, a3 + i).fma(y, c3);
+            }
+            s0 = sumLanes(c0);
+            s1 = sumLanes(c1);
+            s2 = sumLanes(c2);
+            s3 = sumLanes(c3);
+        }
+        for (; i < n; i++) {
+            float y = b[bo + i];
+            s0 += a[a0 + i] * y;
+            s1 += a[a1 + i] * y;
+            s2 += a[a2 + i] * y;
+            s3 += a[a3 + i] * y;
+        }
+        out[oo] = s0;
+        out[oo + 1] = s1;
+        out[oo + 2] = s2;
+        out[oo + 3] = s3;
+    }
+
     /**
      * The sum of the lanes in one fixed order (a tree of lane-wise adds), so a dot product is the
      * same float whether the Vector API runs compiled or interpreted. {@code reduceLanes(ADD)}

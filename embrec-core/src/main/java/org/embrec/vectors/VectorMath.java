@@ -14,6 +14,18 @@ public interface VectorMath {
     /** Dot product of {@code a[ao..ao+n)} and {@code b[bo..bo+n)}. */
     float dot(float[] a, int ao, float[] b, int bo, int n);
 
+    /**
+     * Four dot products of one row with four others, reading the row once: {@code out[oo + k]}
+     * = {@code dot(a, ak, b, bo, n)} for {@code ak} = {@code a0..a3}, bit for bit (a kernel that
+     * scores one candidate against several queries, such as the kernel user rule's).
+     */
+    default void dot4(float[] a, int a0, int a1, int a2, int a3, float[] b, int bo, int n, float[] out, int oo) {
+        out[oo] = dot(a, a0, b, bo, n);
+        out[oo + 1] = dot(a, a1, b, bo, n);
+        out[oo + 2] = dot(a, a2, b, bo, n);
+        out[oo + 3] = dot(a, a3, b, bo, n);
+    }
+
     /** {@code y[yo..yo+n) += alpha * x[xo..xo+n)}. */
     void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n);
 

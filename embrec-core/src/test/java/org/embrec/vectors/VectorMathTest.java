@@ -50,6 +50,31 @@ class VectorMathTest {
         }
     }
 
+    @Test
+    void dot4IsFourDotsBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int n = 0; n <= 150; n++) {
+            float[] a = random(rnd, 4 * n + 40);
+            int bo = rnd.nextInt(0, 20);
+            float[] b = random(rnd, bo + n + 3);
+            int[] ao = new int[4];
+            for (int k = 0; k < 4; k++) {
+                ao[k] = rnd.nextInt(0, 3 * n + 40); // overlapping slices are fine
+            }
+            for (VectorMath m : new VectorMath[] {simd, scalar}) {
+                float[] out = new float[6];
+                out[0] = 42;
+                out[5] = 42;
+                m.dot4(a, ao[0], ao[1], ao[2], ao[3], b, bo, n, out, 1);
+                for (int k = 0; k < 4; k++) {
+                    assertThat(out[1 + k]).as("%s n=%d k=%d", m.name(), n, k).isEqualTo(m.dot(a, ao[k], b, bo, n));
+                }
+                assertThat(out[0]).isEqualTo(42f);
+                assertThat(out[5]).isEqualTo(42f);
+            }
+        }
+    }
+
     private static double dotExact(float[] a, int ao, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {

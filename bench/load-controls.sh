@@ -7,10 +7,11 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 M="${1:-/tmp/embrec-bench/item2vec}"; PORT="${PORT:-18501}"; BASE=http://127.0.0.1:$PORT; W=$(mktemp -d)
-"$ROOT/embrec" serve --model $M --port $PORT >$W/out 2>$W/err & SP=$!
-trap 'kill $SP; rm -rf $W' EXIT
-for _ in $(seq 1 120); do curl -fs $BASE/ready >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "$BASE/api/map" | grep -o '"id":"[^"]*"' | sed 's/"id":"//; s/"$//' >$W/ids.txt
+SERVER_PID=""
+trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID"; rm -rf "$W"' EXIT
+# shellcheck source=serve-lib.sh
+source "$ROOT/bench/serve-lib.sh"
+serve_model "$ROOT" "$M" "$PORT" "$W" || exit 1
 EXCL=$(head -1000 $W/ids.txt | sed 's/.*/"&"/' | paste -sd,)
 run() { # name extra-json
   cat >$W/post.lua <<LUA

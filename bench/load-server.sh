@@ -32,17 +32,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$ROOT/embrec" serve --model "$MODEL" --port "$PORT" >"$WORK/serve.out" 2>"$WORK/serve.err" &
-SERVER_PID=$!
-for _ in $(seq 1 120); do
-  curl -fs "$BASE/ready" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/serve.err" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fs "$BASE/ready" >/dev/null || { echo "load-server: the server did not become ready" >&2; exit 1; }
-
-# Every item id with a vector, from the map endpoint.
-curl -fs "$BASE/api/map" | grep -o '"id":"[^"]*"' | sed 's/"id":"//; s/"$//' >"$WORK/ids.txt"
+# shellcheck source=serve-lib.sh
+source "$ROOT/bench/serve-lib.sh"
+serve_model "$ROOT" "$MODEL" "$PORT" "$WORK" || exit 1   # also lists every item id with a vector
 cat >"$WORK/similar.lua" <<LUA
 local ids = {}
 for line in io.lines("$WORK/ids.txt") do ids[#ids + 1] = line end

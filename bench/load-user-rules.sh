@@ -9,11 +9,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 M="${1:?usage: bench/load-user-rules.sh MODEL_DIR [PORT]}"; PORT="${2:-18611}"; ITEMS="${ITEMS:-3}"
 [ -f "$M/manifest.json" ] || { echo "load-user-rules: no model at $M" >&2; exit 2; }
 command -v wrk >/dev/null 2>&1 || { echo "load-user-rules: wrk is needed (apt-get install wrk)" >&2; exit 2; }
-BASE=http://127.0.0.1:$PORT; W=$(mktemp -d)
-"$ROOT/embrec" serve --model "$M" --port "$PORT" >"$W/out" 2>"$W/err" & SP=$!
-trap 'kill $SP; rm -rf "$W"' EXIT
-for _ in $(seq 1 120); do curl -fs "$BASE/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "$BASE/api/map" | grep -o '"id":"[^"]*"' | sed 's/"id":"//; s/"$//' >"$W/ids.txt"
+BASE=http://127.0.0.1:$PORT; W=$(mktemp -d); SERVER_PID=""
+trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID"; rm -rf "$W"' EXIT
+# shellcheck source=serve-lib.sh
+source "$ROOT/bench/serve-lib.sh"
+serve_model "$ROOT" "$M" "$PORT" "$W" || exit 1
 cat >"$W/post.lua" <<LUA
 local ids = {}
 for line in io.lines("$W/ids.txt") do ids[#ids + 1] = line end

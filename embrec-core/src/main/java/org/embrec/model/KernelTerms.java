@@ -41,6 +41,18 @@ public final class KernelTerms {
         return weights[j] * pow(cos);
     }
 
+    /**
+     * Each term's contribution to row {@code candidate}'s {@link #score} (they add up to it),
+     * given the unit-length rows {@code unit} of {@code dim} components.
+     */
+    public double[] contributions(float[] unit, int dim, int candidate) {
+        double[] c = new double[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            c[j] = contribution(j, math.dot(unit, rows[j] * dim, unit, candidate * dim, dim));
+        }
+        return c;
+    }
+
     /** {@code max(0, cos)^power}. */
     private double pow(double cos) {
         if (!(cos > 0)) {

@@ -205,6 +205,10 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
      * vectors' cosine, or a blend without a directed part): what the kernel rule needs.
      */
     public boolean usersByCosine() {
+        return usersByCosine(candidates, users, userBlend);
+    }
+
+    private static boolean usersByCosine(Candidates candidates, Similarity users, Blend userBlend) {
         return candidates == Candidates.INPUT ? users == Similarity.COSINE : userBlend.directed() == 0;
     }
 
@@ -236,7 +240,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             throw new IllegalArgumentException("a declared user-vector rule is a concrete rule, for history-rule users");
         }
         if (userRule != null && userRule.kind() == UserVectors.Kind.KERNEL
-                && (candidates == Candidates.INPUT ? users != Similarity.COSINE : userBlend.directed() != 0)) {
+                && !usersByCosine(candidates, users, userBlend)) {
             throw new IllegalArgumentException("the kernel rule goes with user queries ranked by the cosine alone");
         }
     }
@@ -507,7 +511,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         boolean kernel = kind == UserVectors.Kind.KERNEL;
         if (kind == null || kind == UserVectors.Kind.MODEL || decays != (h != null && !h.isNull())
                 || (decays && !h.isNumber()) || kernel != (p != null && !p.isNull())
-                || (kernel && !p.canConvertToInt()) || (kernel && !p.isIntegralNumber())) {
+                || (kernel && !(p.isIntegralNumber() && p.canConvertToInt()))) {
             throw new EmbrecException(where + ", got " + u);
         }
         try {

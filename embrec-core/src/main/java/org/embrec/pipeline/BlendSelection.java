@@ -396,11 +396,7 @@ public final class BlendSelection {
             int dim = vectors.dim();
             int n = vectors.size();
             float[] unit = vectors.unitMatrix();
-            stamp++;
-            for (int i = 0; i < length; i++) {
-                excluded[history[i]] = stamp;
-            }
-            if (excluded[target] == stamp) {
+            if (!exclude(history, length, -1, target)) {
                 return NOT_SCORED;
             }
             int terms = 0;
@@ -436,6 +432,22 @@ public final class BlendSelection {
             return mask;
         }
 
+        /**
+         * Marks {@code history[0..length)} and {@code self} (when >= 0) as excluded candidates for
+         * this case; false when the target is among them (a target already in the history is no
+         * next item to find).
+         */
+        private boolean exclude(int[] history, int length, int self, int target) {
+            stamp++;
+            for (int i = 0; i < length; i++) {
+                excluded[history[i]] = stamp;
+            }
+            if (self >= 0) {
+                excluded[self] = stamp;
+            }
+            return excluded[target] != stamp;
+        }
+
         /** Candidate {@code c}'s kernel score, the cosines of term j in row {@code at[j]} of {@link #termCosines}. */
         private double kernel(KernelTerms t, int[] at, int n, int c) {
             double s = 0;
@@ -462,14 +474,7 @@ public final class BlendSelection {
                 cosine[r] = math.dot(query, 0, unit, r * dim, dim) * inv;
                 directed[r] = math.dot(query, 0, out, r * (dim + 1), dim) + out[r * (dim + 1) + dim];
             }
-            stamp++;
-            for (int i = 0; i < length; i++) {
-                excluded[history[i]] = stamp;
-            }
-            if (self >= 0) {
-                excluded[self] = stamp;
-            }
-            if (excluded[target] == stamp) { // a target already in the history is no next item to find
+            if (!exclude(history, length, self, target)) {
                 return NOT_SCORED;
             }
             long mask = 0;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.embrec.model.KernelTerms;
 import org.embrec.model.UserVectors;
 import org.embrec.vectors.EmbeddingStore;
 
@@ -19,7 +18,8 @@ import org.embrec.vectors.EmbeddingStore;
  * unit; repeats add up); a fold-in's {@code (1 + alpha) A⁻¹ y_j} ({@link org.embrec.als.FoldIn#terms}),
  * which also explains a stored user's factors as the fold-in of their history (Hu, Koren &amp;
  * Volinsky 2008, section 5). The {@link UserVectors#kernel kernel} rule's score is already a sum
- * of per-item terms, {@code w_j max(0, cos(j, c))^power} ({@link #ofKernel}).
+ * of per-item terms, {@code w_j max(0, cos(j, c))^power}, ranked alike
+ * ({@link #because(List, double[])}).
  *
  * <p>An item's share is its positive contribution over the sum of the positive contributions;
  * items whose contribution is zero or negative (they pull the candidate down) are never listed,
@@ -36,44 +36,18 @@ public final class Explanations {
     private final List<String> ids;
     private final double[] terms;
     private final int dim;
-    /** The kernel rule's terms, when the contributions are its per-item matches; else null. */
-    private final KernelTerms kernel;
 
     /**
      * @param ids the distinct history items, in the order ties are broken (first wins)
      * @param terms their terms {@code t_j}, row-major, {@code dim} each (retained)
      */
     public Explanations(List<String> ids, double[] terms, int dim) {
-        this(ids, terms, dim, null);
-    }
-
-    private Explanations(List<String> ids, double[] terms, int dim, KernelTerms kernel) {
         this.ids = List.copyOf(ids);
         this.terms = Objects.requireNonNull(terms, "terms");
         this.dim = dim;
-        this.kernel = kernel;
         if ((long) this.ids.size() * dim != terms.length) {
             throw new IllegalArgumentException("expected " + ids.size() + " x " + dim + " terms, got " + terms.length);
         }
-    }
-
-    /**
-     * The contributions of the {@link UserVectors#kernel kernel} rule: item {@code j}'s
-     * {@code w_j max(0, cos(j, c))^power}, the candidate's score split exactly (no normaliser);
-     * the terms are the items' unit vectors, newest first.
-     */
-    public static Explanations ofKernel(KernelTerms kernel, EmbeddingStore store) {
-        int dim = store.dim();
-        float[] unit = store.unitMatrix();
-        List<String> ids = new ArrayList<>(kernel.size());
-        double[] terms = new double[kernel.size() * dim];
-        for (int j = 0; j < kernel.size(); j++) {
-            ids.add(store.id(kernel.row(j)));
-            for (int d = 0; d < dim; d++) {
-                terms[j * dim + d] = unit[kernel.row(j) * dim + d];
-            }
-        }
-        return new Explanations(ids, terms, dim, kernel);
     }
 
     /**
@@ -107,32 +81,31 @@ public final class Explanations {
         return new Explanations(ids, terms, dim);
     }
 
-    /**
-     * The history items' contributions to a candidate (its first {@code dim} components):
-     * {@code t_j · v}, unnormalised; for the kernel rule its per-item terms.
-     */
+    /** The history items' contributions {@code t_j · v} to a candidate (its first {@code dim} components), unnormalised. */
     public double[] contributions(float[] candidate) {
         double[] c = new double[ids.size()];
-        double norm = 0;
-        if (kernel != null) {
-            for (int d = 0; d < dim; d++) {
-                norm += (double) candidate[d] * candidate[d];
-            }
-            norm = Math.sqrt(norm);
-        }
         for (int j = 0; j < c.length; j++) {
             double dot = 0;
             for (int d = 0; d < dim; d++) {
                 dot += terms[j * dim + d] * candidate[d];
             }
-            c[j] = kernel == null ? dot : norm > 0 ? kernel.contribution(j, dot / norm) : 0;
+            c[j] = dot;
         }
         return c;
     }
 
     /** The up to {@link #TOP} items with the largest positive contributions to the candidate, largest first. */
     public List<Because> because(float[] candidate) {
-        double[] c = contributions(candidate);
+        return because(ids, contributions(candidate));
+    }
+
+    /**
+     * The up to {@link #TOP} of {@code ids} with the largest positive contributions {@code c}
+     * (aligned with {@code ids}), largest first, with their shares of the positive sum; for a
+     * score that is already a sum of per-item terms, such as the kernel rule's
+     * ({@link org.embrec.model.KernelTerms#contributions}).
+     */
+    public static List<Because> because(List<String> ids, double[] c) {
         double positive = 0;
         for (double v : c) {
             positive += Math.max(0, v);

@@ -172,8 +172,13 @@ public final class Recommender implements AutoCloseable {
      * {@code inner-product}).
      */
     public String userScoreName() {
-        return foldIn == null && scoring.storedUsers() == Scoring.UserQuery.HISTORY_RULE && !rule.makesVector()
-                ? rule.kind().key() : scoring.users().key();
+        return scoring.storedUsers() == Scoring.UserQuery.HISTORY_RULE && byKernel() ? rule.kind().key()
+                : scoring.users().key();
+    }
+
+    /** True when a history's query is the kernel rule's (no fold-in solve, no user vector). */
+    private boolean byKernel() {
+        return foldIn == null && !rule.makesVector();
     }
 
     /** The catalog facts of the rows, for filters. */
@@ -373,7 +378,7 @@ public final class Recommender implements AutoCloseable {
                     deny(filter, List.of(), controls).toPredicate(vectors.ids(), attributes));
             return new Recommendations(top, true, used, List.copyOf(withoutVector), "popularity");
         }
-        if (factors == null && foldIn == null && !rule.makesVector()) {
+        if (factors == null && byKernel()) {
             return kernelSearch(rule.kernelTerms(rows, length), k, allowed, controls, used, withoutVector);
         }
         float[] user;
@@ -420,10 +425,13 @@ public final class Recommender implements AutoCloseable {
         List<Neighbor> top = controls.reranks() ? rerank(pool, k, controls) : pool.toNeighbors(vectors.ids());
         List<List<Explanations.Because>> because = List.of();
         if (controls.explain()) {
-            Explanations e = Explanations.ofKernel(terms, vectors);
+            List<String> ids = new ArrayList<>(terms.size());
+            for (int j = 0; j < terms.size(); j++) {
+                ids.add(vectors.id(terms.row(j)));
+            }
             because = new ArrayList<>(top.size());
             for (Neighbor n : top) {
-                because.add(e.because(vectors.vector(n.row())));
+                because.add(Explanations.because(ids, terms.contributions(vectors.unitMatrix(), vectors.dim(), n.row())));
             }
         }
         return new Recommendations(top, false, used, List.copyOf(withoutVector), rule.toString(), because);

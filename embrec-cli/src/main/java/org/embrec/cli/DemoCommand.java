@@ -175,7 +175,7 @@ final class DemoCommand implements Callable<Integer> {
             try (Recommender recommender = Recommender.open(m, dirs.get(i), UserVectors.MODEL)) {
                 similar = recommender.similar(item.id(), LIST_SIZE, ItemFilter.NONE); // as similar and the server
             }
-            ItemListPrinter.table(o, header, m.scoring().items().key(), similar, catalog, m::isCold, m.coldPenalty());
+            ItemListPrinter.table(o, header, m.scoring().itemScoreName(), similar, catalog, m::isCold, m.coldPenalty());
         }
     }
 

@@ -82,7 +82,7 @@ final class SimilarCommand implements Callable<Integer> {
             if (m.isCold(id)) {
                 header += System.lineSeparator() + "(cold: too few interactions; this item's vector comes from its content)";
             }
-            ItemListPrinter.table(out, header, m.scoring().items().key(), results, m.catalog(), m::isCold,
+            ItemListPrinter.table(out, header, m.scoring().itemScoreName(), results, m.catalog(), m::isCold,
                     m.coldPenalty());
         }
         return 0;

@@ -46,8 +46,8 @@ class AttributesCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         String[] lines = r.out().split("\\R");
         assertThat(lines[0]).startsWith("Items similar to Sigur Lichter [IS]");
-        // the score column is named by the model's item similarity (a play log's model may score by a directed blend)
-        String similarity = org.embrec.model.ModelDirectory.read(model).scoring().items().key();
+        // the score column is named by the model's item score (a play log's model may fuse ranks or score by a blend)
+        String similarity = org.embrec.model.ModelDirectory.read(model).scoring().itemScoreName();
         assertThat(lines[1]).matches("rank  id +country  tags +listeners  " + similarity);
         assertThat(lines).hasSize(7);
     }

@@ -3,11 +3,13 @@ package org.embrec.eval;
 import java.util.Objects;
 import org.embrec.als.FoldIn;
 import org.embrec.data.IdMap;
+import org.embrec.model.RankFusion;
 import org.embrec.model.Scoring;
 import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Similarity;
+import org.embrec.vectors.TopK;
 import org.embrec.vectors.VectorMath;
 
 /**
@@ -191,9 +193,15 @@ public final class EmbeddingScorer implements ItemScorer {
         return new Worker() {
             private final float[] user = new float[store.dim()];
 
+            /** Per-part buffers of a rank-fusion scoring (null otherwise). */
+            private final TopK cosTop = scoring.itemsFused() ? new TopK(Math.min(RankFusion.DEPTH, store.size())) : null;
+            private final TopK dirTop = scoring.itemsFused() ? new TopK(Math.min(RankFusion.DEPTH, store.size())) : null;
+
             @Override
             public void scoreRelated(int query, double[] scores) {
-                if (scoring.items() == Similarity.COSINE && candidates == store) {
+                if (cosTop != null) {
+                    scoreFused(query, scores);
+                } else if (scoring.items() == Similarity.COSINE && candidates == store) {
                     float[] unit = store.unitMatrix();
                     int dim = store.dim();
                     int n = store.size();
@@ -204,6 +212,38 @@ public final class EmbeddingScorer implements ItemScorer {
                     addOffsets(scores);
                 } else {
                     score(store.matrix(), query * store.dim(), scoring.items(), false, scores);
+                }
+            }
+
+            /**
+             * A rank-fusion scoring's related items, as {@code FusedIndex} serves them: each part's
+             * top {@link RankFusion#DEPTH} among the other rows (the query left out), score offsets
+             * added, fused by rank; every other row scores the fusion's floor.
+             */
+            private void scoreFused(int query, double[] scores) {
+                int dim = store.dim();
+                int cdim = candidates.dim();
+                int n = store.size();
+                float[] unit = store.unitMatrix();
+                float[] m = store.matrix();
+                float[] raw = candidates.matrix();
+                cosTop.clear();
+                dirTop.clear();
+                for (int r = 0, off = 0; r < n; r++, off += cdim) {
+                    if (r == query) {
+                        continue;
+                    }
+                    float offset = store.hasScoreOffsets() ? store.scoreOffset(r) : 0f;
+                    cosTop.offer(r, math.dot(unit, query * dim, raw, off, dim) + offset);
+                    dirTop.offer(r, math.dot(m, query * dim, raw, off + dim, dim) + raw[off + 2 * dim] + offset);
+                }
+                int[] cosRows = cosTop.rowsBestFirst();
+                int[] dirRows = dirTop.rowsBestFirst();
+                RankFusion.Fused f = RankFusion.fuse(scoring.itemBlend(), cosRows, cosRows.length, dirRows,
+                        dirRows.length);
+                java.util.Arrays.fill(scores, 0, n, (float) RankFusion.floor(scoring.itemBlend()));
+                for (int i = 0; i < f.size(); i++) {
+                    scores[f.rows()[i]] = (float) f.scores()[i];
                 }
             }
 

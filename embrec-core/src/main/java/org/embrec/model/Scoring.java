@@ -115,12 +115,21 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
      * people", the directed score "comes next, and often": which mix ranks the next item best
      * depends on the data, so {@code --scoring auto} measures it (docs/TRAINING.md).
      *
+     * <p>With {@code rankK > 0} (item queries only) the two parts are combined by their ranks, not
+     * their scores: {@code cosine / (k + r_cos) + directed / (k + r_dir)} ({@link RankFusion}).
+     * Ranks are on one scale for every query where the directed score's spread varies from query
+     * to query.
+     *
      * @param cosine weight of the cosine, {@code >= 0}
      * @param directed weight of the directed score, {@code >= 0}; not both 0
+     * @param rankK 0 to add the weighted scores; else the rank-fusion constant k (1..10000), and
+     *     both weights are positive
      */
-    public record Blend(double cosine, double directed) {
+    public record Blend(double cosine, double directed, int rankK) {
         /** The directed score alone ({@code --scoring directed}). */
         public static final Blend DIRECTED = new Blend(0, 1);
+        /** The largest rank-fusion constant. */
+        public static final int MAX_RANK_K = 10_000;
 
         public Blend {
             if (!(cosine >= 0) || !(directed >= 0) || Double.isInfinite(cosine) || Double.isInfinite(directed)
@@ -128,12 +137,35 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
                 throw new EmbrecException("a blend needs finite weights >= 0, not both 0, got cosine " + cosine
                         + ", directed " + directed);
             }
+            if (rankK < 0 || rankK > MAX_RANK_K || (rankK > 0 && (cosine == 0 || directed == 0))) {
+                throw new EmbrecException("a rank fusion needs k in 1.." + MAX_RANK_K
+                        + " and both weights > 0, got k " + rankK + ", cosine " + cosine + ", directed " + directed);
+            }
         }
 
-        /** {@code cosine 1, directed 0.3}, or {@code directed} alone. */
+        /** A blend of the scores ({@code rankK} 0). */
+        public Blend(double cosine, double directed) {
+            this(cosine, directed, 0);
+        }
+
+        /** The rank fusion of the cosine and the directed score with weights {@code cosine}, {@code directed}. */
+        public static Blend rankFusion(double cosine, double directed, int k) {
+            if (k == 0) {
+                throw new EmbrecException("a rank fusion needs k in 1.." + MAX_RANK_K + ", got 0");
+            }
+            return new Blend(cosine, directed, k);
+        }
+
+        /** True when the parts are combined by rank ({@link RankFusion}). */
+        public boolean fused() {
+            return rankK > 0;
+        }
+
+        /** {@code cosine 1 + directed 0.3}, {@code directed}, or {@code rank fusion (k 100) of cosine 1 + directed 0.3}. */
         @Override
         public String toString() {
-            return cosine == 0 ? "directed" : "cosine " + fmt(cosine) + " + directed " + fmt(directed);
+            String parts = cosine == 0 ? "directed" : "cosine " + fmt(cosine) + " + directed " + fmt(directed);
+            return fused() ? "rank fusion (k " + rankK + ") of " + parts : parts;
         }
 
         private static String fmt(double v) {
@@ -234,6 +266,9 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         }
         if ((candidates == Candidates.OUTPUT) != (itemBlend != null) || (itemBlend == null) != (userBlend == null)) {
             throw new IllegalArgumentException("blends go with output-vector candidates, and only with them");
+        }
+        if (userBlend != null && userBlend.fused()) {
+            throw new IllegalArgumentException("rank fusion is for item queries only");
         }
         if (userRule != null && (userRule.kind() == UserVectors.Kind.MODEL || storedUsers != UserQuery.HISTORY_RULE
                 || adHocUsers != UserQuery.HISTORY_RULE)) {
@@ -342,6 +377,9 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             return;
         }
         Blend b = forUser ? userBlend : itemBlend;
+        if (b.fused()) { // both parts at weight 1: the fusion searches them apart (FusedIndex) and weighs their ranks
+            b = new Blend(1, 1);
+        }
         if (withCosine()) {
             double norm = 0;
             for (int d = 0; d < dim; d++) {
@@ -378,6 +416,23 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
      */
     public static boolean outputFits(EmbeddingStore vectors, EmbeddingStore output) {
         return output.dim() == vectors.dim() + 1 && output.sameIdsAs(vectors);
+    }
+
+    /**
+     * True when item queries combine the cosine and the directed score by rank
+     * ({@link Blend#fused()}): their candidate query ({@link #candidateQuery}) then carries both
+     * parts at weight 1, and the search ranks each part apart and fuses the ranks ({@link RankFusion}).
+     */
+    public boolean itemsFused() {
+        return candidates == Candidates.OUTPUT && itemBlend.fused();
+    }
+
+    /**
+     * The name of the score related items are listed with: {@code rank-fusion} when item queries
+     * fuse ranks, else the item similarity's key ({@code cosine}, {@code inner-product}).
+     */
+    public String itemScoreName() {
+        return itemsFused() ? "rank-fusion" : items.key();
     }
 
     /** True when the model must store its items' output vectors. */
@@ -424,6 +479,9 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     private static void blendJson(ObjectNode o, Blend b) {
         o.put("cosine", b.cosine());
         o.put("directed", b.directed());
+        if (b.fused()) {
+            o.put("rank_k", b.rankK());
+        }
     }
 
     /**
@@ -483,7 +541,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         } else {
             JsonNode blend = o.get("blend");
             scoring = blend == null || blend.isNull() ? DIRECTED // written before blends: the directed score alone
-                    : blended(blend(blend, "items", source), blend(blend, "users", source));
+                    : blended(blend(blend, "items", source, true), blend(blend, "users", source, false));
         }
         if (rule != null && rule.kind() == UserVectors.Kind.KERNEL && !scoring.usersByCosine()) {
             throw new EmbrecException(source + ": '" + KEY + ".user_vectors' \"kernel\" goes with user queries ranked"
@@ -522,14 +580,20 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         }
     }
 
-    private static Blend blend(JsonNode blend, String key, String source) {
+    private static Blend blend(JsonNode blend, String key, String source, boolean mayFuse) {
         JsonNode b = blend.get(key);
-        if (b == null || !b.isObject() || !b.path("cosine").isNumber() || !b.path("directed").isNumber()) {
+        JsonNode k = b == null ? null : b.get("rank_k");
+        boolean fused = k != null && !k.isNull();
+        if (b == null || !b.isObject() || !b.path("cosine").isNumber() || !b.path("directed").isNumber()
+                || (fused && !(mayFuse && k.isIntegralNumber() && k.canConvertToInt()))) {
             throw new EmbrecException(source + ": '" + KEY + ".blend." + key
-                    + "' must be {\"cosine\": number, \"directed\": number}");
+                    + "' must be {\"cosine\": number, \"directed\": number"
+                    + (mayFuse ? "[, \"rank_k\": integer]}" : "}") + ", got " + b);
         }
         try {
-            return new Blend(b.get("cosine").doubleValue(), b.get("directed").doubleValue());
+            double c = b.get("cosine").doubleValue();
+            double d = b.get("directed").doubleValue();
+            return fused ? Blend.rankFusion(c, d, k.intValue()) : new Blend(c, d);
         } catch (EmbrecException e) {
             throw new EmbrecException(source + ": '" + KEY + ".blend." + key + "': " + e.getMessage(), e);
         }

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.embrec.model.KernelTerms;
+import org.embrec.model.RankFusion;
 import org.embrec.model.Scoring;
 import org.embrec.model.Scoring.Blend;
 import org.embrec.model.UserVectors;
 import org.embrec.sequence.HoldOut;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.TopK;
 import org.embrec.vectors.VectorMath;
 
 /**
@@ -22,14 +24,17 @@ import org.embrec.vectors.VectorMath;
  * next items of its own training data. The model is trained without the last item of up to
  * {@link #MAX_CASES} sampled sequences ({@link #holdOut}); each {@link #GRID} blend of cosine and
  * directed score then ranks every held-out item for its query (the item before it; the user
- * vector of the rest of the sequence). User queries try {@link #USER_CHOICES}: every blend with
+ * vector of the rest of the sequence). Item queries also try the {@link #FUSIONS rank fusion} of
+ * the cosine and the directed score. User queries try {@link #USER_CHOICES}: every blend with
  * each {@link #HALF_LIVES half-life} of the recency rule, as the transition baseline tries its
  * decays, and the cosine with each {@link UserVectors#kernel kernel} rule of {@link #KERNELS},
  * which scores the way the transition baseline does, a decayed sum of per-item scores over the
- * newest items. Each task chooses in two stages ({@link Task}): the cosine choice with the most
- * hits, which a blend with a directed part replaces only when it is clearly better. The chosen
- * user rule is declared in the scoring ({@link Scoring#userRule}) unless it is the default. When
- * both tasks choose the cosine alone, the model scores by the cosine and needs no output vectors.
+ * newest items. Each task chooses in two stages ({@link Task}): first among the rules led by the
+ * cosine (for items the rank fusion, which the cosine alone replaces only when clearly better;
+ * for users the one with the most hits), then a blend with a directed part replaces that choice
+ * only when it is clearly better. The chosen user rule is declared in the scoring
+ * ({@link Scoring#userRule}) unless it is the default. When both tasks choose the cosine alone,
+ * the model scores by the cosine and needs no output vectors.
  *
  * <p>The same choice as {@code evaluate} makes for the baselines on its validation split, made
  * inside training so that {@code train} with no flags gets it: on MovieLens the next liked item
@@ -42,6 +47,29 @@ public final class BlendSelection {
     /** The blends tried, simplest first: the cosine alone, cosine plus a growing directed part, the directed score alone. */
     public static final List<Blend> GRID = List.of(new Blend(1, 0), new Blend(1, 0.03), new Blend(1, 0.1),
             new Blend(1, 0.3), new Blend(1, 1), new Blend(1, 3), Blend.DIRECTED);
+    /**
+     * The rank fusion item queries try besides {@link #GRID} ({@link RankFusion}): the cosine's
+     * rank with 0.3 of the directed score's, k 100. On the bundled MovieLens data it ranked the
+     * next item above the cosine in every seed, where no blend of scores did; on the synthetic
+     * corpora it stays above the cosine and below the blends (bench/sequence-aware.md).
+     */
+    public static final List<Blend> FUSIONS = List.of(Blend.rankFusion(1, 0.3, 100));
+    /** What item queries try, in order: {@link #GRID}, then {@link #FUSIONS}. */
+    public static final List<Blend> ITEM_CHOICES = itemChoices();
+    /**
+     * The item queries' reference, the first stage's choice unless the cosine alone beats it by
+     * {@link #MIN_Z}: the rank fusion of {@link #FUSIONS}, above the cosine on every corpus and
+     * bundled seed measured (bench/sequence-aware.md), where the held-out items of one model are
+     * too few to tell the two apart.
+     */
+    static final int ITEM_REFERENCE = GRID.size();
+
+    private static List<Blend> itemChoices() {
+        List<Blend> c = new ArrayList<>(GRID);
+        c.addAll(FUSIONS);
+        return List.copyOf(c);
+    }
+
     /**
      * The half-lives (in items) of the recency rule user queries try, {@link UserVectors#DEFAULT}'s
      * first: from about the newest item alone (0.25) to a slow decay (4).
@@ -109,7 +137,7 @@ public final class BlendSelection {
             double[] userZ, int itemCosine, int userCosine) {
         /** The blend chosen for item queries. */
         public Blend items() {
-            return scoring.candidates() == Scoring.Candidates.OUTPUT ? scoring.itemBlend() : GRID.get(0);
+            return scoring.candidates() == Scoring.Candidates.OUTPUT ? scoring.itemBlend() : ITEM_CHOICES.get(0);
         }
 
         /** The blend chosen for user queries. */
@@ -131,8 +159,8 @@ public final class BlendSelection {
             m.put("u2i", users().toString());
             m.put("u2i_rule", userRule().toString());
             List<Map<String, Object>> items = new ArrayList<>();
-            for (int g = 0; g < GRID.size(); g++) {
-                Map<String, Object> row = blendRow(GRID.get(g));
+            for (int g = 0; g < ITEM_CHOICES.size(); g++) {
+                Map<String, Object> row = blendRow(ITEM_CHOICES.get(g));
                 row.put("hr_i2i", rate(itemHits[g], itemCases));
                 row.put("z_i2i", Math.round(itemZ[g] * 100) / 100.0);
                 items.add(row);
@@ -155,6 +183,9 @@ public final class BlendSelection {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("cosine", b.cosine());
             row.put("directed", b.directed());
+            if (b.fused()) {
+                row.put("rank_k", b.rankK());
+            }
             return row;
         }
 
@@ -171,9 +202,9 @@ public final class BlendSelection {
 
         private static String task(String chosen, int[] hits, int cases, double[] z, int cosine) {
             int best = argmax(hits);
-            boolean items = hits.length == GRID.size();
-            String bestName = items ? GRID.get(best).toString() : USER_CHOICES.get(best).toString();
-            String cosineName = items ? GRID.get(cosine).toString() : USER_CHOICES.get(cosine).toString();
+            boolean items = hits.length == ITEM_CHOICES.size();
+            String bestName = items ? ITEM_CHOICES.get(best).toString() : USER_CHOICES.get(best).toString();
+            String cosineName = items ? ITEM_CHOICES.get(cosine).toString() : USER_CHOICES.get(cosine).toString();
             return String.format(Locale.ROOT, "%s (of %d: %s HR@%d %.4f, best %s %.4f, z %.2f)", chosen, cases,
                     cosineName, K, rate(hits[cosine], cases), bestName, rate(hits[best], cases), z[best]);
         }
@@ -248,7 +279,8 @@ public final class BlendSelection {
             int last = rowOf[training.items()[training.end(s) - 1]];
             if (last >= 0) {
                 System.arraycopy(vectors.matrix(), last * vectors.dim(), w.query, 0, vectors.dim());
-                itemMask[c] = w.score(vectors, output, target, w.history, 0, last);
+                long m = w.score(vectors, output, target, w.history, 0, last);
+                itemMask[c] = m == NOT_SCORED ? NOT_SCORED : m | w.scoreFusions(target) << GRID.size();
             }
             long mask = w.scoreKernels(vectors, target, w.history, length);
             mask = mask == NOT_SCORED ? NOT_SCORED : mask << (HALF_LIVES.size() * GRID.size());
@@ -259,17 +291,18 @@ public final class BlendSelection {
             }
             userMask[c] = mask;
         });
-        boolean[] itemCosine = new boolean[GRID.size()];
+        boolean[] itemCosine = new boolean[ITEM_CHOICES.size()];
         boolean[] userCosine = new boolean[USER_CHOICES.size()];
         for (int b = 0; b < itemCosine.length; b++) {
-            itemCosine[b] = GRID.get(b).directed() == 0;
+            itemCosine[b] = ITEM_CHOICES.get(b).directed() == 0 || ITEM_CHOICES.get(b).fused();
         }
         for (int u = 0; u < userCosine.length; u++) {
             userCosine[u] = USER_CHOICES.get(u).blend().directed() == 0;
         }
-        Task item = Task.of(itemMask, itemCosine);
+        // items: the rank fusion is the reference, which the cosine replaces only when clearly better
+        Task item = Task.of(itemMask, itemCosine, ITEM_REFERENCE, MIN_Z);
         Task user = Task.of(userMask, userCosine);
-        Blend bi = GRID.get(item.chosen());
+        Blend bi = ITEM_CHOICES.get(item.chosen());
         UserChoice u = USER_CHOICES.get(user.chosen());
         Blend bu = u.blend();
         Scoring scoring = bi.directed() == 0 && bu.directed() == 0 ? Scoring.DEFAULT : Scoring.blended(bi, bu);
@@ -311,11 +344,22 @@ public final class BlendSelection {
             return onlyB + onlyRef == 0 ? 0 : (onlyB - onlyRef) / Math.sqrt(onlyB + onlyRef);
         }
 
+        /** {@link #of(long[], boolean[], int, double)} with choice 0 the reference and the first stage ungated. */
+        static Task of(long[] masks, boolean[] cosineOnly) {
+            return of(masks, cosineOnly, 0, 0);
+        }
+
         /**
          * @param masks per case, bit b set when choice b hits ({@link #NOT_SCORED}: no case)
-         * @param cosineOnly which choices rank by the cosine alone (the first stage); the first is one
+         * @param cosineOnly which choices take part in the first stage; {@code reference} is one
+         * @param reference the first stage's choice unless another beats it (ties keep it)
+         * @param firstGate the z against {@code reference} another first-stage choice needs besides
+         *     more hits (0: the most hits win)
          */
-        static Task of(long[] masks, boolean[] cosineOnly) {
+        static Task of(long[] masks, boolean[] cosineOnly, int reference, double firstGate) {
+            if (!cosineOnly[reference]) {
+                throw new IllegalArgumentException("the reference takes part in the first stage");
+            }
             int choices = cosineOnly.length;
             int[] hits = new int[choices];
             int cases = 0;
@@ -328,12 +372,17 @@ public final class BlendSelection {
                     hits[b] += (int) ((m >>> b) & 1);
                 }
             }
-            int cosine = 0;
+            int cosine = reference;
             int directed = -1;
-            for (int b = 1; b < choices; b++) {
-                if (cosineOnly[b] && hits[b] > hits[cosine]) {
-                    cosine = b;
-                } else if (!cosineOnly[b] && (directed < 0 || hits[b] > hits[directed])) {
+            for (int b = 0; b < choices; b++) {
+                if (b == reference) {
+                    continue;
+                }
+                if (cosineOnly[b]) {
+                    if (hits[b] > hits[cosine] && (firstGate == 0 || mcNemar(masks, b, reference) >= firstGate)) {
+                        cosine = b;
+                    }
+                } else if (directed < 0 || hits[b] > hits[directed]) {
                     directed = b;
                 }
             }
@@ -368,6 +417,9 @@ public final class BlendSelection {
         final double[] cosine;
         final double[] directed;
         final int[] excluded;
+        /** Each part's top {@link RankFusion#DEPTH} for the fusions. */
+        final TopK cosTop;
+        final TopK dirTop;
         /** Rows of the newest distinct history items, and their cosines with every row (n per item). */
         final int[] termRows;
         final float[] termCosines;
@@ -379,6 +431,8 @@ public final class BlendSelection {
             cosine = new double[n];
             directed = new double[n];
             excluded = new int[n];
+            cosTop = new TopK(Math.min(RankFusion.DEPTH, n));
+            dirTop = new TopK(Math.min(RankFusion.DEPTH, n));
             int span = 0;
             for (UserVectors k : KERNELS) {
                 span = Math.max(span, k.kernelSpan(Integer.MAX_VALUE));
@@ -455,6 +509,43 @@ public final class BlendSelection {
                 s += t.contribution(j, termCosines[at[j] * n + c]);
             }
             return s;
+        }
+
+        /**
+         * The hits of the {@link #FUSIONS} (bit f for fusion f) from the last {@link #score} of
+         * an item query, over the same candidates; a tie counts against the target, and a target
+         * in neither part's top {@link RankFusion#DEPTH} is a miss.
+         */
+        long scoreFusions(int target) {
+            cosTop.clear();
+            dirTop.clear();
+            for (int r = 0; r < cosine.length; r++) {
+                if (excluded[r] != stamp) {
+                    cosTop.offer(r, (float) cosine[r]);
+                    dirTop.offer(r, (float) directed[r]);
+                }
+            }
+            int[] cosRows = cosTop.rowsBestFirst();
+            int[] dirRows = dirTop.rowsBestFirst();
+            long mask = 0;
+            for (int f = 0; f < FUSIONS.size(); f++) {
+                RankFusion.Fused fused = RankFusion.fuse(FUSIONS.get(f), cosRows, cosRows.length, dirRows,
+                        dirRows.length);
+                double t = Double.NaN;
+                for (int i = 0; i < fused.size(); i++) {
+                    if (fused.rows()[i] == target) {
+                        t = fused.scores()[i];
+                    }
+                }
+                int above = 0;
+                for (int i = 0; i < fused.size() && !Double.isNaN(t); i++) {
+                    above += fused.rows()[i] != target && fused.scores()[i] >= t ? 1 : 0;
+                }
+                if (!Double.isNaN(t) && above < K) {
+                    mask |= 1L << f;
+                }
+            }
+            return mask;
         }
 
         /**

@@ -13,6 +13,7 @@ import org.embrec.Printable;
 import org.embrec.als.FoldIn;
 import org.embrec.data.Catalog;
 import org.embrec.index.ExactIndex;
+import org.embrec.index.FusedIndex;
 import org.embrec.index.Hits;
 import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
@@ -129,9 +130,12 @@ public final class Recommender implements AutoCloseable {
         Sequences h = model.histories();
         CandidateVectors.Spaces spaces = CandidateVectors.of(model);
         SearchSpace users = spaces.users();
-        VectorIndex itemIndex = ModelIndex.openOrExact(modelDir, spaces.items(), attrs);
-        VectorIndex userIndex = users == spaces.items() ? itemIndex
+        VectorIndex searched = ModelIndex.openOrExact(modelDir, spaces.items(), attrs);
+        VectorIndex userIndex = users == spaces.items() ? searched
                 : OffsetIndex.of(ExactIndex.of(users.vectors(), attrs, users.similarity()));
+        // item queries that fuse ranks search each part apart in the same rows; user queries never fuse
+        VectorIndex itemIndex = model.scoring().itemsFused()
+                ? FusedIndex.of(searched, model.scoring().itemBlend()) : searched;
         return new Recommender(store, model.catalog(), attrs, itemIndex, userIndex, model.scoring(),
                 model.userFactors(), model.outputVectors(), rule,
                 h == null ? Popularity.empty() : Popularity.of(h, store), h, Exclusions.forModel(modelDir, model::knows));
@@ -536,7 +540,8 @@ public final class Recommender implements AutoCloseable {
     @Override
     public void close() {
         index.close();
-        if (userIndex != index) {
+        boolean shared = userIndex == index || index instanceof FusedIndex f && f.inner() == userIndex;
+        if (!shared) {
             userIndex.close();
         }
     }

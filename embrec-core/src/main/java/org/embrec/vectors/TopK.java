@@ -52,36 +52,41 @@ public final class TopK {
 
     /** Rows in best-first order (drains nothing; O(k log k)). */
     public int[] rowsBestFirst() {
-        int[] order = order();
+        long[] keys = sortedKeys();
         int[] out = new int[size];
         for (int i = 0; i < size; i++) {
-            out[i] = rows[order[i]];
+            out[i] = (int) keys[i];
         }
         return out;
     }
 
     /** Scores in best-first order, aligned with {@link #rowsBestFirst()}. */
     public float[] scoresBestFirst() {
-        int[] order = order();
+        long[] keys = sortedKeys();
         float[] out = new float[size];
         for (int i = 0; i < size; i++) {
-            out[i] = scores[order[i]];
+            out[i] = Float.intBitsToFloat(flip(~(int) (keys[i] >> 32)));
         }
         return out;
     }
 
-    private int[] order() {
-        Integer[] idx = new Integer[size];
+    /**
+     * The kept pairs as longs that sort best first: the score's bits made order-preserving and
+     * inverted (higher scores first) above the row (lower rows first). No boxing.
+     */
+    private long[] sortedKeys() {
+        long[] keys = new long[size];
         for (int i = 0; i < size; i++) {
-            idx[i] = i;
+            float score = scores[i] + 0f; // -0 as +0: they tie, as in better()
+            keys[i] = (long) ~flip(Float.floatToRawIntBits(score)) << 32 | (rows[i] & 0xffff_ffffL);
         }
-        java.util.Arrays.sort(idx, (a, b) -> better(scores[a], rows[a], scores[b], rows[b]) ? -1
-                : better(scores[b], rows[b], scores[a], rows[a]) ? 1 : 0);
-        int[] out = new int[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = idx[i];
-        }
-        return out;
+        java.util.Arrays.sort(keys);
+        return keys;
+    }
+
+    /** Maps float bits to an int ordered as the floats are, and back (its own inverse). */
+    private static int flip(int bits) {
+        return bits ^ ((bits >> 31) & 0x7fff_ffff);
     }
 
     /** True when (s1, r1) ranks before (s2, r2): higher score, then lower row. */

@@ -94,23 +94,24 @@ class BlendSelectionTest {
         assertThat(c.scoring().candidates()).isEqualTo(Scoring.Candidates.OUTPUT);
         assertThat(c.items().directed()).isPositive();
         // the successor of the last item is the held-out item: the directed score finds every one
-        int best = BlendSelection.GRID.indexOf(c.items());
+        int best = BlendSelection.ITEM_CHOICES.indexOf(c.items());
         assertThat(c.itemHits()[best]).isEqualTo(c.itemCases());
         assertThat(c.itemHits()[0]).isLessThan(c.itemCases() / 2);
         assertThat(c.itemZ()[best]).isGreaterThanOrEqualTo(BlendSelection.MIN_Z);
     }
 
     @Test
-    void outputVectorsThatKnowNothingLeaveTheCosine() {
+    void outputVectorsThatKnowNothingChooseNoBlendOfScores() {
         Sequences liked = chains();
         HoldOut held = BlendSelection.holdOut(liked, 1);
         EmbeddingStore in = input(liked);
         BlendSelection.Choice c = BlendSelection.choose(held, in, output(in, false));
-        // the half-life may move (the 60 random vectors' cosines recur in every chain), the candidates may not
-        assertThat(c.scoring().withUserRule(null)).as(c.toString()).isEqualTo(Scoring.DEFAULT);
-        assertThat(c.scoring().needsOutputVectors()).isFalse();
-        assertThat(c.items()).isEqualTo(BlendSelection.GRID.get(0));
+        // items: the reference (the rank fusion) or the cosine; users: the cosine (the half-life may
+        // move: the 60 random vectors' cosines recur in every chain)
+        assertThat(c.items()).isIn(BlendSelection.GRID.get(0), BlendSelection.FUSIONS.get(0));
         assertThat(c.users()).isEqualTo(BlendSelection.GRID.get(0));
+        assertThat(c.scoring().withUserRule(null)).as(c.toString()).isIn(Scoring.DEFAULT,
+                Scoring.blended(BlendSelection.FUSIONS.get(0), BlendSelection.GRID.get(0)));
     }
 
     @Test
@@ -120,17 +121,21 @@ class BlendSelectionTest {
         EmbeddingStore in = input(liked);
         EmbeddingStore out = output(in, true);
         BlendSelection.Choice c = BlendSelection.choose(held, in, out);
-        for (int b = 0; b < BlendSelection.GRID.size(); b++) {
-            Scoring.Blend blend = BlendSelection.GRID.get(b);
+        assertThat(c.itemHits()).hasSize(BlendSelection.GRID.size() + BlendSelection.FUSIONS.size());
+        for (int b = 0; b < BlendSelection.ITEM_CHOICES.size(); b++) {
+            Scoring.Blend blend = BlendSelection.ITEM_CHOICES.get(b);
             int hits = 0;
             for (int k = 0; k < held.size(); k++) {
                 int s = held.sequences()[k];
                 int query = held.training().items()[held.training().end(s) - 1];
                 int target = held.targets()[k];
-                double t = score(in, out, blend, query, target);
+                double[] scores = new double[ITEMS];
+                for (int r = 0; r < ITEMS; r++) {
+                    scores[r] = blend.fused() ? fused(in, out, blend, query, r) : score(in, out, blend, query, r);
+                }
                 int above = 0;
                 for (int r = 0; r < ITEMS; r++) {
-                    if (r != query && r != target && score(in, out, blend, query, r) >= t) {
+                    if (r != query && r != target && scores[r] >= scores[target]) {
                         above++;
                     }
                 }
@@ -138,6 +143,31 @@ class BlendSelectionTest {
             }
             assertThat(c.itemHits()[b]).as("%s", blend).isEqualTo(hits);
         }
+    }
+
+    /**
+     * A rank fusion's score from scratch: c's 0-based rank by the cosine and by the directed score
+     * among the rows other than the query (equal scores by lower row), each capped at the depth.
+     */
+    private static double fused(EmbeddingStore in, EmbeddingStore out, Scoring.Blend blend, int query, int c) {
+        Scoring.Blend cosine = new Scoring.Blend(1, 0);
+        Scoring.Blend directed = Scoring.Blend.DIRECTED;
+        int rCos = 0;
+        int rDir = 0;
+        float cc = (float) score(in, out, cosine, query, c);
+        float dc = (float) score(in, out, directed, query, c);
+        for (int r = 0; r < ITEMS; r++) {
+            if (r == query || r == c) {
+                continue;
+            }
+            float cr = (float) score(in, out, cosine, query, r);
+            float dr = (float) score(in, out, directed, query, r);
+            rCos += cr > cc || (cr == cc && r < c) ? 1 : 0;
+            rDir += dr > dc || (dr == dc && r < c) ? 1 : 0;
+        }
+        int depth = org.embrec.model.RankFusion.DEPTH;
+        return (float) (blend.cosine() / (blend.rankK() + Math.min(rCos, depth))
+                + blend.directed() / (blend.rankK() + Math.min(rDir, depth)));
     }
 
     @Test
@@ -283,6 +313,31 @@ class BlendSelectionTest {
         long[] tie = masks.apply(0);
         tie[21] = 0b001;
         assertThat(BlendSelection.Task.of(tie, cosineOnly).chosen()).isZero();
+    }
+
+    @Test
+    void theItemReferenceIsReplacedInTheFirstStageOnlyWhenClearlyWorse() {
+        boolean[] firstStage = {true, false, true}; // the cosine, a blend, the reference (the rank fusion)
+        // 100 cases: all hit 20; the cosine `extra` more of its own, the reference 1 of its own
+        java.util.function.IntFunction<long[]> masks = extra -> {
+            long[] m = new long[100];
+            for (int c = 0; c < 20; c++) {
+                m[c] = 0b111;
+            }
+            m[20] = 0b100;
+            for (int c = 21; c < 21 + extra; c++) {
+                m[c] = 0b001;
+            }
+            return m;
+        };
+        BlendSelection.Task close = BlendSelection.Task.of(masks.apply(6), firstStage, 2, BlendSelection.MIN_Z);
+        assertThat(close.hits()).containsExactly(26, 20, 21);
+        assertThat(close.chosen()).as("z 5 / sqrt(7) = 1.89 < 2: more hits, not clearly").isEqualTo(2);
+        assertThat(BlendSelection.Task.of(masks.apply(7), firstStage, 2, BlendSelection.MIN_Z).chosen())
+                .as("z 6 / sqrt(8) = 2.12").isZero();
+        assertThat(BlendSelection.Task.of(masks.apply(6), firstStage, 2, 0).chosen()).as("ungated").isZero();
+        assertThat(BlendSelection.Task.of(masks.apply(1), firstStage, 2, BlendSelection.MIN_Z).chosen())
+                .as("a tie keeps the reference").isEqualTo(2);
     }
 
     /** The recency rule's vector from scratch: the item j places before the newest weighs 0.5^(j / h). */

@@ -1,0 +1,95 @@
+package org.embrec.model;
+
+import java.util.Arrays;
+
+/**
+ * Reciprocal-rank fusion of an item query's two rankings (Cormack et al. 2009): a candidate
+ * scores {@code cosine / (k + r_cos) + directed / (k + r_dir)}, r its 0-based rank in each part's
+ * ranking of the candidates (score descending, then row ascending), capped at {@link #DEPTH}: a
+ * candidate ranked {@code DEPTH} or lower in a part, or not in its list, counts as ranked
+ * {@code DEPTH} there. So the fused score of every candidate follows from each part's top
+ * {@code DEPTH}, which an index can search; evaluation and every serving path compute it here.
+ *
+ * <p>Stateless; the arrays passed in are read, the result is new.
+ */
+public final class RankFusion {
+    /** Ranks at or below this count as this rank (the score's floor): each part's list is its top {@code DEPTH}. */
+    public static final int DEPTH = 200;
+
+    private RankFusion() {}
+
+    /** The fused score of a candidate at 0-based ranks {@code rCos} and {@code rDir} (capped at {@link #DEPTH}). */
+    public static double score(Scoring.Blend blend, int rCos, int rDir) {
+        double k = blend.rankK();
+        return blend.cosine() / (k + Math.min(rCos, DEPTH)) + blend.directed() / (k + Math.min(rDir, DEPTH));
+    }
+
+    /** The score of a candidate in neither part's top {@link #DEPTH}: the lowest a candidate can score. */
+    public static double floor(Scoring.Blend blend) {
+        return score(blend, DEPTH, DEPTH);
+    }
+
+    /**
+     * The candidates of either list with their fused scores rounded to float (what every path
+     * serves and evaluates), best first, equal scores by lower row.
+     *
+     * @param cosRows the cosine part's rows, best first (at least its top {@link #DEPTH}, or all
+     *     candidates when there are fewer); ranks past {@code DEPTH} count as {@code DEPTH}
+     * @param dirRows the directed part's rows, the same way
+     * @return {@code rows} and {@code scores} of the union, best first
+     */
+    public static Fused fuse(Scoring.Blend blend, int[] cosRows, int cosCount, int[] dirRows, int dirCount) {
+        if (blend.rankK() == 0) {
+            throw new IllegalArgumentException("not a rank-fusion blend: " + blend);
+        }
+        // each entry: row in the high 32 bits, then list (0 cosine, 1 directed), then rank: sorting
+        // brings a row's entries together without a map or an object per candidate
+        long[] keys = new long[cosCount + dirCount];
+        for (int i = 0; i < cosCount; i++) {
+            keys[i] = (long) cosRows[i] << 32 | i;
+        }
+        for (int i = 0; i < dirCount; i++) {
+            keys[cosCount + i] = (long) dirRows[i] << 32 | 1L << 31 | i;
+        }
+        Arrays.sort(keys);
+        // one entry per row: its fused score (as a float, what every path returns) and the row,
+        // packed so that a primitive sort puts the best first, equal scores by lower row
+        long[] fused = new long[keys.length];
+        int n = 0;
+        for (int i = 0; i < keys.length; ) {
+            int row = (int) (keys[i] >>> 32);
+            int rCos = DEPTH;
+            int rDir = DEPTH;
+            for (; i < keys.length && (int) (keys[i] >>> 32) == row; i++) {
+                int rank = (int) (keys[i] & 0x7fff_ffffL);
+                if ((keys[i] & 1L << 31) == 0) {
+                    rCos = Math.min(rCos, rank);
+                } else {
+                    rDir = Math.min(rDir, rank);
+                }
+            }
+            // fused scores are positive, so their float bits order as the floats do
+            fused[n++] = (long) ~Float.floatToRawIntBits((float) score(blend, rCos, rDir)) << 32 | row;
+        }
+        Arrays.sort(fused, 0, n);
+        int[] rows = new int[n];
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = (int) fused[i];
+            scores[i] = Float.intBitsToFloat(~(int) (fused[i] >> 32));
+        }
+        return new Fused(rows, scores);
+    }
+
+    /**
+     * Fused candidates, best first.
+     *
+     * @param rows candidate rows
+     * @param scores their fused scores
+     */
+    public record Fused(int[] rows, double[] scores) {
+        public int size() {
+            return rows.length;
+        }
+    }
+}

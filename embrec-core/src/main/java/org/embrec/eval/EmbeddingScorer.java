@@ -9,7 +9,7 @@ import org.embrec.model.UserVectors;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Similarity;
-import org.embrec.vectors.TopK;
+import org.embrec.vectors.TopKBuffer;
 import org.embrec.vectors.VectorMath;
 
 /**
@@ -194,8 +194,8 @@ public final class EmbeddingScorer implements ItemScorer {
             private final float[] user = new float[store.dim()];
 
             /** Per-part buffers of a rank-fusion scoring (null otherwise). */
-            private final TopK cosTop = scoring.itemsFused() ? new TopK(Math.min(RankFusion.DEPTH, store.size())) : null;
-            private final TopK dirTop = scoring.itemsFused() ? new TopK(Math.min(RankFusion.DEPTH, store.size())) : null;
+            private final TopKBuffer cosTop = scoring.itemsFused() ? new TopKBuffer(RankFusion.DEPTH) : null;
+            private final TopKBuffer dirTop = scoring.itemsFused() ? new TopKBuffer(RankFusion.DEPTH) : null;
 
             @Override
             public void scoreRelated(int query, double[] scores) {
@@ -217,33 +217,18 @@ public final class EmbeddingScorer implements ItemScorer {
 
             /**
              * A rank-fusion scoring's related items, as {@code FusedIndex} serves them: each part's
-             * top {@link RankFusion#DEPTH} among the other rows (the query left out), score offsets
-             * added, fused by rank; every other row scores the fusion's floor.
+             * top {@link RankFusion#DEPTH} among the other rows ({@link RankFusion#scanParts}),
+             * fused by rank; every other row scores the fusion's floor.
              */
             private void scoreFused(int query, double[] scores) {
-                int dim = store.dim();
-                int cdim = candidates.dim();
-                int n = store.size();
-                float[] unit = store.unitMatrix();
-                float[] m = store.matrix();
-                float[] raw = candidates.matrix();
-                cosTop.clear();
-                dirTop.clear();
-                for (int r = 0, off = 0; r < n; r++, off += cdim) {
-                    if (r == query) {
-                        continue;
-                    }
-                    float offset = store.hasScoreOffsets() ? store.scoreOffset(r) : 0f;
-                    cosTop.offer(r, math.dot(unit, query * dim, raw, off, dim) + offset);
-                    dirTop.offer(r, math.dot(m, query * dim, raw, off + dim, dim) + raw[off + 2 * dim] + offset);
-                }
+                RankFusion.scanParts(candidates, store.matrix(), query * store.dim(), query, null, cosTop, dirTop);
                 int[] cosRows = cosTop.rowsBestFirst();
                 int[] dirRows = dirTop.rowsBestFirst();
                 RankFusion.Fused f = RankFusion.fuse(scoring.itemBlend(), cosRows, cosRows.length, dirRows,
                         dirRows.length);
-                java.util.Arrays.fill(scores, 0, n, (float) RankFusion.floor(scoring.itemBlend()));
+                java.util.Arrays.fill(scores, 0, store.size(), (float) RankFusion.floor(scoring.itemBlend()));
                 for (int i = 0; i < f.size(); i++) {
-                    scores[f.rows()[i]] = (float) f.scores()[i];
+                    scores[f.rows()[i]] = f.scores()[i];
                 }
             }
 

@@ -1,31 +1,37 @@
 package org.embrec.index;
 
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import org.embrec.Progress;
 import org.embrec.model.RankFusion;
 import org.embrec.model.Scoring;
 import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.TopKBuffer;
 
 /**
  * Item queries of a model whose item blend fuses ranks ({@link Scoring.Blend#fused()}): a query is
  * the scoring's candidate query {@code [unit query, query, 1]} against the candidate rows
- * {@code [unit input, output, bias]}. This index searches the wrapped one twice, once for each
- * part (the cosine part {@code [unit query, 0, 0]}, the directed part {@code [0, query, 1]}),
- * each for its top {@link RankFusion#DEPTH} (more when more hits are asked for), and returns the
- * union ranked by {@link RankFusion}. Over an exact index that is the exact fused ranking of all
- * candidates that pass the filter; over HNSW, as good as its two lists. Filters and excluded
- * rows apply inside both searches, so ranks are among the candidates that may be returned.
+ * {@code [unit input, output, bias]}, and the answer is the union of each part's top
+ * {@link RankFusion#DEPTH} (more when more hits are asked for) ranked by {@link RankFusion}. Over
+ * an exact index one scan of the rows scores both parts ({@link RankFusion#scanParts}, what the
+ * evaluation runs, so the two agree to the bit); over HNSW the wrapped index is searched for each
+ * part (the cosine part {@code [unit query, 0, 0]}, the directed part {@code [0, query, 1]}), twice
+ * as deep so that a missed row seldom shifts the ranks. Filters and excluded rows apply inside
+ * both parts, so ranks are among the candidates that may be returned.
  *
  * <p>Thread-safe when the wrapped index is; closing closes it.
  */
 public final class FusedIndex implements VectorIndex {
     private final VectorIndex inner;
     private final Scoring.Blend blend;
+    private final ItemAttributes attributes;
     private final int dim;
 
-    private FusedIndex(VectorIndex inner, Scoring.Blend blend) {
+    private FusedIndex(VectorIndex inner, Scoring.Blend blend, ItemAttributes attributes) {
         this.inner = inner;
         this.blend = blend;
+        this.attributes = attributes;
         if (inner.dim() % 2 != 1) {
             throw new IllegalArgumentException("rank fusion searches [unit input, output, bias] rows, got dim "
                     + inner.dim());
@@ -33,13 +39,18 @@ public final class FusedIndex implements VectorIndex {
         this.dim = (inner.dim() - 1) / 2;
     }
 
-    /** {@code index} (over a fused scoring's candidate rows) answering item queries by {@code blend}'s rank fusion. */
-    public static VectorIndex of(VectorIndex index, Scoring.Blend blend) {
+    /**
+     * {@code index} (over a fused scoring's candidate rows) answering item queries by
+     * {@code blend}'s rank fusion; {@code attributes} (the rows' filterable metadata) let an exact
+     * search scan the rows itself ({@link RankFusion#scanParts}, as the evaluation does).
+     */
+    public static VectorIndex of(VectorIndex index, Scoring.Blend blend, ItemAttributes attributes) {
         Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(attributes, "attributes");
         if (!blend.fused()) {
             throw new IllegalArgumentException("not a rank-fusion blend: " + blend);
         }
-        return new FusedIndex(index, blend);
+        return new FusedIndex(index, blend, attributes);
     }
 
     /** The index each part is searched in. */
@@ -62,7 +73,10 @@ public final class FusedIndex implements VectorIndex {
         if (k < 1) {
             return inner.search(query, k, filter, excludeRow); // the index's own message
         }
-        // both parts as one batch on this thread: an exact scan reads each row once for the two
+        if (inner.type() == IndexType.EXACT) {
+            return exact(query, k, filter, excludeRow);
+        }
+        // both parts as one batch on this thread
         int cdim = dim();
         float[] parts = new float[2 * cdim];
         System.arraycopy(part(query, 0, true), 0, parts, 0, cdim);
@@ -87,6 +101,16 @@ public final class FusedIndex implements VectorIndex {
             System.arraycopy(queries, q * cdim, cosQueries, q * cdim, dim);
             System.arraycopy(queries, q * cdim + dim, dirQueries, q * cdim + dim, dim + 1);
         }
+        if (inner.type() == IndexType.EXACT) {
+            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+            Progress p = progress == null ? Progress.NONE : progress;
+            org.embrec.Parallel.run(n, Workers.count(threads), (i, w) -> {
+                float[] one = Arrays.copyOfRange(queries, i * cdim, (i + 1) * cdim);
+                out.set(i, exact(one, k, filter, exclude == null ? -1 : exclude[i]));
+                p.update("search", done.incrementAndGet(), n, "");
+            });
+            return out;
+        }
         int depth = fetch(k);
         KnnResult cos = inner.searchBatch(cosQueries, exclude, depth, filter, threads, progress);
         KnnResult dir = inner.searchBatch(dirQueries, exclude, depth, filter, threads, Progress.NONE);
@@ -97,13 +121,12 @@ public final class FusedIndex implements VectorIndex {
     }
 
     /**
-     * How many hits each part asks for: its top {@link RankFusion#DEPTH} (k when more are asked
-     * for); over an approximate index twice that, so that the ranks of the first {@code DEPTH}
-     * are seldom shifted by a row the graph missed.
+     * How many hits each part asks an approximate index for: twice its top {@link RankFusion#DEPTH}
+     * (or twice k when more are asked for), so that the ranks of the first {@code DEPTH} are seldom
+     * shifted by a row the graph missed.
      */
-    private int fetch(int k) {
-        int depth = Math.max(RankFusion.DEPTH, k);
-        return inner.type() == IndexType.EXACT ? depth : 2 * depth;
+    private static int fetch(int k) {
+        return 2 * Math.max(RankFusion.DEPTH, k);
     }
 
     /** One part of the candidate query {@code query[at..at+dim())}: the cosine part or the directed part, the other zero. */
@@ -120,8 +143,34 @@ public final class FusedIndex implements VectorIndex {
         return p;
     }
 
+    /**
+     * The exact fusion: one scan of the rows scoring both parts ({@link RankFusion#scanParts}) into
+     * buffers of each part's top {@code max(DEPTH, k)}.
+     */
+    private Hits exact(float[] query, int k, ItemFilter filter, int excludeRow) {
+        if (query.length != dim()) {
+            throw new IllegalArgumentException("a fused query has " + dim() + " components, got " + query.length);
+        }
+        int depth = Math.min(Math.max(RankFusion.DEPTH, k), size());
+        if (depth < 1) {
+            return Hits.empty();
+        }
+        TopKBuffer cos = new TopKBuffer(depth);
+        TopKBuffer dir = new TopKBuffer(depth);
+        IntPredicate allowed = filter == null || filter.isNone() ? null : filter.toPredicate(store().ids(), attributes);
+        // the candidate query is [unit q, q, 1]: its second part is the item's vector itself
+        RankFusion.scanParts(store(), query, dim, excludeRow, allowed, cos, dir);
+        int[] cosRows = cos.rowsBestFirst();
+        int[] dirRows = dir.rowsBestFirst();
+        return fused(cosRows, dirRows, k);
+    }
+
     private Hits fused(Hits cos, Hits dir, int k) {
-        RankFusion.Fused f = RankFusion.fuse(blend, cos.rows(), cos.size(), dir.rows(), dir.size());
+        return fused(cos.rows(), dir.rows(), k);
+    }
+
+    private Hits fused(int[] cosRows, int[] dirRows, int k) {
+        RankFusion.Fused f = RankFusion.fuse(blend, cosRows, cosRows.length, dirRows, dirRows.length);
         int m = Math.min(k, f.size());
         int[] rows = new int[m];
         float[] scores = new float[m];

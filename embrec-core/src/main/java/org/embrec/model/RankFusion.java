@@ -1,6 +1,10 @@
 package org.embrec.model;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
+import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.TopKBuffer;
+import org.embrec.vectors.VectorMath;
 
 /**
  * Reciprocal-rank fusion of an item query's two rankings (Cormack et al. 2009): a candidate
@@ -27,6 +31,55 @@ public final class RankFusion {
     /** The score of a candidate in neither part's top {@link #DEPTH}: the lowest a candidate can score. */
     public static double floor(Scoring.Blend blend) {
         return score(blend, DEPTH, DEPTH);
+    }
+
+    /**
+     * Scores every candidate row for the item query {@code query[qo..qo+dim)} by both parts and
+     * offers each to its buffer, rows in ascending order: the cosine part {@code unit(query) .
+     * row[0..dim)} and the directed part {@code query . row[dim..2 dim) + row[2 dim]} of a fused
+     * scoring's candidate rows ({@link Scoring#candidateVectors}), each plus the row's score
+     * offset. Row {@code excludeRow} and rows {@code allowed} rejects (null: none) are skipped.
+     * The one computation exact search and the evaluation share, so they rank alike to the bit.
+     */
+    public static void scanParts(EmbeddingStore candidates, float[] query, int qo, int excludeRow,
+            IntPredicate allowed, TopKBuffer cos, TopKBuffer dir) {
+        int cdim = candidates.dim();
+        int dim = (cdim - 1) / 2;
+        VectorMath math = VectorMath.get();
+        float norm = math.norm(query, qo, dim);
+        float inv = norm > 0 ? 1f / norm : 0f;
+        float[] raw = candidates.matrix();
+        boolean offsets = candidates.hasScoreOffsets();
+        cos.clear();
+        dir.clear();
+        int n = candidates.size();
+        float[] dots = new float[4];
+        // two rows per step: their four slices against the query, which is read once (dot4 gives
+        // each dot bit for bit as dot would)
+        int r = 0;
+        for (; r + 1 < n; r += 2) {
+            int off = r * cdim;
+            math.dot4(raw, off, off + dim, off + cdim, off + cdim + dim, query, qo, dim, dots, 0);
+            offer(candidates, raw, r, off, dim, dots[0], dots[1], inv, offsets, excludeRow, allowed, cos, dir);
+            offer(candidates, raw, r + 1, off + cdim, dim, dots[2], dots[3], inv, offsets, excludeRow, allowed, cos,
+                    dir);
+        }
+        if (r < n) {
+            int off = r * cdim;
+            offer(candidates, raw, r, off, dim, math.dot(raw, off, query, qo, dim),
+                    math.dot(raw, off + dim, query, qo, dim), inv, offsets, excludeRow, allowed, cos, dir);
+        }
+    }
+
+    private static void offer(EmbeddingStore candidates, float[] raw, int r, int off, int dim, float cosDot,
+            float dirDot, float inv, boolean offsets, int excludeRow, IntPredicate allowed, TopKBuffer cos,
+            TopKBuffer dir) {
+        if (r == excludeRow || (allowed != null && !allowed.test(r))) {
+            return;
+        }
+        float offset = offsets ? candidates.scoreOffset(r) : 0f;
+        cos.offer(r, cosDot * inv + offset);
+        dir.offer(r, dirDot + raw[off + 2 * dim] + offset);
     }
 
     /**

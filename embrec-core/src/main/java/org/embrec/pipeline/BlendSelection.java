@@ -15,7 +15,7 @@ import org.embrec.model.UserVectors;
 import org.embrec.sequence.HoldOut;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
-import org.embrec.vectors.TopK;
+import org.embrec.vectors.TopKBuffer;
 import org.embrec.vectors.VectorMath;
 
 /**
@@ -418,8 +418,8 @@ public final class BlendSelection {
         final double[] directed;
         final int[] excluded;
         /** Each part's top {@link RankFusion#DEPTH} for the fusions. */
-        final TopK cosTop;
-        final TopK dirTop;
+        final TopKBuffer cosTop;
+        final TopKBuffer dirTop;
         /** Rows of the newest distinct history items, and their cosines with every row (n per item). */
         final int[] termRows;
         final float[] termCosines;
@@ -431,8 +431,8 @@ public final class BlendSelection {
             cosine = new double[n];
             directed = new double[n];
             excluded = new int[n];
-            cosTop = new TopK(Math.min(RankFusion.DEPTH, n));
-            dirTop = new TopK(Math.min(RankFusion.DEPTH, n));
+            cosTop = new TopKBuffer(Math.max(1, Math.min(RankFusion.DEPTH, n)));
+            dirTop = new TopKBuffer(Math.max(1, Math.min(RankFusion.DEPTH, n)));
             int span = 0;
             for (UserVectors k : KERNELS) {
                 span = Math.max(span, k.kernelSpan(Integer.MAX_VALUE));

@@ -135,7 +135,7 @@ public final class Recommender implements AutoCloseable {
                 : OffsetIndex.of(ExactIndex.of(users.vectors(), attrs, users.similarity()));
         // item queries that fuse ranks search each part apart in the same rows; user queries never fuse
         VectorIndex itemIndex = model.scoring().itemsFused()
-                ? FusedIndex.of(searched, model.scoring().itemBlend()) : searched;
+                ? FusedIndex.of(searched, model.scoring().itemBlend(), attrs) : searched;
         return new Recommender(store, model.catalog(), attrs, itemIndex, userIndex, model.scoring(),
                 model.userFactors(), model.outputVectors(), rule,
                 h == null ? Popularity.empty() : Popularity.of(h, store), h, Exclusions.forModel(modelDir, model::knows));

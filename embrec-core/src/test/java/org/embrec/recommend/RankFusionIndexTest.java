@@ -27,6 +27,7 @@ import org.embrec.model.Scoring;
 import org.embrec.model.UserVectors;
 import org.embrec.pipeline.Fit;
 import org.embrec.train.Word2VecConfig;
+import org.embrec.vectors.BruteForce;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.Neighbor;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,19 +173,12 @@ class RankFusionIndexTest {
         double[] cos = new double[in.size()];
         double[] dir = new double[in.size()];
         for (int r = 0; r < in.size(); r++) {
-            float[] c = in.vector(r);
             float[] o = out.vector(r);
-            double qc = 0;
-            double qq = 0;
-            double cc = 0;
-            double qo = o[x.length];
+            double qo = o[x.length]; // the bias
             for (int d = 0; d < x.length; d++) {
-                qc += (double) x[d] * c[d];
-                qq += (double) x[d] * x[d];
-                cc += (double) c[d] * c[d];
                 qo += (double) x[d] * o[d];
             }
-            cos[r] = (float) (qc / Math.sqrt(qq * cc));
+            cos[r] = (float) BruteForce.cosine(x, in.vector(r));
             dir[r] = (float) qo;
         }
         return new double[][] {cos, dir};

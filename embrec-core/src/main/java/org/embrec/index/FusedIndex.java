@@ -2,7 +2,9 @@ package org.embrec.index;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
+import org.embrec.Parallel;
 import org.embrec.Progress;
 import org.embrec.model.RankFusion;
 import org.embrec.model.Scoring;
@@ -73,17 +75,18 @@ public final class FusedIndex implements VectorIndex {
         if (k < 1) {
             return inner.search(query, k, filter, excludeRow); // the index's own message
         }
+        checkLength(query.length, 1);
         if (inner.type() == IndexType.EXACT) {
-            return exact(query, k, filter, excludeRow);
+            return exact(query, 0, k, predicate(filter), excludeRow);
         }
         // both parts as one batch on this thread
         int cdim = dim();
         float[] parts = new float[2 * cdim];
-        System.arraycopy(part(query, 0, true), 0, parts, 0, cdim);
-        System.arraycopy(part(query, 0, false), 0, parts, cdim, cdim);
+        writePart(query, 0, true, parts, 0);
+        writePart(query, 0, false, parts, cdim);
         KnnResult both = inner.searchBatch(parts, new int[] {excludeRow, excludeRow}, fetch(k), filter, 1,
                 Progress.NONE);
-        return fused(both.hits(0), both.hits(1), k);
+        return fused(both.hits(0).rows(), both.hits(1).rows(), k);
     }
 
     @Override
@@ -91,31 +94,32 @@ public final class FusedIndex implements VectorIndex {
             Progress progress) {
         int cdim = dim();
         int n = queries.length / cdim;
+        checkLength(queries.length, n);
         KnnResult out = new KnnResult(n, k);
         if (k < 1 || n == 0) {
+            return out;
+        }
+        Progress p = progress == null ? Progress.NONE : progress;
+        if (inner.type() == IndexType.EXACT) {
+            IntPredicate allowed = predicate(filter);
+            AtomicLong done = new AtomicLong();
+            Parallel.run(n, Workers.count(threads), (i, w) -> {
+                out.set(i, exact(queries, i * cdim, k, allowed, exclude == null ? -1 : exclude[i]));
+                p.update("search", done.incrementAndGet(), n, "");
+            });
             return out;
         }
         float[] cosQueries = new float[queries.length];
         float[] dirQueries = new float[queries.length];
         for (int q = 0; q < n; q++) {
-            System.arraycopy(queries, q * cdim, cosQueries, q * cdim, dim);
-            System.arraycopy(queries, q * cdim + dim, dirQueries, q * cdim + dim, dim + 1);
-        }
-        if (inner.type() == IndexType.EXACT) {
-            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-            Progress p = progress == null ? Progress.NONE : progress;
-            org.embrec.Parallel.run(n, Workers.count(threads), (i, w) -> {
-                float[] one = Arrays.copyOfRange(queries, i * cdim, (i + 1) * cdim);
-                out.set(i, exact(one, k, filter, exclude == null ? -1 : exclude[i]));
-                p.update("search", done.incrementAndGet(), n, "");
-            });
-            return out;
+            writePart(queries, q * cdim, true, cosQueries, q * cdim);
+            writePart(queries, q * cdim, false, dirQueries, q * cdim);
         }
         int depth = fetch(k);
-        KnnResult cos = inner.searchBatch(cosQueries, exclude, depth, filter, threads, progress);
+        KnnResult cos = inner.searchBatch(cosQueries, exclude, depth, filter, threads, p);
         KnnResult dir = inner.searchBatch(dirQueries, exclude, depth, filter, threads, Progress.NONE);
         for (int q = 0; q < n; q++) {
-            out.set(q, fused(cos.hits(q), dir.hits(q), k));
+            out.set(q, fused(cos.hits(q).rows(), dir.hits(q).rows(), k));
         }
         return out;
     }
@@ -129,56 +133,56 @@ public final class FusedIndex implements VectorIndex {
         return 2 * Math.max(RankFusion.DEPTH, k);
     }
 
-    /** One part of the candidate query {@code query[at..at+dim())}: the cosine part or the directed part, the other zero. */
-    private float[] part(float[] query, int at, boolean cosine) {
-        if (query.length - at < dim()) {
-            throw new IllegalArgumentException("a fused query has " + dim() + " components, got " + (query.length - at));
+    private void checkLength(int length, int queries) {
+        if (length != (long) queries * dim()) {
+            throw new IllegalArgumentException("fused queries have " + dim() + " components each, got " + length
+                    + " floats for " + queries);
         }
-        float[] p = new float[dim()];
-        if (cosine) {
-            System.arraycopy(query, at, p, 0, dim);
-        } else {
-            System.arraycopy(query, at + dim, p, dim, dim + 1);
-        }
-        return p;
+    }
+
+    private IntPredicate predicate(ItemFilter filter) {
+        return filter == null || filter.isNone() ? null : filter.toPredicate(store().ids(), attributes);
     }
 
     /**
-     * The exact fusion: one scan of the rows scoring both parts ({@link RankFusion#scanParts}) into
-     * buffers of each part's top {@code max(DEPTH, k)}.
+     * Writes one part of the candidate query {@code query[at..at+dim())} into the zeroed
+     * {@code out[oo..oo+dim())}: the cosine part (its first {@code dim} components) or the
+     * directed part (the rest), the other left zero.
      */
-    private Hits exact(float[] query, int k, ItemFilter filter, int excludeRow) {
-        if (query.length != dim()) {
-            throw new IllegalArgumentException("a fused query has " + dim() + " components, got " + query.length);
+    private void writePart(float[] query, int at, boolean cosine, float[] out, int oo) {
+        if (cosine) {
+            System.arraycopy(query, at, out, oo, dim);
+        } else {
+            System.arraycopy(query, at + dim, out, oo + dim, dim + 1);
         }
+    }
+
+    /**
+     * The exact fusion for the candidate query at {@code queries[at..]}: one scan of the rows
+     * scoring both parts ({@link RankFusion#scanParts}) into buffers of each part's top
+     * {@code max(DEPTH, k)}.
+     */
+    private Hits exact(float[] queries, int at, int k, IntPredicate allowed, int excludeRow) {
         int depth = Math.min(Math.max(RankFusion.DEPTH, k), size());
         if (depth < 1) {
             return Hits.empty();
         }
         TopKBuffer cos = new TopKBuffer(depth);
         TopKBuffer dir = new TopKBuffer(depth);
-        IntPredicate allowed = filter == null || filter.isNone() ? null : filter.toPredicate(store().ids(), attributes);
         // the candidate query is [unit q, q, 1]: its second part is the item's vector itself
-        RankFusion.scanParts(store(), query, dim, excludeRow, allowed, cos, dir);
-        int[] cosRows = cos.rowsBestFirst();
-        int[] dirRows = dir.rowsBestFirst();
-        return fused(cosRows, dirRows, k);
+        RankFusion.scanParts(store(), queries, at + dim, excludeRow, allowed, cos, dir);
+        return fused(cos.rowsBestFirst(), dir.rowsBestFirst(), k);
     }
 
-    private Hits fused(Hits cos, Hits dir, int k) {
-        return fused(cos.rows(), dir.rows(), k);
-    }
-
+    /** The best {@code k} of the two parts' union by the fusion. */
     private Hits fused(int[] cosRows, int[] dirRows, int k) {
         RankFusion.Fused f = RankFusion.fuse(blend, cosRows, cosRows.length, dirRows, dirRows.length);
         int m = Math.min(k, f.size());
-        int[] rows = new int[m];
         float[] scores = new float[m];
         for (int i = 0; i < m; i++) {
-            rows[i] = f.rows()[i];
             scores[i] = (float) f.scores()[i];
         }
-        return new Hits(rows, scores);
+        return new Hits(Arrays.copyOf(f.rows(), m), scores);
     }
 
     @Override

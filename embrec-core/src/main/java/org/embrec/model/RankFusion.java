@@ -3,6 +3,7 @@ package org.embrec.model;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
 import org.embrec.vectors.EmbeddingStore;
+import org.embrec.vectors.ScoreKeys;
 import org.embrec.vectors.TopKBuffer;
 import org.embrec.vectors.VectorMath;
 
@@ -121,15 +122,14 @@ public final class RankFusion {
                     rDir = Math.min(rDir, rank);
                 }
             }
-            // fused scores are positive, so their float bits order as the floats do
-            fused[n++] = (long) ~Float.floatToRawIntBits((float) score(blend, rCos, rDir)) << 32 | row;
+            fused[n++] = ScoreKeys.key((float) score(blend, rCos, rDir), row);
         }
         Arrays.sort(fused, 0, n);
         int[] rows = new int[n];
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
-            rows[i] = (int) fused[i];
-            scores[i] = Float.intBitsToFloat(~(int) (fused[i] >> 32));
+            rows[i] = ScoreKeys.row(fused[i]);
+            scores[i] = ScoreKeys.score(fused[i]);
         }
         return new Fused(rows, scores);
     }

@@ -370,6 +370,9 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         return q;
     }
 
+    /** The candidate query's weights for a rank fusion: both parts whole, to be searched apart. */
+    private static final Blend FUSED_PARTS = new Blend(1, 1);
+
     /** Writes {@link #candidateQuery} into {@code out[at..at+candidateDim(dim))}. */
     private void writeCandidateQuery(float[] query, int offset, int dim, boolean forUser, float[] out, int at) {
         if (candidates == Candidates.INPUT) {
@@ -378,7 +381,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         }
         Blend b = forUser ? userBlend : itemBlend;
         if (b.fused()) { // both parts at weight 1: the fusion searches them apart (FusedIndex) and weighs their ranks
-            b = new Blend(1, 1);
+            b = FUSED_PARTS;
         }
         if (withCosine()) {
             double norm = 0;

@@ -55,7 +55,7 @@ public final class TopK {
         long[] keys = sortedKeys();
         int[] out = new int[size];
         for (int i = 0; i < size; i++) {
-            out[i] = (int) keys[i];
+            out[i] = ScoreKeys.row(keys[i]);
         }
         return out;
     }
@@ -65,28 +65,19 @@ public final class TopK {
         long[] keys = sortedKeys();
         float[] out = new float[size];
         for (int i = 0; i < size; i++) {
-            out[i] = Float.intBitsToFloat(flip(~(int) (keys[i] >> 32)));
+            out[i] = ScoreKeys.score(keys[i]);
         }
         return out;
     }
 
-    /**
-     * The kept pairs as longs that sort best first: the score's bits made order-preserving and
-     * inverted (higher scores first) above the row (lower rows first). No boxing.
-     */
+    /** The kept pairs as {@link ScoreKeys}, sorted best first. */
     private long[] sortedKeys() {
         long[] keys = new long[size];
         for (int i = 0; i < size; i++) {
-            float score = scores[i] + 0f; // -0 as +0: they tie, as in better()
-            keys[i] = (long) ~flip(Float.floatToRawIntBits(score)) << 32 | (rows[i] & 0xffff_ffffL);
+            keys[i] = ScoreKeys.key(scores[i], rows[i]);
         }
         java.util.Arrays.sort(keys);
         return keys;
-    }
-
-    /** Maps float bits to an int ordered as the floats are, and back (its own inverse). */
-    private static int flip(int bits) {
-        return bits ^ ((bits >> 31) & 0x7fff_ffff);
     }
 
     /** True when (s1, r1) ranks before (s2, r2): higher score, then lower row. */

@@ -5,11 +5,11 @@ import java.util.Arrays;
 /**
  * The {@code k} best (score, row) pairs of a scan that offers rows in ascending order, for a
  * large {@code k}: offers above the running threshold are appended to a buffer of {@code 2k}, and
- * a full buffer is cut to its best {@code k} (a linear-time selection), which raises the
- * threshold. Amortised O(1) per offer where a heap pays O(log k) per kept row. Equal scores keep
- * the lower row, which in ascending offers is the earlier one, so a later equal score never
- * enters once the buffer has been cut. Primitive arrays; reusable after {@link #clear()}; not
- * thread-safe.
+ * a full buffer is cut to its best {@code k} by one primitive sort ({@link ScoreKeys}), which
+ * raises the threshold. Where a heap pays a branchy sift per kept row, this pays a sort of
+ * {@code 2k} longs per {@code k} kept rows. Equal scores keep the lower row, which in ascending
+ * offers is the earlier one, so a later equal score never enters once the buffer has been cut.
+ * Primitive arrays; reusable after {@link #clear()}; not thread-safe.
  */
 public final class TopKBuffer {
     private final int k;
@@ -17,7 +17,7 @@ public final class TopKBuffer {
     private final float[] scores;
     private int size;
     private float threshold = Float.NEGATIVE_INFINITY;
-    private long[] keys;
+    private final long[] keys;
 
     public TopKBuffer(int k) {
         if (k < 1) {
@@ -55,7 +55,7 @@ public final class TopKBuffer {
         int n = sortedKeys();
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
-            out[i] = (int) keys[i];
+            out[i] = ScoreKeys.row(keys[i]);
         }
         return out;
     }
@@ -64,29 +64,19 @@ public final class TopKBuffer {
     private void cut() {
         int n = sortedKeys(); // 2k keys sorted: simpler than a selection and still O(k log k) per k offers
         for (int i = 0; i < n; i++) {
-            rows[i] = (int) keys[i];
-            scores[i] = decode(keys[i]);
+            rows[i] = ScoreKeys.row(keys[i]);
+            scores[i] = ScoreKeys.score(keys[i]);
         }
         size = n;
         threshold = scores[n - 1];
     }
 
-    /** Sorts the buffer's pairs best first into {@link #keys}, keeps the first k; returns how many. */
+    /** Sorts the buffer's pairs best first into {@link #keys} ({@link ScoreKeys}); returns how many of them to keep (at most k). */
     private int sortedKeys() {
         for (int i = 0; i < size; i++) {
-            float s = scores[i] + 0f; // -0 as +0: they tie
-            keys[i] = (long) ~flip(Float.floatToRawIntBits(s)) << 32 | (rows[i] & 0xffff_ffffL);
+            keys[i] = ScoreKeys.key(scores[i], rows[i]);
         }
         Arrays.sort(keys, 0, size);
         return Math.min(size, k);
-    }
-
-    private static float decode(long key) {
-        return Float.intBitsToFloat(flip(~(int) (key >> 32)));
-    }
-
-    /** Maps float bits to an int ordered as the floats are, and back (its own inverse). */
-    private static int flip(int bits) {
-        return bits ^ ((bits >> 31) & 0x7fff_ffff);
     }
 }

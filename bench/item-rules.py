@@ -10,7 +10,7 @@ target the held-out item, ties and exclusions as PROTOCOL.md has them (score des
 item id ascending; the query excluded). With MAX_CASES, a seeded sample of the cases is scored.
 
 Rules: the cosine; blends `cos + b * directed` (directed = input(q) . output(c) + ln count(c),
-embrec's directed score); and reciprocal-rank fusion `1 / (k + r_cos) + w / (k + r_dir)` of the
+embrec's directed score); the cosine with a popularity prior `cos + p * ln count(c)`; and reciprocal-rank fusion `1 / (k + r_cos) + w / (k + r_dir)` of the
 two rankings (r the 0-based rank among all candidates, Cormack et al. 2009).
 Needs numpy (Debian: python3-numpy).
 """
@@ -53,6 +53,7 @@ def evaluate(d, inputs, outputs, max_cases=None):
         cases = cases[:max_cases]
 
     blends = (0.03, 0.1, 0.3, 1.0)
+    priors = (0.03, 0.1, 0.3)
     fusions = [(k, w) for k in (60, 100, 200) for w in (0.2, 0.3, 0.5, 1.0)]
     hits = collections.Counter()
     for u, target in cases:
@@ -67,6 +68,8 @@ def evaluate(d, inputs, outputs, max_cases=None):
             return 1 + np.sum(s > s[t]) + np.sum((s == s[t]) & (numeric < numeric[t])) <= 10
 
         hits["cosine"] += hit(cos)
+        for p in priors:
+            hits[f"cosine + {p} ln count"] += hit(cos + p * O[:, -1])
         hits["directed"] += hit(directed)
         for b in blends:
             hits[f"cosine + {b} directed"] += hit(cos + b * directed)

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """User-vector rules compared on the same item vectors (bench/sequence-aware.md, fourth sitting).
 
-  user-rules.py split RATINGS_CSV DIR   # PROTOCOL's validation split: DIR/train.csv, DIR/val.tsv
+  user-rules.py split RATINGS_CSV DIR [--all]  # PROTOCOL's validation split: DIR/train.csv, DIR/val.tsv
+                                          # --all: every row liked (user,item,weight,time logs);
+                                          # a user,item,time file (a split's train.csv) splits again
   user-rules.py eval DIR VECTORS_TXT    # u2i HR@10 of each rule on DIR/val.tsv
 
 train.csv holds the training sequences of the validation split (user,item,time; every row
@@ -17,17 +19,26 @@ import sys
 import numpy as np
 
 
-def split(ratings, out):
+def split(ratings, out, every_row_liked=False):
+    """every_row_liked: a log without ratings (the third of four columns is ignored); a file of
+    three columns (user,item,time, such as a split's train.csv) is always read so, which splits
+    a validation split's training sequences again as `--scoring auto`'s held-out items do."""
     rows = []
     with open(ratings, newline="") as f:
         r = csv.reader(f)
-        next(r)
-        for i, (u, m, rating, t) in enumerate(r):
-            rows.append((u, m, float(rating), int(t), i))
-    mean = sum(x[2] for x in rows) / len(rows)
+        width = len(next(r))
+        for i, row in enumerate(r):
+            if width == 3:
+                u, m, t = row
+                rating = None
+            else:
+                u, m, rating, t = row
+            rows.append((u, m, None if width == 3 or every_row_liked else float(rating), int(t), i))
+    rated = [x[2] for x in rows if x[2] is not None]
+    mean = sum(rated) / len(rated) if rated else None
     liked = collections.defaultdict(list)
     for u, m, rating, t, i in rows:
-        if rating > mean:
+        if rating is None or rating > mean:
             liked[u].append((t, i, m))
     with open(f"{out}/train.csv", "w") as train, open(f"{out}/val.tsv", "w") as val:
         train.write("user,item,time\n")
@@ -99,8 +110,8 @@ def evaluate(d, vectors):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "split":
-        split(sys.argv[2], sys.argv[3])
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "split" and sys.argv[4:] in ([], ["--all"]):
+        split(sys.argv[2], sys.argv[3], sys.argv[4:] == ["--all"])
     elif len(sys.argv) == 4 and sys.argv[1] == "eval":
         evaluate(sys.argv[2], sys.argv[3])
     else:

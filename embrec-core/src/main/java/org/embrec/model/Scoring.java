@@ -115,6 +115,11 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
      * people", the directed score "comes next, and often": which mix ranks the next item best
      * depends on the data, so {@code --scoring auto} measures it (docs/TRAINING.md).
      *
+     * <p>{@code prior} adds {@code prior x ln(count(c))}, the candidate's popularity, to the sum:
+     * the cosine ranks rare items as high as frequent ones, and on play and session logs the next
+     * item is more often a frequent one than the cosine allows (bench/sequence-aware.md, seventh
+     * sitting). {@code cosine 1 + prior 0.1} is "liked by the same people, and by many".
+     *
      * <p>With {@code rankK > 0} (item queries only) the two parts are combined by their ranks, not
      * their scores: {@code cosine / (k + r_cos) + directed / (k + r_dir)} ({@link RankFusion}).
      * Ranks are on one scale for every query where the directed score's spread varies from query
@@ -122,30 +127,32 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
      *
      * @param cosine weight of the cosine, {@code >= 0}
      * @param directed weight of the directed score, {@code >= 0}; not both 0
+     * @param prior weight of the candidate's {@code ln(count(c))}, {@code >= 0}; 0 in a rank fusion
      * @param rankK 0 to add the weighted scores; else the rank-fusion constant k (1..10000), and
      *     both weights are positive
      */
-    public record Blend(double cosine, double directed, int rankK) {
+    public record Blend(double cosine, double directed, double prior, int rankK) {
         /** The directed score alone ({@code --scoring directed}). */
         public static final Blend DIRECTED = new Blend(0, 1);
         /** The largest rank-fusion constant. */
         public static final int MAX_RANK_K = 10_000;
 
         public Blend {
-            if (!(cosine >= 0) || !(directed >= 0) || Double.isInfinite(cosine) || Double.isInfinite(directed)
-                    || cosine + directed == 0) {
-                throw new EmbrecException("a blend needs finite weights >= 0, not both 0, got cosine " + cosine
-                        + ", directed " + directed);
+            if (!(cosine >= 0) || !(directed >= 0) || !(prior >= 0) || Double.isInfinite(cosine)
+                    || Double.isInfinite(directed) || Double.isInfinite(prior) || cosine + directed == 0) {
+                throw new EmbrecException("a blend needs finite weights >= 0, cosine and directed not both 0, got cosine "
+                        + cosine + ", directed " + directed + ", prior " + prior);
             }
-            if (rankK < 0 || rankK > MAX_RANK_K || (rankK > 0 && (cosine == 0 || directed == 0))) {
+            if (rankK < 0 || rankK > MAX_RANK_K || (rankK > 0 && (cosine == 0 || directed == 0 || prior != 0))) {
                 throw new EmbrecException("a rank fusion needs k in 1.." + MAX_RANK_K
-                        + " and both weights > 0, got k " + rankK + ", cosine " + cosine + ", directed " + directed);
+                        + ", both weights > 0 and no prior, got k " + rankK + ", cosine " + cosine + ", directed "
+                        + directed + ", prior " + prior);
             }
         }
 
-        /** A blend of the scores ({@code rankK} 0). */
+        /** A blend of the scores without a prior ({@code prior} and {@code rankK} 0). */
         public Blend(double cosine, double directed) {
-            this(cosine, directed, 0);
+            this(cosine, directed, 0, 0);
         }
 
         /** The rank fusion of the cosine and the directed score with weights {@code cosine}, {@code directed}. */
@@ -153,7 +160,12 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             if (k == 0) {
                 throw new EmbrecException("a rank fusion needs k in 1.." + MAX_RANK_K + ", got 0");
             }
-            return new Blend(cosine, directed, k);
+            return new Blend(cosine, directed, 0, k);
+        }
+
+        /** The cosine plus {@code prior x ln(count(c))}: no directed part. */
+        public static Blend cosineWithPrior(double cosine, double prior) {
+            return new Blend(cosine, 0, prior, 0);
         }
 
         /** True when the parts are combined by rank ({@link RankFusion}). */
@@ -161,10 +173,26 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             return rankK > 0;
         }
 
-        /** {@code cosine 1 + directed 0.3}, {@code directed}, or {@code rank fusion (k 100) of cosine 1 + directed 0.3}. */
+        /**
+         * True when the blend ranks by the cosine of the item vectors alone (no directed part, no
+         * prior): such a model needs no output vectors.
+         */
+        public boolean cosineOnly() {
+            return directed == 0 && prior == 0;
+        }
+
+        /**
+         * {@code cosine 1 + directed 0.3}, {@code directed}, {@code cosine 1 + prior 0.1}, or
+         * {@code rank fusion (k 100) of cosine 1 + directed 0.3}.
+         */
         @Override
         public String toString() {
-            String parts = cosine == 0 ? "directed" : "cosine " + fmt(cosine) + " + directed " + fmt(directed);
+            String parts = cosine == 0 ? "directed"
+                    : directed == 0 && prior > 0 ? "cosine " + fmt(cosine)
+                    : "cosine " + fmt(cosine) + " + directed " + fmt(directed);
+            if (prior > 0) {
+                parts += " + prior " + fmt(prior);
+            }
             return fused() ? "rank fusion (k " + rankK + ") of " + parts : parts;
         }
 
@@ -241,7 +269,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     }
 
     private static boolean usersByCosine(Candidates candidates, Similarity users, Blend userBlend) {
-        return candidates == Candidates.INPUT ? users == Similarity.COSINE : userBlend.directed() == 0;
+        return candidates == Candidates.INPUT ? users == Similarity.COSINE : userBlend.cosineOnly();
     }
 
     public Scoring {
@@ -359,7 +387,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     /**
      * The query vector that scores {@link #candidateVectors} by inner product for the query
      * {@code query[offset..offset+dim)}: the query itself for {@link Candidates#INPUT}; for
-     * OUTPUT {@code [cosine x query/|query|, directed x query, directed]} (without the first part
+     * OUTPUT {@code [cosine x query/|query|, directed x query, directed + prior]} (without the first part
      * when the candidates lack it), so its inner product with a candidate is the blend. A new array.
      *
      * @param forUser true for a user query ({@link #userBlend}), false for an item query
@@ -398,7 +426,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         for (int d = 0; d < dim; d++) {
             out[at + d] = query[offset + d] * w;
         }
-        out[at + dim] = w;
+        out[at + dim] = (float) (b.directed() + b.prior()); // the bias ln count: the directed score's and the prior's
     }
 
     /** {@link #candidateQuery} of every row of {@code vectors} as an item query, row-major. */
@@ -482,6 +510,9 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     private static void blendJson(ObjectNode o, Blend b) {
         o.put("cosine", b.cosine());
         o.put("directed", b.directed());
+        if (b.prior() > 0) {
+            o.put("prior", b.prior());
+        }
         if (b.fused()) {
             o.put("rank_k", b.rankK());
         }
@@ -586,17 +617,25 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     private static Blend blend(JsonNode blend, String key, String source, boolean mayFuse) {
         JsonNode b = blend.get(key);
         JsonNode k = b == null ? null : b.get("rank_k");
+        JsonNode p = b == null ? null : b.get("prior");
         boolean fused = k != null && !k.isNull();
+        boolean prior = p != null && !p.isNull();
         if (b == null || !b.isObject() || !b.path("cosine").isNumber() || !b.path("directed").isNumber()
-                || (fused && !(mayFuse && k.isIntegralNumber() && k.canConvertToInt()))) {
+                || (fused && !(mayFuse && k.isIntegralNumber() && k.canConvertToInt())) || (prior && !p.isNumber())) {
             throw new EmbrecException(source + ": '" + KEY + ".blend." + key
-                    + "' must be {\"cosine\": number, \"directed\": number"
+                    + "' must be {\"cosine\": number, \"directed\": number[, \"prior\": number]"
                     + (mayFuse ? "[, \"rank_k\": integer]}" : "}") + ", got " + b);
         }
         try {
             double c = b.get("cosine").doubleValue();
             double d = b.get("directed").doubleValue();
-            return fused ? Blend.rankFusion(c, d, k.intValue()) : new Blend(c, d);
+            if (fused) {
+                if (prior) {
+                    throw new EmbrecException("a rank fusion has no prior");
+                }
+                return Blend.rankFusion(c, d, k.intValue());
+            }
+            return new Blend(c, d, prior ? p.doubleValue() : 0, 0);
         } catch (EmbrecException e) {
             throw new EmbrecException(source + ": '" + KEY + ".blend." + key + "': " + e.getMessage(), e);
         }

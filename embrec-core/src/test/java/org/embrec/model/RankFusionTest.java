@@ -78,8 +78,8 @@ class RankFusionTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Scoring.Blend.rankFusion(0, 1, 100)).isInstanceOf(EmbrecException.class)
                 .hasMessageContaining("both weights > 0");
-        assertThatThrownBy(() -> new Scoring.Blend(1, 1, -1)).hasMessageContaining("k in 1..");
-        assertThatThrownBy(() -> new Scoring.Blend(1, 1, Scoring.Blend.MAX_RANK_K + 1)).hasMessageContaining("k in 1..");
+        assertThatThrownBy(() -> new Scoring.Blend(1, 1, 0, -1)).hasMessageContaining("k in 1..");
+        assertThatThrownBy(() -> new Scoring.Blend(1, 1, 0, Scoring.Blend.MAX_RANK_K + 1)).hasMessageContaining("k in 1..");
         assertThatThrownBy(() -> Scoring.blended(new Scoring.Blend(1, 0.3), FUSION))
                 .hasMessageContaining("item queries only");
     }
@@ -98,15 +98,15 @@ class RankFusionTest {
                 + " \"ad_hoc_users\": \"history-rule\", \"candidates\": \"output\", \"blend\": ";
         for (String[] bad : new String[][] {
                 {"{\"items\": {\"cosine\": 1, \"directed\": 0.3, \"rank_k\": 1.5}, \"users\": {\"cosine\": 1, \"directed\": 0}}",
-                        "'scoring.blend.items' must be {\"cosine\": number, \"directed\": number[, \"rank_k\": integer]}"},
+                        "'scoring.blend.items' must be {\"cosine\": number, \"directed\": number[, \"prior\": number][, \"rank_k\": integer]}"},
                 {"{\"items\": {\"cosine\": 1, \"directed\": 0.3, \"rank_k\": \"100\"}, \"users\": {\"cosine\": 1, \"directed\": 0}}",
                         "'scoring.blend.items' must be"},
                 {"{\"items\": {\"cosine\": 0, \"directed\": 1, \"rank_k\": 100}, \"users\": {\"cosine\": 1, \"directed\": 0}}",
-                        "'scoring.blend.items': a rank fusion needs k in 1..10000 and both weights > 0"},
+                        "'scoring.blend.items': a rank fusion needs k in 1..10000, both weights > 0"},
                 {"{\"items\": {\"cosine\": 1, \"directed\": 1, \"rank_k\": 0}, \"users\": {\"cosine\": 1, \"directed\": 0}}",
                         "'scoring.blend.items': a rank fusion needs k"},
                 {"{\"items\": {\"cosine\": 1, \"directed\": 0.3}, \"users\": {\"cosine\": 1, \"directed\": 1, \"rank_k\": 100}}",
-                        "'scoring.blend.users' must be {\"cosine\": number, \"directed\": number}"}}) {
+                        "'scoring.blend.users' must be {\"cosine\": number, \"directed\": number[, \"prior\": number]}"}}) {
             assertThatThrownBy(() -> Scoring.read(JSON.readTree("{\"scoring\": " + base + bad[0] + "}}"), "m/manifest.json"))
                     .as(bad[0]).isInstanceOf(EmbrecException.class).hasMessageStartingWith("m/manifest.json: ")
                     .hasMessageContaining(bad[1]).hasMessageNotContaining("\n");

@@ -114,14 +114,69 @@ class BlendSelectionTest {
                 Scoring.blended(BlendSelection.FUSIONS.get(0), BlendSelection.GRID.get(0)));
     }
 
+    /**
+     * Sequences of 5 random items from 10..59 followed by one of the 10 popular items 0..9; the
+     * output vectors are loud noise (Gaussian, sd 4) and the bias is 10 for a popular item, 0 for
+     * the others: only the popularity prior finds the next item, and the directed part's noise
+     * hides it.
+     */
+    private static Sequences endsWithAPopularItem() {
+        SplittableRandom rng = new SplittableRandom(13);
+        int n = 400;
+        int[] offsets = new int[n + 1];
+        int[] items = new int[n * 6];
+        int at = 0;
+        for (int s = 0; s < n; s++) {
+            for (int t = 0; t < 5; t++) {
+                items[at++] = 10 + rng.nextInt(ITEMS - 10);
+            }
+            items[at++] = rng.nextInt(10);
+            offsets[s + 1] = at;
+        }
+        return new Sequences(offsets, items, null, ids(), null);
+    }
+
+    private static EmbeddingStore noisyOutputWithPopularBias(EmbeddingStore in) {
+        SplittableRandom rng = new SplittableRandom(17);
+        float[] m = new float[ITEMS * (DIM + 1)];
+        for (int i = 0; i < ITEMS; i++) {
+            for (int d = 0; d < DIM; d++) {
+                m[i * (DIM + 1) + d] = (float) (4 * rng.nextGaussian());
+            }
+            m[i * (DIM + 1) + DIM] = i < 10 ? 10 : 0;
+        }
+        return EmbeddingStore.of(in.ids(), m, DIM + 1);
+    }
+
+    @Test
+    void aPopularNextItemChoosesTheCosineWithAPrior() {
+        Sequences liked = endsWithAPopularItem();
+        HoldOut held = BlendSelection.holdOut(liked, 1);
+        EmbeddingStore in = input(liked);
+        EmbeddingStore out = noisyOutputWithPopularBias(in);
+        BlendSelection.Choice c = BlendSelection.choose(held, in, out);
+        assertThat(BlendSelection.PRIORS).as(c.toString()).contains(c.items());
+        assertThat(c.items().directed()).isZero();
+        assertThat(c.scoring().candidates()).isEqualTo(Scoring.Candidates.OUTPUT);
+        assertThat(c.itemZ()[BlendSelection.ITEM_CHOICES.indexOf(c.items())]).isGreaterThanOrEqualTo(BlendSelection.MIN_Z);
+        assertThat(c.toString()).contains("cosine 1 + prior ");
+        assertThat(c.figures().get("blends_i2i").toString()).contains("prior=0.1");
+        assertItemHitsAreThoseOfABruteForceRanking(held, in, out, c);
+    }
+
     @Test
     void theHitsAreThoseOfABruteForceRanking() {
         Sequences liked = chains();
         HoldOut held = BlendSelection.holdOut(liked, 2);
         EmbeddingStore in = input(liked);
         EmbeddingStore out = output(in, true);
-        BlendSelection.Choice c = BlendSelection.choose(held, in, out);
-        assertThat(c.itemHits()).hasSize(BlendSelection.GRID.size() + BlendSelection.FUSIONS.size());
+        assertItemHitsAreThoseOfABruteForceRanking(held, in, out, BlendSelection.choose(held, in, out));
+    }
+
+    private static void assertItemHitsAreThoseOfABruteForceRanking(HoldOut held, EmbeddingStore in,
+            EmbeddingStore out, BlendSelection.Choice c) {
+        assertThat(c.itemHits()).hasSize(BlendSelection.GRID.size() + BlendSelection.PRIORS.size()
+                + BlendSelection.FUSIONS.size());
         for (int b = 0; b < BlendSelection.ITEM_CHOICES.size(); b++) {
             Scoring.Blend blend = BlendSelection.ITEM_CHOICES.get(b);
             int hits = 0;
@@ -369,6 +424,6 @@ class BlendSelectionTest {
         for (int d = 0; d < DIM; d++) {
             xo += (double) x[d] * o[d];
         }
-        return b.cosine() * BruteForce.cosine(x, in.vector(c)) + b.directed() * (xo + o[DIM]);
+        return b.cosine() * BruteForce.cosine(x, in.vector(c)) + b.directed() * (xo + o[DIM]) + b.prior() * o[DIM];
     }
 }

@@ -36,11 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  * A skip-gram model scored by a blend of cosine and directed score (what {@code --scoring auto}
  * chooses on sequence-heavy data), trained on the bundled data: the manifest keeps the blends;
  * exact search, a stored HNSW index (recall >= 0.95) and the evaluation's scorer all rank by the
- * brute-force blend {@code a cos(q, c) + b (q . out(c) + ln count(c))}.
+ * brute-force blend {@code a cos(q, c) + b (q . out(c) + ln count(c)) + p ln count(c)}; the item
+ * blend has all three parts.
  */
 class BlendedIndexTest {
     private static final int K = 10;
-    private static final Scoring.Blend ITEMS = new Scoring.Blend(1, 0.3);
+    private static final Scoring.Blend ITEMS = new Scoring.Blend(1, 0.3, 0.1, 0);
     private static final Scoring.Blend USERS = new Scoring.Blend(1, 1);
 
     @TempDir
@@ -58,7 +59,7 @@ class BlendedIndexTest {
     @Test
     void theManifestKeepsTheBlendsAndTheCandidatesAreInputThenOutput() throws Exception {
         assertThat(model.scoring()).isEqualTo(Scoring.blended(ITEMS, USERS));
-        assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"blend\"", "\"directed\" : 0.3");
+        assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"blend\"", "\"directed\" : 0.3", "\"prior\" : 0.1");
         assertThat(CandidateVectors.indexed(model).source()).isEqualTo("input-output");
         assertThat(CandidateVectors.indexed(model).vectors().dim()).isEqualTo(2 * model.vectors().dim() + 1);
         // one candidate store for both sides: user queries search the item queries' index
@@ -168,7 +169,7 @@ class BlendedIndexTest {
         return s;
     }
 
-    /** a cos(q, in c) + b (q . out c + bias c), from scratch. */
+    /** a cos(q, in c) + b (q . out c + bias c) + p bias c, from scratch. */
     private static double blend(float[] q, Scoring.Blend b, String id) {
         float[] c = model.vectors().vector(model.vectors().indexOf(id));
         float[] o = model.outputVectors().vector(model.outputVectors().indexOf(id));
@@ -182,7 +183,7 @@ class BlendedIndexTest {
             cc += (double) c[d] * c[d];
             qo += (double) q[d] * o[d];
         }
-        return b.cosine() * qc / Math.sqrt(qq * cc) + b.directed() * qo;
+        return b.cosine() * qc / Math.sqrt(qq * cc) + b.directed() * qo + b.prior() * o[q.length];
     }
 
     private static List<String> oracleTop(float[] query, Scoring.Blend b, Set<String> skip) {

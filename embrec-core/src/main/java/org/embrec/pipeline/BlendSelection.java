@@ -22,7 +22,7 @@ import org.embrec.vectors.VectorMath;
  * {@code --scoring auto}: chooses how a skip-gram model ranks, separately for item queries
  * (related items) and user queries (recommendations), by the hit rate at {@link #K} of held-out
  * next items of its own training data. The model is trained without the last item of up to
- * {@link #MAX_CASES} sampled sequences ({@link #holdOut}); each {@link #GRID} blend of cosine and
+ * {@link #caseLimit} sampled sequences ({@link #holdOut}); each {@link #GRID} blend of cosine and
  * directed score then ranks every held-out item for its query (the item before it; the user
  * vector of the rest of the sequence). Item queries also try the cosine with a
  * {@link #PRIORS popularity prior} and the {@link #FUSIONS rank fusion} of the cosine and the
@@ -127,12 +127,28 @@ public final class BlendSelection {
         return List.copyOf(c);
     }
     /**
-     * At most this many sequences give a held-out item. With 3,000 the gate ({@link #MIN_Z}) kept
-     * the rank fusion on session logs whose validation split ranked the prior's choice about 4%
-     * higher (z 0.7-3.2 over three fits); with every one of their 6,000 sequences it passed in each
-     * fit (bench/sequence-aware.md, seventh sitting).
+     * At most this many sequences give a held-out item ({@link #caseLimit}). With 3,000 the gate
+     * ({@link #MIN_Z}) kept the rank fusion on a session log (6,000 users) whose validation split
+     * ranked the prior's choice about 4% higher; with all 6,000 sequences it passed in each of
+     * three fits (bench/sequence-aware.md, seventh sitting).
      */
     public static final int MAX_CASES = 10_000;
+    /** The held-out sample is never capped below this many sequences. */
+    public static final int MIN_CASES = 3000;
+    /**
+     * The work the choice may take, in held-out cases times catalogue items (every case scores
+     * every item): {@link #MIN_CASES} over 10,000 items.
+     */
+    static final long CASE_BUDGET = (long) MIN_CASES * 10_000;
+
+    /**
+     * How many sequences give a held-out item for a catalogue of {@code items}: {@link #MAX_CASES}
+     * for catalogues up to 3,000 items, fewer for larger ones so that the choice's cost stays
+     * within {@link #CASE_BUDGET}, never fewer than {@link #MIN_CASES}.
+     */
+    public static int caseLimit(int items) {
+        return (int) Math.max(MIN_CASES, Math.min(MAX_CASES, CASE_BUDGET / Math.max(1, items)));
+    }
     /** A held-out item is a hit when fewer than K candidates score above it. */
     public static final int K = 10;
     /**
@@ -235,7 +251,8 @@ public final class BlendSelection {
     }
 
     /**
-     * Holds out the last item of up to {@link #MAX_CASES} sequences of at least 3 items, a
+     * Holds out the last item of up to {@link #caseLimit} sequences of at least 3 items (for the
+     * catalogue of {@code liked}), a
      * uniform sample drawn with {@code seed} (all of them when there are fewer).
      */
     public static HoldOut holdOut(Sequences liked, long seed) {
@@ -243,7 +260,7 @@ public final class BlendSelection {
         int[] eligible = IntStream.range(0, n).filter(s -> liked.length(s) >= 3).toArray();
         boolean[] chosen = new boolean[n];
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5eed_b1e0L);
-        int take = Math.min(MAX_CASES, eligible.length);
+        int take = Math.min(caseLimit(liked.itemIds().size()), eligible.length);
         for (int i = 0; i < take; i++) { // partial Fisher-Yates
             int j = i + rng.nextInt(eligible.length - i);
             int t = eligible[i];

@@ -75,7 +75,7 @@ class BlendSelectionTest {
     void theHoldOutTakesTheLastItemOfSampledSequencesOfThreeOrMore() {
         Sequences liked = chains();
         HoldOut held = BlendSelection.holdOut(liked, 1);
-        assertThat(held.size()).isEqualTo(Math.min(BlendSelection.MAX_CASES, liked.count()));
+        assertThat(held.size()).isEqualTo(Math.min(BlendSelection.caseLimit(ITEMS), liked.count()));
         for (int c = 0; c < held.size(); c++) {
             int s = held.sequences()[c];
             assertThat(held.targets()[c]).isEqualTo(liked.items()[liked.end(s) - 1]);
@@ -83,6 +83,15 @@ class BlendSelectionTest {
         }
         assertThat(held.training().tokens()).isEqualTo(liked.tokens() - held.size());
         assertThat(BlendSelection.holdOut(liked, 1).sequences()).containsExactly(held.sequences());
+    }
+
+    @Test
+    void theHeldOutSampleShrinksWithTheCatalogueWithinItsBounds() {
+        assertThat(BlendSelection.caseLimit(ITEMS)).isEqualTo(BlendSelection.MAX_CASES);
+        assertThat(BlendSelection.caseLimit(3000)).isEqualTo(BlendSelection.MAX_CASES);
+        assertThat(BlendSelection.caseLimit(6000)).isEqualTo(5000);
+        assertThat(BlendSelection.caseLimit(10_000)).isEqualTo(BlendSelection.MIN_CASES);
+        assertThat(BlendSelection.caseLimit(1_000_000)).isEqualTo(BlendSelection.MIN_CASES);
     }
 
     @Test

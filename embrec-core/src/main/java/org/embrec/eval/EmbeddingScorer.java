@@ -1,5 +1,6 @@
 package org.embrec.eval;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.embrec.als.FoldIn;
 import org.embrec.data.IdMap;
@@ -222,11 +223,9 @@ public final class EmbeddingScorer implements ItemScorer {
              */
             private void scoreFused(int query, double[] scores) {
                 RankFusion.scanParts(candidates, store.matrix(), query * store.dim(), query, null, cosTop, dirTop);
-                int[] cosRows = cosTop.rowsBestFirst();
-                int[] dirRows = dirTop.rowsBestFirst();
-                RankFusion.Fused f = RankFusion.fuse(scoring.itemBlend(), cosRows, cosRows.length, dirRows,
-                        dirRows.length);
-                java.util.Arrays.fill(scores, 0, store.size(), (float) RankFusion.floor(scoring.itemBlend()));
+                RankFusion.Fused f = RankFusion.fuse(scoring.itemBlend(), cosTop.rowsBestFirst(),
+                        dirTop.rowsBestFirst());
+                Arrays.fill(scores, 0, store.size(), (float) RankFusion.floor(scoring.itemBlend()));
                 for (int i = 0; i < f.size(); i++) {
                     scores[f.rows()[i]] = f.scores()[i];
                 }

@@ -55,11 +55,6 @@ public final class FusedIndex implements VectorIndex {
         return new FusedIndex(index, blend, attributes);
     }
 
-    /** The index each part is searched in. */
-    public VectorIndex inner() {
-        return inner;
-    }
-
     @Override
     public IndexType type() {
         return inner.type();
@@ -176,7 +171,7 @@ public final class FusedIndex implements VectorIndex {
 
     /** The best {@code k} of the two parts' union by the fusion. */
     private Hits fused(int[] cosRows, int[] dirRows, int k) {
-        RankFusion.Fused f = RankFusion.fuse(blend, cosRows, cosRows.length, dirRows, dirRows.length);
+        RankFusion.Fused f = RankFusion.fuse(blend, cosRows, dirRows);
         int m = Math.min(k, f.size());
         float[] scores = new float[m];
         for (int i = 0; i < m; i++) {

@@ -92,10 +92,12 @@ public final class RankFusion {
      * @param dirRows the directed part's rows, the same way
      * @return {@code rows} and {@code scores} of the union, best first
      */
-    public static Fused fuse(Scoring.Blend blend, int[] cosRows, int cosCount, int[] dirRows, int dirCount) {
+    public static Fused fuse(Scoring.Blend blend, int[] cosRows, int[] dirRows) {
         if (blend.rankK() == 0) {
             throw new IllegalArgumentException("not a rank-fusion blend: " + blend);
         }
+        int cosCount = cosRows.length;
+        int dirCount = dirRows.length;
         // each entry: row in the high 32 bits, then list (0 cosine, 1 directed), then rank: sorting
         // brings a row's entries together without a map or an object per candidate
         long[] keys = new long[cosCount + dirCount];

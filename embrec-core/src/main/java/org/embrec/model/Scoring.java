@@ -3,6 +3,8 @@ package org.embrec.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.embrec.EmbrecException;
 import org.embrec.Keyed;
@@ -166,6 +168,24 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         /** The cosine plus {@code prior x ln(count(c))}: no directed part. */
         public static Blend cosineWithPrior(double cosine, double prior) {
             return new Blend(cosine, 0, prior, 0);
+        }
+
+        /**
+         * The weights as a manifest writes them, in order: {@code cosine}, {@code directed}, then
+         * {@code prior} when it is not 0 and {@code rank_k} for a rank fusion (doubles, and an
+         * integer {@code rank_k}). A new map.
+         */
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cosine", cosine);
+            m.put("directed", directed);
+            if (prior > 0) {
+                m.put("prior", prior);
+            }
+            if (fused()) {
+                m.put("rank_k", rankK);
+            }
+            return m;
         }
 
         /** True when the parts are combined by rank ({@link RankFusion}). */
@@ -508,14 +528,13 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     }
 
     private static void blendJson(ObjectNode o, Blend b) {
-        o.put("cosine", b.cosine());
-        o.put("directed", b.directed());
-        if (b.prior() > 0) {
-            o.put("prior", b.prior());
-        }
-        if (b.fused()) {
-            o.put("rank_k", b.rankK());
-        }
+        b.fields().forEach((key, v) -> {
+            if (v instanceof Integer i) {
+                o.put(key, i);
+            } else {
+                o.put(key, (Double) v);
+            }
+        });
     }
 
     /**

@@ -193,7 +193,7 @@ public final class BlendSelection {
             m.put("u2i_rule", userRule().toString());
             List<Map<String, Object>> items = new ArrayList<>();
             for (int g = 0; g < ITEM_CHOICES.size(); g++) {
-                Map<String, Object> row = blendRow(ITEM_CHOICES.get(g));
+                Map<String, Object> row = ITEM_CHOICES.get(g).fields();
                 row.put("hr_i2i", rate(itemHits[g], itemCases));
                 row.put("z_i2i", Math.round(itemZ[g] * 100) / 100.0);
                 items.add(row);
@@ -203,26 +203,13 @@ public final class BlendSelection {
             for (int u = 0; u < userHits.length; u++) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("rule", USER_CHOICES.get(u).rule().toString());
-                row.putAll(blendRow(USER_CHOICES.get(u).blend()));
+                row.putAll(USER_CHOICES.get(u).blend().fields());
                 row.put("hr_u2i", rate(userHits[u], userCases));
                 row.put("z_u2i", Math.round(userZ[u] * 100) / 100.0);
                 users.add(row);
             }
             m.put("blends_u2i", users);
             return m;
-        }
-
-        private static Map<String, Object> blendRow(Blend b) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("cosine", b.cosine());
-            row.put("directed", b.directed());
-            if (b.prior() > 0) {
-                row.put("prior", b.prior());
-            }
-            if (b.fused()) {
-                row.put("rank_k", b.rankK());
-            }
-            return row;
         }
 
         /**
@@ -569,8 +556,7 @@ public final class BlendSelection {
             int[] dirRows = dirTop.rowsBestFirst();
             long mask = 0;
             for (int f = 0; f < FUSIONS.size(); f++) {
-                RankFusion.Fused fused = RankFusion.fuse(FUSIONS.get(f), cosRows, cosRows.length, dirRows,
-                        dirRows.length);
+                RankFusion.Fused fused = RankFusion.fuse(FUSIONS.get(f), cosRows, dirRows);
                 double t = Double.NaN;
                 for (int i = 0; i < fused.size(); i++) {
                     if (fused.rows()[i] == target) {

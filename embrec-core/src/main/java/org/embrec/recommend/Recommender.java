@@ -81,16 +81,20 @@ public final class Recommender implements AutoCloseable {
     private final EmbeddingStore outputVectors;
     /** The model's exclusions ({@code exclude.txt}): never returned by any search. */
     private final Set<String> excluded;
+    /** Closes the indexes this recommender opened, each once ({@link #index} may be a view of one). */
+    private final Runnable closeIndexes;
 
     /**
      * @param index searches the item queries' candidates ({@link CandidateVectors.Side#ITEMS})
      * @param userIndex searches the user queries' candidates (may be {@code index})
+     * @param closeIndexes closes the indexes opened for this recommender, each once
      * @param outputVectors the items' output vectors when the scoring ranks by them, else null
      * @param excluded the model's exclusions
      */
     private Recommender(EmbeddingStore vectors, Catalog catalog, ItemAttributes attributes, VectorIndex index,
-            VectorIndex userIndex, Scoring scoring, EmbeddingStore userFactors, EmbeddingStore outputVectors,
-            UserVectors rule, Popularity popularity, Sequences histories, Set<String> excluded) {
+            VectorIndex userIndex, Runnable closeIndexes, Scoring scoring, EmbeddingStore userFactors,
+            EmbeddingStore outputVectors, UserVectors rule, Popularity popularity, Sequences histories,
+            Set<String> excluded) {
         this.vectors = Objects.requireNonNull(vectors, "vectors");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.attributes = Objects.requireNonNull(attributes, "attributes");
@@ -110,6 +114,7 @@ public final class Recommender implements AutoCloseable {
         this.sequenceOfUser = histories == null ? new int[0] : sequenceOfUser(histories);
         this.outputVectors = byQueryVector ? outputVectors : null;
         this.excluded = Set.copyOf(excluded);
+        this.closeIndexes = Objects.requireNonNull(closeIndexes, "closeIndexes");
     }
 
     /**
@@ -136,7 +141,11 @@ public final class Recommender implements AutoCloseable {
         // item queries that fuse ranks search each part apart in the same rows; user queries never fuse
         VectorIndex itemIndex = model.scoring().itemsFused()
                 ? FusedIndex.of(searched, model.scoring().itemBlend(), attrs) : searched;
-        return new Recommender(store, model.catalog(), attrs, itemIndex, userIndex, model.scoring(),
+        Runnable closeIndexes = userIndex == searched ? searched::close : () -> {
+            searched.close();
+            userIndex.close();
+        };
+        return new Recommender(store, model.catalog(), attrs, itemIndex, userIndex, closeIndexes, model.scoring(),
                 model.userFactors(), model.outputVectors(), rule,
                 h == null ? Popularity.empty() : Popularity.of(h, store), h, Exclusions.forModel(modelDir, model::knows));
     }
@@ -148,8 +157,8 @@ public final class Recommender implements AutoCloseable {
     public static Recommender exact(EmbeddingStore vectors, UserVectors rule, Popularity popularity) {
         ItemAttributes attrs = ItemAttributes.of(vectors.ids(), Catalog.empty());
         VectorIndex exact = OffsetIndex.of(ExactIndex.of(vectors, attrs));
-        return new Recommender(vectors, Catalog.empty(), attrs, exact, exact, Scoring.DEFAULT, null, null, rule,
-                popularity, null, Set.of());
+        return new Recommender(vectors, Catalog.empty(), attrs, exact, exact, exact::close, Scoring.DEFAULT, null,
+                null, rule, popularity, null, Set.of());
     }
 
     public EmbeddingStore vectors() {
@@ -539,10 +548,6 @@ public final class Recommender implements AutoCloseable {
     /** Releases the index (the files of a stored Lucene index); searches fail afterwards. */
     @Override
     public void close() {
-        index.close();
-        boolean shared = userIndex == index || index instanceof FusedIndex f && f.inner() == userIndex;
-        if (!shared) {
-            userIndex.close();
-        }
+        closeIndexes.run();
     }
 }

@@ -42,7 +42,7 @@ class RankFusionTest {
             int[] dir = ranking(rng, n, Math.min(n, 1 + rng.nextInt(RankFusion.DEPTH + 50)));
             Scoring.Blend blend = Scoring.Blend.rankFusion(0.1 + rng.nextDouble(), 0.1 + rng.nextDouble(),
                     1 + rng.nextInt(200));
-            RankFusion.Fused got = RankFusion.fuse(blend, cos, cos.length, dir, dir.length);
+            RankFusion.Fused got = RankFusion.fuse(blend, cos, dir);
             // from scratch: a row's rank is its position, capped at DEPTH; absent counts as DEPTH
             double[] score = new double[n];
             boolean[] listed = new boolean[n];
@@ -74,7 +74,7 @@ class RankFusionTest {
 
     @Test
     void aBlendOfScoresIsNoFusion() {
-        assertThatThrownBy(() -> RankFusion.fuse(new Scoring.Blend(1, 0.3), new int[] {1}, 1, new int[] {2}, 1))
+        assertThatThrownBy(() -> RankFusion.fuse(new Scoring.Blend(1, 0.3), new int[] {1}, new int[] {2}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Scoring.Blend.rankFusion(0, 1, 100)).isInstanceOf(EmbrecException.class)
                 .hasMessageContaining("both weights > 0");

@@ -11,16 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.embrec.Progress;
 import org.embrec.eval.EmbeddingScorer;
 import org.embrec.eval.ItemScorer;
 import org.embrec.eval.MovieLensFixture;
-import org.embrec.index.HnswParams;
-import org.embrec.index.IndexSpec;
 import org.embrec.index.IndexType;
-import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
-import org.embrec.index.ModelIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.Scoring;
 import org.embrec.model.UserVectors;
@@ -98,8 +93,7 @@ class BlendedIndexTest {
                 truth.put(String.join(",", history), oracle);
             }
         }
-        ModelIndex.build(dir, CandidateVectors.indexed(model), ItemAttributes.of(in.ids(), model.catalog()),
-                new IndexSpec(IndexType.HNSW, new HnswParams(16, 100, 64), null), 2, Progress.NONE).close();
+        FixtureModels.buildHnsw(dir, model);
         double hits = 0;
         double total = 0;
         try (Recommender hnsw = Recommender.open(model, dir, UserVectors.DEFAULT)) {

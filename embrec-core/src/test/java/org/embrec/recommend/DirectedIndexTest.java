@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.embrec.Progress;
-import org.embrec.index.HnswParams;
 import org.embrec.index.IndexSpec;
 import org.embrec.index.IndexType;
 import org.embrec.index.ItemAttributes;
@@ -89,9 +88,7 @@ class DirectedIndexTest {
                 assertThat(ids(got)).isEqualTo(oracleTop(user, new HashSet<>(history)));
             }
         }
-        ItemAttributes attrs = ItemAttributes.of(in.ids(), model.catalog());
-        ModelIndex.build(dir, CandidateVectors.indexed(model), attrs,
-                new IndexSpec(IndexType.HNSW, new HnswParams(16, 100, 64), null), 2, Progress.NONE).close();
+        FixtureModels.buildHnsw(dir, model);
         double hits = 0;
         double total = 0;
         try (Recommender hnsw = Recommender.open(model, dir, UserVectors.DEFAULT)) {

@@ -5,6 +5,11 @@ import java.util.Map;
 import org.embrec.Progress;
 import org.embrec.eval.MovieLensCatalogFixture;
 import org.embrec.eval.MovieLensFixture;
+import org.embrec.index.HnswParams;
+import org.embrec.index.IndexSpec;
+import org.embrec.index.IndexType;
+import org.embrec.index.ItemAttributes;
+import org.embrec.index.ModelIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.ModelDirectory;
 import org.embrec.model.ModelManifest;
@@ -34,5 +39,14 @@ final class FixtureModels {
                 new ModelManifest.DataSource("ml-latest-small", "sha256:0"), Map.of());
         ModelDirectory.write(dir, built.withHistories(MovieLensFixture.liked()));
         return ModelDirectory.read(dir);
+    }
+
+    /**
+     * Stores an HNSW index (M 16, efConstruction 100, efSearch 64) of {@code model}'s candidate
+     * rows in {@code dir}, which {@link Recommender#open} then searches.
+     */
+    static void buildHnsw(Path dir, EmbeddingModel model) {
+        ModelIndex.build(dir, CandidateVectors.indexed(model), ItemAttributes.of(model.vectors().ids(), model.catalog()),
+                new IndexSpec(IndexType.HNSW, new HnswParams(16, 100, 64), null), 2, Progress.NONE).close();
     }
 }

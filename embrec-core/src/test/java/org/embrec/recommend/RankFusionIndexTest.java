@@ -14,13 +14,9 @@ import org.embrec.Progress;
 import org.embrec.eval.EmbeddingScorer;
 import org.embrec.eval.ItemScorer;
 import org.embrec.eval.MovieLensFixture;
-import org.embrec.index.HnswParams;
-import org.embrec.index.IndexSpec;
 import org.embrec.index.IndexType;
-import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
 import org.embrec.index.KnnResult;
-import org.embrec.index.ModelIndex;
 import org.embrec.model.EmbeddingModel;
 import org.embrec.model.RankFusion;
 import org.embrec.model.Scoring;
@@ -134,8 +130,7 @@ class RankFusionIndexTest {
         EmbeddingModel indexed = FixtureModels.writeAndRead(hnswDir, fit);
         EmbeddingStore in = indexed.vectors();
         List<Integer> queries = IntStream.range(0, 150).map(i -> (i * 7919) % in.size()).boxed().toList();
-        ModelIndex.build(hnswDir, CandidateVectors.indexed(indexed), ItemAttributes.of(in.ids(), indexed.catalog()),
-                new IndexSpec(IndexType.HNSW, new HnswParams(16, 100, 64), null), 2, Progress.NONE).close();
+        FixtureModels.buildHnsw(hnswDir, indexed);
         double hits = 0;
         try (Recommender hnsw = Recommender.open(indexed, hnswDir, UserVectors.DEFAULT)) {
             assertThat(hnsw.index().type()).isEqualTo(IndexType.HNSW);

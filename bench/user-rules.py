@@ -4,11 +4,15 @@
   user-rules.py split RATINGS_CSV DIR [--all]  # PROTOCOL's validation split: DIR/train.csv, DIR/val.tsv
                                           # --all: every row liked (user,item,weight,time logs);
                                           # a user,item,time file (a split's train.csv) splits again
-  user-rules.py eval DIR VECTORS_TXT    # u2i HR@10 of each rule on DIR/val.tsv
+  user-rules.py eval DIR VECTORS_TXT [OUTPUT_TXT]   # u2i HR@10 of each rule on DIR/val.tsv
 
 train.csv holds the training sequences of the validation split (user,item,time; every row
 liked), for `embrec train --data DIR/train.csv --columns user=user,item=item,time=time`;
-VECTORS_TXT is that model's `embrec export --output-format w2v-text`. Ties and exclusions follow
+VECTORS_TXT is that model's `embrec export --output-format w2v-text`; OUTPUT_TXT, a `--scoring
+directed` model's `--output-vectors` file (the bias ln count last), adds the blends of the cosine
+with the directed score `q . output(c) + beta ln count(c)` for beta 1 (embrec's directed score)
+and 0 (skip-gram's plain score; bench/sequence-aware.md, eighth sitting), q the recency rule's
+weighted mean of the history's vectors. Ties and exclusions follow
 PROTOCOL.md (score descending, then item id ascending; the user's training items excluded).
 Needs numpy (Debian: python3-numpy).
 """
@@ -64,7 +68,7 @@ def load(path):
     return ids, vecs
 
 
-def evaluate(d, vectors):
+def evaluate(d, vectors, outputs=None):
     ids, V = load(vectors)
     index = {m: k for k, m in enumerate(ids)}
     U = V / np.linalg.norm(V, axis=1, keepdims=True)
@@ -104,6 +108,23 @@ def evaluate(d, vectors):
 
     rules = [(f"recency hl {h}", recency(h)) for h in (1, 2)]
     rules += [(f"kernel p {p} hl {h}", kernel(p, h)) for p in (2, 3, 5) for h in (1, 2, 4)]
+    if outputs:
+        out_ids, O = load(outputs)
+        if out_ids != ids:
+            sys.exit(f"{outputs}: rows are not those of {vectors}")
+        bias, O = O[:, -1], O[:, :-1]
+
+        def blend(a, b, beta, half_life):  # a cos(q, c) + b (q . out(c) + beta ln count(c))
+            def rule(items):
+                w = weights(len(items), half_life)
+                q = (w[:, None] * V[items]).sum(0) / w.sum()
+                return a * U @ (q / np.linalg.norm(q)) + b * (O @ q + beta * bias)
+            return rule
+
+        for h in (1, 2, 4):
+            rules += [(f"cos 1 + {b} directed hl {h}", blend(1, b, 1, h)) for b in (0.03, 0.1, 0.3)]
+            rules += [(f"cos 1 + {b} plain hl {h}", blend(1, b, 0, h)) for b in (0.3, 1)]
+            rules += [(f"plain hl {h}", blend(0, 1, 0, h))]
     print(f"{len(cases)} cases, {len(ids)} vectors")
     for name, rule in rules:
         print(f"{name:20s} {hr(rule):.4f}")
@@ -112,7 +133,7 @@ def evaluate(d, vectors):
 if __name__ == "__main__":
     if len(sys.argv) in (4, 5) and sys.argv[1] == "split" and sys.argv[4:] in ([], ["--all"]):
         split(sys.argv[2], sys.argv[3], sys.argv[4:] == ["--all"])
-    elif len(sys.argv) == 4 and sys.argv[1] == "eval":
-        evaluate(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) in (4, 5) and sys.argv[1] == "eval":
+        evaluate(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) == 5 else None)
     else:
         sys.exit(__doc__)

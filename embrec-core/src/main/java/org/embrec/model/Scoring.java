@@ -120,12 +120,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
      * <p>{@code prior} adds {@code prior x ln(count(c))}, the candidate's popularity, to the sum:
      * the cosine ranks rare items as high as frequent ones, and on play and session logs the next
      * item is more often a frequent one than the cosine allows (bench/sequence-aware.md, seventh
-     * sitting). {@code cosine 1 + prior 0.1} is "liked by the same people, and by many". A
-     * negative prior, down to {@code -directed}, takes popularity out again: with
-     * {@code prior = -directed} ({@link #unbiased}) the directed part is skip-gram's plain
-     * {@code query . output(c)}, an estimate of the shifted PMI of query and candidate, which
-     * ranks without regard to popularity, as the cosine does (bench/sequence-aware.md, eighth
-     * sitting).
+     * sitting). {@code cosine 1 + prior 0.1} is "liked by the same people, and by many".
      *
      * <p>With {@code rankK > 0} (item queries only) the two parts are combined by their ranks, not
      * their scores: {@code cosine / (k + r_cos) + directed / (k + r_dir)} ({@link RankFusion}).
@@ -134,8 +129,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
      *
      * @param cosine weight of the cosine, {@code >= 0}
      * @param directed weight of the directed score, {@code >= 0}; not both 0
-     * @param prior weight of the candidate's {@code ln(count(c))} besides the directed score's own,
-     *     {@code >= -directed}; 0 in a rank fusion
+     * @param prior weight of the candidate's {@code ln(count(c))}, {@code >= 0}; 0 in a rank fusion
      * @param rankK 0 to add the weighted scores; else the rank-fusion constant k (1..10000), and
      *     both weights are positive
      */
@@ -146,10 +140,10 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         public static final int MAX_RANK_K = 10_000;
 
         public Blend {
-            if (!(cosine >= 0) || !(directed >= 0) || !(prior >= -directed) || Double.isInfinite(cosine)
+            if (!(cosine >= 0) || !(directed >= 0) || !(prior >= 0) || Double.isInfinite(cosine)
                     || Double.isInfinite(directed) || Double.isInfinite(prior) || cosine + directed == 0) {
-                throw new EmbrecException("a blend needs finite weights, cosine and directed >= 0 and not both 0, prior"
-                        + " >= -directed, got cosine " + cosine + ", directed " + directed + ", prior " + prior);
+                throw new EmbrecException("a blend needs finite weights >= 0, cosine and directed not both 0, got cosine "
+                        + cosine + ", directed " + directed + ", prior " + prior);
             }
             if (rankK < 0 || rankK > MAX_RANK_K || (rankK > 0 && (cosine == 0 || directed == 0 || prior != 0))) {
                 throw new EmbrecException("a rank fusion needs k in 1.." + MAX_RANK_K
@@ -171,14 +165,6 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             return new Blend(cosine, directed, 0, k);
         }
 
-        /**
-         * The cosine and the directed score without its popularity term: {@code cosine x cos +
-         * directed x query . output(c)} ({@code prior = -directed}).
-         */
-        public static Blend unbiased(double cosine, double directed) {
-            return new Blend(cosine, directed, -directed, 0);
-        }
-
         /** The cosine plus {@code prior x ln(count(c))}: no directed part. */
         public static Blend cosineWithPrior(double cosine, double prior) {
             return new Blend(cosine, 0, prior, 0);
@@ -193,7 +179,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("cosine", cosine);
             m.put("directed", directed);
-            if (prior != 0) {
+            if (prior > 0) {
                 m.put("prior", prior);
             }
             if (fused()) {
@@ -216,16 +202,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         }
 
         /**
-         * True when the candidate's popularity has no weight in the score ({@code directed +
-         * prior == 0}): the cosine alone, or with the directed score {@link #unbiased}.
-         */
-        public boolean popularityFree() {
-            return directed + prior == 0;
-        }
-
-        /**
-         * {@code cosine 1 + directed 0.3}, {@code directed}, {@code cosine 1 + prior 0.1},
-         * {@code cosine 1 + directed 0.3 + prior -0.3}, or
+         * {@code cosine 1 + directed 0.3}, {@code directed}, {@code cosine 1 + prior 0.1}, or
          * {@code rank fusion (k 100) of cosine 1 + directed 0.3}.
          */
         @Override
@@ -233,7 +210,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             String parts = cosine == 0 ? "directed"
                     : directed == 0 && prior > 0 ? "cosine " + fmt(cosine)
                     : "cosine " + fmt(cosine) + " + directed " + fmt(directed);
-            if (prior != 0) {
+            if (prior > 0) {
                 parts += " + prior " + fmt(prior);
             }
             return fused() ? "rank fusion (k " + rankK + ") of " + parts : parts;

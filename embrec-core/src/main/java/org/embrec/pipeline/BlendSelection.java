@@ -26,15 +26,14 @@ import org.embrec.vectors.VectorMath;
  * directed score then ranks every held-out item for its query (the item before it; the user
  * vector of the rest of the sequence). Item queries also try the cosine with a
  * {@link #PRIORS popularity prior} and the {@link #FUSIONS rank fusion} of the cosine and the
- * directed score. User queries try {@link #USER_CHOICES}: every blend of {@link #USER_BLENDS} with
+ * directed score. User queries try {@link #USER_CHOICES}: every blend with
  * each {@link #HALF_LIVES half-life} of the recency rule, as the transition baseline tries its
  * decays, and the cosine with each {@link UserVectors#kernel kernel} rule of {@link #KERNELS},
  * which scores the way the transition baseline does, a decayed sum of per-item scores over the
- * newest items. Each task chooses in two stages ({@link Task}): first among the rules that give
- * popularity no weight (for items the rank fusion, which the cosine alone replaces only when
- * clearly better; for users the one with the most hits among the cosine rules and the
- * {@link #UNBIASED} blends), then a blend whose score counts the candidate's popularity (a
- * directed part with its bias, or a prior) replaces that choice only when it is clearly better. The chosen user rule is declared in the scoring
+ * newest items. Each task chooses in two stages ({@link Task}): first among the rules led by the
+ * cosine (for items the rank fusion, which the cosine alone replaces only when clearly better;
+ * for users the one with the most hits), then a blend with a directed part or a prior replaces
+ * that choice only when it is clearly better. The chosen user rule is declared in the scoring
  * ({@link Scoring#userRule}) unless it is the default. When both tasks choose the cosine alone,
  * the model scores by the cosine and needs no output vectors.
  *
@@ -65,19 +64,6 @@ public final class BlendSelection {
      */
     public static final List<Blend> PRIORS = List.of(Blend.cosineWithPrior(1, 0.03), Blend.cosineWithPrior(1, 0.1),
             Blend.cosineWithPrior(1, 0.3));
-    /**
-     * The directed score without its popularity term ({@link Blend#unbiased}) that user queries
-     * try besides {@link #GRID}: skip-gram's plain {@code user . output(c)}, alone and beside the
-     * cosine. On the bundled MovieLens data's validation split it ranked the next item above every
-     * cosine rule in six seeds of six (u2i 0.133 against 0.125), where the directed score with its
-     * bias lost a third; on the synthetic logs the blends with the bias stay far ahead
-     * (bench/sequence-aware.md, eighth sitting). It ranks without regard to popularity, as the
-     * cosine does, so it takes part in the first stage.
-     */
-    public static final List<Blend> UNBIASED = List.of(Blend.unbiased(1, 0.3), Blend.unbiased(1, 1),
-            Blend.unbiased(0, 1));
-    /** The blends user queries try with each half-life: {@link #GRID}, then {@link #UNBIASED}. */
-    public static final List<Blend> USER_BLENDS = concat(GRID, UNBIASED);
     /** The blends of scores item queries try: {@link #GRID}, then {@link #PRIORS}. */
     static final List<Blend> ITEM_SCORE_BLENDS = concat(GRID, PRIORS);
     /** What item queries try, in order: {@link #GRID}, {@link #PRIORS}, then {@link #FUSIONS}. */
@@ -120,15 +106,15 @@ public final class BlendSelection {
 
     /**
      * What user queries try, in order (the first is the reference, and wins ties): each
-     * half-life of {@link #HALF_LIVES} of the recency rule with each blend of {@link #USER_BLENDS}
-     * ({@code h * USER_BLENDS.size() + b}), then each of {@link #KERNELS} with the cosine.
+     * half-life of {@link #HALF_LIVES} of the recency rule with each blend of {@link #GRID}
+     * ({@code h * GRID.size() + b}), then each of {@link #KERNELS} with the cosine.
      */
     public static final List<UserChoice> USER_CHOICES = userChoices();
 
     private static List<UserChoice> userChoices() {
         List<UserChoice> c = new ArrayList<>();
         for (double h : HALF_LIVES) {
-            for (Blend b : USER_BLENDS) {
+            for (Blend b : GRID) {
                 c.add(new UserChoice(UserVectors.recency(h), b));
             }
         }
@@ -177,7 +163,7 @@ public final class BlendSelection {
     /**
      * The choice and its evidence: hits per blend of {@link #GRID} for item queries, and per
      * {@link #USER_CHOICES} for user queries, over the cases whose query and target have vectors;
-     * the first stage's choice per task ({@link Task}: the best that gives popularity no weight)
+     * the first stage's choice per task ({@link Task}: the best that ranks by the cosine alone)
      * and z of each choice against it.
      */
     public record Choice(Scoring scoring, int[] itemHits, int itemCases, double[] itemZ, int[] userHits, int userCases,
@@ -321,11 +307,11 @@ public final class BlendSelection {
                 itemMask[c] = m == NOT_SCORED ? NOT_SCORED : m | w.scoreFusions(target) << ITEM_SCORE_BLENDS.size();
             }
             long mask = w.scoreKernels(vectors, target, w.history, length);
-            mask = mask == NOT_SCORED ? NOT_SCORED : mask << (HALF_LIVES.size() * USER_BLENDS.size());
+            mask = mask == NOT_SCORED ? NOT_SCORED : mask << (HALF_LIVES.size() * GRID.size());
             for (int h = 0; h < HALF_LIVES.size() && mask != NOT_SCORED; h++) {
                 UserVectors.recency(HALF_LIVES.get(h)).userVector(vectors, w.history, length, w.query);
-                long m = w.score(vectors, output, USER_BLENDS, target, w.history, length, -1);
-                mask = m == NOT_SCORED ? NOT_SCORED : mask | m << (h * USER_BLENDS.size());
+                long m = w.score(vectors, output, GRID, target, w.history, length, -1);
+                mask = m == NOT_SCORED ? NOT_SCORED : mask | m << (h * GRID.size());
             }
             userMask[c] = mask;
         });
@@ -335,7 +321,7 @@ public final class BlendSelection {
             itemCosine[b] = ITEM_CHOICES.get(b).cosineOnly() || ITEM_CHOICES.get(b).fused();
         }
         for (int u = 0; u < userCosine.length; u++) {
-            userCosine[u] = USER_CHOICES.get(u).blend().popularityFree();
+            userCosine[u] = USER_CHOICES.get(u).blend().cosineOnly();
         }
         // items: the rank fusion is the reference, which the cosine replaces only when clearly better
         Task item = Task.of(itemMask, itemCosine, ITEM_REFERENCE, MIN_Z);
@@ -353,16 +339,15 @@ public final class BlendSelection {
     private static final long NOT_SCORED = -1;
 
     /**
-     * The hits of one task, per choice, and the choice made, in two stages. First the choice
-     * that gives popularity no weight with the most hits (the earliest on ties; for items the
-     * cosine and the rank fusion, for users the recency half-lives and kernel rules with the
-     * cosine and the {@link #UNBIASED} blends): on these the held-out items and the validation
-     * splits mostly agreed (bench/sequence-aware.md). Then the choice whose score counts
-     * popularity (a directed part with its bias, or a prior) that has the most hits replaces it
-     * only if it beats it by at least {@link #MIN_Z} in McNemar's statistic over the cases where
-     * exactly one of them hits: on MovieLens the held-out items favoured such blends where they
-     * lost on the validation split, so the first stage's choice keeps its place unless a blend
-     * is clearly better. {@code z[b]} is choice
+     * The hits of one task, per choice, and the choice made, in two stages. First the cosine
+     * choice with the most hits (the earliest on ties; for items the cosine is the only one, for
+     * users the recency half-lives and kernel rules with the cosine): these rank by the item
+     * vectors alone, and the held-out items and the validation splits agreed on them
+     * (bench/sequence-aware.md). Then the choice with a directed part (or a prior) that has the most hits
+     * replaces it only if it beats it by at least {@link #MIN_Z} in McNemar's statistic over the
+     * cases where exactly one of them hits: on MovieLens the held-out items favoured directed
+     * blends that lost on the validation split, so the cosine, the simpler scoring and the one
+     * gensim users know, keeps its place unless a blend is clearly better. {@code z[b]} is choice
      * b's statistic against the first stage's choice ({@code cosine}).
      *
      * @param cosine the index of the first stage's choice
@@ -384,22 +369,22 @@ public final class BlendSelection {
         }
 
         /** {@link #of(long[], boolean[], int, double)} with choice 0 the reference and the first stage ungated. */
-        static Task of(long[] masks, boolean[] firstStage) {
-            return of(masks, firstStage, 0, 0);
+        static Task of(long[] masks, boolean[] cosineOnly) {
+            return of(masks, cosineOnly, 0, 0);
         }
 
         /**
          * @param masks per case, bit b set when choice b hits ({@link #NOT_SCORED}: no case)
-         * @param firstStage which choices take part in the first stage; {@code reference} is one
+         * @param cosineOnly which choices take part in the first stage; {@code reference} is one
          * @param reference the first stage's choice unless another beats it (ties keep it)
          * @param firstGate the z against {@code reference} another first-stage choice needs besides
          *     more hits (0: the most hits win)
          */
-        static Task of(long[] masks, boolean[] firstStage, int reference, double firstGate) {
-            if (!firstStage[reference]) {
+        static Task of(long[] masks, boolean[] cosineOnly, int reference, double firstGate) {
+            if (!cosineOnly[reference]) {
                 throw new IllegalArgumentException("the reference takes part in the first stage");
             }
-            int choices = firstStage.length;
+            int choices = cosineOnly.length;
             int[] hits = new int[choices];
             int cases = 0;
             for (long m : masks) {
@@ -417,7 +402,7 @@ public final class BlendSelection {
                 if (b == reference) {
                     continue;
                 }
-                if (firstStage[b]) {
+                if (cosineOnly[b]) {
                     if (hits[b] > hits[cosine] && (firstGate == 0 || mcNemar(masks, b, reference) >= firstGate)) {
                         cosine = b;
                     }

@@ -239,50 +239,11 @@ class BlendSelectionTest {
         Sequences liked = chains();
         HoldOut held = BlendSelection.holdOut(liked, 2);
         EmbeddingStore in = input(liked);
-        assertUserHitsAreThoseOfABruteForceRanking(held, in, output(in, true));
-        assertUserHitsAreThoseOfABruteForceRanking(held, in, withPopularBias(output(in, true)));
-    }
-
-    /**
-     * The chains' output vectors with a bias of 100 for the ten items 0..9 (0 for the others): by
-     * the directed score with its bias those ten come first for every query, while without it
-     * (skip-gram's plain score) each item's successor still does.
-     */
-    private static EmbeddingStore withPopularBias(EmbeddingStore out) {
-        float[] m = out.matrix().clone();
-        for (int i = 0; i < 10; i++) {
-            m[i * (DIM + 1) + DIM] = 100;
-        }
-        return EmbeddingStore.of(out.ids(), m, DIM + 1);
-    }
-
-    @Test
-    void thePlainDirectedScoreCompetesWithTheCosineRulesUngated() {
-        Sequences liked = chains();
-        HoldOut held = BlendSelection.holdOut(liked, 1);
-        EmbeddingStore in = input(liked);
-        BlendSelection.Choice c = BlendSelection.choose(held, in, withPopularBias(output(in, true)));
-        // the unbiased blends find every successor; the cosine rules few, the blends with the bias
-        // only the targets among the ten popular items
-        assertThat(c.users().popularityFree()).as(c.toString()).isTrue();
-        assertThat(c.users().directed()).isPositive();
-        assertThat(BlendSelection.UNBIASED).contains(c.users());
-        int chosen = BlendSelection.USER_CHOICES.indexOf(new BlendSelection.UserChoice(c.userRule(), c.users()));
-        assertThat(c.userHits()[chosen]).isEqualTo(c.userCases());
-        int biased = BlendSelection.USER_CHOICES.indexOf(new BlendSelection.UserChoice(UserVectors.DEFAULT,
-                new Scoring.Blend(1, 1)));
-        assertThat(c.userHits()[biased]).isLessThan(c.userCases() / 2);
-        // chosen in the first stage: the z of every choice is measured against it
-        assertThat(c.userZ()[chosen]).isZero();
-        assertThat(c.toString()).contains("prior -");
-    }
-
-    private static void assertUserHitsAreThoseOfABruteForceRanking(HoldOut held, EmbeddingStore in,
-            EmbeddingStore out) {
+        EmbeddingStore out = output(in, true);
         BlendSelection.Choice c = BlendSelection.choose(held, in, out);
         assertThat(c.userHits()).hasSize(BlendSelection.USER_CHOICES.size());
         assertThat(BlendSelection.USER_CHOICES).hasSize(BlendSelection.KERNELS.size()
-                + BlendSelection.USER_BLENDS.size() * BlendSelection.HALF_LIVES.size());
+                + BlendSelection.GRID.size() * BlendSelection.HALF_LIVES.size());
         for (int u = 0; u < BlendSelection.USER_CHOICES.size(); u++) {
             BlendSelection.UserChoice choice = BlendSelection.USER_CHOICES.get(u);
             UserVectors rule = choice.rule();
@@ -460,7 +421,7 @@ class BlendSelectionTest {
         return v;
     }
 
-    /** cosine x cos(in q, in c) + directed x (in q . out c + bias c) + prior x bias c, from scratch. */
+    /** cosine x cos(in q, in c) + directed x (in q . out c + bias c), from scratch. */
     private static double score(EmbeddingStore in, EmbeddingStore out, Scoring.Blend b, int q, int c) {
         return score(in, out, b, in.vector(q), c);
     }

@@ -238,16 +238,17 @@ public final class BlendSelection {
     }
 
     /**
-     * Holds out the last item of up to {@link #caseLimit} sequences of at least 3 items (for the
-     * catalogue of {@code liked}), a
-     * uniform sample drawn with {@code seed} (all of them when there are fewer).
+     * Holds out the last item of up to {@link #caseLimit} sequences of at least 3 items, a
+     * uniform sample drawn with {@code seed} (all of them when there are fewer). The catalogue the
+     * limit is set for is the items that occur at least {@code minCount} times in {@code liked},
+     * the model's vocabulary: the choice scores only items with a vector.
      */
-    public static HoldOut holdOut(Sequences liked, long seed) {
+    public static HoldOut holdOut(Sequences liked, long seed, int minCount) {
         int n = liked.count();
         int[] eligible = IntStream.range(0, n).filter(s -> liked.length(s) >= 3).toArray();
         boolean[] chosen = new boolean[n];
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5eed_b1e0L);
-        int take = Math.min(caseLimit(liked.itemIds().size()), eligible.length);
+        int take = Math.min(caseLimit(vocabularySize(liked, minCount)), eligible.length);
         for (int i = 0; i < take; i++) { // partial Fisher-Yates
             int j = i + rng.nextInt(eligible.length - i);
             int t = eligible[i];
@@ -256,6 +257,22 @@ public final class BlendSelection {
             chosen[eligible[i]] = true;
         }
         return HoldOut.of(liked, s -> chosen[s]);
+    }
+
+    /** Number of items that occur at least {@code minCount} times in {@code liked}. */
+    static int vocabularySize(Sequences liked, int minCount) {
+        int[] counts = new int[liked.itemIds().size()];
+        int[] items = liked.items();
+        for (int s = 0; s < liked.count(); s++) {
+            for (int p = liked.start(s); p < liked.end(s); p++) {
+                counts[items[p]]++;
+            }
+        }
+        int size = 0;
+        for (int c : counts) {
+            size += c >= minCount ? 1 : 0;
+        }
+        return size;
     }
 
     /**

@@ -72,7 +72,7 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
             return Fit.scored(SkipGramTrainer.train(data.sentences(), seeded, progress), describe());
         }
         long t0 = System.nanoTime();
-        HoldOut held = BlendSelection.holdOut(data.sequences(), seed);
+        HoldOut held = BlendSelection.holdOut(data.sequences(), seed, config.minCount());
         TrainedModel probe = SkipGramTrainer.train(held.training().sentences(), seeded, progress);
         BlendSelection.Choice choice = BlendSelection.choose(held, probe.vectors(), probe.outputVectors());
         double selection = (System.nanoTime() - t0) / 1e9;

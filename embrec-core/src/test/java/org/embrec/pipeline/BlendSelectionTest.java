@@ -74,7 +74,7 @@ class BlendSelectionTest {
     @Test
     void theHoldOutTakesTheLastItemOfSampledSequencesOfThreeOrMore() {
         Sequences liked = chains();
-        HoldOut held = BlendSelection.holdOut(liked, 1);
+        HoldOut held = BlendSelection.holdOut(liked, 1, 1);
         assertThat(held.size()).isEqualTo(Math.min(BlendSelection.caseLimit(ITEMS), liked.count()));
         for (int c = 0; c < held.size(); c++) {
             int s = held.sequences()[c];
@@ -82,7 +82,31 @@ class BlendSelectionTest {
             assertThat(held.training().length(s)).isEqualTo(liked.length(s) - 1);
         }
         assertThat(held.training().tokens()).isEqualTo(liked.tokens() - held.size());
-        assertThat(BlendSelection.holdOut(liked, 1).sequences()).containsExactly(held.sequences());
+        assertThat(BlendSelection.holdOut(liked, 1, 1).sequences()).containsExactly(held.sequences());
+    }
+
+    @Test
+    void theSampleIsBudgetedForTheItemsThatGetAVector() {
+        // 12,000 sequences of 3 items: 3,000 items occur 12 times each, 6,000 once (one per sequence)
+        int n = 12_000;
+        int[] offsets = new int[n + 1];
+        int[] items = new int[3 * n];
+        String[] ids = new String[9000];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "i" + i;
+        }
+        for (int s = 0; s < n; s++) {
+            items[3 * s] = s % 3000;
+            items[3 * s + 1] = (s + 1000) % 3000;
+            items[3 * s + 2] = s < 6000 ? 3000 + s : (s + 2000) % 3000;
+            offsets[s + 1] = 3 * s + 3;
+        }
+        Sequences liked = new Sequences(offsets, items, null, IdMap.of(ids), null);
+        assertThat(BlendSelection.vocabularySize(liked, 1)).isEqualTo(9000);
+        assertThat(BlendSelection.vocabularySize(liked, 5)).isEqualTo(3000);
+        assertThat(BlendSelection.holdOut(liked, 1, 1).size()).isEqualTo(BlendSelection.caseLimit(9000));
+        // min-count 5 leaves 3,000 items with a vector: the budget allows every sequence up to the cap
+        assertThat(BlendSelection.holdOut(liked, 1, 5).size()).isEqualTo(BlendSelection.MAX_CASES);
     }
 
     @Test
@@ -97,7 +121,7 @@ class BlendSelectionTest {
     @Test
     void outputVectorsThatKnowTheOrderAreChosenForItemQueries() {
         Sequences liked = chains();
-        HoldOut held = BlendSelection.holdOut(liked, 1);
+        HoldOut held = BlendSelection.holdOut(liked, 1, 1);
         EmbeddingStore in = input(liked);
         BlendSelection.Choice c = BlendSelection.choose(held, in, output(in, true));
         assertThat(c.scoring().candidates()).isEqualTo(Scoring.Candidates.OUTPUT);
@@ -112,7 +136,7 @@ class BlendSelectionTest {
     @Test
     void outputVectorsThatKnowNothingChooseNoBlendOfScores() {
         Sequences liked = chains();
-        HoldOut held = BlendSelection.holdOut(liked, 1);
+        HoldOut held = BlendSelection.holdOut(liked, 1, 1);
         EmbeddingStore in = input(liked);
         BlendSelection.Choice c = BlendSelection.choose(held, in, output(in, false));
         // items: the reference (the rank fusion) or the cosine; users: the cosine (the half-life may
@@ -160,7 +184,7 @@ class BlendSelectionTest {
     @Test
     void aPopularNextItemChoosesTheCosineWithAPrior() {
         Sequences liked = endsWithAPopularItem();
-        HoldOut held = BlendSelection.holdOut(liked, 1);
+        HoldOut held = BlendSelection.holdOut(liked, 1, 1);
         EmbeddingStore in = input(liked);
         EmbeddingStore out = noisyOutputWithPopularBias(in);
         BlendSelection.Choice c = BlendSelection.choose(held, in, out);
@@ -176,7 +200,7 @@ class BlendSelectionTest {
     @Test
     void theHitsAreThoseOfABruteForceRanking() {
         Sequences liked = chains();
-        HoldOut held = BlendSelection.holdOut(liked, 2);
+        HoldOut held = BlendSelection.holdOut(liked, 2, 1);
         EmbeddingStore in = input(liked);
         EmbeddingStore out = output(in, true);
         assertItemHitsAreThoseOfABruteForceRanking(held, in, out, BlendSelection.choose(held, in, out));
@@ -237,7 +261,7 @@ class BlendSelectionTest {
     @Test
     void theUserHitsAreThoseOfABruteForceRankingForEveryChoice() {
         Sequences liked = chains();
-        HoldOut held = BlendSelection.holdOut(liked, 2);
+        HoldOut held = BlendSelection.holdOut(liked, 2, 1);
         EmbeddingStore in = input(liked);
         EmbeddingStore out = output(in, true);
         BlendSelection.Choice c = BlendSelection.choose(held, in, out);
@@ -327,7 +351,7 @@ class BlendSelectionTest {
     @Test
     void aNextItemThatFollowsAnOlderItemChoosesASlowerDecay() {
         Sequences liked = followsAnOlderItem();
-        HoldOut held = BlendSelection.holdOut(liked, 1);
+        HoldOut held = BlendSelection.holdOut(liked, 1, 1);
         EmbeddingStore in = input(liked);
         BlendSelection.Choice c = BlendSelection.choose(held, in, output(in, true));
         assertThat(c.users().directed()).isPositive();
@@ -342,7 +366,7 @@ class BlendSelectionTest {
     @Test
     void theDefaultHalfLifeDeclaresNothing() {
         Sequences liked = chains();
-        HoldOut held = BlendSelection.holdOut(liked, 1);
+        HoldOut held = BlendSelection.holdOut(liked, 1, 1);
         EmbeddingStore in = input(liked);
         // in a chain the next item follows the newest: every half-life finds it, the first (the default) wins the tie
         BlendSelection.Choice c = BlendSelection.choose(held, in, output(in, true));

@@ -20,6 +20,7 @@ import org.embrec.eval.ResultRow;
 import org.embrec.eval.Split;
 import org.embrec.eval.StoreVariant;
 import org.embrec.eval.Task;
+import org.embrec.model.Scoring;
 import org.embrec.model.UserVectors;
 import org.embrec.pipeline.AlgorithmSpec;
 import org.embrec.pipeline.Algorithms;
@@ -152,7 +153,8 @@ public final class ContentValidation {
             }
 
             @Override
-            public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
+            public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, Scoring scoring, long seed,
+                    Progress progress) {
                 return centred(fitted);
             }
         });
@@ -226,8 +228,9 @@ public final class ContentValidation {
             }
 
             @Override
-            public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
-                return v.derive(data, fitted, seed, progress);
+            public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, Scoring scoring, long seed,
+                    Progress progress) {
+                return v.derive(data, fitted, scoring, seed, progress);
             }
         };
     }
@@ -252,7 +255,8 @@ public final class ContentValidation {
         }
 
         @Override
-        public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
+        public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, Scoring scoring, long seed,
+                Progress progress) {
             EmbeddingStore c = content(content.withWord2Vec(content.word2vec().withSeed(seed)))
                     .fit(data, seed, progress);
             int db = fitted.dim();

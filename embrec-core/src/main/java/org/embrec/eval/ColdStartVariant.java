@@ -2,9 +2,10 @@ package org.embrec.eval;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.embrec.model.ColdStartSettings;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
+import org.embrec.model.ColdStartSettings;
+import org.embrec.model.Scoring;
 import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
 import org.embrec.vectors.EmbeddingStore;
@@ -43,29 +44,36 @@ public final class ColdStartVariant implements StoreVariant {
     }
 
     @Override
-    public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
-        return result(data, fitted, seed, progress).vectors();
+    public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, Scoring scoring, long seed,
+            Progress progress) {
+        return result(data, fitted, ColdStart.settingsFor(scoring, config), seed, progress).vectors();
     }
 
     /**
      * The output vectors mapped alike, their bias making up for the centring of the item vectors
-     * ({@link ColdStart#applyToOutput}), so the directed score ranks warm items as before.
+     * ({@link ColdStart#applyToOutput}), so the directed score ranks warm items as before; the
+     * settings are those cold start applies to a model that ranks by {@code scoring}
+     * ({@link ColdStart#settingsFor}), as {@code train} applies them.
      */
     @Override
-    public EmbeddingStore deriveOutput(TrainingData data, EmbeddingStore fitted, EmbeddingStore output, long seed,
-            Progress progress) {
-        ColdStart.Result input = result(data, fitted, seed, progress);
-        return ColdStart.applyToOutput(output, content(data, seed, progress), config, input);
+    public EmbeddingStore deriveOutput(TrainingData data, EmbeddingStore fitted, EmbeddingStore output,
+            Scoring scoring, long seed, Progress progress) {
+        ColdStartSettings settings = ColdStart.settingsFor(scoring, config);
+        ColdStart.Result input = result(data, fitted, settings, seed, progress);
+        return ColdStart.applyToOutput(output, content(data, seed, progress), settings, input);
     }
 
-    private ColdStart.Result result(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
+    private ColdStart.Result result(TrainingData data, EmbeddingStore fitted, ColdStartSettings settings, long seed,
+            Progress progress) {
         Derived d = last;
-        if (d != null && d.data() == data && d.fitted() == fitted && d.seed() == seed) {
+        if (d != null && d.data() == data && d.fitted() == fitted && d.seed() == seed
+                && d.result().settings().equals(settings)) {
             return d.result();
         }
-        ColdStart.Result r = ColdStart.apply(fitted, content(data, seed, progress), config);
+        ColdStart.Result r = ColdStart.apply(fitted, content(data, seed, progress), settings);
         progress.done("cold-start", String.format(Locale.ROOT, "%d cold items mapped from content (fitted on %d warm"
-                + " items, lambda %s, spread x%.2f)", r.coldCount(), r.trainedOn(), config.lambda(), r.spread()));
+                + " items, lambda %s, spread x%.2f%s)", r.coldCount(), r.trainedOn(), settings.lambda(), r.spread(),
+                settings.center() ? "" : ", not centred: the model weighs a popularity prior"));
         last = new Derived(data, fitted, seed, r);
         return r;
     }

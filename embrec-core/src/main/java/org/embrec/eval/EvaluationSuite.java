@@ -262,10 +262,12 @@ public final class EvaluationSuite {
             EmbeddingStore fitted = fit.vectors();
             for (int m = 0; m < models; m++) {
                 long t1 = System.nanoTime();
-                EmbeddingStore store = m == 0 ? fitted : variants.get(m - 1).derive(data, fitted, seed, progress);
+                EmbeddingStore store = m == 0 ? fitted : variants.get(m - 1).derive(data, fitted, fit.scoring(), seed,
+                        progress);
                 // a directed model's candidates are its output vectors: a variant derives them alike
                 EmbeddingStore output = m == 0 || fit.outputVectors() == null ? fit.outputVectors()
-                        : variants.get(m - 1).deriveOutput(data, fitted, fit.outputVectors(), seed, progress);
+                        : variants.get(m - 1).deriveOutput(data, fitted, fit.outputVectors(), fit.scoring(), seed,
+                                progress);
                 double seconds = fitSeconds + (m == 0 ? 0 : (System.nanoTime() - t1) / 1e9);
                 StringBuilder summary = new StringBuilder(names[m] + (options.seeds() > 1 ? " seed " + seed : "") + ":");
                 ListFeatures features = null;

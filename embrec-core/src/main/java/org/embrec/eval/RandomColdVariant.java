@@ -3,6 +3,7 @@ package org.embrec.eval;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.embrec.Progress;
+import org.embrec.model.Scoring;
 import org.embrec.pipeline.TrainingData;
 import org.embrec.vectors.EmbeddingStore;
 
@@ -35,15 +36,17 @@ public final class RandomColdVariant implements StoreVariant {
     }
 
     @Override
-    public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
-        return randomizeFrom(coldStart.derive(data, fitted, seed, Progress.NONE), fitted.size(), seed);
+    public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, Scoring scoring, long seed,
+            Progress progress) {
+        return randomizeFrom(coldStart.derive(data, fitted, scoring, seed, Progress.NONE), fitted.size(), seed);
     }
 
     /** The controlled variant's output vectors, their cold rows in random directions. */
     @Override
-    public EmbeddingStore deriveOutput(TrainingData data, EmbeddingStore fitted, EmbeddingStore output, long seed,
-            Progress progress) {
-        return randomizeFrom(coldStart.deriveOutput(data, fitted, output, seed, Progress.NONE), fitted.size(), seed);
+    public EmbeddingStore deriveOutput(TrainingData data, EmbeddingStore fitted, EmbeddingStore output,
+            Scoring scoring, long seed, Progress progress) {
+        return randomizeFrom(coldStart.deriveOutput(data, fitted, output, scoring, seed, Progress.NONE),
+                fitted.size(), seed);
     }
 
     /**

@@ -44,6 +44,10 @@ public record ColdStartSettings(double lambda, boolean matchSpread, boolean cent
         return new ColdStartSettings(v, matchSpread, center, penalty);
     }
 
+    public ColdStartSettings withCenter(boolean v) {
+        return new ColdStartSettings(lambda, matchSpread, v, penalty);
+    }
+
     public ColdStartSettings withPenalty(double v) {
         return new ColdStartSettings(lambda, matchSpread, center, v);
     }

@@ -1,9 +1,10 @@
 package org.embrec.eval;
 
 import java.util.Arrays;
-import org.embrec.model.ColdStartSettings;
 import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
+import org.embrec.model.ColdStartSettings;
+import org.embrec.model.Scoring;
 import org.embrec.pipeline.Item2VecAlgorithm;
 import org.embrec.pipeline.TrainingData;
 import org.embrec.recommend.ColdStart;
@@ -33,8 +34,8 @@ class ColdStartBundledTest {
         behaviour = new Item2VecAlgorithm(notebook).fit(data, 2020, Progress.NONE);
         ContentConfig content = ContentConfig.defaults()
                 .withWord2Vec(ContentConfig.defaultWord2Vec().withThreads(1));
-        coldStart = new ColdStartVariant(content, ColdStartSettings.defaults()).derive(data, behaviour, 2020,
-                Progress.NONE);
+        coldStart = new ColdStartVariant(content, ColdStartSettings.defaults()).derive(data, behaviour,
+                Scoring.DEFAULT, 2020, Progress.NONE);
         long[] counts = split.trainingCounts();
         cold = new boolean[split.testUsers()];
         for (int c = 0; c < cold.length; c++) {

@@ -14,6 +14,7 @@ import org.embrec.Progress;
 import org.embrec.content.ContentConfig;
 import org.embrec.data.Catalog;
 import org.embrec.data.IdMap;
+import org.embrec.model.Scoring;
 import org.embrec.model.UserVectors;
 import org.embrec.pipeline.ContentAlgorithm;
 import org.embrec.pipeline.EmbeddingAlgorithm;
@@ -102,7 +103,8 @@ class ContentEvaluationTest {
         }
 
         @Override
-        public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, long seed, Progress progress) {
+        public EmbeddingStore derive(TrainingData data, EmbeddingStore fitted, Scoring scoring, long seed,
+                Progress progress) {
             calls++;
             return fitted;
         }

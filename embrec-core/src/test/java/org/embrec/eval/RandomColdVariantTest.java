@@ -3,6 +3,7 @@ package org.embrec.eval;
 import java.util.SplittableRandom;
 import org.embrec.Progress;
 import org.embrec.data.IdMap;
+import org.embrec.model.Scoring;
 import org.embrec.pipeline.TrainingData;
 import org.embrec.vectors.BruteForce;
 import org.embrec.vectors.EmbeddingStore;
@@ -94,13 +95,14 @@ class RandomColdVariantTest {
             }
 
             @Override
-            public EmbeddingStore derive(TrainingData data, EmbeddingStore f, long seed, Progress progress) {
+            public EmbeddingStore derive(TrainingData data, EmbeddingStore f, Scoring scoring, long seed,
+                    Progress progress) {
                 return withCold;
             }
         };
         RandomColdVariant control = new RandomColdVariant(appending);
         assertThat(control.suffix()).isEqualTo("+random-cold");
-        EmbeddingStore out = control.derive(null, fitted, 9, Progress.NONE);
+        EmbeddingStore out = control.derive(null, fitted, Scoring.DEFAULT, 9, Progress.NONE);
         for (int row = 0; row < 5; row++) {
             assertThat(out.vector(row)).containsExactly(withCold.vector(row));
         }

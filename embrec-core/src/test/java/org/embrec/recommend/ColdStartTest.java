@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
-import org.embrec.model.ColdStartSettings;
 import org.embrec.data.IdMap;
+import org.embrec.model.ColdStartSettings;
+import org.embrec.model.Scoring;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +130,37 @@ class ColdStartTest {
                 lost += input.centre()[j] * kept.vector(c)[j];
             }
             assertThat((double) kept.vector(c)[OUT]).isCloseTo(-outMean[OUT] + lost, within(1e-4));
+        }
+    }
+
+    @Test
+    void aModelThatWeighsAPriorIsNotCentredSoThePriorStaysTheLogCount() {
+        ColdStartSettings requested = ColdStartSettings.defaults();
+        Scoring prior = Scoring.blended(Scoring.Blend.cosineWithPrior(1, 0.1), new Scoring.Blend(1, 0.3));
+        Scoring directed = Scoring.blended(Scoring.Blend.rankFusion(1, 0.3, 100), new Scoring.Blend(1, 0.3));
+        ColdStartSettings applied = ColdStart.settingsFor(prior, requested);
+        assertThat(applied).isEqualTo(requested.withCenter(false));
+        assertThat(ColdStart.settingsFor(Scoring.blended(new Scoring.Blend(1, 0), new Scoring.Blend(1, 0, 0.1, 0)),
+                requested).center()).isFalse();
+        assertThat(ColdStart.settingsFor(directed, requested)).isSameAs(requested);
+        assertThat(ColdStart.settingsFor(Scoring.DEFAULT, requested)).isSameAs(requested);
+        World w = world(0.3);
+        SplittableRandom rnd = new SplittableRandom(29);
+        float[] out = new float[WARM * (OUT + 1)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (i % (OUT + 1) == OUT ? Math.log(1 + rnd.nextInt(100)) : rnd.nextGaussian());
+        }
+        EmbeddingStore output = EmbeddingStore.of(w.behaviour().ids(), out, OUT + 1);
+        ColdStart.Result input = ColdStart.apply(w.behaviour(), w.content(), applied);
+        EmbeddingStore kept = ColdStart.applyToOutput(output, w.content(), applied, input);
+        assertThat(input.centre()).isNull();
+        for (int r = 0; r < WARM; r++) {
+            // warm rows as trained: the prior p x the last column scores p ln count
+            assertThat(input.vectors().vector(r)).containsExactly(w.behaviour().vector(r));
+            assertThat(kept.vector(r)).containsExactly(output.vector(r));
+        }
+        for (int r = WARM; r < kept.size(); r++) {
+            assertThat(kept.vector(r)[OUT]).as("a cold row's bias is ln 1").isZero();
         }
     }
 

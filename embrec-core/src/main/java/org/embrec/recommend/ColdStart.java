@@ -128,7 +128,7 @@ public final class ColdStart {
      * {@code m . output(c)} into each output row's last column ({@link #applyToOutput}), which
      * the directed score needs and the prior, {@code p x} that column, must not get: on a session
      * log whose item queries chose the prior, centring cost the cold-start model 0.017 i2i, without
-     * it the model lost nothing (bench/cold-start.md, eighth sitting). Without a prior, centring
+     * it the item queries lost nothing (bench/cold-start.md, eighth sitting). Without a prior, centring
      * stays: on the bundled data it keeps the cosine's user queries 0.017 higher.
      */
     public static ColdStartSettings settingsFor(Scoring scoring, ColdStartSettings requested) {

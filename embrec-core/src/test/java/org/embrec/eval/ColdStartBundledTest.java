@@ -25,14 +25,16 @@ class ColdStartBundledTest {
     private static EmbeddingStore behaviour;
     private static EmbeddingStore coldStart;
     private static boolean[] cold;
+    private static TrainingData data;
+    private static ContentConfig content;
 
     @BeforeAll
     static void fit() {
         split = LeaveLastOutSplit.split(MovieLensFixture.liked());
-        TrainingData data = split.trainingData(MovieLensCatalogFixture.catalog());
+        data = split.trainingData(MovieLensCatalogFixture.catalog());
         Word2VecConfig notebook = Word2VecConfig.notebook().withThreads(1);
         behaviour = new Item2VecAlgorithm(notebook).fit(data, 2020, Progress.NONE);
-        ContentConfig content = ContentConfig.defaults()
+        content = ContentConfig.defaults()
                 .withWord2Vec(ContentConfig.defaultWord2Vec().withThreads(1));
         coldStart = new ColdStartVariant(content, ColdStartSettings.defaults()).derive(data, behaviour,
                 Scoring.DEFAULT, 2020, Progress.NONE);
@@ -55,6 +57,19 @@ class ColdStartBundledTest {
         assertThat(Metrics.of(ranks(coldStart, Task.U2I), 10).coverage()).isGreaterThanOrEqualTo(0.98);
         // Every catalog item has a vector now, the warm ones unchanged but for centring.
         assertThat(coldStart.size()).isEqualTo(MovieLensCatalogFixture.catalog().size());
+    }
+
+    @Test
+    void aModelThatWeighsAPopularityPriorIsNotCentred() {
+        Scoring prior = Scoring.blended(Scoring.Blend.cosineWithPrior(1, 0.1), new Scoring.Blend(1, 0));
+        EmbeddingStore plain = new ColdStartVariant(content, ColdStartSettings.defaults()).derive(data, behaviour,
+                prior, 2020, Progress.NONE);
+        assertThat(plain.size()).isEqualTo(coldStart.size());
+        for (int r = 0; r < behaviour.size(); r++) {
+            assertThat(plain.vector(r)).as("warm row %d as trained", r).containsExactly(behaviour.vector(r));
+        }
+        // the same variant for a cosine model centres every row
+        assertThat(coldStart.vector(0)).isNotEqualTo(behaviour.vector(0));
     }
 
     @Test

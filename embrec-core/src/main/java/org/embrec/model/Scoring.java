@@ -528,13 +528,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     }
 
     private static void blendJson(ObjectNode o, Blend b) {
-        b.fields().forEach((key, v) -> {
-            if (v instanceof Integer i) {
-                o.put(key, i);
-            } else {
-                o.put(key, (Double) v);
-            }
-        });
+        o.setAll((ObjectNode) JSON.valueToTree(b.fields()));
     }
 
     /**

@@ -261,15 +261,8 @@ public final class BlendSelection {
 
     /** Number of items that occur at least {@code minCount} times in {@code liked}. */
     static int vocabularySize(Sequences liked, int minCount) {
-        int[] counts = new int[liked.itemIds().size()];
-        int[] items = liked.items();
-        for (int s = 0; s < liked.count(); s++) {
-            for (int p = liked.start(s); p < liked.end(s); p++) {
-                counts[items[p]]++;
-            }
-        }
         int size = 0;
-        for (int c : counts) {
+        for (long c : liked.tokenCounts()) {
             size += c >= minCount ? 1 : 0;
         }
         return size;

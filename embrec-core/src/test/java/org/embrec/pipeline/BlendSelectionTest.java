@@ -21,22 +21,35 @@ class BlendSelectionTest {
     private static final int ITEMS = 60;
     private static final int DIM = 16;
 
+    /**
+     * {@code n} sequences over {@code ids}, sequence s the items {@code sequence.apply(s)} (called
+     * for s = 0, 1, ... in order, so it may draw from one random source).
+     */
+    private static Sequences sequences(int n, IdMap ids, java.util.function.IntFunction<int[]> sequence) {
+        int[] offsets = new int[n + 1];
+        int[][] each = new int[n][];
+        for (int s = 0; s < n; s++) {
+            each[s] = sequence.apply(s);
+            offsets[s + 1] = offsets[s] + each[s].length;
+        }
+        int[] items = new int[offsets[n]];
+        for (int s = 0; s < n; s++) {
+            System.arraycopy(each[s], 0, items, offsets[s], each[s].length);
+        }
+        return new Sequences(offsets, items, null, ids, null);
+    }
+
     /** 400 sequences of 5 to 9 items walking the cycle from a random start. */
     private static Sequences chains() {
         SplittableRandom rng = new SplittableRandom(3);
-        int n = 400;
-        int[] offsets = new int[n + 1];
-        int[] items = new int[n * 9];
-        int at = 0;
-        for (int s = 0; s < n; s++) {
+        return sequences(400, ids(), s -> {
             int start = rng.nextInt(ITEMS);
-            int length = 5 + rng.nextInt(5);
-            for (int t = 0; t < length; t++) {
-                items[at++] = (start + t) % ITEMS;
+            int[] seq = new int[5 + rng.nextInt(5)];
+            for (int t = 0; t < seq.length; t++) {
+                seq[t] = (start + t) % ITEMS;
             }
-            offsets[s + 1] = at;
-        }
-        return new Sequences(offsets, java.util.Arrays.copyOf(items, at), null, ids(), null);
+            return seq;
+        });
     }
 
     /** Ids {@code i0 .. i59}. */
@@ -88,20 +101,12 @@ class BlendSelectionTest {
     @Test
     void theSampleIsBudgetedForTheItemsThatGetAVector() {
         // 12,000 sequences of 3 items: 3,000 items occur 12 times each, 6,000 once (one per sequence)
-        int n = 12_000;
-        int[] offsets = new int[n + 1];
-        int[] items = new int[3 * n];
         String[] ids = new String[9000];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = "i" + i;
         }
-        for (int s = 0; s < n; s++) {
-            items[3 * s] = s % 3000;
-            items[3 * s + 1] = (s + 1000) % 3000;
-            items[3 * s + 2] = s < 6000 ? 3000 + s : (s + 2000) % 3000;
-            offsets[s + 1] = 3 * s + 3;
-        }
-        Sequences liked = new Sequences(offsets, items, null, IdMap.of(ids), null);
+        Sequences liked = sequences(12_000, IdMap.of(ids),
+                s -> new int[] {s % 3000, (s + 1000) % 3000, s < 6000 ? 3000 + s : (s + 2000) % 3000});
         assertThat(BlendSelection.vocabularySize(liked, 1)).isEqualTo(9000);
         assertThat(BlendSelection.vocabularySize(liked, 5)).isEqualTo(3000);
         assertThat(BlendSelection.holdOut(liked, 1, 1).size()).isEqualTo(BlendSelection.caseLimit(9000));
@@ -155,18 +160,14 @@ class BlendSelectionTest {
      */
     private static Sequences endsWithAPopularItem() {
         SplittableRandom rng = new SplittableRandom(13);
-        int n = 400;
-        int[] offsets = new int[n + 1];
-        int[] items = new int[n * 6];
-        int at = 0;
-        for (int s = 0; s < n; s++) {
+        return sequences(400, ids(), s -> {
+            int[] seq = new int[6];
             for (int t = 0; t < 5; t++) {
-                items[at++] = 10 + rng.nextInt(ITEMS - 10);
+                seq[t] = 10 + rng.nextInt(ITEMS - 10);
             }
-            items[at++] = rng.nextInt(10);
-            offsets[s + 1] = at;
-        }
-        return new Sequences(offsets, items, null, ids(), null);
+            seq[5] = rng.nextInt(10);
+            return seq;
+        });
     }
 
     private static EmbeddingStore noisyOutputWithPopularBias(EmbeddingStore in) {
@@ -324,11 +325,7 @@ class BlendSelectionTest {
      */
     private static Sequences followsAnOlderItem() {
         SplittableRandom rng = new SplittableRandom(11);
-        int n = 400;
-        int[] offsets = new int[n + 1];
-        int[] items = new int[n * 7];
-        int at = 0;
-        for (int s = 0; s < n; s++) {
+        return sequences(400, ids(), s -> {
             int[] seq = new int[7];
             boolean[] used = new boolean[ITEMS];
             for (int t = 0; t < 6; t++) {
@@ -340,12 +337,8 @@ class BlendSelectionTest {
                 seq[t] = i;
             }
             seq[6] = (seq[1] + 1) % ITEMS;
-            for (int x : seq) {
-                items[at++] = x;
-            }
-            offsets[s + 1] = at;
-        }
-        return new Sequences(offsets, items, null, ids(), null);
+            return seq;
+        });
     }
 
     @Test

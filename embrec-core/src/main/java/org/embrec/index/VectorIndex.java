@@ -43,7 +43,11 @@ public interface VectorIndex extends Closeable {
         return search(query, k, filter, -1);
     }
 
-    /** The {@code k} items most similar to stored row {@code row}, never {@code row} itself. */
+    /**
+     * The {@code k} rows nearest to stored row {@code row}'s own vector, never {@code row} itself.
+     * Over a model's candidate rows (a blended or fused scoring) the row is not the model's item
+     * query: the model's {@code Recommender} builds that query.
+     */
     default Hits searchItem(int row, int k, ItemFilter filter) {
         if (row < 0 || row >= size()) {
             throw new IndexOutOfBoundsException("row " + row + " not in [0, " + size() + ")");
@@ -57,16 +61,6 @@ public interface VectorIndex extends Closeable {
      * not return (-1 for none; the array may be null).
      */
     KnnResult searchBatch(float[] queries, int[] exclude, int k, ItemFilter filter, int threads, Progress progress);
-
-    /** Top-k of every stored item, excluding itself: the batch form of {@link #searchItem}. */
-    default KnnResult searchAll(int k, ItemFilter filter, int threads, Progress progress) {
-        int n = size();
-        int[] self = new int[n];
-        for (int i = 0; i < n; i++) {
-            self[i] = i;
-        }
-        return searchBatch(store().matrix(), self, k, filter, threads, progress);
-    }
 
     /**
      * Bytes per vector that searching reads: the float vectors for exact search; graph links plus

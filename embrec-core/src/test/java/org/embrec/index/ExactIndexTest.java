@@ -102,7 +102,7 @@ class ExactIndexTest {
         }
         EmbeddingStore store = EmbeddingStore.of(TestVectors.ids(n), v, dim);
         ExactIndex index = ExactIndex.of(store);
-        KnnResult all = index.searchAll(10, ItemFilter.NONE, 2, null);
+        KnnResult all = TestVectors.searchAll(index, 10, ItemFilter.NONE, 2);
         for (int r = 0; r < n; r++) {
             assertThat(all.count(r)).isEqualTo(10);
             for (int i = 0; i < 10; i++) {
@@ -124,7 +124,7 @@ class ExactIndexTest {
                 float[] query = TestVectors.gaussian(1, 16, rnd.nextLong()).matrix();
                 assertMatchesOracle(store, query, index.search(query, 20, c.filter()), 20, c.keep());
             }
-            KnnResult all = index.searchAll(20, c.filter(), 2, null);
+            KnnResult all = TestVectors.searchAll(index, 20, c.filter(), 2);
             for (int r = 0; r < store.size(); r += 37) {
                 int row = r;
                 assertMatchesOracle(store, store.vector(r), all.hits(r), 20, x -> x != row && c.keep().test(x));
@@ -137,7 +137,7 @@ class ExactIndexTest {
         EmbeddingStore store = TestVectors.gaussian(5, 3, 1);
         ExactIndex index = ExactIndex.of(store);
         assertThat(index.searchItem(2, 50, ItemFilter.NONE).rows()).containsExactlyInAnyOrder(0, 1, 3, 4);
-        KnnResult all = index.searchAll(50, ItemFilter.NONE, 1, null);
+        KnnResult all = TestVectors.searchAll(index, 50, ItemFilter.NONE, 1);
         assertThat(all.count(0)).isEqualTo(4);
         assertThat(all.row(0, 4)).isEqualTo(-1);
     }

@@ -34,7 +34,7 @@ class IvfIndexTest {
         ItemAttributes attrs = ItemAttributes.of(store.ids(), TestVectors.catalog(store.ids()));
         IvfIndex ivf = IvfIndex.build(store, attrs, new IvfParams(16, 5), 1, null);
         for (FilterCases.Case c : FilterCases.all(store.ids())) {
-            KnnResult all = ivf.searchAll(10, c.filter(), 2, null);
+            KnnResult all = TestVectors.searchAll(ivf, 10, c.filter(), 2);
             for (int r = 0; r < store.size(); r++) {
                 for (int i = 0; i < all.count(r); i++) {
                     assertThat(all.row(r, i)).isNotEqualTo(r);

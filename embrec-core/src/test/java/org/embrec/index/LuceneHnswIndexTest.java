@@ -101,7 +101,7 @@ class LuceneHnswIndexTest {
 
     @Test
     void searchAllNeverReturnsTheQueryItem() {
-        KnnResult all = hnsw.searchAll(10, ItemFilter.NONE, 2, null);
+        KnnResult all = TestVectors.searchAll(hnsw, 10, ItemFilter.NONE, 2);
         for (int r = 0; r < N; r++) {
             assertThat(all.count(r)).isEqualTo(10);
             for (int i = 0; i < 10; i++) {

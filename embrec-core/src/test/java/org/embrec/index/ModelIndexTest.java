@@ -23,12 +23,12 @@ class ModelIndexTest {
             KnnResult built;
             try (VectorIndex index = ModelIndex.build(model, store, attrs, spec, 2, null)) {
                 assertThat(index.type()).isEqualTo(type);
-                built = index.searchAll(5, ItemFilter.NONE, 2, null);
+                built = TestVectors.searchAll(index, 5, ItemFilter.NONE, 2);
             }
             assertThat(ModelIndex.readManifest(model).spec()).isEqualTo(spec);
             try (VectorIndex reopened = ModelIndex.open(model, store, attrs).orElseThrow()) {
                 assertThat(reopened.type()).isEqualTo(type);
-                KnnResult again = reopened.searchAll(5, ItemFilter.NONE, 1, null);
+                KnnResult again = TestVectors.searchAll(reopened, 5, ItemFilter.NONE, 1);
                 for (int r = 0; r < store.size(); r++) {
                     assertThat(again.hits(r).rows()).as("%s row %d", type, r).isEqualTo(built.hits(r).rows());
                 }
@@ -73,8 +73,8 @@ class ModelIndexTest {
         java.util.function.Consumer<String> previous = org.embrec.Notices.setSink(notices::add);
         try (VectorIndex index = ModelIndex.openOrExact(model, store, attrs)) {
             assertThat(index.type()).isEqualTo(IndexType.EXACT);
-            KnnResult exact = ExactIndex.of(store, attrs).searchAll(5, ItemFilter.NONE, 1, null);
-            KnnResult got = index.searchAll(5, ItemFilter.NONE, 1, null);
+            KnnResult exact = TestVectors.searchAll(ExactIndex.of(store, attrs), 5, ItemFilter.NONE, 1);
+            KnnResult got = TestVectors.searchAll(index, 5, ItemFilter.NONE, 1);
             for (int r = 0; r < store.size(); r++) {
                 assertThat(got.hits(r).rows()).isEqualTo(exact.hits(r).rows());
             }

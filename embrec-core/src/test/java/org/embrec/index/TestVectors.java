@@ -16,6 +16,19 @@ final class TestVectors {
 
     private TestVectors() {}
 
+    /**
+     * Top-k of every stored row of a plain (not blended) index, excluding itself: each row's own
+     * vector as the query, by one batch search.
+     */
+    static KnnResult searchAll(VectorIndex index, int k, ItemFilter filter, int threads) {
+        int n = index.size();
+        int[] self = new int[n];
+        for (int i = 0; i < n; i++) {
+            self[i] = i;
+        }
+        return index.searchBatch(index.store().matrix(), self, k, filter, threads, null);
+    }
+
     /** Ids "i0".."i{n-1}". */
     static IdMap ids(int n) {
         String[] ids = new String[n];

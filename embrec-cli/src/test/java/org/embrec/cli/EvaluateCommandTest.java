@@ -112,16 +112,25 @@ class EvaluateCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode results = new ObjectMapper().readTree(r.out()).get("results");
         List<String> tuned = new ArrayList<>();
+        List<String> declared = new ArrayList<>();
         for (JsonNode row : results) {
             if (row.has("settings") && !row.has("slice")) {
-                tuned.add(row.get("model").asText() + "/" + row.get("task").asText());
-                assertThat(row.get("settings").get("chosen_by").asText()).isEqualTo("validation");
+                String name = row.get("model").asText() + "/" + row.get("task").asText();
+                if (row.get("settings").has("chosen_by")) {
+                    tuned.add(name);
+                    assertThat(row.get("settings").get("chosen_by").asText()).isEqualTo("validation");
+                } else {
+                    declared.add(name + ": " + row.get("settings").get("scoring").asText());
+                }
             }
         }
         assertThat(tuned).containsExactly("transitions/i2i", "transitions/u2i", "rp3beta/i2i", "rp3beta/u2i",
                 "ease/i2i", "ease/u2i");
+        // the default item2vec (--scoring auto) says what each task's fit chose
+        assertThat(declared).hasSize(2).allMatch(d -> d.startsWith("item2vec/") && d.matches(".*: (rank fusion|cosine|directed).*"));
         CliRun table = evaluate();
-        assertThat(table.out()).contains("baseline settings").containsPattern("transitions +u2i +window \\d+, m \\d+");
+        assertThat(table.out()).contains("settings (baselines chosen by validation").containsPattern("transitions +u2i +window \\d+, m \\d+")
+                .containsPattern("item2vec +i2i +scoring ");
     }
 
     @Test

@@ -276,6 +276,15 @@ public final class EvaluationSuite {
                     EmbeddingScorer scorer = new EmbeddingScorer(names[m], store, split.training(),
                             rules.get(Math.max(0, c - 1)), fit.scoring(), fit.userFactors(), output);
                     UserVectors rule = scorer.rule();
+                    String blend = declaredBlend(fit.scoring(), task);
+                    if (blend != null) {
+                        acc[m][c].scoringUsed(blend);
+                        if (m == 0 && c <= 1) {
+                            for (RowAccumulator[] a : mmrAcc) {
+                                a[c].scoringUsed(blend);
+                            }
+                        }
+                    }
                     if (c > 0 && !factors) {
                         acc[m][c].ruleUsed(rule.toString());
                         if (m == 0 && c == 1) {
@@ -313,6 +322,17 @@ public final class EvaluationSuite {
             out.addAll(List.of(row));
         }
         return out;
+    }
+
+    /**
+     * The blend a fit's scoring declares for {@code task}'s queries (what {@code --scoring auto}
+     * chose), or null when the model scores by its item vectors alone.
+     */
+    static String declaredBlend(Scoring scoring, Task task) {
+        if (!scoring.needsOutputVectors()) {
+            return null;
+        }
+        return String.valueOf(task == Task.I2I ? scoring.itemBlend() : scoring.userBlend());
     }
 
     private List<RowAccumulator> evaluateSeeds(String model, LongFunction<ItemScorer> build, int seeds,

@@ -172,8 +172,9 @@ public final class ReportFormat {
             sb.append("± : standard deviation over seeds; rows without it are deterministic.").append(nl);
         }
         if (report.results().stream().anyMatch(r -> r.settings() != null && r.slice() == null)) {
-            sb.append(nl).append("baseline settings (chosen by validation: per task on the validation split by HR@10,")
-                    .append(" then NDCG@10; by flags: --baseline-grid off)").append(nl);
+            sb.append(nl).append("settings (baselines chosen by validation: per task on the validation split by HR@10,")
+                    .append(" then NDCG@10; by flags: --baseline-grid off; embedding models: the scoring their fits")
+                    .append(" declare)").append(nl);
             for (ResultRow r : report.results()) {
                 if (r.settings() != null && r.slice() == null) {
                     sb.append(String.format(Locale.ROOT, "%-" + width + "s %-4s %s", label(r, rules), r.task(),

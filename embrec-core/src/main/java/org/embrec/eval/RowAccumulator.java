@@ -22,6 +22,8 @@ final class RowAccumulator {
     final String rule;
     /** The user-vector rules the runs resolved {@link #rule} to ({@code model}: each fit's own). */
     private final java.util.Set<String> rulesUsed = new java.util.LinkedHashSet<>();
+    /** The blends the fits declared for this row's task, each with its number of fits, in order. */
+    private final Map<String, Integer> scoringsUsed = new java.util.LinkedHashMap<>();
     final boolean baseline;
     private final int k;
     private final boolean[] cold;
@@ -114,17 +116,47 @@ final class RowAccumulator {
         rulesUsed.add(resolved);
     }
 
+    /**
+     * Records the blend a fit's scoring declares for this row's task ({@code --scoring auto}
+     * chooses one per fit); the rows then carry a {@code scoring} setting: the blend, or each
+     * distinct blend with the number of fits that chose it ({@link #scoringText}).
+     */
+    void scoringUsed(String blend) {
+        scoringsUsed.merge(blend, 1, Integer::sum);
+    }
+
+    /** {@code cosine 1 + prior 0.1}, or {@code A (3 fits) / B (2 fits)} when the fits differ. */
+    static String scoringText(Map<String, Integer> used) {
+        if (used.size() == 1) {
+            return used.keySet().iterator().next();
+        }
+        StringBuilder sb = new StringBuilder();
+        used.forEach((blend, fits) -> sb.append(sb.length() == 0 ? "" : " / ").append(blend).append(" (")
+                .append(fits).append(fits == 1 ? " fit)" : " fits)"));
+        return sb.toString();
+    }
+
+    /** The settings the rows carry: a baseline's, or the fits' declared blends; null when neither. */
+    private Map<String, Object> rowSettings() {
+        if (scoringsUsed.isEmpty()) {
+            return settings;
+        }
+        Map<String, Object> s = settings == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(settings);
+        s.put("scoring", scoringText(scoringsUsed));
+        return s;
+    }
+
     /** The row over all cases, with its details, then the cold slice's row when there is one. */
     List<ResultRow> rows() {
         List<ResultRow> rows = new ArrayList<>(2);
         int n = runs();
         String rule = rulesUsed.isEmpty() ? this.rule : String.join(" / ", rulesUsed);
         ResultRow row = aggregate(model, task, null, all, seconds / n).withUserVectors(rule)
-                .withDetails(ndcgCi95(), hrCurve(), lists.isEmpty() ? null : ListStats.mean(lists)).withSettings(settings);
+                .withDetails(ndcgCi95(), hrCurve(), lists.isEmpty() ? null : ListStats.mean(lists)).withSettings(rowSettings());
         rows.add(row);
         if (cold != null) {
             rows.add(aggregate(model, task, EvaluationSuite.COLD, coldOnly, Double.NaN).withUserVectors(rule)
-                    .withSettings(settings));
+                    .withSettings(rowSettings()));
         }
         return rows;
     }

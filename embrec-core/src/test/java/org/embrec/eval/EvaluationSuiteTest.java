@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.embrec.Progress;
 import org.embrec.data.IdMap;
+import org.embrec.model.Scoring;
 import org.embrec.pipeline.EmbeddingAlgorithm;
+import org.embrec.pipeline.Fit;
+import org.embrec.pipeline.TrainingData;
 import org.embrec.sequence.Sequences;
 import org.embrec.vectors.EmbeddingStore;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,40 @@ class EvaluationSuiteTest {
         @Override
         public int coldThreshold() {
             return minCount;
+        }
+    }
+
+    /** {@link RandomVectors} whose fits declare blends the way {@code --scoring auto} does, one per seed. */
+    private static final class BlendingVectors implements EmbeddingAlgorithm {
+        private final RandomVectors vectors = new RandomVectors(1);
+
+        @Override
+        public String name() {
+            return "blending";
+        }
+
+        @Override
+        public EmbeddingStore fit(Sequences training, long seed, Progress progress) {
+            return vectors.fit(training, seed, progress);
+        }
+
+        @Override
+        public Scoring scoring() {
+            return Scoring.blended(Scoring.Blend.DIRECTED, Scoring.Blend.DIRECTED);
+        }
+
+        @Override
+        public Fit train(TrainingData data, long seed, Progress progress) {
+            EmbeddingStore in = fit(data.sequences(), seed, progress);
+            SplittableRandom rnd = new SplittableRandom(~seed);
+            float[] out = new float[in.size() * (in.dim() + 1)];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) rnd.nextGaussian();
+            }
+            // seeds 1 and 3 choose the fusion for items, seed 2 the prior; users keep one blend
+            Scoring.Blend items = seed == 2 ? Scoring.Blend.cosineWithPrior(1, 0.1) : Scoring.Blend.rankFusion(1, 0.3, 100);
+            return new Fit(in, java.util.Map.of(), java.util.Map.of(), Scoring.blended(items, new Scoring.Blend(1, 0.3)),
+                    null, EmbeddingStore.of(in.ids(), out, in.dim() + 1));
         }
     }
 
@@ -107,6 +144,23 @@ class EvaluationSuiteTest {
         assertThat(row.hr()).isZero();
         assertThat(row.coverage()).isZero();
         assertThat(report.row(CooccurrenceBaseline.NAME, Task.I2I, EvaluationSuite.COLD).cases()).isEqualTo(cold);
+    }
+
+    @Test
+    void embeddingRowsCarryTheBlendsTheirFitsDeclared() {
+        EvaluationReport report = new EvaluationSuite(SPLIT, new EvaluationOptions(10, 1, 3, 1))
+                .run("synthetic", new BlendingVectors(), Progress.NONE);
+        assertThat(report.row("blending", Task.I2I).settings()).containsExactly(java.util.Map.entry("scoring",
+                "rank fusion (k 100) of cosine 1 + directed 0.3 (2 fits) / cosine 1 + prior 0.1 (1 fit)"));
+        ResultRow users = report.results().stream().filter(r -> r.model().equals("blending") && r.task().equals("u2i")
+                && r.slice() == null).findFirst().orElseThrow();
+        assertThat(users.settings()).containsExactly(java.util.Map.entry("scoring", "cosine 1 + directed 0.3"));
+        assertThat(ReportFormat.json(report)).contains("\"settings\":{\"scoring\":\"cosine 1 + directed 0.3\"}");
+        assertThat(ReportFormat.table(report)).containsPattern("blending\\S* +u2i +scoring cosine 1 \\+ directed 0.3");
+        // a model scored by its item vectors alone declares no blend
+        EvaluationReport plain = new EvaluationSuite(SPLIT, new EvaluationOptions(10, 1, 1, 1))
+                .run("synthetic", new RandomVectors(1), Progress.NONE);
+        assertThat(plain.row("noise", Task.I2I).settings()).isNull();
     }
 
     @Test

@@ -202,13 +202,13 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         }
 
         /**
-         * {@code cosine 1 + directed 0.3}, {@code directed}, {@code cosine 1 + prior 0.1}, or
+         * {@code cosine 1 + directed 0.3}, {@code directed}, {@code cosine 1}, {@code cosine 1 + prior 0.1}, or
          * {@code rank fusion (k 100) of cosine 1 + directed 0.3}.
          */
         @Override
         public String toString() {
             String parts = cosine == 0 ? "directed"
-                    : directed == 0 && prior > 0 ? "cosine " + fmt(cosine)
+                    : directed == 0 ? "cosine " + fmt(cosine)
                     : "cosine " + fmt(cosine) + " + directed " + fmt(directed);
             if (prior > 0) {
                 parts += " + prior " + fmt(prior);

@@ -73,6 +73,7 @@ class BlendPriorTest {
         assertThat(PRIOR.cosineOnly()).isFalse();
         assertThat(new Scoring.Blend(1, 0).cosineOnly()).isTrue();
         assertThat(PRIOR).hasToString("cosine 1 + prior 0.1");
+        assertThat(new Scoring.Blend(1, 0)).hasToString("cosine 1");
         assertThat(new Scoring.Blend(1, 0.3, 0.2, 0)).hasToString("cosine 1 + directed 0.3 + prior 0.2");
         assertThat(Scoring.blended(new Scoring.Blend(1, 0), PRIOR).usersByCosine()).isFalse();
         assertThatThrownBy(() -> new Scoring.Blend(1, 0, -0.1, 0)).isInstanceOf(EmbrecException.class)

@@ -30,9 +30,12 @@ public final class TrainingOptions {
             description = "Draw a reduced window 1..window per centre (default on).")
     Boolean shrinkWindows;
 
-    @Option(names = "--contexts", paramLabel = "both|after",
-            description = "An item's contexts: items before and after it (both, gensim's window) or only the items"
-                    + " after it (after: it learns what follows it).")
+    @Option(names = "--contexts", paramLabel = "auto|both|after|split",
+            description = "An item's contexts: items before and after it (both, gensim's window), only the items"
+                    + " after it (after: it learns what follows it), both sides against separate output vectors"
+                    + " (split: the kept ones score what follows, the item vectors learn from both sides), or auto"
+                    + " (the default: both or split, whichever finds more held-out items under --scoring auto;"
+                    + " both otherwise).")
     String contexts;
 
     @Option(names = "--scoring", paramLabel = "auto|cosine|directed",
@@ -151,7 +154,9 @@ public final class TrainingOptions {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "both" -> Word2VecConfig.Contexts.BOTH;
             case "after" -> Word2VecConfig.Contexts.AFTER;
-            default -> throw new EmbrecException("--contexts must be both or after, got '" + text + "'");
+            case "split" -> Word2VecConfig.Contexts.SPLIT;
+            case "auto" -> Word2VecConfig.Contexts.AUTO;
+            default -> throw new EmbrecException("--contexts must be auto, both, after or split, got '" + text + "'");
         };
     }
 

@@ -277,11 +277,14 @@ public final class EvaluationSuite {
                             rules.get(Math.max(0, c - 1)), fit.scoring(), fit.userFactors(), output);
                     UserVectors rule = scorer.rule();
                     String blend = declaredBlend(fit.scoring(), task);
-                    if (blend != null) {
-                        acc[m][c].scoringUsed(blend);
-                        if (m == 0 && c <= 1) {
-                            for (RowAccumulator[] a : mmrAcc) {
-                                a[c].scoringUsed(blend);
+                    String contexts = chosenContexts(fit);
+                    for (String[] kv : new String[][] {{"scoring", blend}, {"contexts", contexts}}) {
+                        if (kv[1] != null) {
+                            acc[m][c].settingChosen(kv[0], kv[1]);
+                            if (m == 0 && c <= 1) {
+                                for (RowAccumulator[] a : mmrAcc) {
+                                    a[c].settingChosen(kv[0], kv[1]);
+                                }
                             }
                         }
                     }
@@ -333,6 +336,12 @@ public final class EvaluationSuite {
             return null;
         }
         return String.valueOf(task == Task.I2I ? scoring.itemBlend() : scoring.userBlend());
+    }
+
+    /** The training contexts a fit chose ({@code --contexts auto}), or null when it chose none. */
+    static String chosenContexts(Fit fit) {
+        return fit.figures().get("contexts_selection") instanceof Map<?, ?> m && m.get("chosen") != null
+                ? String.valueOf(m.get("chosen")) : null;
     }
 
     private List<RowAccumulator> evaluateSeeds(String model, LongFunction<ItemScorer> build, int seeds,

@@ -22,8 +22,8 @@ final class RowAccumulator {
     final String rule;
     /** The user-vector rules the runs resolved {@link #rule} to ({@code model}: each fit's own). */
     private final java.util.Set<String> rulesUsed = new java.util.LinkedHashSet<>();
-    /** The blends the fits declared for this row's task, each with its number of fits, in order. */
-    private final Map<String, Integer> scoringsUsed = new java.util.LinkedHashMap<>();
+    /** Per setting a fit chose ({@code scoring}, {@code contexts}): each value with its number of fits, in order. */
+    private final Map<String, Map<String, Integer>> chosen = new java.util.LinkedHashMap<>();
     final boolean baseline;
     private final int k;
     private final boolean[] cold;
@@ -117,12 +117,13 @@ final class RowAccumulator {
     }
 
     /**
-     * Records the blend a fit's scoring declares for this row's task ({@code --scoring auto}
-     * chooses one per fit); the rows then carry a {@code scoring} setting: the blend, or each
-     * distinct blend with the number of fits that chose it ({@link #scoringText}).
+     * Records what a fit chose for setting {@code key}: the blend its scoring declares for this
+     * row's task ({@code scoring}; {@code --scoring auto} chooses one per fit), or its training
+     * contexts ({@code contexts}); the rows then carry the setting: the value, or each distinct
+     * value with the number of fits that chose it ({@link #scoringText}).
      */
-    void scoringUsed(String blend) {
-        scoringsUsed.merge(blend, 1, Integer::sum);
+    void settingChosen(String key, String value) {
+        chosen.computeIfAbsent(key, k -> new java.util.LinkedHashMap<>()).merge(value, 1, Integer::sum);
     }
 
     /** {@code cosine 1 + prior 0.1}, or {@code A (3 fits) / B (2 fits)} when the fits differ. */
@@ -136,13 +137,13 @@ final class RowAccumulator {
         return sb.toString();
     }
 
-    /** The settings the rows carry: a baseline's, or the fits' declared blends; null when neither. */
+    /** The settings the rows carry: a baseline's, or what the fits chose; null when neither. */
     private Map<String, Object> rowSettings() {
-        if (scoringsUsed.isEmpty()) {
+        if (chosen.isEmpty()) {
             return settings;
         }
         Map<String, Object> s = settings == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(settings);
-        s.put("scoring", scoringText(scoringsUsed));
+        chosen.forEach((key, values) -> s.put(key, scoringText(values)));
         return s;
     }
 

@@ -164,10 +164,15 @@ public final class BlendSelection {
      * The choice and its evidence: hits per blend of {@link #GRID} for item queries, and per
      * {@link #USER_CHOICES} for user queries, over the cases whose query and target have vectors;
      * the first stage's choice per task ({@link Task}: the best that ranks by the cosine alone)
-     * and z of each choice against it.
+     * and z of each choice against it; the chosen blend's index per task.
      */
     public record Choice(Scoring scoring, int[] itemHits, int itemCases, double[] itemZ, int[] userHits, int userCases,
-            double[] userZ, int itemCosine, int userCosine) {
+            double[] userZ, int itemCosine, int userCosine, int itemChosen, int userChosen) {
+        /** Held-out items the chosen scoring finds, both tasks together: how two models' choices compare. */
+        public int chosenHits() {
+            return itemHits[itemChosen] + userHits[userChosen];
+        }
+
         /** The blend chosen for item queries. */
         public Blend items() {
             return scoring.candidates() == Scoring.Candidates.OUTPUT ? scoring.itemBlend() : ITEM_CHOICES.get(0);
@@ -342,7 +347,7 @@ public final class BlendSelection {
         Scoring scoring = bi.cosineOnly() && bu.cosineOnly() ? Scoring.DEFAULT : Scoring.blended(bi, bu);
         scoring = scoring.withUserRule(u.rule());
         return new Choice(scoring, item.hits(), item.cases(), item.z(), user.hits(), user.cases(), user.z(),
-                item.cosine(), user.cosine());
+                item.cosine(), user.cosine(), item.chosen(), user.chosen());
     }
 
     /** Marks a case without a query or target vector. */

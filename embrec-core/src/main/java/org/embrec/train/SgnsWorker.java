@@ -13,7 +13,10 @@ import org.embrec.vectors.VectorMath;
  * <em>context</em> item's input vector is trained against the <em>centre</em> item's output
  * vector and {@code negative} noise items. With {@link Word2VecConfig.Contexts#AFTER} a centre's
  * contexts are the items before it only: every trained pair is (earlier item's input, later
- * item's output), so input(q) . output(c) scores "c follows q". Not thread-safe: one instance per thread.
+ * item's output), so input(q) . output(c) scores "c follows q". With
+ * {@link Word2VecConfig.Contexts#SPLIT} the contexts after the centre train against a second output
+ * matrix ({@link TrainingState#syn1After}), so the kept one reads the same way while the input
+ * vectors learn from both sides. Not thread-safe: one instance per thread.
  */
 final class SgnsWorker {
     private final TrainingState s;
@@ -22,6 +25,8 @@ final class SgnsWorker {
     private final int dim;
     private final float[] syn0;
     private final float[] syn1;
+    /** The output matrix of contexts after the centre with split contexts, else {@link #syn1}. */
+    private final float[] syn1After;
     private final float[] neu1e;
     private final float[] hidden;
     private final int negative;
@@ -45,6 +50,7 @@ final class SgnsWorker {
         this.dim = state.dim;
         this.syn0 = state.syn0;
         this.syn1 = state.syn1;
+        this.syn1After = state.syn1After != null ? state.syn1After : state.syn1;
         this.neu1e = new float[dim];
         this.hidden = new float[dim];
         this.negative = state.negative;
@@ -105,7 +111,7 @@ final class SgnsWorker {
             int centre = buf[i];
             for (int j = lo; j <= hi; j++) {
                 if (j != i) {
-                    trainPair(centre, buf[j], alpha);
+                    trainPair(centre, buf[j], j < i ? syn1 : syn1After, alpha);
                 }
             }
         }
@@ -138,8 +144,9 @@ final class SgnsWorker {
                         continue;
                     }
                     int l1 = buf[j] * d;
+                    float[] out = j < i ? syn1 : syn1After;
                     for (int k = 0; k < nt; k++) {
-                        float f = math.dot(syn0, l1, syn1, targets[k] * d, d);
+                        float f = math.dot(syn0, l1, out, targets[k] * d, d);
                         if (computeLoss) {
                             accumulateLoss(labels[k] == 1f ? f : -f);
                         }
@@ -149,7 +156,7 @@ final class SgnsWorker {
                 gi = 0;
                 for (int j = from; j <= to; j++) {
                     if (j != i) {
-                        math.sgdRow(syn0, buf[j] * d, syn1, targets, grads, gi, nt, d);
+                        math.sgdRow(syn0, buf[j] * d, j < i ? syn1 : syn1After, targets, grads, gi, nt, d);
                         gi += nt;
                     }
                 }
@@ -175,8 +182,8 @@ final class SgnsWorker {
         return nt;
     }
 
-    /** One (centre, context) pair: the context's input row against centre + noise output rows. */
-    private void trainPair(int centre, int context, float alpha) {
+    /** One (centre, context) pair: the context's input row against centre + noise rows of {@code syn1}. */
+    private void trainPair(int centre, int context, float[] syn1, float alpha) {
         final int d = dim;
         final int l1 = context * d;
         java.util.Arrays.fill(neu1e, 0f);

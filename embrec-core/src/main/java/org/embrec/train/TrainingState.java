@@ -15,6 +15,12 @@ final class TrainingState {
     final NoiseSampler noise;
     final float[] syn0;
     final float[] syn1;
+    /**
+     * With {@link Word2VecConfig.Contexts#SPLIT} the output matrix of the contexts after the
+     * centre (discarded after training), else null: {@link #syn1} then learns from the contexts
+     * before it only.
+     */
+    final float[] syn1After;
     final int dim;
     final int window;
     final boolean shrink;
@@ -33,6 +39,7 @@ final class TrainingState {
         this.noise = new NoiseSampler(vocab.countsArray(), c.nsExponent());
         this.syn0 = syn0;
         this.syn1 = syn1;
+        this.syn1After = c.contexts() == Word2VecConfig.Contexts.SPLIT ? new float[syn1.length] : null;
         this.dim = c.dim();
         this.window = c.window();
         this.shrink = c.shrinkWindows();

@@ -31,7 +31,9 @@ import org.embrec.EmbrecException;
  *     Distributed Memory"), which makes negatives several times cheaper; off = gensim's per-pair draws
  * @param contexts which neighbours of an item are its contexts: {@link Contexts#BOTH} (gensim's
  *     symmetric window; null reads as this, for configs written before the setting) or
- *     {@link Contexts#AFTER} (an item learns to predict only the items that follow it)
+ *     {@link Contexts#AFTER} (an item learns to predict only the items that follow it) or
+ *     {@link Contexts#SPLIT} (both sides, each against its own output matrix) or {@link Contexts#AUTO}
+ *     (one of both and split, chosen with the auto scoring)
  * @param scoring how the fitted model ranks: {@link ItemScoring#COSINE} of input vectors
  *     (gensim's {@code most_similar}; null reads as this), {@link ItemScoring#DIRECTED}, the
  *     input vector of the query times the output vectors of the candidates, or
@@ -65,7 +67,20 @@ public record Word2VecConfig(
         /** Before and after (gensim's symmetric window). */
         BOTH,
         /** After only: the pair (earlier input, later output) is trained, never the reverse. */
-        AFTER
+        AFTER,
+        /**
+         * Before and after, each side against its own output matrix: an item's input vector learns
+         * from both sides, and the model keeps the output matrix of the pairs (earlier input, later
+         * output), so that input(q) . output(c) scores "c follows q" as with {@link #AFTER}; the
+         * other side's matrix is discarded. Skip-gram only.
+         */
+        SPLIT,
+        /**
+         * {@link #BOTH} or {@link #SPLIT}, chosen per model by {@link ItemScoring#AUTO}'s held-out
+         * items ({@code org.embrec.pipeline.Item2VecAlgorithm}); trained as {@link #BOTH} anywhere
+         * else (another scoring, another algorithm). The default of {@link #defaults()}.
+         */
+        AUTO
     }
 
     /** How a fitted model ranks candidates ({@code --scoring}; see {@code org.embrec.model.Scoring}). */
@@ -114,6 +129,8 @@ public record Word2VecConfig(
         require(alpha > 0 && alpha <= 1, "--alpha must be in (0, 1], got " + alpha);
         require(minAlpha >= 0 && minAlpha <= alpha, "--min-alpha must be in [0, alpha], got " + minAlpha);
         require(threads >= 1 && threads <= 1024, "--threads must be in 1..1024, got " + threads);
+        require(contexts != Contexts.SPLIT || architecture == Architecture.SKIP_GRAM,
+                "--contexts split trains skip-gram's output vectors by side: use --architecture skip-gram");
     }
 
     private static void require(boolean ok, String message) {
@@ -127,12 +144,13 @@ public record Word2VecConfig(
      * bundled MovieLens data and synthetic corpora (docs/TUNING.md has the evidence): skip-gram,
      * dim 64, window 20, 14 noise items drawn by count^0.6, no down-sampling, min-count 5,
      * alpha 0.045, 30 epochs (the CLI scales epochs to the corpus: {@link #epochsForCorpus});
-     * all available cores, seed 2020.
+     * all available cores, seed 2020; the scoring and the contexts chosen per model
+     * ({@link ItemScoring#AUTO}, {@link Contexts#AUTO}).
      */
     public static Word2VecConfig defaults() {
         return new Word2VecConfig(Architecture.SKIP_GRAM, 64, 20, true, 14, 0.6, 0, 5, 0, MAX_AUTO_EPOCHS,
                 0.045, 0.0001, Runtime.getRuntime().availableProcessors(), 2020L, false, true)
-                .withScoring(ItemScoring.AUTO);
+                .withScoring(ItemScoring.AUTO).withContexts(Contexts.AUTO);
     }
 
     /** Times {@link #epochsForCorpus} aims to train on an average item's occurrences in total. */

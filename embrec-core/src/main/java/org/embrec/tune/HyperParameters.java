@@ -326,10 +326,10 @@ public final class HyperParameters {
             }
             case "contexts" -> {
                 String s = String.valueOf(value).toLowerCase(Locale.ROOT);
-                if (s.equals("both") || s.equals("after")) {
+                if (s.equals("auto") || s.equals("both") || s.equals("after") || s.equals("split")) {
                     return s;
                 }
-                throw new EmbrecException(where + " must be both or after, got " + value);
+                throw new EmbrecException(where + " must be auto, both, after or split, got " + value);
             }
             case "scoring" -> {
                 String s = String.valueOf(value).toLowerCase(Locale.ROOT);

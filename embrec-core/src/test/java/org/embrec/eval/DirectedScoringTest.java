@@ -1,6 +1,7 @@
 package org.embrec.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -84,6 +85,68 @@ class DirectedScoringTest {
         }
         // symmetric windows train both directions: no order to speak of
         assertThat(Math.abs(bothGap)).isLessThan(afterGap / 4);
+    }
+
+    @Test
+    void splitContextsKeepTheOutputVectorsOfWhatFollowsAndTrainItemVectorsFromBothSides() {
+        Word2VecConfig split = CONFIG.withContexts(Word2VecConfig.Contexts.SPLIT);
+        TrainedModel m = SkipGramTrainer.train(LIKED, split, Progress.NONE);
+        for (int i = 0; i + 1 < ITEMS.length; i++) {
+            assertThat(directed(m, ITEMS[i], ITEMS[i + 1])).as("%s -> %s", ITEMS[i], ITEMS[i + 1])
+                    .isGreaterThan(directed(m, ITEMS[i + 1], ITEMS[i]) + 1);
+        }
+        // "z" ends every sequence: it is a context only of the items before it, which contexts after
+        // the centre alone never train, so its item vector keeps its random start there
+        List<String[]> seqs = new ArrayList<>();
+        for (int s = 0; s < 60; s++) {
+            seqs.add(new String[] {ITEMS[s % ITEMS.length], ITEMS[(s + 1) % ITEMS.length], "z"});
+        }
+        Sequences ending = Fixtures.sequences(seqs.toArray(String[][]::new));
+        for (Word2VecConfig.Contexts c : List.of(Word2VecConfig.Contexts.AFTER, Word2VecConfig.Contexts.SPLIT)) {
+            Word2VecConfig config = CONFIG.withContexts(c);
+            EmbeddingStore once = SkipGramTrainer.train(ending, config.withEpochs(1), Progress.NONE).vectors();
+            EmbeddingStore more = SkipGramTrainer.train(ending, config, Progress.NONE).vectors();
+            float[] z1 = once.vector(once.indexOf("z"));
+            float[] z20 = more.vector(more.indexOf("z"));
+            if (c == Word2VecConfig.Contexts.AFTER) {
+                assertThat(z20).as("after").containsExactly(z1);
+            } else {
+                assertThat(z20).as("split").isNotEqualTo(z1);
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void autoContextsTrainTheFinalModelWithTheContextsWhoseChoiceFindsMoreHeldOutItems() {
+        Word2VecConfig auto = CONFIG.withScoring(Word2VecConfig.ItemScoring.AUTO).withContexts(Word2VecConfig.Contexts.AUTO);
+        Fit fit = new Item2VecAlgorithm(auto).train(TrainingData.of(LIKED), 7, Progress.NONE);
+        java.util.Map<String, Object> selection = (java.util.Map<String, Object>) fit.figures().get("contexts_selection");
+        java.util.Map<String, Integer> hits = (java.util.Map<String, Integer>) selection.get("held_out_hits");
+        assertThat(hits).containsOnlyKeys("both", "split");
+        Word2VecConfig.Contexts chosen = hits.get("split") > hits.get("both") ? Word2VecConfig.Contexts.SPLIT
+                : Word2VecConfig.Contexts.BOTH;
+        assertThat(selection.get("chosen")).isEqualTo(chosen.name().toLowerCase(java.util.Locale.ROOT));
+        assertThat(fit.config().get("contexts")).isEqualTo(chosen.name());
+        // the same fit as with those contexts fixed: one held-out choice, then the final model
+        Fit fixed = new Item2VecAlgorithm(auto.withContexts(chosen)).train(TrainingData.of(LIKED), 7, Progress.NONE);
+        assertThat(fit.vectors().matrix()).containsExactly(fixed.vectors().matrix());
+        assertThat(fit.scoring()).isEqualTo(fixed.scoring());
+        assertThat(fixed.figures()).doesNotContainKey("contexts_selection");
+        // without the auto scoring there is nothing to choose by: the symmetric window
+        Fit directed = new Item2VecAlgorithm(CONFIG.withContexts(Word2VecConfig.Contexts.AUTO))
+                .train(TrainingData.of(LIKED), 7, Progress.NONE);
+        Fit both = new Item2VecAlgorithm(CONFIG.withContexts(Word2VecConfig.Contexts.BOTH))
+                .train(TrainingData.of(LIKED), 7, Progress.NONE);
+        assertThat(directed.config().get("contexts")).isEqualTo("BOTH");
+        assertThat(directed.vectors().matrix()).containsExactly(both.vectors().matrix());
+    }
+
+    @Test
+    void splitContextsNeedSkipGram() {
+        assertThatThrownBy(() -> CONFIG.withContexts(Word2VecConfig.Contexts.SPLIT)
+                .withArchitecture(Word2VecConfig.Architecture.CBOW)).isInstanceOf(org.embrec.EmbrecException.class)
+                .hasMessageContaining("--contexts split");
     }
 
     @Test

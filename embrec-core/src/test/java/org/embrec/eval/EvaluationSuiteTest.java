@@ -83,7 +83,10 @@ class EvaluationSuiteTest {
             }
             // seeds 1 and 3 choose the fusion for items, seed 2 the prior; users keep one blend
             Scoring.Blend items = seed == 2 ? Scoring.Blend.cosineWithPrior(1, 0.1) : Scoring.Blend.rankFusion(1, 0.3, 100);
-            return new Fit(in, java.util.Map.of(), java.util.Map.of(), Scoring.blended(items, new Scoring.Blend(1, 0.3)),
+            // and each fit says which training contexts it chose, as item2vec's --contexts auto does
+            java.util.Map<String, Object> figures = java.util.Map.of("contexts_selection",
+                    java.util.Map.of("chosen", seed == 2 ? "split" : "both"));
+            return new Fit(in, java.util.Map.of(), figures, Scoring.blended(items, new Scoring.Blend(1, 0.3)),
                     null, EmbeddingStore.of(in.ids(), out, in.dim() + 1));
         }
     }
@@ -147,15 +150,18 @@ class EvaluationSuiteTest {
     }
 
     @Test
-    void embeddingRowsCarryTheBlendsTheirFitsDeclared() {
+    void embeddingRowsCarryWhatTheirFitsChose() {
         EvaluationReport report = new EvaluationSuite(SPLIT, new EvaluationOptions(10, 1, 3, 1))
                 .run("synthetic", new BlendingVectors(), Progress.NONE);
         assertThat(report.row("blending", Task.I2I).settings()).containsExactly(java.util.Map.entry("scoring",
-                "rank fusion (k 100) of cosine 1 + directed 0.3 (2 fits) / cosine 1 + prior 0.1 (1 fit)"));
+                "rank fusion (k 100) of cosine 1 + directed 0.3 (2 fits) / cosine 1 + prior 0.1 (1 fit)"),
+                java.util.Map.entry("contexts", "both (2 fits) / split (1 fit)"));
         ResultRow users = report.results().stream().filter(r -> r.model().equals("blending") && r.task().equals("u2i")
                 && r.slice() == null).findFirst().orElseThrow();
-        assertThat(users.settings()).containsExactly(java.util.Map.entry("scoring", "cosine 1 + directed 0.3"));
-        assertThat(ReportFormat.json(report)).contains("\"settings\":{\"scoring\":\"cosine 1 + directed 0.3\"}");
+        assertThat(users.settings()).containsExactly(java.util.Map.entry("scoring", "cosine 1 + directed 0.3"),
+                java.util.Map.entry("contexts", "both (2 fits) / split (1 fit)"));
+        assertThat(ReportFormat.json(report)).contains("\"settings\":{\"scoring\":\"cosine 1 + directed 0.3\","
+                + "\"contexts\":\"both (2 fits) / split (1 fit)\"}");
         assertThat(ReportFormat.table(report)).containsPattern("blending\\S* +u2i +scoring cosine 1 \\+ directed 0.3");
         // a model scored by its item vectors alone declares no blend
         EvaluationReport plain = new EvaluationSuite(SPLIT, new EvaluationOptions(10, 1, 1, 1))

@@ -28,13 +28,7 @@ if len(sys.argv) < 4:
 d, prefix = sys.argv[1], sys.argv[2]
 seeds = sys.argv[3:]
 maxcases = 1500
-seq = collections.defaultdict(list)
-with open(f"{d}/train.csv") as f:
-    next(f)
-    for line in f:
-        u, m, _ = line.strip().split(",")
-        seq[u].append(m)
-cases = [line.strip().split("\t") for line in open(f"{d}/val.tsv")]
+seq, cases = ur.read_split(d)
 if len(cases) > maxcases:
     random.Random(7).shuffle(cases)
     cases = cases[:maxcases]

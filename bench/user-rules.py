@@ -68,13 +68,8 @@ def load(path):
     return ids, vecs
 
 
-def evaluate(d, vectors, outputs=None):
-    ids, V = load(vectors)
-    index = {m: k for k, m in enumerate(ids)}
-    U = V / np.linalg.norm(V, axis=1, keepdims=True)
-    order = np.argsort(np.array([int(m) for m in ids]), kind="stable")
-    id_rank = np.empty(len(ids), int)
-    id_rank[order] = np.arange(len(ids))
+def read_split(d):
+    """The split in DIR d: each user's training items in order, and the (user, target) cases."""
     seq = collections.defaultdict(list)
     with open(f"{d}/train.csv") as f:
         next(f)
@@ -82,6 +77,17 @@ def evaluate(d, vectors, outputs=None):
             u, m, _ = line.strip().split(",")
             seq[u].append(m)
     cases = [line.strip().split("\t") for line in open(f"{d}/val.tsv")]
+    return seq, cases
+
+
+def evaluate(d, vectors, outputs=None):
+    ids, V = load(vectors)
+    index = {m: k for k, m in enumerate(ids)}
+    U = V / np.linalg.norm(V, axis=1, keepdims=True)
+    order = np.argsort(np.array([int(m) for m in ids]), kind="stable")
+    id_rank = np.empty(len(ids), int)
+    id_rank[order] = np.arange(len(ids))
+    seq, cases = read_split(d)
 
     def hr(rule):
         hits = 0

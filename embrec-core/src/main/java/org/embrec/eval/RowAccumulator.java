@@ -120,14 +120,14 @@ final class RowAccumulator {
      * Records what a fit chose for setting {@code key}: the blend its scoring declares for this
      * row's task ({@code scoring}; {@code --scoring auto} chooses one per fit), or its training
      * contexts ({@code contexts}); the rows then carry the setting: the value, or each distinct
-     * value with the number of fits that chose it ({@link #scoringText}).
+     * value with the number of fits that chose it ({@link #chosenText}).
      */
     void settingChosen(String key, String value) {
         chosen.computeIfAbsent(key, k -> new java.util.LinkedHashMap<>()).merge(value, 1, Integer::sum);
     }
 
     /** {@code cosine 1 + prior 0.1}, or {@code A (3 fits) / B (2 fits)} when the fits differ. */
-    static String scoringText(Map<String, Integer> used) {
+    static String chosenText(Map<String, Integer> used) {
         if (used.size() == 1) {
             return used.keySet().iterator().next();
         }
@@ -143,7 +143,7 @@ final class RowAccumulator {
             return settings;
         }
         Map<String, Object> s = settings == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(settings);
-        chosen.forEach((key, values) -> s.put(key, scoringText(values)));
+        chosen.forEach((key, values) -> s.put(key, chosenText(values)));
         return s;
     }
 

@@ -182,8 +182,8 @@ final class SgnsWorker {
         return nt;
     }
 
-    /** One (centre, context) pair: the context's input row against centre + noise rows of {@code syn1}. */
-    private void trainPair(int centre, int context, float[] syn1, float alpha) {
+    /** One (centre, context) pair: the context's input row against centre + noise rows of {@code out}. */
+    private void trainPair(int centre, int context, float[] out, float alpha) {
         final int d = dim;
         final int l1 = context * d;
         java.util.Arrays.fill(neu1e, 0f);
@@ -192,12 +192,12 @@ final class SgnsWorker {
             int target = targets[k];
             float label = labels[k];
             int l2 = target * d;
-            float f = math.dot(syn0, l1, syn1, l2, d);
+            float f = math.dot(syn0, l1, out, l2, d);
             float g = (label - SigmoidTable.sigmoid(f)) * alpha;
             if (computeLoss) {
                 accumulateLoss(label == 1f ? f : -f);
             }
-            math.sgdStep(g, syn0, l1, syn1, l2, neu1e, 0, d);
+            math.sgdStep(g, syn0, l1, out, l2, neu1e, 0, d);
         }
         math.axpy(1f, neu1e, 0, syn0, l1, d);
     }

@@ -260,6 +260,7 @@ public final class EvaluationSuite {
             double fitSeconds = (System.nanoTime() - t0) / 1e9;
             listener.fitted(algorithm, seed, fit);
             EmbeddingStore fitted = fit.vectors();
+            String contexts = chosenContexts(fit);
             for (int m = 0; m < models; m++) {
                 long t1 = System.nanoTime();
                 EmbeddingStore store = m == 0 ? fitted : variants.get(m - 1).derive(data, fitted, fit.scoring(), seed,
@@ -277,16 +278,15 @@ public final class EvaluationSuite {
                             rules.get(Math.max(0, c - 1)), fit.scoring(), fit.userFactors(), output);
                     UserVectors rule = scorer.rule();
                     String blend = declaredBlend(fit.scoring(), task);
-                    String contexts = chosenContexts(fit);
-                    for (String[] kv : new String[][] {{"scoring", blend}, {"contexts", contexts}}) {
-                        if (kv[1] != null) {
-                            acc[m][c].settingChosen(kv[0], kv[1]);
-                            if (m == 0 && c <= 1) {
-                                for (RowAccumulator[] a : mmrAcc) {
-                                    a[c].settingChosen(kv[0], kv[1]);
-                                }
-                            }
+                    List<RowAccumulator> rows = new ArrayList<>(List.of(acc[m][c]));
+                    if (m == 0 && c <= 1) { // the MMR rows re-rank this fit's lists
+                        for (RowAccumulator[] a : mmrAcc) {
+                            rows.add(a[c]);
                         }
+                    }
+                    for (RowAccumulator row : rows) {
+                        row.settingChosen("scoring", blend);
+                        row.settingChosen("contexts", contexts);
                     }
                     if (c > 0 && !factors) {
                         acc[m][c].ruleUsed(rule.toString());

@@ -120,9 +120,12 @@ final class RowAccumulator {
      * Records what a fit chose for setting {@code key}: the blend its scoring declares for this
      * row's task ({@code scoring}; {@code --scoring auto} chooses one per fit), or its training
      * contexts ({@code contexts}); the rows then carry the setting: the value, or each distinct
-     * value with the number of fits that chose it ({@link #chosenText}).
+     * value with the number of fits that chose it ({@link #chosenText}). A null value records nothing.
      */
     void settingChosen(String key, String value) {
+        if (value == null) {
+            return; // the fit chose nothing for this setting
+        }
         chosen.computeIfAbsent(key, k -> new java.util.LinkedHashMap<>()).merge(value, 1, Integer::sum);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.embrec.Progress;
 import org.embrec.model.ModelManifest;
 import org.embrec.model.Scoring;
@@ -74,18 +75,14 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
     @Override
     public Fit train(TrainingData data, long seed, Progress progress) {
         Word2VecConfig seeded = config.withSeed(seed);
+        List<Word2VecConfig.Contexts> tried = contextsToTry();
         if (config.scoring() != Word2VecConfig.ItemScoring.AUTO) {
-            // without the auto scoring there is no held-out choice: auto contexts are the symmetric window
-            Word2VecConfig fixed = config.contexts() == Word2VecConfig.Contexts.AUTO
-                    ? seeded.withContexts(Word2VecConfig.Contexts.BOTH) : seeded;
-            return Fit.scored(SkipGramTrainer.train(data.sentences(), fixed, progress),
-                    ModelManifest.configOf(config.withContexts(fixed.contexts())));
+            Word2VecConfig.Contexts fixed = tried.get(0);
+            return Fit.scored(SkipGramTrainer.train(data.sentences(), seeded.withContexts(fixed), progress),
+                    ModelManifest.configOf(config.withContexts(fixed)));
         }
         long t0 = System.nanoTime();
         HoldOut held = BlendSelection.holdOut(data.sequences(), seed, config.minCount());
-        List<Word2VecConfig.Contexts> tried = config.contexts() != Word2VecConfig.Contexts.AUTO ? List.of(config.contexts())
-                : config.architecture() == Word2VecConfig.Architecture.SKIP_GRAM ? CONTEXT_CHOICES
-                : List.of(Word2VecConfig.Contexts.BOTH);
         BlendSelection.Choice choice = null;
         Word2VecConfig.Contexts contexts = null;
         Map<String, Object> contextHits = new LinkedHashMap<>();
@@ -100,7 +97,8 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
         }
         double selection = (System.nanoTime() - t0) / 1e9;
         String which = tried.size() > 1 ? String.format(Locale.ROOT, "contexts %s (held-out items found: %s), ",
-                contexts.name().toLowerCase(Locale.ROOT), contextHits.toString().replaceAll("[{}]", "")) : "";
+                contexts.name().toLowerCase(Locale.ROOT), contextHits.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))) : "";
         progress.done("scoring", String.format(Locale.ROOT, "auto: %s%s in %.2fs", which, choice, selection));
         Scoring scoring = choice.scoring();
         Word2VecConfig chosen = seeded.withContexts(contexts);
@@ -118,6 +116,21 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
         }
         return new Fit(trained.vectors(), ModelManifest.configOf(config.withContexts(contexts)), figures, scoring, null,
                 trained.outputVectors());
+    }
+
+    /**
+     * The contexts a fit trains with, or with {@code --scoring auto} chooses among on the held-out
+     * items: the configured ones; for {@link Word2VecConfig.Contexts#AUTO} {@link #CONTEXT_CHOICES}
+     * when the auto scoring chooses a skip-gram model's blends, else the symmetric window (there
+     * is nothing to choose by, or no split for CBOW).
+     */
+    private List<Word2VecConfig.Contexts> contextsToTry() {
+        if (config.contexts() != Word2VecConfig.Contexts.AUTO) {
+            return List.of(config.contexts());
+        }
+        return config.scoring() == Word2VecConfig.ItemScoring.AUTO
+                && config.architecture() == Word2VecConfig.Architecture.SKIP_GRAM ? CONTEXT_CHOICES
+                : List.of(Word2VecConfig.Contexts.BOTH);
     }
 
     /**

@@ -22,7 +22,9 @@ import org.embrec.vectors.VectorMath;
  * the item's score offset when the store has them (cold-start penalty). The user's query is the
  * user vector of a {@link UserVectors} rule over their history by default (the kernel rule scores
  * every item by {@link org.embrec.model.KernelTerms} instead, the unit item vectors' cosines, as
- * serving does); a scoring with stored
+ * serving does); a scoring that fuses ranks ({@link RankFusion}) ranks each part's top
+ * {@link RankFusion#DEPTH} among the candidates a query may return (the item itself, or the
+ * user's history, left out) and gives every other candidate the fusion's floor; a scoring with stored
  * user factors (ALS) uses the factors of the case's user (found by
  * {@link Sequences#userKey} of the case's training sequence), and a user without factors gets the
  * scoring's ad-hoc query (fold-in, or the rule).
@@ -195,12 +197,20 @@ public final class EmbeddingScorer implements ItemScorer {
             private final float[] user = new float[store.dim()];
 
             /** Per-part buffers of a rank-fusion scoring (null otherwise). */
-            private final TopKBuffer cosTop = scoring.itemsFused() ? new TopKBuffer(RankFusion.DEPTH) : null;
-            private final TopKBuffer dirTop = scoring.itemsFused() ? new TopKBuffer(RankFusion.DEPTH) : null;
+            private final boolean fuses = scoring.itemsFused() || scoring.usersFused();
+            private final TopKBuffer cosTop = fuses ? new TopKBuffer(RankFusion.DEPTH) : null;
+            private final TopKBuffer dirTop = fuses ? new TopKBuffer(RankFusion.DEPTH) : null;
+            /** A fused user query's marks: row r is in the history when {@code inHistory[r] == stamp}. */
+            private final int[] inHistory = scoring.usersFused() ? new int[store.size()] : null;
+            private int stamp;
+            private final java.util.function.IntPredicate notInHistory = r -> inHistory[r] != stamp;
+            /** The kernel rule's scores of every row, for a fused user query. */
+            private final double[] kernel = scoring.usersFused() && !rule.makesVector() ? new double[store.size()]
+                    : null;
 
             @Override
             public void scoreRelated(int query, double[] scores) {
-                if (cosTop != null) {
+                if (scoring.itemsFused()) {
                     scoreFused(query, scores);
                 } else if (scoring.items() == Similarity.COSINE && candidates == store) {
                     float[] unit = store.unitMatrix();
@@ -223,12 +233,37 @@ public final class EmbeddingScorer implements ItemScorer {
              */
             private void scoreFused(int query, double[] scores) {
                 RankFusion.scanParts(candidates, store.matrix(), query * store.dim(), query, null, cosTop, dirTop);
-                RankFusion.Fused f = RankFusion.fuse(scoring.itemBlend(), cosTop.rowsBestFirst(),
-                        dirTop.rowsBestFirst());
-                Arrays.fill(scores, 0, store.size(), (float) RankFusion.floor(scoring.itemBlend()));
+                writeFused(scoring.itemBlend(), scores);
+            }
+
+            /** Every row's fused score from the parts' buffers: the fusion's, or its floor. */
+            private void writeFused(Scoring.Blend blend, double[] scores) {
+                RankFusion.Fused f = RankFusion.fuse(blend, cosTop.rowsBestFirst(), dirTop.rowsBestFirst());
+                Arrays.fill(scores, 0, store.size(), (float) RankFusion.floor(blend));
                 for (int i = 0; i < f.size(); i++) {
                     scores[f.rows()[i]] = f.scores()[i];
                 }
+            }
+
+            /**
+             * A rank-fusion scoring's user query, as {@code Recommender} serves it: the rule's
+             * ranking (the kernel rule's, or the cosine of its vector) and the directed score of
+             * the rule's vector ({@link UserVectors#vectorRule()}), each part's top
+             * {@link RankFusion#DEPTH} among the rows outside the history, fused by rank.
+             */
+            private void scoreUserFused(int[] history, int length, double[] scores) {
+                stamp++;
+                for (int i = 0; i < length; i++) {
+                    inHistory[history[i]] = stamp;
+                }
+                rule.vectorRule().userVector(store, history, length, user);
+                if (kernel != null) {
+                    RankFusion.scanKernelParts(candidates, rule.kernelTerms(history, length), store.unitMatrix(), user,
+                            notInHistory, kernel, cosTop, dirTop);
+                } else {
+                    RankFusion.scanParts(candidates, user, 0, -1, notInHistory, cosTop, dirTop);
+                }
+                writeFused(scoring.userBlend(), scores);
             }
 
             @Override
@@ -244,6 +279,10 @@ public final class EmbeddingScorer implements ItemScorer {
                     return;
                 }
                 float[] q = user;
+                if (scoring.usersFused()) {
+                    scoreUserFused(history, length, scores);
+                    return;
+                }
                 if (foldIn != null) {
                     q = foldIn.solve(history, length);
                 } else if (!rule.makesVector()) {

@@ -8,12 +8,16 @@ import org.embrec.vectors.TopKBuffer;
 import org.embrec.vectors.VectorMath;
 
 /**
- * Reciprocal-rank fusion of an item query's two rankings (Cormack et al. 2009): a candidate
+ * Reciprocal-rank fusion of a query's two rankings (Cormack et al. 2009): a candidate
  * scores {@code cosine / (k + r_cos) + directed / (k + r_dir)}, r its 0-based rank in each part's
  * ranking of the candidates (score descending, then row ascending), capped at {@link #DEPTH}: a
  * candidate ranked {@code DEPTH} or lower in a part, or not in its list, counts as ranked
  * {@code DEPTH} there. So the fused score of every candidate follows from each part's top
  * {@code DEPTH}, which an index can search; evaluation and every serving path compute it here.
+ * An item query's parts are the cosine and the directed score of its vector
+ * ({@link #scanParts}); a user query's are its rule's ranking (the cosine of the rule's vector,
+ * or the kernel rule's scores, {@link #scanKernelParts}) and the directed score of the rule's
+ * vector.
  *
  * <p>Stateless; the arrays passed in are read, the result is new.
  */
@@ -69,6 +73,37 @@ public final class RankFusion {
             int off = r * cdim;
             offer(candidates, raw, r, off, dim, math.dot(raw, off, query, qo, dim),
                     math.dot(raw, off + dim, query, qo, dim), inv, offsets, excludeRow, allowed, cos, dir);
+        }
+    }
+
+    /**
+     * The kernel rule's fused user query, exact, as {@link #scanParts} for a vector query: the
+     * cosine part of row r is {@code terms}' kernel score over {@code unit} (the item vectors'
+     * unit rows, {@link KernelTerms#scoreAll}), the directed part {@code query . row[dim..2 dim) +
+     * row[2 dim]}, {@code query} the recency vector of the kernel rule's half-life
+     * ({@link UserVectors#vectorRule()}); each plus the row's score offset, rounded to float. Rows
+     * {@code allowed} rejects (null: none) are skipped; rows offered in ascending order.
+     *
+     * @param kernel scratch of at least {@code candidates.size()} values
+     */
+    public static void scanKernelParts(EmbeddingStore candidates, KernelTerms terms, float[] unit, float[] query,
+            IntPredicate allowed, double[] kernel, TopKBuffer cos, TopKBuffer dir) {
+        int cdim = candidates.dim();
+        int dim = (cdim - 1) / 2;
+        int n = candidates.size();
+        VectorMath math = VectorMath.get();
+        terms.scoreAll(unit, dim, n, kernel);
+        float[] raw = candidates.matrix();
+        boolean offsets = candidates.hasScoreOffsets();
+        cos.clear();
+        dir.clear();
+        for (int r = 0, off = 0; r < n; r++, off += cdim) {
+            if (allowed != null && !allowed.test(r)) {
+                continue;
+            }
+            float offset = offsets ? candidates.scoreOffset(r) : 0f;
+            cos.offer(r, (float) (kernel[r] + offset));
+            dir.offer(r, math.dot(raw, off + dim, query, 0, dim) + raw[off + 2 * dim] + offset);
         }
     }
 

@@ -122,10 +122,12 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
      * item is more often a frequent one than the cosine allows (bench/sequence-aware.md, seventh
      * sitting). {@code cosine 1 + prior 0.1} is "liked by the same people, and by many".
      *
-     * <p>With {@code rankK > 0} (item queries only) the two parts are combined by their ranks, not
-     * their scores: {@code cosine / (k + r_cos) + directed / (k + r_dir)} ({@link RankFusion}).
-     * Ranks are on one scale for every query where the directed score's spread varies from query
-     * to query.
+     * <p>With {@code rankK > 0} the two parts are combined by their ranks, not their scores:
+     * {@code cosine / (k + r_cos) + directed / (k + r_dir)} ({@link RankFusion}). Ranks are on one
+     * scale for every query where the directed score's spread varies from query to query. For a
+     * user query the cosine part is the user rule's own ranking (the kernel rule's scores, or the
+     * cosine of the rule's vector) and the directed part is the directed score of the rule's
+     * vector ({@link UserVectors#vectorRule()}).
      *
      * @param cosine weight of the cosine, {@code >= 0}
      * @param directed weight of the directed score, {@code >= 0}; not both 0
@@ -282,14 +284,16 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
 
     /**
      * True when user queries rank candidates by the cosine of item vectors alone (the input
-     * vectors' cosine, or a blend without a directed part): what the kernel rule needs.
+     * vectors' cosine, or a blend without a directed part) or fuse that ranking with the directed
+     * score's ({@link #usersFused()}): what the kernel rule needs, whose scores replace the cosine.
      */
     public boolean usersByCosine() {
         return usersByCosine(candidates, users, userBlend);
     }
 
     private static boolean usersByCosine(Candidates candidates, Similarity users, Blend userBlend) {
-        return candidates == Candidates.INPUT ? users == Similarity.COSINE : userBlend.cosineOnly();
+        return candidates == Candidates.INPUT ? users == Similarity.COSINE
+                : userBlend.cosineOnly() || userBlend.fused();
     }
 
     public Scoring {
@@ -315,16 +319,13 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         if ((candidates == Candidates.OUTPUT) != (itemBlend != null) || (itemBlend == null) != (userBlend == null)) {
             throw new IllegalArgumentException("blends go with output-vector candidates, and only with them");
         }
-        if (userBlend != null && userBlend.fused()) {
-            throw new IllegalArgumentException("rank fusion is for item queries only");
-        }
         if (userRule != null && (userRule.kind() == UserVectors.Kind.MODEL || storedUsers != UserQuery.HISTORY_RULE
                 || adHocUsers != UserQuery.HISTORY_RULE)) {
             throw new IllegalArgumentException("a declared user-vector rule is a concrete rule, for history-rule users");
         }
         if (userRule != null && userRule.kind() == UserVectors.Kind.KERNEL
                 && !usersByCosine(candidates, users, userBlend)) {
-            throw new IllegalArgumentException("the kernel rule goes with user queries ranked by the cosine alone");
+            throw new IllegalArgumentException("the kernel rule goes with user queries ranked by the cosine alone or its rank fusion");
         }
     }
 
@@ -479,6 +480,60 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
     }
 
     /**
+     * True when user queries combine their cosine part (the rule's) and the directed score of the
+     * rule's vector by rank ({@link Blend#fused()}), as {@link #itemsFused()} for item queries.
+     */
+    public boolean usersFused() {
+        return candidates == Candidates.OUTPUT && userBlend.fused();
+    }
+
+    /**
+     * The candidate query that scores the cosine part alone, {@code [query/|query|, 0, 0]}, for the
+     * query {@code query[offset..offset+dim)} (for {@link Candidates#INPUT}: the query itself,
+     * which a cosine index scores by the cosine): what each history item of the kernel rule asks
+     * an index for. A new array.
+     *
+     * @throws IllegalStateException when the candidate vectors carry no cosine part
+     */
+    public float[] cosineQuery(float[] query, int offset, int dim) {
+        if (candidates == Candidates.INPUT) {
+            return java.util.Arrays.copyOfRange(query, offset, offset + dim);
+        }
+        if (!withCosine()) {
+            throw new IllegalStateException("the candidate vectors of " + this + " have no cosine part");
+        }
+        float[] q = new float[candidateDim(dim)];
+        double norm = 0;
+        for (int d = 0; d < dim; d++) {
+            norm += (double) query[offset + d] * query[offset + d];
+        }
+        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
+        for (int d = 0; d < dim; d++) {
+            q[d] = query[offset + d] * scale;
+        }
+        return q;
+    }
+
+    /**
+     * The candidate query that scores the directed part alone, {@code [0, query, 1]} (without the
+     * zeros when the candidate vectors carry no cosine part), for the query
+     * {@code query[offset..offset+dim)}: what the directed part of a rank fusion asks an index for.
+     * A new array.
+     *
+     * @throws IllegalStateException unless the candidates are output vectors
+     */
+    public float[] directedQuery(float[] query, int offset, int dim) {
+        if (candidates != Candidates.OUTPUT) {
+            throw new IllegalStateException(this + " has no directed score");
+        }
+        float[] q = new float[candidateDim(dim)];
+        int at = withCosine() ? dim : 0;
+        System.arraycopy(query, offset, q, at, dim);
+        q[at + dim] = 1f;
+        return q;
+    }
+
+    /**
      * The name of the score related items are listed with: {@code rank-fusion} when item queries
      * fuse ranks, else the item similarity's key ({@code cosine}, {@code inner-product}).
      */
@@ -588,7 +643,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         } else {
             JsonNode blend = o.get("blend");
             scoring = blend == null || blend.isNull() ? DIRECTED // written before blends: the directed score alone
-                    : blended(blend(blend, "items", source, true), blend(blend, "users", source, false));
+                    : blended(blend(blend, "items", source), blend(blend, "users", source));
         }
         if (rule != null && rule.kind() == UserVectors.Kind.KERNEL && !scoring.usersByCosine()) {
             throw new EmbrecException(source + ": '" + KEY + ".user_vectors' \"kernel\" goes with user queries ranked"
@@ -627,17 +682,17 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         }
     }
 
-    private static Blend blend(JsonNode blend, String key, String source, boolean mayFuse) {
+    private static Blend blend(JsonNode blend, String key, String source) {
         JsonNode b = blend.get(key);
         JsonNode k = b == null ? null : b.get("rank_k");
         JsonNode p = b == null ? null : b.get("prior");
         boolean fused = k != null && !k.isNull();
         boolean prior = p != null && !p.isNull();
         if (b == null || !b.isObject() || !b.path("cosine").isNumber() || !b.path("directed").isNumber()
-                || (fused && !(mayFuse && k.isIntegralNumber() && k.canConvertToInt())) || (prior && !p.isNumber())) {
+                || (fused && !(k.isIntegralNumber() && k.canConvertToInt())) || (prior && !p.isNumber())) {
             throw new EmbrecException(source + ": '" + KEY + ".blend." + key
-                    + "' must be {\"cosine\": number, \"directed\": number[, \"prior\": number]"
-                    + (mayFuse ? "[, \"rank_k\": integer]}" : "}") + ", got " + b);
+                    + "' must be {\"cosine\": number, \"directed\": number[, \"prior\": number][, \"rank_k\": integer]}"
+                    + ", got " + b);
         }
         try {
             double c = b.get("cosine").doubleValue();

@@ -162,6 +162,15 @@ public final class UserVectors {
         return kind == Kind.RECENCY || kind == Kind.KERNEL;
     }
 
+    /**
+     * The rule whose user vector stands for this one where a query needs a vector (the directed
+     * part of a rank fusion, {@link Scoring.Blend#fused()}): this rule, or for the kernel rule the
+     * recency rule with its half-life.
+     */
+    public UserVectors vectorRule() {
+        return kind == Kind.KERNEL ? recency(halfLife) : this;
+    }
+
     /** True when the rule makes one user vector ({@link #userVector}); false for the kernel rule. */
     public boolean makesVector() {
         return kind != Kind.KERNEL && kind != Kind.MODEL;

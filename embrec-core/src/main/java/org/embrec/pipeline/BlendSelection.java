@@ -30,9 +30,10 @@ import org.embrec.vectors.VectorMath;
  * each {@link #HALF_LIVES half-life} of the recency rule, as the transition baseline tries its
  * decays, and the cosine with each {@link UserVectors#kernel kernel} rule of {@link #KERNELS},
  * which scores the way the transition baseline does, a decayed sum of per-item scores over the
- * newest items. Each task chooses in two stages ({@link Task}): first among the rules led by the
+ * newest items, and the {@link #USER_FUSION rank fusion} of each of these cosine rules with the
+ * directed score. Each task chooses in two stages ({@link Task}): first among the rules led by the
  * cosine (for items the rank fusion, which the cosine alone replaces only when clearly better;
- * for users the one with the most hits), then a blend with a directed part or a prior replaces
+ * for users the one with the most hits, the fusions among them), then a blend with a directed part or a prior replaces
  * that choice only when it is clearly better. The chosen user rule is declared in the scoring
  * ({@link Scoring#userRule}) unless it is the default. When both tasks choose the cosine alone,
  * the model scores by the cosine and needs no output vectors.
@@ -96,6 +97,13 @@ public final class BlendSelection {
     public static final List<UserVectors> KERNELS = List.of(UserVectors.kernel(1, 2), UserVectors.kernel(2, 2),
             UserVectors.kernel(0.5, 2), UserVectors.kernel(1, 5), UserVectors.kernel(2, 5), UserVectors.kernel(0.5, 5));
 
+    /**
+     * The rank fusion user queries try with each cosine rule (every recency half-life and kernel
+     * rule): the rule's ranking with 0.3 of the directed score's, k 100, the directed score that
+     * of the rule's vector ({@link UserVectors#vectorRule()}); as {@link #FUSIONS} for items.
+     */
+    public static final Blend USER_FUSION = Blend.rankFusion(1, 0.3, 100);
+
     /** One way to rank for user queries: a rule and the blend of the candidates' scores. */
     public record UserChoice(UserVectors rule, Blend blend) {
         @Override
@@ -107,7 +115,8 @@ public final class BlendSelection {
     /**
      * What user queries try, in order (the first is the reference, and wins ties): each
      * half-life of {@link #HALF_LIVES} of the recency rule with each blend of {@link #GRID}
-     * ({@code h * GRID.size() + b}), then each of {@link #KERNELS} with the cosine.
+     * ({@code h * GRID.size() + b}), then each of {@link #KERNELS} with the cosine, then
+     * {@link #USER_FUSION} with each half-life of the recency rule and with each kernel rule.
      */
     public static final List<UserChoice> USER_CHOICES = userChoices();
 
@@ -121,11 +130,22 @@ public final class BlendSelection {
         for (UserVectors k : KERNELS) {
             c.add(new UserChoice(k, GRID.get(0)));
         }
+        for (double h : HALF_LIVES) {
+            c.add(new UserChoice(UserVectors.recency(h), USER_FUSION));
+        }
+        for (UserVectors k : KERNELS) {
+            c.add(new UserChoice(k, USER_FUSION));
+        }
         if (c.size() > Long.SIZE) {
             throw new AssertionError("a case's hits are one bit per choice");
         }
         return List.copyOf(c);
     }
+    /** The bit of the recency rule's fusion with half-life {@code HALF_LIVES.get(h)} in a user mask. */
+    private static final int RECENCY_FUSIONS = HALF_LIVES.size() * GRID.size() + KERNELS.size();
+    /** The bit of kernel rule k's fusion: {@code KERNEL_FUSIONS + k}. */
+    private static final int KERNEL_FUSIONS = RECENCY_FUSIONS + HALF_LIVES.size();
+
     /**
      * At most this many sequences give a held-out item ({@link #caseLimit}). With 3,000 the gate
      * ({@link #MIN_Z}) kept the rank fusion on a session log (6,000 users) whose validation split
@@ -326,7 +346,20 @@ public final class BlendSelection {
             for (int h = 0; h < HALF_LIVES.size() && mask != NOT_SCORED; h++) {
                 UserVectors.recency(HALF_LIVES.get(h)).userVector(vectors, w.history, length, w.query);
                 long m = w.score(vectors, output, GRID, target, w.history, length, -1);
-                mask = m == NOT_SCORED ? NOT_SCORED : mask | m << (h * GRID.size());
+                if (m == NOT_SCORED) {
+                    mask = NOT_SCORED;
+                    break;
+                }
+                mask |= m << (h * GRID.size());
+                // the fusions whose directed part is this half-life's vector: the recency rule's own,
+                // and each kernel rule's of the same half-life
+                int[] dirRows = w.partTops();
+                mask |= w.fusedHit(USER_FUSION, w.cosTop.rowsBestFirst(), dirRows, target) << (RECENCY_FUSIONS + h);
+                for (int k = 0; k < KERNELS.size(); k++) {
+                    if (KERNELS.get(k).halfLife() == HALF_LIVES.get(h)) {
+                        mask |= w.fusedHit(USER_FUSION, w.kernelTops[k], dirRows, target) << (KERNEL_FUSIONS + k);
+                    }
+                }
             }
             userMask[c] = mask;
         });
@@ -336,7 +369,9 @@ public final class BlendSelection {
             itemCosine[b] = ITEM_CHOICES.get(b).cosineOnly() || ITEM_CHOICES.get(b).fused();
         }
         for (int u = 0; u < userCosine.length; u++) {
-            userCosine[u] = USER_CHOICES.get(u).blend().cosineOnly();
+            // a fusion is led by its cosine rule's ranking: it takes part in the first stage
+            Blend b = USER_CHOICES.get(u).blend();
+            userCosine[u] = b.cosineOnly() || b.fused();
         }
         // items: the rank fusion is the reference, which the cosine replaces only when clearly better
         Task item = Task.of(itemMask, itemCosine, ITEM_REFERENCE, MIN_Z);
@@ -356,9 +391,9 @@ public final class BlendSelection {
     /**
      * The hits of one task, per choice, and the choice made, in two stages. First the cosine
      * choice with the most hits (the earliest on ties; for items the cosine is the only one, for
-     * users the recency half-lives and kernel rules with the cosine): these rank by the item
-     * vectors alone, and the held-out items and the validation splits agreed on them
-     * (bench/sequence-aware.md). Then the choice with a directed part (or a prior) that has the most hits
+     * users the recency half-lives and kernel rules with the cosine and their rank fusions with the
+     * directed score): these are led by the ranking of the item vectors' cosine, and the held-out
+     * items and the validation splits agreed on them (bench/sequence-aware.md). Then the choice with a directed part (or a prior) that has the most hits
      * replaces it only if it beats it by at least {@link #MIN_Z} in McNemar's statistic over the
      * cases where exactly one of them hits: on MovieLens the held-out items favoured directed
      * blends that lost on the validation split, so the cosine, the simpler scoring and the one
@@ -464,6 +499,9 @@ public final class BlendSelection {
         /** Rows of the newest distinct history items, and their cosines with every row (n per item). */
         final int[] termRows;
         final float[] termCosines;
+        /** Each kernel rule's top {@link RankFusion#DEPTH} rows for the last {@link #scoreKernels}, best first. */
+        final int[][] kernelTops = new int[KERNELS.size()][];
+        private final TopKBuffer kernelTop;
         int stamp;
 
         Scratch(int n, int dim, int maxLength) {
@@ -475,6 +513,7 @@ public final class BlendSelection {
             excluded = new int[n];
             cosTop = new TopKBuffer(Math.max(1, Math.min(RankFusion.DEPTH, n)));
             dirTop = new TopKBuffer(Math.max(1, Math.min(RankFusion.DEPTH, n)));
+            kernelTop = new TopKBuffer(Math.max(1, Math.min(RankFusion.DEPTH, n)));
             int span = 0;
             for (UserVectors k : KERNELS) {
                 span = Math.max(span, k.kernelSpan(Integer.MAX_VALUE));
@@ -486,7 +525,7 @@ public final class BlendSelection {
         /**
          * The hits of the {@link #KERNELS} rules (bit i for rule i) for the history
          * {@code history[0..length)}, excluded as in {@link #score}; {@link #NOT_SCORED} when the
-         * target is in the history.
+         * target is in the history. Keeps each rule's top rows in {@link #kernelTops}.
          */
         long scoreKernels(EmbeddingStore vectors, int target, int[] history, int length) {
             int dim = vectors.dim();
@@ -516,11 +555,15 @@ public final class BlendSelection {
                 }
                 double tScore = kernel(t, at, n, target);
                 int above = 0;
-                for (int r = 0; r < n && above < K; r++) {
-                    if (excluded[r] != stamp && r != target && kernel(t, at, n, r) >= tScore) {
-                        above++;
+                kernelTop.clear();
+                for (int r = 0; r < n; r++) {
+                    if (excluded[r] != stamp) {
+                        double score = kernel(t, at, n, r);
+                        kernelTop.offer(r, (float) score);
+                        above += r != target && score >= tScore ? 1 : 0;
                     }
                 }
+                kernelTops[k] = kernelTop.rowsBestFirst();
                 if (above < K) {
                     mask |= 1L << k;
                 }
@@ -555,10 +598,24 @@ public final class BlendSelection {
 
         /**
          * The hits of the {@link #FUSIONS} (bit f for fusion f) from the last {@link #score} of
-         * an item query, over the same candidates; a tie counts against the target, and a target
-         * in neither part's top {@link RankFusion#DEPTH} is a miss.
+         * an item query, over the same candidates ({@link #fusedHit}).
          */
         long scoreFusions(int target) {
+            int[] dirRows = partTops();
+            int[] cosRows = cosTop.rowsBestFirst();
+            long mask = 0;
+            for (int f = 0; f < FUSIONS.size(); f++) {
+                mask |= fusedHit(FUSIONS.get(f), cosRows, dirRows, target) << f;
+            }
+            return mask;
+        }
+
+        /**
+         * Fills {@link #cosTop} and {@link #dirTop} with the top {@link RankFusion#DEPTH} of the
+         * last {@link #score}'s cosine and directed scores among the candidates it did not
+         * exclude; returns the directed part's rows, best first.
+         */
+        int[] partTops() {
             cosTop.clear();
             dirTop.clear();
             for (int r = 0; r < cosine.length; r++) {
@@ -567,26 +624,30 @@ public final class BlendSelection {
                     dirTop.offer(r, (float) directed[r]);
                 }
             }
-            int[] cosRows = cosTop.rowsBestFirst();
-            int[] dirRows = dirTop.rowsBestFirst();
-            long mask = 0;
-            for (int f = 0; f < FUSIONS.size(); f++) {
-                RankFusion.Fused fused = RankFusion.fuse(FUSIONS.get(f), cosRows, dirRows);
-                double t = Double.NaN;
-                for (int i = 0; i < fused.size(); i++) {
-                    if (fused.rows()[i] == target) {
-                        t = fused.scores()[i];
-                    }
-                }
-                int above = 0;
-                for (int i = 0; i < fused.size() && !Double.isNaN(t); i++) {
-                    above += fused.rows()[i] != target && fused.scores()[i] >= t ? 1 : 0;
-                }
-                if (!Double.isNaN(t) && above < K) {
-                    mask |= 1L << f;
+            return dirTop.rowsBestFirst();
+        }
+
+        /**
+         * 1 when {@code blend}'s rank fusion of the two parts' rows (best first) ranks the target
+         * in the top K, else 0: a tie counts against the target, and a target in neither part's
+         * list is a miss.
+         */
+        static long fusedHit(Blend blend, int[] cosRows, int[] dirRows, int target) {
+            RankFusion.Fused fused = RankFusion.fuse(blend, cosRows, dirRows);
+            double t = Double.NaN;
+            for (int i = 0; i < fused.size(); i++) {
+                if (fused.rows()[i] == target) {
+                    t = fused.scores()[i];
                 }
             }
-            return mask;
+            if (Double.isNaN(t)) {
+                return 0;
+            }
+            int above = 0;
+            for (int i = 0; i < fused.size() && above < K; i++) {
+                above += fused.rows()[i] != target && fused.scores()[i] >= t ? 1 : 0;
+            }
+            return above < K ? 1 : 0;
         }
 
         /**

@@ -8,9 +8,11 @@ import org.embrec.index.ItemAttributes;
 import org.embrec.index.ItemFilter;
 import org.embrec.index.VectorIndex;
 import org.embrec.model.KernelTerms;
+import org.embrec.model.RankFusion;
 import org.embrec.model.Scoring;
 import org.embrec.vectors.EmbeddingStore;
 import org.embrec.vectors.TopK;
+import org.embrec.vectors.TopKBuffer;
 
 /**
  * User recommendations by the {@link org.embrec.model.UserVectors#kernel kernel} rule through a
@@ -18,8 +20,9 @@ import org.embrec.vectors.TopK;
  * cold-start penalty), as {@code evaluate} scores it. Through an exact index every row is scored,
  * so the answer is the evaluated ranking; through an approximate one (HNSW, IVF) each history
  * term's own nearest items are the candidates, rescored exactly, fetched deeper until no unseen
- * candidate can beat the k-th (Fagin's threshold algorithm, {@link #approximate}).
- * Stateless.
+ * candidate can beat the k-th (Fagin's threshold algorithm, {@link #approximate}). A scoring
+ * that fuses the rule's ranking with the directed score's ({@link Scoring#usersFused()}) gets
+ * {@link #fused}. Stateless.
  */
 final class KernelSearch {
     /** Candidates fetched per history term from an approximate index, at least. */
@@ -70,7 +73,7 @@ final class KernelSearch {
         float[] unit = vectors.unitMatrix();
         float[][] queries = new float[terms.size()][];
         for (int j = 0; j < terms.size(); j++) {
-            queries[j] = scoring.candidateQuery(vectors.vector(terms.row(j)), 0, dim, true);
+            queries[j] = scoring.cosineQuery(vectors.vector(terms.row(j)), 0, dim);
         }
         for (int fetch = Math.max(PER_TERM, 2 * k);; fetch = (int) Math.min(vectors.size(), 4L * fetch)) {
             top.clear();
@@ -97,6 +100,47 @@ final class KernelSearch {
                 return;
             }
         }
+    }
+
+    /**
+     * The {@code k} best rows for a fused user query of the kernel rule: the rank fusion
+     * ({@link RankFusion}) of {@code terms}' ranking and the directed score of {@code user} (the
+     * recency vector of the rule's half-life), each part among the rows that pass {@code filter}.
+     * Through an exact index one scan scores both parts, as {@code evaluate} does
+     * ({@link RankFusion#scanKernelParts}); through an approximate one the kernel part is
+     * {@link #search}'s top {@code max(DEPTH, k)} (rescored exactly) and the directed part the
+     * index's answer to {@code [0, user, 1]}, twice as deep, as {@code FusedIndex} asks.
+     *
+     * @param index the user queries' index over the scoring's candidate rows
+     */
+    static Hits fused(KernelTerms terms, float[] user, int k, ItemFilter filter, EmbeddingStore vectors,
+            ItemAttributes attributes, VectorIndex index, Scoring scoring) {
+        Scoring.Blend blend = scoring.userBlend();
+        int depth = Math.max(RankFusion.DEPTH, k);
+        int[] cosRows;
+        int[] dirRows;
+        if (index.type() == IndexType.EXACT) {
+            int n = Math.min(depth, vectors.size());
+            if (n < 1) {
+                return Hits.of(new int[0], new float[0]);
+            }
+            TopKBuffer cos = new TopKBuffer(n);
+            TopKBuffer dir = new TopKBuffer(n);
+            RankFusion.scanKernelParts(index.store(), terms, vectors.unitMatrix(), user,
+                    filter.toPredicate(vectors.ids(), attributes), new double[vectors.size()], cos, dir);
+            cosRows = cos.rowsBestFirst();
+            dirRows = dir.rowsBestFirst();
+        } else {
+            cosRows = search(terms, depth, filter, vectors, attributes, index, scoring).rows();
+            dirRows = index.search(scoring.directedQuery(user, 0, vectors.dim()), 2 * depth, filter).rows();
+        }
+        RankFusion.Fused f = RankFusion.fuse(blend, cosRows, dirRows);
+        int m = Math.min(k, f.size());
+        float[] scores = new float[m];
+        for (int i = 0; i < m; i++) {
+            scores[i] = (float) f.scores()[i];
+        }
+        return Hits.of(Arrays.copyOf(f.rows(), m), scores);
     }
 
     private static float score(double kernel, EmbeddingStore vectors, int row) {

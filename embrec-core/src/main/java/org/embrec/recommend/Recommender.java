@@ -68,6 +68,8 @@ public final class Recommender implements AutoCloseable {
     private final ItemAttributes attributes;
     private final VectorIndex index;
     private final VectorIndex userIndex;
+    /** {@link #userIndex} answering a fused user query's vector ({@link FusedIndex}), or null when user queries do not fuse. */
+    private final VectorIndex fusedUserIndex;
     /** Related items by query vector (input) against other candidates (output vectors), not by row. */
     private final boolean byQueryVector;
     private final Scoring scoring;
@@ -87,12 +89,14 @@ public final class Recommender implements AutoCloseable {
     /**
      * @param index searches the item queries' candidates ({@link CandidateVectors.Side#ITEMS})
      * @param userIndex searches the user queries' candidates (may be {@code index})
+     * @param fusedUserIndex {@code userIndex} fusing ranks, when the scoring's user queries do
      * @param closeIndexes closes the indexes opened for this recommender, each once
      * @param outputVectors the items' output vectors when the scoring ranks by them, else null
      * @param excluded the model's exclusions
      */
     private Recommender(EmbeddingStore vectors, Catalog catalog, ItemAttributes attributes, VectorIndex index,
-            VectorIndex userIndex, Runnable closeIndexes, Scoring scoring, EmbeddingStore userFactors,
+            VectorIndex userIndex, VectorIndex fusedUserIndex, Runnable closeIndexes, Scoring scoring,
+            EmbeddingStore userFactors,
             EmbeddingStore outputVectors, UserVectors rule, Popularity popularity, Sequences histories,
             Set<String> excluded) {
         this.vectors = Objects.requireNonNull(vectors, "vectors");
@@ -100,6 +104,10 @@ public final class Recommender implements AutoCloseable {
         this.attributes = Objects.requireNonNull(attributes, "attributes");
         this.index = Objects.requireNonNull(index, "index");
         this.userIndex = Objects.requireNonNull(userIndex, "userIndex");
+        this.fusedUserIndex = fusedUserIndex;
+        if ((fusedUserIndex != null) != scoring.usersFused()) {
+            throw new IllegalArgumentException("a fused user index goes with user queries that fuse ranks");
+        }
         this.scoring = Objects.requireNonNull(scoring, "scoring");
         this.byQueryVector = scoring.candidates() != Scoring.Candidates.INPUT;
         if (byQueryVector && (outputVectors == null || !Scoring.outputFits(vectors, outputVectors))) {
@@ -138,14 +146,16 @@ public final class Recommender implements AutoCloseable {
         VectorIndex searched = ModelIndex.openOrExact(modelDir, spaces.items(), attrs);
         VectorIndex userIndex = users == spaces.items() ? searched
                 : OffsetIndex.of(ExactIndex.of(users.vectors(), attrs, users.similarity()));
-        // item queries that fuse ranks search each part apart in the same rows; user queries never fuse
-        VectorIndex itemIndex = model.scoring().itemsFused()
-                ? FusedIndex.of(searched, model.scoring().itemBlend(), attrs) : searched;
+        // queries that fuse ranks search each part apart in the same rows (a kernel rule's user
+        // query fuses through KernelSearch, which asks the plain index)
+        Scoring scoring = model.scoring();
+        VectorIndex itemIndex = scoring.itemsFused() ? FusedIndex.of(searched, scoring.itemBlend(), attrs) : searched;
+        VectorIndex fusedUsers = scoring.usersFused() ? FusedIndex.of(userIndex, scoring.userBlend(), attrs) : null;
         Runnable closeIndexes = userIndex == searched ? searched::close : () -> {
             searched.close();
             userIndex.close();
         };
-        return new Recommender(store, model.catalog(), attrs, itemIndex, userIndex, closeIndexes, model.scoring(),
+        return new Recommender(store, model.catalog(), attrs, itemIndex, userIndex, fusedUsers, closeIndexes, scoring,
                 model.userFactors(), model.outputVectors(), rule,
                 h == null ? Popularity.empty() : Popularity.of(h, store), h, Exclusions.forModel(modelDir, model::knows));
     }
@@ -157,7 +167,7 @@ public final class Recommender implements AutoCloseable {
     public static Recommender exact(EmbeddingStore vectors, UserVectors rule, Popularity popularity) {
         ItemAttributes attrs = ItemAttributes.of(vectors.ids(), Catalog.empty());
         VectorIndex exact = OffsetIndex.of(ExactIndex.of(vectors, attrs));
-        return new Recommender(vectors, Catalog.empty(), attrs, exact, exact, exact::close, Scoring.DEFAULT, null,
+        return new Recommender(vectors, Catalog.empty(), attrs, exact, exact, null, exact::close, Scoring.DEFAULT, null,
                 null, rule, popularity, null, Set.of());
     }
 
@@ -180,11 +190,14 @@ public final class Recommender implements AutoCloseable {
     }
 
     /**
-     * What user recommendations' scores are, for labels: {@code kernel} when the user rule is the
-     * kernel rule (and queries a history), else the user queries' similarity ({@code cosine},
-     * {@code inner-product}).
+     * What user recommendations' scores are, for labels: {@code rank-fusion} when user queries fuse
+     * ranks, {@code kernel} when the user rule is the kernel rule (and queries a history), else the
+     * user queries' similarity ({@code cosine}, {@code inner-product}).
      */
     public String userScoreName() {
+        if (scoring.usersFused()) {
+            return "rank-fusion";
+        }
         return scoring.storedUsers() == Scoring.UserQuery.HISTORY_RULE && byKernel() ? rule.kind().key()
                 : scoring.users().key();
     }
@@ -392,7 +405,7 @@ public final class Recommender implements AutoCloseable {
             return new Recommendations(top, true, used, List.copyOf(withoutVector), "popularity");
         }
         if (factors == null && byKernel()) {
-            return kernelSearch(rule.kernelTerms(rows, length), k, allowed, controls, used, withoutVector);
+            return kernelSearch(rows, length, k, allowed, controls, used, withoutVector);
         }
         float[] user;
         String query;
@@ -411,12 +424,9 @@ public final class Recommender implements AutoCloseable {
         if (byQueryVector) {
             user = scoring.candidateQuery(user, 0, vectors.dim(), true);
         }
-        List<Neighbor> top;
-        if (controls.reranks()) {
-            top = rerank(userIndex.search(user, Mmr.poolSize(k), allowed), k, controls);
-        } else {
-            top = userIndex.search(user, k, allowed).toNeighbors(vectors.ids());
-        }
+        Hits hits = (fusedUserIndex != null && factors == null ? fusedUserIndex : userIndex)
+                .search(user, controls.reranks() ? Mmr.poolSize(k) : k, allowed);
+        List<Neighbor> top = controls.reranks() ? rerank(hits, k, controls) : hits.toNeighbors(vectors.ids());
         List<List<Explanations.Because>> because = List.of();
         if (controls.explain() && length > 0) {
             Explanations e = explanations(rows, length);
@@ -430,11 +440,24 @@ public final class Recommender implements AutoCloseable {
         return new Recommendations(top, false, used, List.copyOf(withoutVector), query, because);
     }
 
-    /** The top k by the kernel rule ({@link KernelSearch}), re-ranked and explained as the controls ask. */
-    private Recommendations kernelSearch(KernelTerms terms, int k, ItemFilter allowed, Controls controls,
+    /**
+     * The top k by the kernel rule over the history {@code rows[0..length)} ({@link KernelSearch}),
+     * or by its rank fusion with the directed score when the scoring fuses user queries;
+     * re-ranked and explained as the controls ask (a fusion's explanation: each history item's
+     * share of the kernel part).
+     */
+    private Recommendations kernelSearch(int[] rows, int length, int k, ItemFilter allowed, Controls controls,
             List<String> used, Set<String> withoutVector) {
-        Hits pool = KernelSearch.search(terms, controls.reranks() ? Mmr.poolSize(k) : k, allowed, vectors, attributes,
-                userIndex, scoring);
+        KernelTerms terms = rule.kernelTerms(rows, length);
+        int pooled = controls.reranks() ? Mmr.poolSize(k) : k;
+        Hits pool;
+        if (scoring.usersFused()) {
+            float[] user = new float[vectors.dim()];
+            rule.vectorRule().userVector(vectors, rows, length, user);
+            pool = KernelSearch.fused(terms, user, pooled, allowed, vectors, attributes, userIndex, scoring);
+        } else {
+            pool = KernelSearch.search(terms, pooled, allowed, vectors, attributes, userIndex, scoring);
+        }
         List<Neighbor> top = controls.reranks() ? rerank(pool, k, controls) : pool.toNeighbors(vectors.ids());
         List<List<Explanations.Because>> because = List.of();
         if (controls.explain()) {
@@ -454,13 +477,14 @@ public final class Recommender implements AutoCloseable {
      * The vector {@code v} of candidate {@code row} whose inner product with each term of the user
      * vector is that item's contribution ({@link Explanations}): the item vector; for a model
      * scored by output vectors, the blend's linear part, {@code cosine / |u| x unit(row) +
-     * directed x output(row)} (the bias and the unit vector's norm are the candidate's alone).
+     * directed x output(row)} (the bias and the unit vector's norm are the candidate's alone); for
+     * a rank fusion, which adds ranks and not scores, the cosine part's ({@code unit(row) / |u|}).
      */
     private float[] explained(int row, float userNorm) {
         if (!byQueryVector) {
             return vectors.vector(row);
         }
-        Scoring.Blend b = scoring.userBlend();
+        Scoring.Blend b = scoring.usersFused() ? new Scoring.Blend(1, 0) : scoring.userBlend();
         int dim = vectors.dim();
         float[] v = new float[dim];
         float[] unit = vectors.unitMatrix();

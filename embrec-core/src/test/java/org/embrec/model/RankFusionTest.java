@@ -80,8 +80,6 @@ class RankFusionTest {
                 .hasMessageContaining("both weights > 0");
         assertThatThrownBy(() -> new Scoring.Blend(1, 1, 0, -1)).hasMessageContaining("k in 1..");
         assertThatThrownBy(() -> new Scoring.Blend(1, 1, 0, Scoring.Blend.MAX_RANK_K + 1)).hasMessageContaining("k in 1..");
-        assertThatThrownBy(() -> Scoring.blended(new Scoring.Blend(1, 0.3), FUSION))
-                .hasMessageContaining("item queries only");
     }
 
     @Test
@@ -94,6 +92,17 @@ class RankFusionTest {
                 .isEqualTo("{\"cosine\":1.0,\"directed\":0.3,\"rank_k\":100}");
         assertThat(fused.itemsFused()).isTrue();
         assertThat(Scoring.blended(new Scoring.Blend(1, 0.3), new Scoring.Blend(1, 0)).itemsFused()).isFalse();
+        // user queries fuse too, with either rule: the kernel rule's ranking is the cosine part
+        for (UserVectors rule : new UserVectors[] {UserVectors.kernel(2, 2), UserVectors.recency(0.5)}) {
+            Scoring users = Scoring.blended(new Scoring.Blend(1, 0.3), FUSION).withUserRule(rule);
+            ObjectNode r = JSON.createObjectNode();
+            r.set(Scoring.KEY, users.toJson());
+            assertThat(Scoring.read(r, "m/manifest.json")).isEqualTo(users);
+            assertThat(users.usersFused()).isTrue();
+            assertThat(users.itemsFused()).isFalse();
+        }
+        assertThatThrownBy(() -> Scoring.blended(FUSION, new Scoring.Blend(1, 0.3))
+                .withUserRule(UserVectors.kernel(2, 2))).hasMessageContaining("the kernel rule goes with");
         String base = "{\"items\": \"inner-product\", \"users\": \"inner-product\", \"stored_users\": \"history-rule\","
                 + " \"ad_hoc_users\": \"history-rule\", \"candidates\": \"output\", \"blend\": ";
         for (String[] bad : new String[][] {
@@ -105,8 +114,10 @@ class RankFusionTest {
                         "'scoring.blend.items': a rank fusion needs k in 1..10000, both weights > 0"},
                 {"{\"items\": {\"cosine\": 1, \"directed\": 1, \"rank_k\": 0}, \"users\": {\"cosine\": 1, \"directed\": 0}}",
                         "'scoring.blend.items': a rank fusion needs k"},
-                {"{\"items\": {\"cosine\": 1, \"directed\": 0.3}, \"users\": {\"cosine\": 1, \"directed\": 1, \"rank_k\": 100}}",
-                        "'scoring.blend.users' must be {\"cosine\": number, \"directed\": number[, \"prior\": number]}"}}) {
+                {"{\"items\": {\"cosine\": 1, \"directed\": 0.3}, \"users\": {\"cosine\": 1, \"directed\": 1, \"rank_k\": -3}}",
+                        "'scoring.blend.users': a rank fusion needs k in 1..10000"},
+                {"{\"items\": {\"cosine\": 1, \"directed\": 0.3}, \"users\": {\"cosine\": 1, \"directed\": 1, \"rank_k\": 100,"
+                        + " \"prior\": 0.1}}", "'scoring.blend.users': a rank fusion has no prior"}}) {
             assertThatThrownBy(() -> Scoring.read(JSON.readTree("{\"scoring\": " + base + bad[0] + "}}"), "m/manifest.json"))
                     .as(bad[0]).isInstanceOf(EmbrecException.class).hasMessageStartingWith("m/manifest.json: ")
                     .hasMessageContaining(bad[1]).hasMessageNotContaining("\n");

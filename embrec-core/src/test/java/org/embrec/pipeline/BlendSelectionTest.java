@@ -144,12 +144,15 @@ class BlendSelectionTest {
         HoldOut held = BlendSelection.holdOut(liked, 1, 1);
         EmbeddingStore in = input(liked);
         BlendSelection.Choice c = BlendSelection.choose(held, in, output(in, false));
-        // items: the reference (the rank fusion) or the cosine; users: the cosine (the half-life may
-        // move: the 60 random vectors' cosines recur in every chain)
+        // items: the reference (the rank fusion) or the cosine; users: a cosine rule or its fusion,
+        // which the first stage chooses by hits alone (the half-life may move: the 60 random
+        // vectors' cosines recur in every chain); never a blend of scores, which needs the gate
         assertThat(c.items()).isIn(BlendSelection.GRID.get(0), BlendSelection.FUSIONS.get(0));
-        assertThat(c.users()).isEqualTo(BlendSelection.GRID.get(0));
+        assertThat(c.users()).isIn(BlendSelection.GRID.get(0), BlendSelection.USER_FUSION);
         assertThat(c.scoring().withUserRule(null)).as(c.toString()).isIn(Scoring.DEFAULT,
-                Scoring.blended(BlendSelection.FUSIONS.get(0), BlendSelection.GRID.get(0)));
+                Scoring.blended(BlendSelection.FUSIONS.get(0), BlendSelection.GRID.get(0)),
+                Scoring.blended(BlendSelection.GRID.get(0), BlendSelection.USER_FUSION),
+                Scoring.blended(BlendSelection.FUSIONS.get(0), BlendSelection.USER_FUSION));
     }
 
     /**
@@ -267,8 +270,8 @@ class BlendSelectionTest {
         EmbeddingStore out = output(in, true);
         BlendSelection.Choice c = BlendSelection.choose(held, in, out);
         assertThat(c.userHits()).hasSize(BlendSelection.USER_CHOICES.size());
-        assertThat(BlendSelection.USER_CHOICES).hasSize(BlendSelection.KERNELS.size()
-                + BlendSelection.GRID.size() * BlendSelection.HALF_LIVES.size());
+        assertThat(BlendSelection.USER_CHOICES).hasSize(2 * BlendSelection.KERNELS.size()
+                + (BlendSelection.GRID.size() + 1) * BlendSelection.HALF_LIVES.size());
         for (int u = 0; u < BlendSelection.USER_CHOICES.size(); u++) {
             BlendSelection.UserChoice choice = BlendSelection.USER_CHOICES.get(u);
             UserVectors rule = choice.rule();
@@ -283,6 +286,10 @@ class BlendSelectionTest {
                     continue;
                 }
                 cases++;
+                if (choice.blend().fused()) {
+                    hits += userFusionHit(in, out, history, rule, choice.blend(), target);
+                    continue;
+                }
                 float[] user = rule.kind() == UserVectors.Kind.RECENCY ? recencyVector(in, history, rule.halfLife())
                         : null;
                 double score = user != null ? score(in, out, choice.blend(), user, target)
@@ -300,6 +307,44 @@ class BlendSelectionTest {
             assertThat(c.userCases()).isEqualTo(cases);
             assertThat(c.userHits()[u]).as("%s", choice).isEqualTo(hits);
         }
+    }
+
+    /**
+     * 1 when a user query's rank fusion from scratch finds the target in the top K: the rule's
+     * part (the kernel score, or the cosine of the recency vector) and the directed score of the
+     * recency vector of the rule's half-life, each ranked among the rows outside the history
+     * (equal float scores by lower row, ranks capped at the depth); a tie counts against the target.
+     */
+    private static int userFusionHit(EmbeddingStore in, EmbeddingStore out, int[] history, UserVectors rule,
+            Scoring.Blend blend, int target) {
+        float[] user = recencyVector(in, history, rule.halfLife());
+        float[] cos = new float[ITEMS];
+        float[] dir = new float[ITEMS];
+        for (int r = 0; r < ITEMS; r++) {
+            cos[r] = (float) (rule.kind() == UserVectors.Kind.KERNEL ? kernel(in, history, rule, r)
+                    : score(in, out, new Scoring.Blend(1, 0), user, r));
+            dir[r] = (float) score(in, out, Scoring.Blend.DIRECTED, user, r);
+        }
+        java.util.function.IntPredicate candidate = r -> java.util.Arrays.stream(history).noneMatch(i -> i == r);
+        double[] fused = new double[ITEMS];
+        int depth = org.embrec.model.RankFusion.DEPTH;
+        for (int c = 0; c < ITEMS; c++) {
+            int rCos = 0;
+            int rDir = 0;
+            for (int r = 0; r < ITEMS; r++) {
+                if (r != c && candidate.test(r)) {
+                    rCos += cos[r] > cos[c] || (cos[r] == cos[c] && r < c) ? 1 : 0;
+                    rDir += dir[r] > dir[c] || (dir[r] == dir[c] && r < c) ? 1 : 0;
+                }
+            }
+            fused[c] = (float) (blend.cosine() / (blend.rankK() + Math.min(rCos, depth))
+                    + blend.directed() / (blend.rankK() + Math.min(rDir, depth)));
+        }
+        int above = 0;
+        for (int r = 0; r < ITEMS; r++) {
+            above += r != target && candidate.test(r) && fused[r] >= fused[target] ? 1 : 0;
+        }
+        return above < BlendSelection.K ? 1 : 0;
     }
 
     /**

@@ -83,7 +83,7 @@ class RankFusionIndexTest {
                 double[] evaluated = new double[in.size()];
                 worker.scoreRelated(q, evaluated);
                 evaluated[q] = Double.NEGATIVE_INFINITY; // the evaluation leaves the query out
-                assertThat(topRows(evaluated)).as("evaluated %s", in.id(q)).isEqualTo(rows(got));
+                assertThat(FusionOracles.topRows(evaluated, K)).as("evaluated %s", in.id(q)).isEqualTo(rows(got));
                 for (Neighbor n : got) {
                     assertThat((double) n.score()).isEqualTo(evaluated[n.row()]);
                 }
@@ -193,14 +193,13 @@ class RankFusionIndexTest {
     /**
      * The top K allowed rows other than q by the brute-force fusion (ties: lower row first), or
      * null when float rounding could change it. The search and this oracle add the components in
-     * different orders, so two rows whose part scores are within {@link #EPS} may swap ranks: null
+     * different orders, so two rows whose part scores are within {@link FusionOracles#EPS} may swap ranks: null
      * when such a row is in the top K or could enter it with the better of the two ranks.
      */
     private static List<Integer> oracleTop(int q, java.util.function.IntPredicate allowed) {
         return oracleTop(q, allowed, true);
     }
 
-    private static final double EPS = 1e-6;
 
     private static List<Integer> oracleTop(int q, java.util.function.IntPredicate allowed, boolean strict) {
         double[][] p = parts(q);
@@ -219,8 +218,8 @@ class RankFusionIndexTest {
                 .thenComparingInt(r -> r)).limit(K).toList();
         if (strict) {
             double kth = f[top.get(top.size() - 1)];
-            Set<Integer> uncertain = new java.util.HashSet<>(nearTies(p[0], rows));
-            uncertain.addAll(nearTies(p[1], rows));
+            Set<Integer> uncertain = new java.util.HashSet<>(FusionOracles.nearTies(p[0], rows, K));
+            uncertain.addAll(FusionOracles.nearTies(p[1], rows, K));
             for (int r : uncertain) {
                 // one rank better in both parts bounds what a swap can give
                 int rCos = Math.max(0, Math.min(rank(p[0], q, r, allowed), RankFusion.DEPTH) - 1);
@@ -232,25 +231,6 @@ class RankFusionIndexTest {
             }
         }
         return top;
-    }
-
-    /** Rows among the first {@code DEPTH + K} by {@code score} within {@link #EPS} of a neighbour in that order. */
-    private static Set<Integer> nearTies(double[] score, List<Integer> rows) {
-        List<Integer> order = rows.stream().sorted(Comparator.comparingDouble((Integer r) -> -score[r]))
-                .limit(RankFusion.DEPTH + K).toList();
-        Set<Integer> out = new java.util.HashSet<>();
-        for (int i = 1; i < order.size(); i++) {
-            if (score[order.get(i - 1)] - score[order.get(i)] < EPS) {
-                out.add(order.get(i - 1));
-                out.add(order.get(i));
-            }
-        }
-        return out;
-    }
-
-    private static List<Integer> topRows(double[] scores) {
-        return IntStream.range(0, scores.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer r) -> -scores[r]).thenComparingInt(r -> r)).limit(K).toList();
     }
 
     private static List<Integer> rows(List<Neighbor> list) {

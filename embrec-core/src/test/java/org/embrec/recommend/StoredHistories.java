@@ -28,6 +28,24 @@ final class StoredHistories {
         return out;
     }
 
+    /**
+     * Recall@k of {@code r}'s recommendations for each history against {@code truth}'s top k ids
+     * (each list checked to have k items, none of its history): how close an approximate index
+     * comes to a brute-force oracle.
+     */
+    static double recall(Recommender r, List<List<String>> histories, int k,
+            java.util.function.Function<List<String>, List<String>> truth) {
+        double hits = 0;
+        for (List<String> history : histories) {
+            List<String> got = r.forUser(history, k, org.embrec.index.ItemFilter.NONE).items().stream()
+                    .map(org.embrec.vectors.Neighbor::id).toList();
+            org.assertj.core.api.Assertions.assertThat(got).doesNotContainAnyElementsOf(history).hasSize(k);
+            List<String> t = truth.apply(history);
+            hits += got.stream().filter(t::contains).count();
+        }
+        return hits / ((double) k * histories.size());
+    }
+
     /** {@link UserVectors#DEFAULT}'s user vector of {@code history}. */
     static float[] userVector(EmbeddingModel model, List<String> history) {
         EmbeddingStore in = model.vectors();

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.embrec.eval.EmbeddingScorer;
 import org.embrec.eval.ItemScorer;
 import org.embrec.eval.MovieLensFixture;
@@ -43,7 +42,6 @@ class UserRankFusionTest {
     private static final Scoring.Blend USERS = Scoring.Blend.rankFusion(1, 0.3, 100);
     private static final UserVectors RECENCY = UserVectors.recency(0.5);
     private static final UserVectors KERNEL = UserVectors.kernel(2, 2);
-    private static final double EPS = 1e-6;
 
     @TempDir
     static Path recencyDir;
@@ -98,7 +96,7 @@ class UserRankFusionTest {
                     for (int r : rows) {
                         evaluated[r] = Double.NEGATIVE_INFINITY; // the evaluation leaves the history out
                     }
-                    assertThat(topRows(evaluated)).as("evaluated %s", history).isEqualTo(rowsOf(got.items()));
+                    assertThat(FusionOracles.topRows(evaluated, K)).as("evaluated %s", history).isEqualTo(rowsOf(got.items()));
                     for (Neighbor n : got.items()) {
                         assertThat((double) n.score()).isEqualTo(evaluated[n.row()]);
                     }
@@ -125,19 +123,14 @@ class UserRankFusionTest {
             Path dir = fit == recencyFit ? hnswRecency : hnswKernel;
             EmbeddingModel indexed = FixtureModels.writeAndRead(dir, fit);
             FixtureModels.buildHnsw(dir, indexed);
-            double hits = 0;
-            int asked = 0;
+            EmbeddingStore in = indexed.vectors();
+            double recall;
             try (Recommender hnsw = Recommender.open(indexed, dir, UserVectors.MODEL)) {
                 assertThat(hnsw.index().type()).isEqualTo(IndexType.HNSW);
-                for (List<String> history : StoredHistories.of(indexed, 60)) {
-                    List<Integer> got = rowsOf(hnsw.forUser(history, K, ItemFilter.NONE).items());
-                    assertThat(got).hasSize(K);
-                    List<Integer> truth = new Oracle(indexed, history).top(false);
-                    hits += got.stream().filter(truth::contains).count();
-                    asked += K;
-                }
+                recall = StoredHistories.recall(hnsw, StoredHistories.of(indexed, 60), K,
+                        h -> new Oracle(indexed, h).top(false).stream().map(in::id).toList());
             }
-            assertThat(hits / asked).as("recall@10 of HNSW against the brute-force fusion, %s",
+            assertThat(recall).as("recall@10 of HNSW against the brute-force fusion, %s",
                     fit.scoring().userRule()).isGreaterThanOrEqualTo(0.95);
         }
     }
@@ -273,7 +266,7 @@ class UserRankFusionTest {
 
         /**
          * The top K by the fusion, or (strict) null when float rounding could change it: the
-         * search adds the components in another order, so rows within {@link #EPS} of a
+         * search adds the components in another order, so rows within {@link FusionOracles#EPS} of a
          * neighbour in a part's order may swap ranks.
          */
         List<Integer> top(boolean strict) {
@@ -285,8 +278,8 @@ class UserRankFusionTest {
                     .thenComparingInt(r -> r)).limit(K).toList();
             if (strict) {
                 double kth = f[top.get(top.size() - 1)];
-                Set<Integer> uncertain = new HashSet<>(nearTies(cos));
-                uncertain.addAll(nearTies(dir));
+                Set<Integer> uncertain = new HashSet<>(FusionOracles.nearTies(cos, rows, K));
+                uncertain.addAll(FusionOracles.nearTies(dir, rows, K));
                 for (int r : uncertain) {
                     double best = fusion(Math.max(0, rank(cos, r) - 1), Math.max(0, rank(dir, r) - 1));
                     if (top.contains(r) || best >= kth) {
@@ -296,25 +289,6 @@ class UserRankFusionTest {
             }
             return top;
         }
-
-        private Set<Integer> nearTies(double[] score) {
-            List<Integer> order = rows.stream().sorted(Comparator.comparingDouble((Integer r) -> -score[r]))
-                    .limit(RankFusion.DEPTH + K).toList();
-            Set<Integer> out = new HashSet<>();
-            for (int i = 1; i < order.size(); i++) {
-                if (score[order.get(i - 1)] - score[order.get(i)] < EPS) {
-                    out.add(order.get(i - 1));
-                    out.add(order.get(i));
-                }
-            }
-            return out;
-        }
-    }
-
-    private static List<Integer> topRows(double[] scores) {
-        return IntStream.range(0, scores.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer r) -> -scores[r]).thenComparingInt(r -> r)).limit(K)
-                .toList();
     }
 
     private static List<Integer> rowsOf(List<Neighbor> list) {

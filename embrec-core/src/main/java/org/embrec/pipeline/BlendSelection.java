@@ -34,7 +34,8 @@ import org.embrec.vectors.VectorMath;
  * directed score. Each task chooses in two stages ({@link Task}): first among the rules led by the
  * cosine (for items the rank fusion, which the cosine alone replaces only when clearly better;
  * for users the one with the most hits, the fusions among them), then a blend with a directed part or a prior replaces
- * that choice only when it is clearly better. The chosen user rule is declared in the scoring
+ * that choice only when it is clearly better (for users: clearly better than the best cosine
+ * rule alone, and with more hits than the first stage's choice). The chosen user rule is declared in the scoring
  * ({@link Scoring#userRule}) unless it is the default. When both tasks choose the cosine alone,
  * the model scores by the cosine and needs no output vectors.
  *
@@ -365,6 +366,7 @@ public final class BlendSelection {
         });
         boolean[] itemCosine = new boolean[ITEM_CHOICES.size()];
         boolean[] userCosine = new boolean[USER_CHOICES.size()];
+        boolean[] userCosineAlone = new boolean[USER_CHOICES.size()];
         for (int b = 0; b < itemCosine.length; b++) {
             itemCosine[b] = ITEM_CHOICES.get(b).cosineOnly() || ITEM_CHOICES.get(b).fused();
         }
@@ -372,10 +374,13 @@ public final class BlendSelection {
             // a fusion is led by its cosine rule's ranking: it takes part in the first stage
             Blend b = USER_CHOICES.get(u).blend();
             userCosine[u] = b.cosineOnly() || b.fused();
+            userCosineAlone[u] = b.cosineOnly();
         }
         // items: the rank fusion is the reference, which the cosine replaces only when clearly better
         Task item = Task.of(itemMask, itemCosine, ITEM_REFERENCE, MIN_Z);
-        Task user = Task.of(userMask, userCosine);
+        // users: a blend must clearly beat the best cosine rule, as before the fusions, and find
+        // more than the first stage's choice (which may be a fusion)
+        Task user = Task.of(userMask, userCosine, 0, 0, userCosineAlone);
         Blend bi = ITEM_CHOICES.get(item.chosen());
         UserChoice u = USER_CHOICES.get(user.chosen());
         Blend bu = u.blend();
@@ -397,8 +402,12 @@ public final class BlendSelection {
      * replaces it only if it beats it by at least {@link #MIN_Z} in McNemar's statistic over the
      * cases where exactly one of them hits: on MovieLens the held-out items favoured directed
      * blends that lost on the validation split, so the cosine, the simpler scoring and the one
-     * gensim users know, keeps its place unless a blend is clearly better. {@code z[b]} is choice
-     * b's statistic against the first stage's choice ({@code cosine}).
+     * gensim users know, keeps its place unless a blend is clearly better. For user queries the
+     * first stage also holds the rank fusions of the cosine rules, and a blend must beat the best
+     * cosine rule alone by {@link #MIN_Z} (the gate as it was before the fusions) and find more
+     * than the first stage's choice: a fusion, led by the cosine's ranking, raises the bar by its
+     * hits, not by a second gate. {@code z[b]} is choice b's statistic against the choice the
+     * blends are gated against.
      *
      * @param cosine the index of the first stage's choice
      */
@@ -418,9 +427,14 @@ public final class BlendSelection {
             return onlyB + onlyRef == 0 ? 0 : (onlyB - onlyRef) / Math.sqrt(onlyB + onlyRef);
         }
 
-        /** {@link #of(long[], boolean[], int, double)} with choice 0 the reference and the first stage ungated. */
+        /** {@link #of(long[], boolean[], int, double, boolean[])} with choice 0 the reference, the first stage ungated. */
         static Task of(long[] masks, boolean[] cosineOnly) {
-            return of(masks, cosineOnly, 0, 0);
+            return of(masks, cosineOnly, 0, 0, null);
+        }
+
+        /** {@link #of(long[], boolean[], int, double, boolean[])} gating the blends against the first stage's choice. */
+        static Task of(long[] masks, boolean[] cosineOnly, int reference, double firstGate) {
+            return of(masks, cosineOnly, reference, firstGate, null);
         }
 
         /**
@@ -429,8 +443,12 @@ public final class BlendSelection {
          * @param reference the first stage's choice unless another beats it (ties keep it)
          * @param firstGate the z against {@code reference} another first-stage choice needs besides
          *     more hits (0: the most hits win)
+         * @param gateAgainst the first-stage choices among which the one with the most hits (the
+         *     earliest on ties) is what a blend must beat by {@link #MIN_Z}, besides having more
+         *     hits than the first stage's choice; null: the first stage's choice itself. {@code z}
+         *     is against that choice.
          */
-        static Task of(long[] masks, boolean[] cosineOnly, int reference, double firstGate) {
+        static Task of(long[] masks, boolean[] cosineOnly, int reference, double firstGate, boolean[] gateAgainst) {
             if (!cosineOnly[reference]) {
                 throw new IllegalArgumentException("the reference takes part in the first stage");
             }
@@ -448,7 +466,11 @@ public final class BlendSelection {
             }
             int cosine = reference;
             int directed = -1;
+            int gate = -1;
             for (int b = 0; b < choices; b++) {
+                if (gateAgainst != null && gateAgainst[b] && (gate < 0 || hits[b] > hits[gate])) {
+                    gate = b;
+                }
                 if (b == reference) {
                     continue;
                 }
@@ -460,9 +482,14 @@ public final class BlendSelection {
                     directed = b;
                 }
             }
+            if (gate < 0) {
+                gate = cosine;
+            } else if (!cosineOnly[gate]) {
+                throw new IllegalArgumentException("the blends' gate is a first-stage choice");
+            }
             double[] z = new double[choices];
             for (int b = 0; b < choices; b++) {
-                z[b] = b == cosine ? 0 : mcNemar(masks, b, cosine);
+                z[b] = b == gate ? 0 : mcNemar(masks, b, gate);
             }
             int chosen = directed >= 0 && hits[directed] > hits[cosine] && z[directed] >= MIN_Z ? directed : cosine;
             return new Task(hits, cases, chosen, cosine, z);

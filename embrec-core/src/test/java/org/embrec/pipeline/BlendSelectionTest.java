@@ -466,6 +466,36 @@ class BlendSelectionTest {
                 .as("a tie keeps the reference").isEqualTo(2);
     }
 
+    @Test
+    void aUserBlendMustBeatTheBestCosineRuleClearlyAndTheFusionByHits() {
+        boolean[] firstStage = {true, true, false}; // a cosine rule, its rank fusion, a blend of scores
+        boolean[] cosineAlone = {true, false, false};
+        // 100 cases: all three hit 20; the blend 8 of its own, the fusion `fusion` of its own
+        java.util.function.IntFunction<long[]> masks = fusion -> {
+            long[] m = new long[100];
+            for (int c = 0; c < 20; c++) {
+                m[c] = 0b111;
+            }
+            for (int c = 20; c < 28; c++) {
+                m[c] = 0b100;
+            }
+            for (int c = 28; c < 28 + fusion; c++) {
+                m[c] = 0b010;
+            }
+            return m;
+        };
+        // the blend: 28 hits against the rule's 20 (z 8 / sqrt(8) = 2.83) and the fusion's 20 + 5
+        BlendSelection.Task t = BlendSelection.Task.of(masks.apply(5), firstStage, 0, 0, cosineAlone);
+        assertThat(t.cosine()).as("the fusion leads the first stage").isEqualTo(1);
+        assertThat(t.z()[2]).as("against the cosine rule").isCloseTo(8 / Math.sqrt(8),
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(t.chosen()).as("z against the fusion alone would be 3 / sqrt(13) = 0.83").isEqualTo(2);
+        // a fusion that finds as many as the blend keeps its place
+        assertThat(BlendSelection.Task.of(masks.apply(8), firstStage, 0, 0, cosineAlone).chosen()).isEqualTo(1);
+        // gated against the first stage's choice (the items' way) the blend would not pass
+        assertThat(BlendSelection.Task.of(masks.apply(5), firstStage, 0, 0).chosen()).isEqualTo(1);
+    }
+
     /** The recency rule's vector from scratch: the item j places before the newest weighs 0.5^(j / h). */
     private static float[] recencyVector(EmbeddingStore in, int[] history, double halfLife) {
         float[] v = new float[DIM];

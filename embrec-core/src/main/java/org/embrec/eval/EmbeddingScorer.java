@@ -2,6 +2,7 @@ package org.embrec.eval;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import org.embrec.als.FoldIn;
 import org.embrec.data.IdMap;
 import org.embrec.model.RankFusion;
@@ -203,7 +204,7 @@ public final class EmbeddingScorer implements ItemScorer {
             /** A fused user query's marks: row r is in the history when {@code inHistory[r] == stamp}. */
             private final int[] inHistory = scoring.usersFused() ? new int[store.size()] : null;
             private int stamp;
-            private final java.util.function.IntPredicate notInHistory = r -> inHistory[r] != stamp;
+            private final IntPredicate notInHistory = r -> inHistory[r] != stamp;
             /** The kernel rule's scores of every row, for a fused user query. */
             private final double[] kernel = scoring.usersFused() && !rule.makesVector() ? new double[store.size()]
                     : null;

@@ -325,7 +325,8 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
         }
         if (userRule != null && userRule.kind() == UserVectors.Kind.KERNEL
                 && !usersByCosine(candidates, users, userBlend)) {
-            throw new IllegalArgumentException("the kernel rule goes with user queries ranked by the cosine alone or its rank fusion");
+            throw new IllegalArgumentException(
+                    "the kernel rule goes with user queries ranked by the cosine alone or its rank fusion");
         }
     }
 

@@ -33,11 +33,11 @@ import org.embrec.vectors.VectorMath;
  * newest items, and the {@link #USER_FUSION rank fusion} of each of these cosine rules with the
  * directed score. Each task chooses in two stages ({@link Task}): first among the rules led by the
  * cosine (for items the rank fusion, which the cosine alone replaces only when clearly better;
- * for users the one with the most hits, the fusions among them), then a blend with a directed part or a prior replaces
- * that choice only when it is clearly better (for users: clearly better than the best cosine
- * rule alone, and with more hits than the first stage's choice). The chosen user rule is declared in the scoring
- * ({@link Scoring#userRule}) unless it is the default. When both tasks choose the cosine alone,
- * the model scores by the cosine and needs no output vectors.
+ * for users the one with the most hits, the fusions among them), then a blend with a directed
+ * part or a prior replaces that choice only when it is clearly better (for users: clearly better
+ * than the best cosine rule alone, and with more hits than the first stage's choice). The chosen
+ * user rule is declared in the scoring ({@link Scoring#userRule}) unless it is the default. When
+ * both tasks choose the cosine alone, the model scores by the cosine and needs no output vectors.
  *
  * <p>The same choice as {@code evaluate} makes for the baselines on its validation split, made
  * inside training so that {@code train} with no flags gets it: on MovieLens the next liked item
@@ -142,9 +142,10 @@ public final class BlendSelection {
         }
         return List.copyOf(c);
     }
-    /** The bit of the recency rule's fusion with half-life {@code HALF_LIVES.get(h)} in a user mask. */
+
+    /** The recency rule's fusion with half-life {@code HALF_LIVES.get(h)} is bit {@code RECENCY_FUSIONS + h} of a user mask. */
     private static final int RECENCY_FUSIONS = HALF_LIVES.size() * GRID.size() + KERNELS.size();
-    /** The bit of kernel rule k's fusion: {@code KERNEL_FUSIONS + k}. */
+    /** The bit of the fusion of kernel rule {@code KERNELS.get(k)}: {@code KERNEL_FUSIONS + k}. */
     private static final int KERNEL_FUSIONS = RECENCY_FUSIONS + HALF_LIVES.size();
 
     /**

@@ -68,7 +68,7 @@ public final class Recommender implements AutoCloseable {
     private final ItemAttributes attributes;
     private final VectorIndex index;
     private final VectorIndex userIndex;
-    /** {@link #userIndex} answering a fused user query's vector ({@link FusedIndex}), or null when user queries do not fuse. */
+    /** {@link #userIndex} answering a fused user query's vector ({@link FusedIndex}); null unless user queries fuse. */
     private final VectorIndex fusedUserIndex;
     /** Related items by query vector (input) against other candidates (output vectors), not by row. */
     private final boolean byQueryVector;

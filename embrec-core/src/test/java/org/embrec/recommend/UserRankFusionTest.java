@@ -96,7 +96,8 @@ class UserRankFusionTest {
                     for (int r : rows) {
                         evaluated[r] = Double.NEGATIVE_INFINITY; // the evaluation leaves the history out
                     }
-                    assertThat(FusionOracles.topRows(evaluated, K)).as("evaluated %s", history).isEqualTo(rowsOf(got.items()));
+                    assertThat(FusionOracles.topRows(evaluated, K)).as("evaluated %s", history)
+                            .isEqualTo(rowsOf(got.items()));
                     for (Neighbor n : got.items()) {
                         assertThat((double) n.score()).isEqualTo(evaluated[n.row()]);
                     }

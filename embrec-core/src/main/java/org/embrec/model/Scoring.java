@@ -422,6 +422,8 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
 
     /** The candidate query's weights for a rank fusion: both parts whole, to be searched apart. */
     private static final Blend FUSED_PARTS = new Blend(1, 1);
+    /** The cosine part alone, at weight 1. */
+    private static final Blend COSINE_PART = new Blend(1, 0);
 
     /** Writes {@link #candidateQuery} into {@code out[at..at+candidateDim(dim))}. */
     private void writeCandidateQuery(float[] query, int offset, int dim, boolean forUser, float[] out, int at) {
@@ -430,9 +432,16 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             return;
         }
         Blend b = forUser ? userBlend : itemBlend;
-        if (b.fused()) { // both parts at weight 1: the fusion searches them apart (FusedIndex) and weighs their ranks
-            b = FUSED_PARTS;
-        }
+        // a fusion's parts at weight 1: it searches them apart (FusedIndex) and weighs their ranks
+        writeBlendQuery(query, offset, dim, b.fused() ? FUSED_PARTS : b, out, at);
+    }
+
+    /**
+     * Writes the output-vector candidates' query for {@code blend}, {@code [cosine x query/|query|,
+     * directed x query, directed + prior]} (without the first part when the candidates lack it),
+     * into {@code out[at..at+candidateDim(dim))}.
+     */
+    private void writeBlendQuery(float[] query, int offset, int dim, Blend b, float[] out, int at) {
         if (withCosine()) {
             double norm = 0;
             for (int d = 0; d < dim; d++) {
@@ -504,14 +513,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             throw new IllegalStateException("the candidate vectors of " + this + " have no cosine part");
         }
         float[] q = new float[candidateDim(dim)];
-        double norm = 0;
-        for (int d = 0; d < dim; d++) {
-            norm += (double) query[offset + d] * query[offset + d];
-        }
-        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
-        for (int d = 0; d < dim; d++) {
-            q[d] = query[offset + d] * scale;
-        }
+        writeBlendQuery(query, offset, dim, COSINE_PART, q, 0);
         return q;
     }
 
@@ -528,9 +530,7 @@ public record Scoring(Similarity items, Similarity users, UserQuery storedUsers,
             throw new IllegalStateException(this + " has no directed score");
         }
         float[] q = new float[candidateDim(dim)];
-        int at = withCosine() ? dim : 0;
-        System.arraycopy(query, offset, q, at, dim);
-        q[at + dim] = 1f;
+        writeBlendQuery(query, offset, dim, Blend.DIRECTED, q, 0);
         return q;
     }
 

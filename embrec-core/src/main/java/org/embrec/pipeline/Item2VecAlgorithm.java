@@ -89,7 +89,7 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
         for (Word2VecConfig.Contexts c : tried) {
             TrainedModel probe = SkipGramTrainer.train(held.training().sentences(), seeded.withContexts(c), progress);
             BlendSelection.Choice ch = BlendSelection.choose(held, probe.vectors(), probe.outputVectors());
-            contextHits.put(c.name().toLowerCase(Locale.ROOT), ch.chosenHits());
+            contextHits.put(key(c), ch.chosenHits());
             if (choice == null || ch.chosenHits() > choice.chosenHits()) {
                 choice = ch;
                 contexts = c;
@@ -97,7 +97,7 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
         }
         double selection = (System.nanoTime() - t0) / 1e9;
         String which = tried.size() > 1 ? String.format(Locale.ROOT, "contexts %s (held-out items found: %s), ",
-                contexts.name().toLowerCase(Locale.ROOT), contextHits.entrySet().stream()
+                key(contexts), contextHits.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))) : "";
         progress.done("scoring", String.format(Locale.ROOT, "auto: %s%s in %.2fs", which, choice, selection));
         Scoring scoring = choice.scoring();
@@ -110,12 +110,17 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
         figures.put("scoring_selection", choice.figures());
         if (tried.size() > 1) {
             Map<String, Object> c = new LinkedHashMap<>();
-            c.put("chosen", contexts.name().toLowerCase(Locale.ROOT));
+            c.put("chosen", key(contexts));
             c.put("held_out_hits", contextHits);
             figures.put("contexts_selection", c);
         }
         return new Fit(trained.vectors(), ModelManifest.configOf(config.withContexts(contexts)), figures, scoring, null,
                 trained.outputVectors());
+    }
+
+    /** The contexts' name as {@code --contexts} takes it and the figures record it. */
+    private static String key(Word2VecConfig.Contexts c) {
+        return c.name().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -68,6 +68,8 @@ public final class Recommender implements AutoCloseable {
     private final ItemAttributes attributes;
     private final VectorIndex index;
     private final VectorIndex userIndex;
+    /** What a fused user query's explanations split: its cosine part (ranks split into no terms). */
+    private static final Scoring.Blend COSINE_PART = new Scoring.Blend(1, 0);
     /** {@link #userIndex} answering a fused user query's vector ({@link FusedIndex}); null unless user queries fuse. */
     private final VectorIndex fusedUserIndex;
     /** Related items by query vector (input) against other candidates (output vectors), not by row. */
@@ -424,7 +426,7 @@ public final class Recommender implements AutoCloseable {
         if (byQueryVector) {
             user = scoring.candidateQuery(user, 0, vectors.dim(), true);
         }
-        Hits hits = (fusedUserIndex != null && factors == null ? fusedUserIndex : userIndex)
+        Hits hits = (fusedUserIndex != null ? fusedUserIndex : userIndex)
                 .search(user, controls.reranks() ? Mmr.poolSize(k) : k, allowed);
         List<Neighbor> top = controls.reranks() ? rerank(hits, k, controls) : hits.toNeighbors(vectors.ids());
         List<List<Explanations.Because>> because = List.of();
@@ -484,7 +486,7 @@ public final class Recommender implements AutoCloseable {
         if (!byQueryVector) {
             return vectors.vector(row);
         }
-        Scoring.Blend b = scoring.usersFused() ? new Scoring.Blend(1, 0) : scoring.userBlend();
+        Scoring.Blend b = scoring.usersFused() ? COSINE_PART : scoring.userBlend();
         int dim = vectors.dim();
         float[] v = new float[dim];
         float[] unit = vectors.unitMatrix();

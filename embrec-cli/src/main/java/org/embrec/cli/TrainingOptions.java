@@ -30,6 +30,13 @@ public final class TrainingOptions {
             description = "Draw a reduced window 1..window per centre (default on).")
     Boolean shrinkWindows;
 
+    @Option(names = "--window-shape", paramLabel = "auto|linear|harmonic",
+            description = "How a shrinking window weighs distance d: linear (gensim's window, uniform in"
+                    + " 1..window), harmonic (1/d, as the transition baseline counts what follows), or auto (the"
+                    + " default: harmonic when held-out items clearly prefer it under --scoring auto; linear"
+                    + " otherwise).")
+    String windowShape;
+
     @Option(names = "--contexts", paramLabel = "auto|both|after|split",
             description = "An item's contexts: items before and after it (both, gensim's window), only the items"
                     + " after it (after: it learns what follows it), both sides against separate output vectors"
@@ -104,6 +111,7 @@ public final class TrainingOptions {
         putIfGiven(v, "shrink-windows", shrinkWindows);
         putIfGiven(v, "contexts", contexts == null ? null : parseContexts(contexts).name().toLowerCase(Locale.ROOT));
         putIfGiven(v, "scoring", scoring == null ? null : parseScoring(scoring).name().toLowerCase(Locale.ROOT));
+        putIfGiven(v, "window-shape", windowShape == null ? null : parseWindowShape(windowShape).name().toLowerCase(Locale.ROOT));
         putIfGiven(v, "negative", negative);
         putIfGiven(v, "ns-exponent", nsExponent);
         putIfGiven(v, "sample", sample);
@@ -142,7 +150,8 @@ public final class TrainingOptions {
                 loss || base.computeLoss(),
                 sharedNegatives != null ? sharedNegatives : base.sharedNegatives(),
                 contexts != null ? parseContexts(contexts) : base.contexts(),
-                scoring != null ? parseScoring(scoring) : base.scoring());
+                scoring != null ? parseScoring(scoring) : base.scoring(),
+                windowShape != null ? parseWindowShape(windowShape) : base.windowShape());
     }
 
     /** The seed given with --seed, or null. */
@@ -157,6 +166,15 @@ public final class TrainingOptions {
             case "split" -> Word2VecConfig.Contexts.SPLIT;
             case "auto" -> Word2VecConfig.Contexts.AUTO;
             default -> throw new EmbrecException("--contexts must be auto, both, after or split, got '" + text + "'");
+        };
+    }
+
+    static Word2VecConfig.WindowShape parseWindowShape(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "linear" -> Word2VecConfig.WindowShape.LINEAR;
+            case "harmonic" -> Word2VecConfig.WindowShape.HARMONIC;
+            case "auto" -> Word2VecConfig.WindowShape.AUTO;
+            default -> throw new EmbrecException("--window-shape must be auto, linear or harmonic, got '" + text + "'");
         };
     }
 

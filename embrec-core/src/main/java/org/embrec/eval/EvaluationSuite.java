@@ -260,7 +260,8 @@ public final class EvaluationSuite {
             double fitSeconds = (System.nanoTime() - t0) / 1e9;
             listener.fitted(algorithm, seed, fit);
             EmbeddingStore fitted = fit.vectors();
-            String contexts = chosenContexts(fit);
+            String contexts = chosen(fit, "contexts_selection");
+            String windowShape = chosen(fit, "window_shape_selection");
             for (int m = 0; m < models; m++) {
                 long t1 = System.nanoTime();
                 EmbeddingStore store = m == 0 ? fitted : variants.get(m - 1).derive(data, fitted, fit.scoring(), seed,
@@ -287,6 +288,7 @@ public final class EvaluationSuite {
                     for (RowAccumulator row : rows) {
                         row.settingChosen("scoring", blend);
                         row.settingChosen("contexts", contexts);
+                        row.settingChosen("window-shape", windowShape);
                     }
                     if (c > 0 && !factors) {
                         acc[m][c].ruleUsed(rule.toString());
@@ -338,9 +340,13 @@ public final class EvaluationSuite {
         return String.valueOf(task == Task.I2I ? scoring.itemBlend() : scoring.userBlend());
     }
 
-    /** The training contexts a fit chose ({@code --contexts auto}), or null when it chose none. */
-    static String chosenContexts(Fit fit) {
-        return fit.figures().get("contexts_selection") instanceof Map<?, ?> m && m.get("chosen") != null
+    /**
+     * What a fit chose by its held-out items and recorded in the figure {@code selection}
+     * ({@code contexts_selection}: {@code --contexts auto}; {@code window_shape_selection}:
+     * {@code --window-shape auto}), or null when it chose nothing there.
+     */
+    static String chosen(Fit fit, String selection) {
+        return fit.figures().get(selection) instanceof Map<?, ?> m && m.get("chosen") != null
                 ? String.valueOf(m.get("chosen")) : null;
     }
 

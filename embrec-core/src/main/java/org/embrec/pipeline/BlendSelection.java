@@ -186,13 +186,45 @@ public final class BlendSelection {
      * The choice and its evidence: hits per blend of {@link #GRID} for item queries, and per
      * {@link #USER_CHOICES} for user queries, over the cases whose query and target have vectors;
      * the first stage's choice per task ({@link Task}: the best that ranks by the cosine alone)
-     * and z of each choice against it; the chosen blend's index per task.
+     * and z of each choice against it; the chosen blend's index per task; per held-out case, which
+     * choices hit (bit b for choice b; -1 for a case without a query or target vector), so that two
+     * models' choices over the same held-out items can be compared case by case.
      */
     public record Choice(Scoring scoring, int[] itemHits, int itemCases, double[] itemZ, int[] userHits, int userCases,
-            double[] userZ, int itemCosine, int userCosine, int itemChosen, int userChosen) {
+            double[] userZ, int itemCosine, int userCosine, int itemChosen, int userChosen, long[] itemMasks,
+            long[] userMasks) {
         /** Held-out items the chosen scoring finds, both tasks together: how two models' choices compare. */
         public int chosenHits() {
             return itemHits[itemChosen] + userHits[userChosen];
+        }
+
+        /**
+         * McNemar's statistic of {@code other}'s chosen scoring against this one's over the same
+         * held-out items, both tasks pooled (each case counts once per task): positive when
+         * {@code other} finds more, {@code (only other - only this) / sqrt(only other + only this)},
+         * 0 when they find the same items.
+         *
+         * @throws IllegalArgumentException when the choices were not made on the same held-out cases
+         */
+        public double mcNemarOf(Choice other) {
+            if (other.itemMasks.length != itemMasks.length) {
+                throw new IllegalArgumentException("the choices were made on different held-out items");
+            }
+            int onlyThis = 0;
+            int onlyOther = 0;
+            for (int c = 0; c < itemMasks.length; c++) {
+                boolean a = hit(itemMasks[c], itemChosen);
+                boolean b = hit(other.itemMasks[c], other.itemChosen);
+                boolean u = hit(userMasks[c], userChosen);
+                boolean v = hit(other.userMasks[c], other.userChosen);
+                onlyThis += (a && !b ? 1 : 0) + (u && !v ? 1 : 0);
+                onlyOther += (b && !a ? 1 : 0) + (v && !u ? 1 : 0);
+            }
+            return onlyThis + onlyOther == 0 ? 0 : (onlyOther - onlyThis) / Math.sqrt(onlyThis + onlyOther);
+        }
+
+        private static boolean hit(long mask, int choice) {
+            return mask != NOT_SCORED && ((mask >>> choice) & 1) != 0;
         }
 
         /** The blend chosen for item queries. */
@@ -388,7 +420,7 @@ public final class BlendSelection {
         Scoring scoring = bi.cosineOnly() && bu.cosineOnly() ? Scoring.DEFAULT : Scoring.blended(bi, bu);
         scoring = scoring.withUserRule(u.rule());
         return new Choice(scoring, item.hits(), item.cases(), item.z(), user.hits(), user.cases(), user.z(),
-                item.cosine(), user.cosine(), item.chosen(), user.chosen());
+                item.cosine(), user.cosine(), item.chosen(), user.chosen(), itemMask, userMask);
     }
 
     /** Marks a case without a query or target vector. */

@@ -69,17 +69,21 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
      * {@code scoring_selection}. With {@link Word2VecConfig.Contexts#AUTO} (skip-gram) a first
      * model is trained with each of {@link #CONTEXT_CHOICES}, and the one whose chosen scoring finds
      * more held-out items ({@link BlendSelection.Choice#chosenHits}; ties to the first) decides the
-     * contexts of the final model ({@code contexts_selection}). Its {@code train_seconds} count all
-     * trainings.
+     * contexts of the final model ({@code contexts_selection}). With
+     * {@link Word2VecConfig.WindowShape#AUTO} one more model is trained with those contexts and
+     * harmonic windows, and its choice replaces the linear windows' only if it finds more held-out
+     * items and beats them by {@link BlendSelection#MIN_Z} in McNemar's statistic over the items
+     * exactly one of them finds ({@link BlendSelection.Choice#mcNemarOf}; {@code
+     * window_shape_selection}). Its {@code train_seconds} count all trainings.
      */
     @Override
     public Fit train(TrainingData data, long seed, Progress progress) {
-        Word2VecConfig seeded = config.withSeed(seed);
+        Word2VecConfig seeded = config.withSeed(seed).withWindowShape(fixedShape());
         List<Word2VecConfig.Contexts> tried = contextsToTry();
         if (config.scoring() != Word2VecConfig.ItemScoring.AUTO) {
             Word2VecConfig.Contexts fixed = tried.get(0);
             return Fit.scored(SkipGramTrainer.train(data.sentences(), seeded.withContexts(fixed), progress),
-                    ModelManifest.configOf(config.withContexts(fixed)));
+                    ModelManifest.configOf(config.withContexts(fixed).withWindowShape(fixedShape())));
         }
         long t0 = System.nanoTime();
         HoldOut held = BlendSelection.holdOut(data.sequences(), seed, config.minCount());
@@ -95,13 +99,36 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
                 contexts = c;
             }
         }
+        Word2VecConfig.WindowShape shape = fixedShape();
+        Map<String, Object> shapeSelection = null;
+        String shapeNote = "";
+        if (triesHarmonic()) {
+            TrainedModel probe = SkipGramTrainer.train(held.training().sentences(),
+                    seeded.withContexts(contexts).withWindowShape(Word2VecConfig.WindowShape.HARMONIC), progress);
+            BlendSelection.Choice harmonic = BlendSelection.choose(held, probe.vectors(), probe.outputVectors());
+            double z = choice.mcNemarOf(harmonic);
+            boolean better = harmonic.chosenHits() > choice.chosenHits() && z >= BlendSelection.MIN_Z;
+            shapeSelection = new LinkedHashMap<>();
+            shapeSelection.put("chosen", better ? "harmonic" : "linear");
+            Map<String, Object> hits = new LinkedHashMap<>();
+            hits.put("linear", choice.chosenHits());
+            hits.put("harmonic", harmonic.chosenHits());
+            shapeSelection.put("held_out_hits", hits);
+            shapeSelection.put("z", Math.round(z * 100) / 100.0);
+            shapeNote = String.format(Locale.ROOT, "window %s (held-out items found: linear=%d, harmonic=%d, z %.2f), ",
+                    better ? "harmonic" : "linear", choice.chosenHits(), harmonic.chosenHits(), z);
+            if (better) {
+                shape = Word2VecConfig.WindowShape.HARMONIC;
+                choice = harmonic;
+            }
+        }
         double selection = (System.nanoTime() - t0) / 1e9;
         String which = tried.size() > 1 ? String.format(Locale.ROOT, "contexts %s (held-out items found: %s), ",
                 key(contexts), contextHits.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))) : "";
-        progress.done("scoring", String.format(Locale.ROOT, "auto: %s%s in %.2fs", which, choice, selection));
+        progress.done("scoring", String.format(Locale.ROOT, "auto: %s%s%s in %.2fs", which, shapeNote, choice, selection));
         Scoring scoring = choice.scoring();
-        Word2VecConfig chosen = seeded.withContexts(contexts);
+        Word2VecConfig chosen = seeded.withContexts(contexts).withWindowShape(shape);
         TrainedModel trained = SkipGramTrainer.train(data.sentences(), scoring.needsOutputVectors() ? chosen
                 : chosen.withScoring(Word2VecConfig.ItemScoring.COSINE), progress);
         Map<String, Object> figures = new LinkedHashMap<>(trained.figures());
@@ -114,8 +141,26 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
             c.put("held_out_hits", contextHits);
             figures.put("contexts_selection", c);
         }
-        return new Fit(trained.vectors(), ModelManifest.configOf(config.withContexts(contexts)), figures, scoring, null,
-                trained.outputVectors());
+        if (shapeSelection != null) {
+            figures.put("window_shape_selection", shapeSelection);
+        }
+        return new Fit(trained.vectors(), ModelManifest.configOf(config.withContexts(contexts).withWindowShape(shape)),
+                figures, scoring, null, trained.outputVectors());
+    }
+
+    /** The window shape trained when none is chosen: the configured one, {@link Word2VecConfig.WindowShape#LINEAR} for auto. */
+    private Word2VecConfig.WindowShape fixedShape() {
+        return config.windowShape() == Word2VecConfig.WindowShape.AUTO ? Word2VecConfig.WindowShape.LINEAR
+                : config.windowShape();
+    }
+
+    /**
+     * Whether the auto choice also trains a probe with {@link Word2VecConfig.WindowShape#HARMONIC}
+     * windows: for {@link Word2VecConfig.WindowShape#AUTO} with shrinking windows (a window that
+     * does not shrink has no shape to choose).
+     */
+    private boolean triesHarmonic() {
+        return config.windowShape() == Word2VecConfig.WindowShape.AUTO && config.shrinkWindows();
     }
 
     /** The contexts' name as {@code --contexts} takes it and the figures record it. */

@@ -95,12 +95,30 @@ final class SgnsWorker {
         }
     }
 
-    /** Window for one centre: the whole sequence, or (gensim's default) uniform in 1..window. */
+    /**
+     * Window for one centre of a sequence of {@code m} retained items: with harmonic windows
+     * {@link #harmonicWindow} of a uniform draw, up to the window or the whole sequence; else the
+     * whole sequence, or (gensim's default) uniform in 1..window, or the window when it does not shrink.
+     */
     private int reducedWindow(int m) {
-        if (s.window == Word2VecConfig.WHOLE_SEQUENCE) {
+        boolean whole = s.window == Word2VecConfig.WHOLE_SEQUENCE;
+        if (s.harmonic) {
+            return harmonicWindow(1 - rng.nextDouble(), whole ? m : s.window);
+        }
+        if (whole) {
             return m;
         }
         return s.shrink ? 1 + rng.nextInt(s.window) : s.window;
+    }
+
+    /**
+     * The harmonic window for {@code u} uniform in (0, 1]: {@code min(window, floor(1 / u))}, which
+     * is at least d with probability 1/d for d in 1..window, so a context at distance d is trained
+     * with probability 1/d.
+     */
+    static int harmonicWindow(double u, int window) {
+        double b = 1 / u;
+        return b >= window ? window : (int) b;
     }
 
     private void trainSkipGram(int m, float alpha) {

@@ -24,6 +24,8 @@ final class TrainingState {
     final int dim;
     final int window;
     final boolean shrink;
+    /** Reduced windows reach distance d with probability 1/d ({@link Word2VecConfig.WindowShape#HARMONIC}). */
+    final boolean harmonic;
     final int negative;
     final boolean cbow;
     final boolean computeLoss;
@@ -43,6 +45,7 @@ final class TrainingState {
         this.dim = c.dim();
         this.window = c.window();
         this.shrink = c.shrinkWindows();
+        this.harmonic = c.windowShape() == Word2VecConfig.WindowShape.HARMONIC;
         this.negative = c.negative();
         this.cbow = c.architecture() == Word2VecConfig.Architecture.CBOW;
         this.computeLoss = c.computeLoss();

@@ -38,6 +38,9 @@ import org.embrec.EmbrecException;
  *     (gensim's {@code most_similar}; null reads as this), {@link ItemScoring#DIRECTED}, the
  *     input vector of the query times the output vectors of the candidates, or
  *     {@link ItemScoring#AUTO} (the default of {@link #defaults()}), chosen per model
+ * @param windowShape how a shrinking window weighs distance: {@link WindowShape#LINEAR} (gensim's; null
+ *     reads as this), {@link WindowShape#HARMONIC} (1/distance) or {@link WindowShape#AUTO} (one of
+ *     them, chosen with the auto scoring)
  */
 public record Word2VecConfig(
         Architecture architecture,
@@ -57,7 +60,8 @@ public record Word2VecConfig(
         boolean computeLoss,
         boolean sharedNegatives,
         Contexts contexts,
-        ItemScoring scoring) {
+        ItemScoring scoring,
+        WindowShape windowShape) {
 
     /** The model architecture. */
     public enum Architecture { SKIP_GRAM, CBOW }
@@ -79,6 +83,29 @@ public record Word2VecConfig(
          * {@link #BOTH} or {@link #SPLIT}, chosen per model by {@link ItemScoring#AUTO}'s held-out
          * items ({@code org.embrec.pipeline.Item2VecAlgorithm}); trained as {@link #BOTH} anywhere
          * else (another scoring, another algorithm). The default of {@link #defaults()}.
+         */
+        AUTO
+    }
+
+    /**
+     * How often a shrinking window reaches distance d ({@code --window-shape}), that is how much the
+     * pairs at distance d weigh in training.
+     */
+    public enum WindowShape {
+        /** gensim's: the reduced window is uniform in 1..window, so distance d weighs (window - d + 1) / window. */
+        LINEAR,
+        /**
+         * The reduced window reaches distance d with probability 1/d (up to the window), so distance d
+         * weighs 1/d, as the transition baseline counts what follows: the nearest neighbours dominate,
+         * and a window of 20 trains about a third of the pairs of a linear one. With the whole
+         * sequence as the window ({@link #WHOLE_SEQUENCE}) the draw reaches up to the sequence's end.
+         */
+        HARMONIC,
+        /**
+         * {@link #LINEAR}, or {@link #HARMONIC} when held-out next items of the training data clearly
+         * prefer it, chosen per model by {@link ItemScoring#AUTO} ({@code
+         * org.embrec.pipeline.Item2VecAlgorithm}); trained as {@link #LINEAR} anywhere else. The
+         * default of {@link #defaults()}.
          */
         AUTO
     }
@@ -109,12 +136,13 @@ public record Word2VecConfig(
             double nsExponent, double sample, int minCount, int maxVocab, int epochs, double alpha, double minAlpha,
             int threads, long seed, boolean computeLoss, boolean sharedNegatives) {
         this(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha,
-                minAlpha, threads, seed, computeLoss, sharedNegatives, Contexts.BOTH, ItemScoring.COSINE);
+                minAlpha, threads, seed, computeLoss, sharedNegatives, Contexts.BOTH, ItemScoring.COSINE, WindowShape.LINEAR);
     }
 
     public Word2VecConfig {
         contexts = contexts == null ? Contexts.BOTH : contexts;
         scoring = scoring == null ? ItemScoring.COSINE : scoring;
+        windowShape = windowShape == null ? WindowShape.LINEAR : windowShape;
         if (architecture == null) {
             throw new EmbrecException("--architecture must be skip-gram or cbow");
         }
@@ -131,6 +159,8 @@ public record Word2VecConfig(
         require(threads >= 1 && threads <= 1024, "--threads must be in 1..1024, got " + threads);
         require(contexts != Contexts.SPLIT || architecture == Architecture.SKIP_GRAM,
                 "--contexts split trains skip-gram's output vectors by side: use --architecture skip-gram");
+        require(windowShape != WindowShape.HARMONIC || shrinkWindows,
+                "--window-shape harmonic draws a reduced window per centre: use --shrink-windows");
     }
 
     private static void require(boolean ok, String message) {
@@ -144,13 +174,13 @@ public record Word2VecConfig(
      * bundled MovieLens data and synthetic corpora (docs/TUNING.md has the evidence): skip-gram,
      * dim 64, window 20, 14 noise items drawn by count^0.6, no down-sampling, min-count 5,
      * alpha 0.045, 30 epochs (the CLI scales epochs to the corpus: {@link #epochsForCorpus});
-     * all available cores, seed 2020; the scoring and the contexts chosen per model
-     * ({@link ItemScoring#AUTO}, {@link Contexts#AUTO}).
+     * all available cores, seed 2020; the scoring, the contexts and the window shape chosen per model
+     * ({@link ItemScoring#AUTO}, {@link Contexts#AUTO}, {@link WindowShape#AUTO}).
      */
     public static Word2VecConfig defaults() {
         return new Word2VecConfig(Architecture.SKIP_GRAM, 64, 20, true, 14, 0.6, 0, 5, 0, MAX_AUTO_EPOCHS,
                 0.045, 0.0001, Runtime.getRuntime().availableProcessors(), 2020L, false, true)
-                .withScoring(ItemScoring.AUTO).withContexts(Contexts.AUTO);
+                .withScoring(ItemScoring.AUTO).withContexts(Contexts.AUTO).withWindowShape(WindowShape.AUTO);
     }
 
     /** Times {@link #epochsForCorpus} aims to train on an average item's occurrences in total. */
@@ -204,74 +234,78 @@ public record Word2VecConfig(
     }
 
     public Word2VecConfig withArchitecture(Architecture v) {
-        return new Word2VecConfig(v, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(v, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withDim(int v) {
-        return new Word2VecConfig(architecture, v, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, v, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withWindow(int v) {
-        return new Word2VecConfig(architecture, dim, v, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, v, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withShrinkWindows(boolean v) {
-        return new Word2VecConfig(architecture, dim, window, v, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, v, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withNegative(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, v, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, v, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withNsExponent(double v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, v, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, v, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withSample(double v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, v, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, v, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withMinCount(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, v, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, v, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withMaxVocab(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, v, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, v, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withEpochs(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, v, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, v, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withAlpha(double v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, v, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, v, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withMinAlpha(double v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, v, threads, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, v, threads, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withThreads(int v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, v, seed, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, v, seed, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withSeed(long v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, v, computeLoss, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, v, computeLoss, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withComputeLoss(boolean v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, v, sharedNegatives, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, v, sharedNegatives, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withSharedNegatives(boolean v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, v, contexts, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, v, contexts, scoring, windowShape);
     }
 
     public Word2VecConfig withContexts(Contexts v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, v, scoring);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, v, scoring, windowShape);
     }
 
     public Word2VecConfig withScoring(ItemScoring v) {
-        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, v);
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, v, windowShape);
+    }
+
+    public Word2VecConfig withWindowShape(WindowShape v) {
+        return new Word2VecConfig(architecture, dim, window, shrinkWindows, negative, nsExponent, sample, minCount, maxVocab, epochs, alpha, minAlpha, threads, seed, computeLoss, sharedNegatives, contexts, scoring, v);
     }
 }

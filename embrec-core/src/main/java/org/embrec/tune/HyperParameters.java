@@ -28,7 +28,8 @@ import org.embrec.train.Word2VecConfig;
 public final class HyperParameters {
     /** Word2vec settings a point may set. */
     public static final List<String> WORD2VEC = List.of("architecture", "dim", "window", "shrink-windows", "negative",
-            "ns-exponent", "sample", "min-count", "max-vocab", "epochs", "alpha", "min-alpha", "contexts", "scoring");
+            "ns-exponent", "sample", "min-count", "max-vocab", "epochs", "alpha", "min-alpha", "contexts", "scoring",
+            "window-shape");
     /** Walk settings a point may set (deepwalk, node2vec). */
     public static final List<String> WALKS = List.of("graph-window", "directed", "walks-per-node", "walk-length", "p",
             "q");
@@ -76,6 +77,7 @@ public final class HyperParameters {
         v.put("min-alpha", c.minAlpha());
         v.put("contexts", c.contexts().name().toLowerCase(Locale.ROOT));
         v.put("scoring", c.scoring().name().toLowerCase(Locale.ROOT));
+        v.put("window-shape", c.windowShape().name().toLowerCase(Locale.ROOT));
         return new HyperParameters(v);
     }
 
@@ -166,6 +168,8 @@ public final class HyperParameters {
                 case "min-alpha" -> c.withMinAlpha((Double) v);
                 case "contexts" -> c.withContexts(Word2VecConfig.Contexts.valueOf(((String) v).toUpperCase(Locale.ROOT)));
                 case "scoring" -> c.withScoring(Word2VecConfig.ItemScoring.valueOf(((String) v).toUpperCase(Locale.ROOT)));
+                case "window-shape" -> c.withWindowShape(
+                        Word2VecConfig.WindowShape.valueOf(((String) v).toUpperCase(Locale.ROOT)));
                 default -> c;
             };
         }
@@ -337,6 +341,13 @@ public final class HyperParameters {
                     return s;
                 }
                 throw new EmbrecException(where + " must be auto, cosine or directed, got " + value);
+            }
+            case "window-shape" -> {
+                String s = String.valueOf(value).toLowerCase(Locale.ROOT);
+                if (s.equals("auto") || s.equals("linear") || s.equals("harmonic")) {
+                    return s;
+                }
+                throw new EmbrecException(where + " must be auto, linear or harmonic, got " + value);
             }
             case "architecture" -> {
                 String s = String.valueOf(value).toLowerCase(Locale.ROOT).replace('_', '-');

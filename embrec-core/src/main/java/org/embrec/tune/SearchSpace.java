@@ -76,8 +76,10 @@ public final class SearchSpace {
         p.add(Param.range("alpha", Param.Kind.LOG_UNIFORM, 0.005, 0.1));
         p.add(Param.range(EPOCHS, Param.Kind.INT, 5, 45));
         if (algo.equals("item2vec")) {
-            // sequence order: contexts after the item only or by side, and the scoring (docs/TRAINING.md)
+            // sequence order: contexts after the item only or by side, how distance weighs, and the
+            // scoring (docs/TRAINING.md)
             p.add(Param.choice("contexts", "auto", "both", "after", "split"));
+            p.add(Param.choice("window-shape", "auto", "linear", "harmonic"));
             p.add(Param.choice("scoring", "auto", "cosine", "directed"));
         }
         if (algo.equals("deepwalk") || algo.equals("node2vec")) {

@@ -143,6 +143,37 @@ class DirectedScoringTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void autoWindowShapeTakesHarmonicWindowsOnlyWhenTheirHeldOutItemsClearlyBeatLinearOnes() {
+        Word2VecConfig auto = CONFIG.withScoring(Word2VecConfig.ItemScoring.AUTO)
+                .withWindowShape(Word2VecConfig.WindowShape.AUTO);
+        for (long seed : new long[] {7, 8, 9}) {
+            Fit fit = new Item2VecAlgorithm(auto).train(TrainingData.of(LIKED), seed, Progress.NONE);
+            Map<String, Object> selection = (Map<String, Object>) fit.figures().get("window_shape_selection");
+            Map<String, Integer> hits = (Map<String, Integer>) selection.get("held_out_hits");
+            double z = (Double) selection.get("z");
+            boolean harmonic = hits.get("harmonic") > hits.get("linear") && z >= org.embrec.pipeline.BlendSelection.MIN_Z;
+            Word2VecConfig.WindowShape chosen = harmonic ? Word2VecConfig.WindowShape.HARMONIC
+                    : Word2VecConfig.WindowShape.LINEAR;
+            assertThat(selection.get("chosen")).isEqualTo(chosen.name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(fit.config().get("window-shape")).isEqualTo(chosen.name());
+            // the final model is the one trained with that shape fixed, and so is its scoring
+            Fit fixed = new Item2VecAlgorithm(auto.withWindowShape(chosen)).train(TrainingData.of(LIKED), seed,
+                    Progress.NONE);
+            assertThat(fixed.figures()).doesNotContainKey("window_shape_selection");
+            assertThat(fit.vectors().matrix()).containsExactly(fixed.vectors().matrix());
+            assertThat(fit.scoring()).isEqualTo(fixed.scoring());
+        }
+        // a fixed window has no shape to choose; a model not scored by the auto choice records linear windows
+        Fit fixedWindow = new Item2VecAlgorithm(auto.withShrinkWindows(false)).train(TrainingData.of(LIKED), 7,
+                Progress.NONE);
+        assertThat(fixedWindow.figures()).doesNotContainKey("window_shape_selection");
+        Fit directed = new Item2VecAlgorithm(CONFIG.withWindowShape(Word2VecConfig.WindowShape.AUTO))
+                .train(TrainingData.of(LIKED), 7, Progress.NONE);
+        assertThat(directed.config().get("window-shape")).isEqualTo("LINEAR");
+    }
+
+    @Test
     void splitContextsNeedSkipGram() {
         assertThatThrownBy(() -> CONFIG.withContexts(Word2VecConfig.Contexts.SPLIT)
                 .withArchitecture(Word2VecConfig.Architecture.CBOW)).isInstanceOf(org.embrec.EmbrecException.class)

@@ -1,7 +1,10 @@
 package org.embrec.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.embrec.data.IdMap;
 import org.embrec.model.Scoring;
@@ -199,6 +202,52 @@ class BlendSelectionTest {
         assertThat(c.toString()).contains("cosine 1 + prior ");
         assertThat(c.figures().get("blends_i2i").toString()).contains("prior=0.1");
         assertItemHitsAreThoseOfABruteForceRanking(held, in, out, c);
+    }
+
+    @Test
+    void twoModelsChoicesCompareCaseByCaseOverTheSameHeldOutItems() {
+        Sequences liked = chains();
+        HoldOut held = BlendSelection.holdOut(liked, 2, 1);
+        EmbeddingStore in = input(liked);
+        BlendSelection.Choice a = BlendSelection.choose(held, in, output(in, true));
+        BlendSelection.Choice b = BlendSelection.choose(held, in, output(in, false));
+        // the per-case masks are the hits the brute-force tests check, case by case
+        for (BlendSelection.Choice c : List.of(a, b)) {
+            assertThat(c.itemMasks()).hasSize(held.size());
+            for (int choice = 0; choice < BlendSelection.ITEM_CHOICES.size(); choice++) {
+                int bit = choice;
+                assertThat(java.util.Arrays.stream(c.itemMasks()).filter(m -> m != -1 && (m >>> bit & 1) != 0).count())
+                        .isEqualTo(c.itemHits()[choice]);
+            }
+            for (int choice = 0; choice < BlendSelection.USER_CHOICES.size(); choice++) {
+                int bit = choice;
+                assertThat(java.util.Arrays.stream(c.userMasks()).filter(m -> m != -1 && (m >>> bit & 1) != 0).count())
+                        .isEqualTo(c.userHits()[choice]);
+            }
+        }
+        int onlyA = 0;
+        int onlyB = 0;
+        for (int k = 0; k < held.size(); k++) {
+            boolean ai = hit(a.itemMasks()[k], a.itemChosen());
+            boolean bi = hit(b.itemMasks()[k], b.itemChosen());
+            boolean au = hit(a.userMasks()[k], a.userChosen());
+            boolean bu = hit(b.userMasks()[k], b.userChosen());
+            onlyA += (ai && !bi ? 1 : 0) + (au && !bu ? 1 : 0);
+            onlyB += (bi && !ai ? 1 : 0) + (bu && !au ? 1 : 0);
+        }
+        assertThat(onlyA + onlyB).as("the two outputs rank differently").isPositive();
+        assertThat(a.mcNemarOf(b)).isCloseTo((onlyB - onlyA) / Math.sqrt(onlyA + onlyB), within(1e-12));
+        assertThat(b.mcNemarOf(a)).isCloseTo(-a.mcNemarOf(b), within(1e-12));
+        assertThat(a.mcNemarOf(a)).isZero();
+        BlendSelection.Choice other = new BlendSelection.Choice(a.scoring(), a.itemHits(), a.itemCases(), a.itemZ(),
+                a.userHits(), a.userCases(), a.userZ(), a.itemCosine(), a.userCosine(), a.itemChosen(), a.userChosen(),
+                new long[held.size() + 1], new long[held.size() + 1]);
+        assertThatThrownBy(() -> a.mcNemarOf(other)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("different held-out items");
+    }
+
+    private static boolean hit(long mask, int choice) {
+        return mask != -1 && (mask >>> choice & 1) != 0;
     }
 
     @Test

@@ -69,6 +69,21 @@ class HyperParametersTest {
     }
 
     @Test
+    void theWindowShapeIsASettingOfConfigFilesAndTheSearchSpace() throws Exception {
+        Path file = dir.resolve("shape.json");
+        Files.writeString(file, "{\"window-shape\": \"Harmonic\"}");
+        Word2VecConfig c = HyperParameters.read(file).settings().applyTo(Word2VecConfig.defaults());
+        assertThat(c.windowShape()).isEqualTo(Word2VecConfig.WindowShape.HARMONIC);
+        assertThat(HyperParameters.of(c).values()).containsEntry("window-shape", "harmonic");
+        Files.writeString(file, "{\"window-shape\": \"steep\"}");
+        assertThatThrownBy(() -> HyperParameters.read(file)).isInstanceOf(EmbrecException.class)
+                .hasMessageContaining(file + ": window-shape must be auto, linear or harmonic, got steep");
+        HyperParameters fixed = HyperParameters.of(Map.of("window-shape", "harmonic", "shrink-windows", false), "test");
+        assertThatThrownBy(() -> fixed.applyTo(Word2VecConfig.defaults()))
+                .hasMessageContaining("--window-shape harmonic draws a reduced window per centre");
+    }
+
+    @Test
     void trainerValidationStillApplies() {
         HyperParameters h = HyperParameters.of(Map.of("dim", 0), "test");
         assertThatThrownBy(() -> h.applyTo(Word2VecConfig.defaults())).hasMessageContaining("--dim must be in 1..4096");

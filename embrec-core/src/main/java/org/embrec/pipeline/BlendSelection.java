@@ -220,7 +220,7 @@ public final class BlendSelection {
                 onlyThis += (a && !b ? 1 : 0) + (u && !v ? 1 : 0);
                 onlyOther += (b && !a ? 1 : 0) + (v && !u ? 1 : 0);
             }
-            return onlyThis + onlyOther == 0 ? 0 : (onlyOther - onlyThis) / Math.sqrt(onlyThis + onlyOther);
+            return Task.z(onlyOther, onlyThis);
         }
 
         private static boolean hit(long mask, int choice) {
@@ -457,6 +457,11 @@ public final class BlendSelection {
                     onlyRef += hr && !hb ? 1 : 0;
                 }
             }
+            return z(onlyB, onlyRef);
+        }
+
+        /** McNemar's statistic from the discordant counts: {@code (onlyB - onlyRef) / sqrt(onlyB + onlyRef)}, 0 when both are 0. */
+        static double z(int onlyB, int onlyRef) {
             return onlyB + onlyRef == 0 ? 0 : (onlyB - onlyRef) / Math.sqrt(onlyB + onlyRef);
         }
 

@@ -91,44 +91,24 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
         Word2VecConfig.Contexts contexts = null;
         Map<String, Object> contextHits = new LinkedHashMap<>();
         for (Word2VecConfig.Contexts c : tried) {
-            TrainedModel probe = SkipGramTrainer.train(held.training().sentences(), seeded.withContexts(c), progress);
-            BlendSelection.Choice ch = BlendSelection.choose(held, probe.vectors(), probe.outputVectors());
+            BlendSelection.Choice ch = probe(held, seeded.withContexts(c), progress);
             contextHits.put(key(c), ch.chosenHits());
             if (choice == null || ch.chosenHits() > choice.chosenHits()) {
                 choice = ch;
                 contexts = c;
             }
         }
-        Word2VecConfig.WindowShape shape = fixedShape();
-        Map<String, Object> shapeSelection = null;
-        String shapeNote = "";
-        if (triesHarmonic()) {
-            TrainedModel probe = SkipGramTrainer.train(held.training().sentences(),
-                    seeded.withContexts(contexts).withWindowShape(Word2VecConfig.WindowShape.HARMONIC), progress);
-            BlendSelection.Choice harmonic = BlendSelection.choose(held, probe.vectors(), probe.outputVectors());
-            double z = choice.mcNemarOf(harmonic);
-            boolean better = harmonic.chosenHits() > choice.chosenHits() && z >= BlendSelection.MIN_Z;
-            shapeSelection = new LinkedHashMap<>();
-            shapeSelection.put("chosen", better ? "harmonic" : "linear");
-            Map<String, Object> hits = new LinkedHashMap<>();
-            hits.put("linear", choice.chosenHits());
-            hits.put("harmonic", harmonic.chosenHits());
-            shapeSelection.put("held_out_hits", hits);
-            shapeSelection.put("z", Math.round(z * 100) / 100.0);
-            shapeNote = String.format(Locale.ROOT, "window %s (held-out items found: linear=%d, harmonic=%d, z %.2f), ",
-                    better ? "harmonic" : "linear", choice.chosenHits(), harmonic.chosenHits(), z);
-            if (better) {
-                shape = Word2VecConfig.WindowShape.HARMONIC;
-                choice = harmonic;
-            }
-        }
+        ShapeChoice shape = triesHarmonic() ? chooseShape(held, seeded.withContexts(contexts), choice, progress)
+                : new ShapeChoice(fixedShape(), choice, null, "");
+        choice = shape.choice();
         double selection = (System.nanoTime() - t0) / 1e9;
         String which = tried.size() > 1 ? String.format(Locale.ROOT, "contexts %s (held-out items found: %s), ",
                 key(contexts), contextHits.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))) : "";
-        progress.done("scoring", String.format(Locale.ROOT, "auto: %s%s%s in %.2fs", which, shapeNote, choice, selection));
+        progress.done("scoring", String.format(Locale.ROOT, "auto: %s%s%s in %.2fs", which, shape.note(), choice,
+                selection));
         Scoring scoring = choice.scoring();
-        Word2VecConfig chosen = seeded.withContexts(contexts).withWindowShape(shape);
+        Word2VecConfig chosen = seeded.withContexts(contexts).withWindowShape(shape.shape());
         TrainedModel trained = SkipGramTrainer.train(data.sentences(), scoring.needsOutputVectors() ? chosen
                 : chosen.withScoring(Word2VecConfig.ItemScoring.COSINE), progress);
         Map<String, Object> figures = new LinkedHashMap<>(trained.figures());
@@ -141,11 +121,48 @@ public final class Item2VecAlgorithm implements EmbeddingAlgorithm {
             c.put("held_out_hits", contextHits);
             figures.put("contexts_selection", c);
         }
-        if (shapeSelection != null) {
-            figures.put("window_shape_selection", shapeSelection);
+        if (shape.figures() != null) {
+            figures.put("window_shape_selection", shape.figures());
         }
-        return new Fit(trained.vectors(), ModelManifest.configOf(config.withContexts(contexts).withWindowShape(shape)),
-                figures, scoring, null, trained.outputVectors());
+        Map<String, Object> used = ModelManifest.configOf(config.withContexts(contexts).withWindowShape(shape.shape()));
+        return new Fit(trained.vectors(), used, figures, scoring, null, trained.outputVectors());
+    }
+
+    /** A model trained on the held-out data's training part with {@code config}, and the blends its held-out items choose. */
+    private static BlendSelection.Choice probe(HoldOut held, Word2VecConfig config, Progress progress) {
+        TrainedModel probe = SkipGramTrainer.train(held.training().sentences(), config, progress);
+        return BlendSelection.choose(held, probe.vectors(), probe.outputVectors());
+    }
+
+    /**
+     * The window shape of the final model, the choice made with it, the evidence for the manifest
+     * ({@code window_shape_selection}; null when nothing was chosen) and the progress line's part.
+     */
+    private record ShapeChoice(Word2VecConfig.WindowShape shape, BlendSelection.Choice choice,
+            Map<String, Object> figures, String note) {}
+
+    /**
+     * Trains a probe with harmonic windows and {@code linear}'s contexts and keeps its choice only
+     * if it finds more held-out items than {@code linear} and beats it by {@link BlendSelection#MIN_Z}.
+     */
+    private static ShapeChoice chooseShape(HoldOut held, Word2VecConfig withContexts, BlendSelection.Choice linear,
+            Progress progress) {
+        BlendSelection.Choice harmonic = probe(held, withContexts.withWindowShape(Word2VecConfig.WindowShape.HARMONIC),
+                progress);
+        double z = linear.mcNemarOf(harmonic);
+        boolean better = harmonic.chosenHits() > linear.chosenHits() && z >= BlendSelection.MIN_Z;
+        String name = better ? "harmonic" : "linear";
+        Map<String, Object> hits = new LinkedHashMap<>();
+        hits.put("linear", linear.chosenHits());
+        hits.put("harmonic", harmonic.chosenHits());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("chosen", name);
+        figures.put("held_out_hits", hits);
+        figures.put("z", Math.round(z * 100) / 100.0);
+        String note = String.format(Locale.ROOT, "window %s (held-out items found: linear=%d, harmonic=%d, z %.2f), ",
+                name, linear.chosenHits(), harmonic.chosenHits(), z);
+        return better ? new ShapeChoice(Word2VecConfig.WindowShape.HARMONIC, harmonic, figures, note)
+                : new ShapeChoice(Word2VecConfig.WindowShape.LINEAR, linear, figures, note);
     }
 
     /** The window shape trained when none is chosen: the configured one, {@link Word2VecConfig.WindowShape#LINEAR} for auto. */

@@ -38,6 +38,9 @@ final class GraphInfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as one JSON object on stdout.")
     boolean json;
 
+    @Option(names = "--quiet", description = "No progress on stderr (errors and warnings still go there).")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -48,7 +51,7 @@ final class GraphInfoCommand implements Callable<Integer> {
         if (t < 1) {
             throw new EmbrecException("--threads must be >= 1, got " + t);
         }
-        Progress progress = ConsoleProgress.stderr(false);
+        Progress progress = ConsoleProgress.stderr(quiet);
         Dataset dataset = data.load(progress);
         Sequences liked = data.liked(dataset);
         long t0 = System.nanoTime();

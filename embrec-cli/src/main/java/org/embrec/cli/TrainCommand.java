@@ -66,6 +66,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON summary on stdout (train_seconds, tokens_per_second, vocab, dim, ...).")
     boolean json;
 
+    @Option(names = "--quiet", description = "No progress on stderr (errors and warnings still go there).")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -81,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
         double budgetSeconds = search.budgetSeconds(DEFAULT_AUTO_BUDGET_SECONDS);
         search.objective();
         algorithm.build(algorithm.word2vec(training), content); // bad flags fail before the data loads
-        Progress progress = ConsoleProgress.stderr(false);
+        Progress progress = ConsoleProgress.stderr(quiet);
         Dataset dataset = data.load(progress);
         Sequences liked = data.liked(dataset);
         Word2VecConfig config = algorithm.word2vec(training, liked);
